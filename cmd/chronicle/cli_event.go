@@ -1,0 +1,4 @@
+package main
+
+// eventCLI returns the commands of this area. TODO(scaffold): fill in.
+func eventCLI(env *cliEnv) cliPart { return cliPart{} }

@@ -1,0 +1,3 @@
+package main
+
+func extractCLI(env *cliEnv) cliPart { return cliPart{} }

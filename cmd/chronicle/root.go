@@ -67,14 +67,15 @@ func run(ctx context.Context, args []string, env *cliEnv) error {
 	eval := &cobra.Command{Use: "eval", Short: "Evaluate a stage against a gold corpus"}
 	root.AddCommand(train, eval)
 	parts := []cliPart{
-		extractCLI(env), // extract
-		lingCLI(env),    // parse; train tagger|parser; eval ud|tokenize
-		timexCLI(env),   // timex; eval timex
-		nerCLI(env),     // ner; train ner; eval ner
-		actorCLI(env),   // actors dictionary tools
-		quoteCLI(env),   // eval quotes
-		eventCLI(env),   // validate-petrarch; eval plover
-		storeCLI(env),   // ingest, events, timeline, quotes, search, actors, export
+		extractCLI(env),  // extract
+		tokenizeCLI(env), // eval tokenize
+		lingCLI(env),     // parse; train tagger|parser; eval ud|tokenize
+		timexCLI(env),    // timex; eval timex
+		nerCLI(env),      // ner; train ner; eval ner
+		actorCLI(env),    // actors dictionary tools
+		quoteCLI(env),    // eval quotes
+		eventCLI(env),    // validate-petrarch; eval plover
+		storeCLI(env),    // ingest, events, timeline, quotes, search, actors, export
 	}
 	for _, p := range parts {
 		root.AddCommand(p.Commands...)

@@ -29,6 +29,7 @@ type Article struct {
 	Outlet    string    // publisher, if known
 	Published time.Time // publication date (UTC midnight when only a day is known); zero if unknown
 	Source    string    // where it was read from ("file.txt", "file.jsonl:12"), for error messages
+	Encoding  string    // the source encoding when it was not UTF-8 ("UTF-16LE", "Windows-1252"), else ""
 }
 
 // Document is one article and all annotation layers built over it.

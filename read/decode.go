@@ -1,0 +1,174 @@
+package read
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+var (
+	utf8BOM    = []byte{0xEF, 0xBB, 0xBF}
+	utf16LEBOM = []byte{0xFF, 0xFE}
+	utf16BEBOM = []byte{0xFE, 0xFF}
+)
+
+// decodeText turns raw bytes into valid UTF-8 text with LF line ends. It
+// decodes UTF-16 (with a BOM, or without one when the NUL pattern is
+// unmistakable) and Windows-1252/Latin-1 when the bytes are not UTF-8 but
+// look like 8-bit text. It returns the name of the source encoding ("" for
+// UTF-8). Binary data is rejected.
+func decodeText(data []byte) (text string, encoding string, err error) {
+	switch {
+	case bytes.HasPrefix(data, utf8BOM):
+		data = data[len(utf8BOM):]
+	case bytes.HasPrefix(data, utf16LEBOM):
+		return decodeUTF16(data, unicode.LittleEndian, "UTF-16LE")
+	case bytes.HasPrefix(data, utf16BEBOM):
+		return decodeUTF16(data, unicode.BigEndian, "UTF-16BE")
+	default:
+		if e, ok := sniffUTF16(data); ok {
+			name := "UTF-16LE"
+			if e == unicode.BigEndian {
+				name = "UTF-16BE"
+			}
+			return decodeUTF16(data, e, name)
+		}
+	}
+	if off := binaryAt(data); off >= 0 {
+		return "", "", fmt.Errorf("%w (control byte 0x%02x at byte %d)", ErrBinary, data[off], off)
+	}
+	if utf8.Valid(data) {
+		return normalizeNewlines(string(data)), "", nil
+	}
+	off := invalidUTF8At(data)
+	if !looksLike8bit(data) {
+		return "", "", fmt.Errorf("invalid UTF-8 at byte %d, and not Latin-1 text either", off)
+	}
+	dec, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", fmt.Errorf("invalid UTF-8 at byte %d: %w", off, err)
+	}
+	return normalizeNewlines(string(dec)), "Windows-1252", nil
+}
+
+func decodeUTF16(data []byte, order unicode.Endianness, name string) (string, string, error) {
+	dec, err := unicode.UTF16(order, unicode.UseBOM).NewDecoder().Bytes(data)
+	if err != nil {
+		return "", "", fmt.Errorf("bad %s text: %w", name, err)
+	}
+	if off := binaryAt(dec); off >= 0 {
+		return "", "", fmt.Errorf("%w (in %s text, control byte 0x%02x at byte %d after decoding)", ErrBinary, name, dec[off], off)
+	}
+	return normalizeNewlines(string(bytes.ToValidUTF8(dec, []byte("\uFFFD")))), name, nil
+}
+
+// sniffUTF16 recognises BOM-less UTF-16 of mostly-ASCII text: NULs in every
+// other byte.
+func sniffUTF16(data []byte) (unicode.Endianness, bool) {
+	n := min(len(data), 4096) &^ 1
+	if n < 8 {
+		return unicode.LittleEndian, false
+	}
+	var even, odd int
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 {
+			even++
+		}
+		if data[i+1] == 0 {
+			odd++
+		}
+	}
+	half := n / 2
+	switch {
+	case odd > half*9/10 && even < half/10:
+		return unicode.LittleEndian, true
+	case even > half*9/10 && odd < half/10:
+		return unicode.BigEndian, true
+	}
+	return unicode.LittleEndian, false
+}
+
+// binaryAt returns the offset of the first byte that text never holds (NUL
+// or C0 controls other than tab, LF, VT, FF, CR and ESC-free text), or -1. A
+// few stray control bytes in a long text are tolerated and replaced later;
+// a NUL, or many controls, mean binary data.
+func binaryAt(data []byte) int {
+	first, count := -1, 0
+	for i, c := range data {
+		if c == 0 {
+			return i
+		}
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' {
+			if first < 0 {
+				first = i
+			}
+			count++
+		}
+	}
+	if count > 0 && (count > 8 && count*100 > len(data)) {
+		return first
+	}
+	return -1
+}
+
+func invalidUTF8At(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// looksLike8bit reports whether non-UTF-8 bytes look like Latin-1/1252 text:
+// mostly ASCII, with high bytes standing alone between ASCII characters.
+func looksLike8bit(data []byte) bool {
+	high, runs := 0, 0
+	for i := 0; i < len(data); i++ {
+		if data[i] >= 0x80 {
+			high++
+			if i > 0 && data[i-1] >= 0x80 {
+				runs++
+			}
+		}
+	}
+	return high*100 <= len(data)*30 && runs*2 <= high
+}
+
+// normalizeNewlines turns CRLF and lone CR into LF and drops stray C0 control
+// characters, so that offsets and sentence splitting see clean text.
+func normalizeNewlines(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == '\r' || (c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\v') {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	var b bytes.Buffer
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\r':
+			b.WriteByte('\n')
+			if i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+		case c < 0x20 && c != '\t' && c != '\n' && c != '\f' && c != '\v':
+			b.WriteByte(' ')
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}

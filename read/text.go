@@ -1,0 +1,177 @@
+package read
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// fromText reads a plain-text article. A metadata header, when present, is
+// taken off the text:
+//
+//   - a first line "date 2025-02-22 Authored by NAME via OUTLET," (or "By NAME
+//     for OUTLET", or just the date);
+//   - or a block of "Key: value" lines (Title, Date, Published, Author, By,
+//     Outlet, Source, Publisher, URL, Link, ID) ended by a blank line.
+//
+// A short first line without final punctuation followed by a blank line is
+// taken as the title; it stays in the text.
+func fromText(name string, data []byte, opts Options) (doc.Article, error) {
+	text, enc, err := decodeText(data)
+	if err != nil {
+		return doc.Article{}, err
+	}
+	a := doc.Article{Source: name, Encoding: enc, Published: opts.Date}
+	if name != "-" {
+		base := filepath.Base(name)
+		a.ID = strings.TrimSuffix(base, filepath.Ext(base))
+	}
+	text = parseHeader(text, &a)
+	text = strings.TrimLeft(text, " \t\n\f\v")
+	text = strings.TrimRight(text, " \t\n\f\v")
+	if text == "" {
+		return doc.Article{}, ErrEmpty
+	}
+	a.Text = text
+	if a.Title == "" {
+		a.Title = guessTitle(text)
+	}
+	return a, nil
+}
+
+var (
+	// "date 2025-02-22 Authored by Ryan Morgan via The Epoch Times,"
+	dateLineRE = regexp.MustCompile(`^(?i:date|dated|published|pubdate)[:\s]+(\S+(?:[ T]\d{1,2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?)\s*(.*)$`)
+	// "Authored by NAME via OUTLET", "By NAME for OUTLET", "By NAME, OUTLET"
+	bylineRE  = regexp.MustCompile(`^(?i:authored\s+by|written\s+by|reported\s+by|by)\s+(.+?)(?:\s*(?:\bvia\b|\bfor\b|\||,|—|–| - )\s*(.+?))?[\s,;.]*$`)
+	keyLineRE = regexp.MustCompile(`^([A-Za-z][A-Za-z -]{0,20}):\s*(.*)$`)
+)
+
+// parseHeader removes a metadata header from text, filling a, and returns
+// the rest.
+func parseHeader(text string, a *doc.Article) string {
+	first, rest, _ := strings.Cut(text, "\n")
+	first = strings.TrimSpace(first)
+	if m := dateLineRE.FindStringSubmatch(first); m != nil {
+		if t, ok := ParseDate(m[1]); ok {
+			a.Published = t
+			if b := bylineRE.FindStringSubmatch(strings.TrimSpace(m[2])); b != nil {
+				a.Author = cleanField(b[1])
+				a.Outlet = cleanField(b[2])
+			}
+			return rest
+		}
+	}
+	// A block of "Key: value" lines ended by a blank line.
+	lines := strings.SplitAfter(text, "\n")
+	var fields [][2]string
+	i := 0
+	for ; i < len(lines) && i < 12; i++ {
+		l := strings.TrimSpace(lines[i])
+		if l == "" {
+			break
+		}
+		m := keyLineRE.FindStringSubmatch(l)
+		if m == nil {
+			return text
+		}
+		fields = append(fields, [2]string{strings.ToLower(strings.TrimSpace(m[1])), strings.TrimSpace(m[2])})
+	}
+	if len(fields) == 0 || i == len(lines) {
+		return text
+	}
+	known := 0
+	for _, f := range fields {
+		switch f[0] {
+		case "title", "headline":
+			a.Title = f[1]
+		case "date", "published", "pubdate", "publication date":
+			if t, ok := ParseDate(f[1]); ok {
+				a.Published = t
+			}
+		case "author", "by", "byline":
+			a.Author = f[1]
+		case "outlet", "source", "publisher", "site":
+			a.Outlet = f[1]
+		case "url", "link":
+			a.URL = f[1]
+		case "id":
+			a.ID = f[1]
+		default:
+			continue
+		}
+		known++
+	}
+	if known != len(fields) {
+		// Not a header: some line is ordinary text that happens to have a colon.
+		*a = doc.Article{ID: a.ID, Source: a.Source, Encoding: a.Encoding}
+		return text
+	}
+	return strings.Join(lines[i:], "")
+}
+
+func cleanField(s string) string {
+	return strings.Trim(strings.TrimSpace(s), ",;.:|")
+}
+
+// guessTitle returns the first line if it reads as a headline: short, no
+// final sentence punctuation, followed by a blank line and more text.
+func guessTitle(text string) string {
+	first, rest, ok := strings.Cut(text, "\n")
+	if !ok || !strings.HasPrefix(rest, "\n") || strings.TrimSpace(rest) == "" {
+		return ""
+	}
+	first = strings.TrimSpace(first)
+	if n := utf8.RuneCountInString(first); n < 8 || n > 200 {
+		return ""
+	}
+	last, _ := utf8.DecodeLastRuneInString(first)
+	if strings.ContainsRune(".,;:”\"", last) {
+		return ""
+	}
+	return first
+}
+
+var dateLayouts = []string{
+	"2006-01-02",
+	time.RFC3339,
+	"2006-01-02T15:04:05",
+	"2006-01-02 15:04:05",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04",
+	"2006/01/02",
+	"20060102",
+	"January 2, 2006",
+	"Jan 2, 2006",
+	"Jan. 2, 2006",
+	"2 January 2006",
+	"2 Jan 2006",
+	"Monday, January 2, 2006",
+	"Mon, 02 Jan 2006 15:04:05 -0700",
+	"Mon, 02 Jan 2006 15:04:05 MST",
+	time.RFC1123Z,
+	time.RFC1123,
+	"01/02/2006",
+}
+
+// ParseDate reads a publication date or timestamp in the common formats
+// (ISO 8601 first). Dates without a time are UTC midnight.
+func ParseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), ",;"))
+	if s == "" {
+		return time.Time{}, false
+	}
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			if t.Year() < 1000 || t.Year() > 9999 {
+				return time.Time{}, false
+			}
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}

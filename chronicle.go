@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"time"
 
 	"github.com/chronicle-news/chronicle/actor"
@@ -118,6 +119,18 @@ func (p *Pipeline) Extract(ctx context.Context, a doc.Article) (*doc.Document, e
 		return nil, err
 	}
 	return d, nil
+}
+
+// extractSafe is Extract with a recover, so that a bug in one stage on one
+// odd document becomes an error for that document instead of ending a batch.
+func (p *Pipeline) extractSafe(ctx context.Context, a doc.Article) (d *doc.Document, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			d, err = nil, fmt.Errorf("%s: internal error: %v", a.Source, r)
+			p.log.Error("stage panicked", "source", a.Source, "panic", r, "stack", string(debug.Stack()))
+		}
+	}()
+	return p.Extract(ctx, a)
 }
 
 // Process runs every stage over d in order, stopping at the first error.

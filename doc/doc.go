@@ -42,6 +42,7 @@ type Document struct {
 	Outlet    string
 	Published time.Time // zero if unknown
 	Source    string
+	Encoding  string // source encoding when it was not UTF-8
 	Text      string
 
 	Sentences []Sentence
@@ -60,7 +61,7 @@ type Document struct {
 func New(a Article) *Document {
 	return &Document{
 		ID: a.ID, Title: a.Title, URL: a.URL, Author: a.Author, Outlet: a.Outlet,
-		Published: a.Published, Source: a.Source, Text: a.Text,
+		Published: a.Published, Source: a.Source, Encoding: a.Encoding, Text: a.Text,
 	}
 }
 

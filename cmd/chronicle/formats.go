@@ -1,0 +1,63 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/output"
+)
+
+// formats are the output formats of "chronicle extract".
+var formats = map[string]func(layers output.Layers) docWriter{
+	"text": func(output.Layers) docWriter {
+		return docWriter{doc: func(w io.Writer, d *doc.Document, first bool) error {
+			if !first {
+				if _, err := io.WriteString(w, "\n"); err != nil {
+					return err
+				}
+			}
+			return output.WriteText(w, d)
+		}}
+	},
+	"jsonl": func(l output.Layers) docWriter {
+		return docWriter{doc: func(w io.Writer, d *doc.Document, _ bool) error { return output.WriteJSONLine(w, d, l) }}
+	},
+	"json": func(l output.Layers) docWriter {
+		// Documents are buffered so that one article gives an object and
+		// several give an array.
+		var docs []*doc.Document
+		return docWriter{
+			doc: func(_ io.Writer, d *doc.Document, _ bool) error { docs = append(docs, d); return nil },
+			end: func(w io.Writer, n int) error {
+				if n == 1 {
+					return output.WriteJSON(w, docs[0], l)
+				}
+				views := make([]*output.Document, len(docs))
+				for i, d := range docs {
+					views[i] = output.View(d, l)
+				}
+				return output.WriteJSONArray(w, views)
+			},
+		}
+	},
+}
+
+func formatNames() string {
+	var names []string
+	for n := range formats {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+func writerFor(name string, layers output.Layers) (docWriter, error) {
+	f, ok := formats[strings.ToLower(name)]
+	if !ok {
+		return docWriter{}, fmt.Errorf("unknown format %q (want %s)", name, formatNames())
+	}
+	return f(layers), nil
+}

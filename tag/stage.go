@@ -1,17 +1,48 @@
-// Package tag assigns UPOS and Penn XPOS tags and lemmas with a model trained on UD EWT.
+// Package tag assigns UPOS and Penn XPOS tags, UD features and lemmas with
+// an averaged-perceptron model trained on UD EWT (see Train), embedded in
+// the binary and loaded once, lazily.
 package tag
 
 import (
+	"bytes"
 	"context"
+	_ "embed"
+	"fmt"
+	"sync"
 
 	"github.com/chronicle-news/chronicle/doc"
 )
 
-// Tagger is the pipeline stage. It is safe for concurrent use.
-type Tagger struct{}
+//go:embed model/tagger.bin
+var embedded []byte
 
-// New returns the stage with its embedded defaults.
+var (
+	loadOnce  sync.Once
+	loaded    *Model
+	loadError error
+)
+
+// Default returns the embedded model, decoding it on first use.
+func Default() (*Model, error) {
+	loadOnce.Do(func() {
+		loaded, loadError = ReadModel(bytes.NewReader(embedded))
+		if loadError != nil {
+			loadError = fmt.Errorf("tag: embedded model: %w", loadError)
+		}
+	})
+	return loaded, loadError
+}
+
+// Tagger is the pipeline stage. It is safe for concurrent use.
+type Tagger struct {
+	model *Model // nil: the embedded model
+}
+
+// New returns the stage with the embedded model (loaded on first use).
 func New() (*Tagger, error) { return &Tagger{}, nil }
+
+// NewWithModel returns the stage with the given model.
+func NewWithModel(m *Model) *Tagger { return &Tagger{model: m} }
 
 // Name implements doc.Stage.
 func (*Tagger) Name() string { return "tag" }
@@ -22,6 +53,61 @@ func (*Tagger) Requires() doc.Layer { return doc.Tokens }
 // Provides implements doc.Stage.
 func (*Tagger) Provides() doc.Layer { return doc.Tags | doc.Lemmas }
 
-// Process implements doc.Stage.
-// TODO(scaffold): first version pending.
-func (*Tagger) Process(ctx context.Context, d *doc.Document) error { return ctx.Err() }
+// Process implements doc.Stage: it fills UPOS, XPOS, Feats and Lemma of
+// every token, sentence by sentence.
+func (t *Tagger) Process(ctx context.Context, d *doc.Document) error {
+	m := t.model
+	if m == nil {
+		var err error
+		if m, err = Default(); err != nil {
+			return err
+		}
+	}
+	var fs []string
+	var out []Analysis
+	tag := func(first, end int) {
+		n := end - first
+		if cap(fs) < n {
+			fs = make([]string, n)
+			out = make([]Analysis, n)
+		}
+		fs, out = fs[:n], out[:n]
+		for i := range fs {
+			tk := d.Tokens[first+i]
+			fs[i] = d.Text[tk.Start:tk.End]
+		}
+		m.Tag(fs, out)
+		for i, a := range out {
+			tk := &d.Tokens[first+i]
+			tk.UPOS, tk.XPOS, tk.Lemma, tk.Feats = a.UPOS, a.XPOS, a.Lemma, a.Feats
+		}
+	}
+	if err := checkTokens(d); err != nil {
+		return err
+	}
+	// results go to a copy first so that an error leaves d unchanged
+	for si, s := range d.Sentences {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		tag(s.FirstToken, s.EndToken)
+	}
+	return nil
+}
+
+// checkTokens validates the token and sentence layers before any change.
+func checkTokens(d *doc.Document) error {
+	for i, s := range d.Sentences {
+		if s.FirstToken < 0 || s.EndToken < s.FirstToken || s.EndToken > len(d.Tokens) {
+			return fmt.Errorf("tag: sentence %d has token range [%d,%d) outside %d tokens", i, s.FirstToken, s.EndToken, len(d.Tokens))
+		}
+	}
+	for i, t := range d.Tokens {
+		if t.Start < 0 || t.End < t.Start || int(t.End) > len(d.Text) {
+			return fmt.Errorf("tag: token %d has span [%d,%d) outside the text", i, t.Start, t.End)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,330 @@
+package tag
+
+import (
+	"bytes"
+	"compress/flate"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"sync"
+
+	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/tag/percep"
+)
+
+// Class is one tag the model predicts: a UPOS with a Penn XPOS.
+type Class struct {
+	UPOS doc.UPOS
+	XPOS string
+}
+
+// Analysis is the tagger's output for one word. Its strings come from the
+// model's tables (or the word itself) and are not copied per call.
+type Analysis struct {
+	UPOS  doc.UPOS
+	XPOS  string
+	Lemma string
+	Feats string // UD features, "" if none
+}
+
+// Model is a trained tagger and lemmatizer. It is immutable and safe for
+// concurrent use.
+type Model struct {
+	classes []Class
+	pm      *percep.Model
+	dict    map[string]uint8 // frequent unambiguous forms → class
+	lem     *lemmatizer
+	feats   []string          // interned feature strings; feats[0] = ""
+	featEx  map[string]uint32 // lowercase form + "\x00" + class → feats
+	featDef []uint32          // per class
+	pool    sync.Pool
+}
+
+// Classes returns the model's tag classes.
+func (m *Model) Classes() []Class { return m.classes }
+
+func (m *Model) workspace() *workspace {
+	if ws, ok := m.pool.Get().(*workspace); ok {
+		return ws
+	}
+	return &workspace{scI: make([]int32, len(m.classes)), scF: make([]float32, len(m.classes))}
+}
+
+// Tag analyses one sentence: out[i] receives the analysis of forms[i].
+// out must be at least as long as forms. It does not allocate once warm,
+// except for lemmas never seen in training.
+func (m *Model) Tag(forms []string, out []Analysis) {
+	ws := m.workspace()
+	defer m.pool.Put(ws)
+	m.tagClasses(ws, forms)
+	for i, f := range forms {
+		c := ws.tags[i]
+		cl := m.classes[c]
+		out[i] = Analysis{UPOS: cl.UPOS, XPOS: cl.XPOS, Lemma: m.lem.lemma(ws, f, c), Feats: m.featsFor(ws, f, c)}
+	}
+}
+
+// tagClasses fills ws.tags with the class of each form.
+func (m *Model) tagClasses(ws *workspace, forms []string) {
+	ws.analyse(forms)
+	if cap(ws.tags) < len(forms) {
+		ws.tags = make([]int, len(forms), len(forms)+len(forms)/2)
+	}
+	ws.tags = ws.tags[:len(forms)]
+	for i, f := range forms {
+		if c, ok := m.dict[f]; ok {
+			ws.tags[i] = int(c)
+			continue
+		}
+		feats := ws.features(i)
+		m.pm.Score(feats, ws.scI)
+		b := 0
+		for c := 1; c < len(m.classes); c++ {
+			if ws.scI[c] > ws.scI[b] {
+				b = c
+			}
+		}
+		ws.tags[i] = b
+	}
+}
+
+func (m *Model) featsFor(ws *workspace, form string, cls int) string {
+	ws.lower = lowerInto(ws.lower[:0], form)
+	ws.key = exactKey(ws.key[:0], string(ws.lower), cls)
+	if f, ok := m.featEx[string(ws.key)]; ok {
+		return m.feats[f]
+	}
+	return m.feats[m.featDef[cls]]
+}
+
+// --- serialisation ---
+
+const modelMagic = "CHTAG1\n"
+
+type encoder struct {
+	buf bytes.Buffer
+	tmp [binary.MaxVarintLen64]byte
+}
+
+func (e *encoder) uv(v uint64) { e.buf.Write(e.tmp[:binary.PutUvarint(e.tmp[:], v)]) }
+func (e *encoder) str(s string) {
+	e.uv(uint64(len(s)))
+	e.buf.WriteString(s)
+}
+func (e *encoder) strMap(m map[string]uint32) {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	e.uv(uint64(len(keys)))
+	for _, k := range keys {
+		e.str(k)
+		e.uv(uint64(m[k]))
+	}
+}
+
+type decoder struct {
+	data []byte
+	p    int
+	err  error
+}
+
+func (d *decoder) uv() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.data[d.p:])
+	if n <= 0 {
+		d.err = errors.New("truncated varint")
+		return 0
+	}
+	d.p += n
+	return v
+}
+
+func (d *decoder) count() int {
+	v := d.uv()
+	if v > uint64(len(d.data)) {
+		d.err = errors.New("count out of range")
+		return 0
+	}
+	return int(v)
+}
+
+func (d *decoder) str() string {
+	n := d.count()
+	if d.err != nil || d.p+n > len(d.data) {
+		d.err = errors.New("truncated string")
+		return ""
+	}
+	s := string(d.data[d.p : d.p+n])
+	d.p += n
+	return s
+}
+
+func (d *decoder) strMap(limit uint32) map[string]uint32 {
+	n := d.count()
+	m := make(map[string]uint32, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		k := d.str()
+		v := d.uv()
+		if v >= uint64(limit) {
+			d.err = fmt.Errorf("map value %d out of range", v)
+		}
+		m[k] = uint32(v)
+	}
+	return m
+}
+
+// WriteTo writes the model in its compressed binary format.
+func (m *Model) WriteTo(w io.Writer) (int64, error) {
+	var e encoder
+	e.buf.WriteString(modelMagic)
+	e.uv(uint64(len(m.classes)))
+	for _, c := range m.classes {
+		e.str(c.UPOS.String())
+		e.str(c.XPOS)
+	}
+	dict := make(map[string]uint32, len(m.dict))
+	for k, v := range m.dict {
+		dict[k] = uint32(v)
+	}
+	e.strMap(dict)
+	l := m.lem
+	e.uv(uint64(len(l.scripts)))
+	for _, s := range l.scripts {
+		lo := uint64(0)
+		if s.Lower {
+			lo = 1
+		}
+		e.uv(lo)
+		e.uv(uint64(s.Cut))
+		e.str(s.Add)
+	}
+	e.strMap(l.exact)
+	e.strMap(l.suffix)
+	for _, v := range l.def {
+		e.uv(uint64(v))
+	}
+	lemmas := make([]string, 0, len(l.intern))
+	for k := range l.intern {
+		lemmas = append(lemmas, k)
+	}
+	sort.Strings(lemmas)
+	e.uv(uint64(len(lemmas)))
+	for _, s := range lemmas {
+		e.str(s)
+	}
+	e.uv(uint64(len(m.feats)))
+	for _, s := range m.feats {
+		e.str(s)
+	}
+	e.strMap(m.featEx)
+	for _, v := range m.featDef {
+		e.uv(uint64(v))
+	}
+	if _, err := m.pm.WriteTo(&e.buf); err != nil {
+		return 0, err
+	}
+	cw := &countingWriter{w: w}
+	zw, err := flate.NewWriter(cw, flate.BestCompression)
+	if err != nil {
+		return 0, err
+	}
+	if _, err := zw.Write(e.buf.Bytes()); err != nil {
+		return cw.n, err
+	}
+	err = zw.Close()
+	return cw.n, err
+}
+
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(p []byte) (int, error) {
+	n, err := c.w.Write(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// ReadModel decodes a model written by WriteTo.
+func ReadModel(r io.Reader) (*Model, error) {
+	data, err := io.ReadAll(flate.NewReader(r))
+	if err != nil {
+		return nil, fmt.Errorf("tag: reading model: %w", err)
+	}
+	if !bytes.HasPrefix(data, []byte(modelMagic)) {
+		return nil, errors.New("tag: not a tagger model")
+	}
+	d := &decoder{data: data, p: len(modelMagic)}
+	m := &Model{}
+	nc := d.count()
+	if nc == 0 || nc > 256 {
+		return nil, errors.New("tag: bad class count")
+	}
+	for i := 0; i < nc && d.err == nil; i++ {
+		u := doc.ParseUPOS(d.str())
+		m.classes = append(m.classes, Class{UPOS: u, XPOS: d.str()})
+	}
+	dict := d.strMap(uint32(nc))
+	m.dict = make(map[string]uint8, len(dict))
+	for k, v := range dict {
+		m.dict[k] = uint8(v)
+	}
+	l := &lemmatizer{}
+	ns := d.count()
+	for i := 0; i < ns && d.err == nil; i++ {
+		lo := d.uv() == 1
+		cut := d.count()
+		l.scripts = append(l.scripts, script{Lower: lo, Cut: cut, Add: d.str()})
+	}
+	if len(l.scripts) == 0 {
+		return nil, errors.New("tag: no lemma scripts")
+	}
+	l.exact = d.strMap(uint32(ns))
+	l.suffix = d.strMap(uint32(ns))
+	l.def = make([]uint32, nc)
+	for i := range l.def {
+		if l.def[i] = uint32(d.uv()); l.def[i] >= uint32(ns) {
+			d.err = errors.New("lemma default out of range")
+		}
+	}
+	nl := d.count()
+	l.intern = make(map[string]string, nl)
+	for i := 0; i < nl && d.err == nil; i++ {
+		s := d.str()
+		l.intern[s] = s
+	}
+	m.lem = l
+	nf := d.count()
+	for i := 0; i < nf && d.err == nil; i++ {
+		m.feats = append(m.feats, d.str())
+	}
+	if len(m.feats) == 0 {
+		m.feats = []string{""}
+	}
+	m.featEx = d.strMap(uint32(len(m.feats)))
+	m.featDef = make([]uint32, nc)
+	for i := range m.featDef {
+		if m.featDef[i] = uint32(d.uv()); m.featDef[i] >= uint32(len(m.feats)) {
+			d.err = errors.New("feats default out of range")
+		}
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("tag: corrupt model: %w", d.err)
+	}
+	pm, _, err := percep.Read(data[d.p:])
+	if err != nil {
+		return nil, fmt.Errorf("tag: %w", err)
+	}
+	if pm.NClasses() != nc {
+		return nil, errors.New("tag: weights do not match the classes")
+	}
+	m.pm = pm
+	return m, nil
+}

@@ -1,0 +1,303 @@
+package tag
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"sort"
+	"strings"
+
+	"github.com/chronicle-news/chronicle/conllu"
+	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/tag/percep"
+)
+
+// TrainOptions control training.
+type TrainOptions struct {
+	Seed   uint64 // shuffling seed
+	Epochs int    // maximum number of passes (default 12)
+	// Patience stops training after this many epochs without a better dev
+	// score (default 3).
+	Patience int
+	// MinAbs drops averaged weights below this fraction of the largest one
+	// (default 0.002).
+	MinAbs float64
+	Log    *slog.Logger
+}
+
+// Scores are tagging accuracies in percent.
+type Scores struct {
+	Words                     int
+	UPOS, XPOS, Lemma, Feats  float64
+	AllTags                   float64 // UPOS, XPOS and FEATS all right
+	upos, xpos, lemma, nfeats int
+	all                       int
+}
+
+func (s *Scores) finish() {
+	if s.Words == 0 {
+		return
+	}
+	n := float64(s.Words)
+	s.UPOS = 100 * float64(s.upos) / n
+	s.XPOS = 100 * float64(s.xpos) / n
+	s.Lemma = 100 * float64(s.lemma) / n
+	s.Feats = 100 * float64(s.nfeats) / n
+	s.AllTags = 100 * float64(s.all) / n
+}
+
+func (s Scores) String() string {
+	return fmt.Sprintf("words=%d UPOS=%.2f XPOS=%.2f lemma=%.2f feats=%.2f", s.Words, s.UPOS, s.XPOS, s.Lemma, s.Feats)
+}
+
+func forms(s *conllu.Sentence) []string {
+	f := make([]string, len(s.Words))
+	for i, w := range s.Words {
+		f[i] = w.Form
+	}
+	return f
+}
+
+func classKey(w conllu.Word) string { return w.UPOS + "\t" + w.XPOS }
+
+func normFeats(f string) string {
+	if f == "_" {
+		return ""
+	}
+	return f
+}
+
+// Evaluate tags the gold sentences and scores the model against them.
+func (m *Model) Evaluate(sents []*conllu.Sentence) Scores {
+	var sc Scores
+	var out []Analysis
+	for _, s := range sents {
+		fs := forms(s)
+		if cap(out) < len(fs) {
+			out = make([]Analysis, len(fs))
+		}
+		out = out[:len(fs)]
+		m.Tag(fs, out)
+		for i, w := range s.Words {
+			a := out[i]
+			sc.Words++
+			u := a.UPOS.String() == w.UPOS
+			x := a.XPOS == w.XPOS
+			f := a.Feats == normFeats(w.Feats)
+			if u {
+				sc.upos++
+			}
+			if x {
+				sc.xpos++
+			}
+			if f {
+				sc.nfeats++
+			}
+			if u && x && f {
+				sc.all++
+			}
+			if a.Lemma == w.Lemma {
+				sc.lemma++
+			}
+		}
+	}
+	sc.finish()
+	return sc
+}
+
+// Train learns a tagger on train, choosing the number of epochs on dev
+// (which may be nil: then all epochs run). Given the same data and options
+// it produces the same model.
+func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions) (*Model, error) {
+	if opt.Epochs <= 0 {
+		opt.Epochs = 12
+	}
+	if opt.Patience <= 0 {
+		opt.Patience = 3
+	}
+	if opt.MinAbs == 0 {
+		opt.MinAbs = 0.002
+	}
+	log := opt.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	if len(train) == 0 {
+		return nil, errors.New("tag: no training sentences")
+	}
+	// classes
+	classIdx := map[string]int{}
+	var keys []string
+	for _, s := range train {
+		for _, w := range s.Words {
+			k := classKey(w)
+			if _, ok := classIdx[k]; !ok {
+				classIdx[k] = 0
+				keys = append(keys, k)
+			}
+		}
+	}
+	sort.Strings(keys)
+	if len(keys) > 256 {
+		return nil, fmt.Errorf("tag: %d tag classes, at most 256 supported", len(keys))
+	}
+	classes := make([]Class, len(keys))
+	for i, k := range keys {
+		classIdx[k] = i
+		u, x, _ := strings.Cut(k, "\t")
+		classes[i] = Class{UPOS: doc.ParseUPOS(u), XPOS: x}
+	}
+	gold := make([][]int, len(train))
+	formCount := map[string]map[int]int{}
+	lt := newLemmaTrainer()
+	featCount := map[string]map[string]int{}
+	featDefCount := make([]map[string]int, len(classes))
+	for si, s := range train {
+		gold[si] = make([]int, len(s.Words))
+		for i, w := range s.Words {
+			c := classIdx[classKey(w)]
+			gold[si][i] = c
+			m := formCount[w.Form]
+			if m == nil {
+				m = map[int]int{}
+				formCount[w.Form] = m
+			}
+			m[c]++
+			lt.add(w.Form, w.Lemma, c)
+			fk := string(exactKey(nil, strings.ToLower(w.Form), c))
+			if featCount[fk] == nil {
+				featCount[fk] = map[string]int{}
+			}
+			featCount[fk][normFeats(w.Feats)]++
+			if featDefCount[c] == nil {
+				featDefCount[c] = map[string]int{}
+			}
+			featDefCount[c][normFeats(w.Feats)]++
+		}
+	}
+	model := &Model{classes: classes, dict: map[string]uint8{}, lem: lt.build(len(classes))}
+	// tag dictionary: frequent, nearly unambiguous forms
+	for f, m := range formCount {
+		n, bc, b := 0, 0, 0
+		for c, k := range m {
+			n += k
+			if k > bc || (k == bc && c < b) {
+				b, bc = c, k
+			}
+		}
+		if n >= 20 && float64(bc)/float64(n) >= 0.995 {
+			model.dict[f] = uint8(b)
+		}
+	}
+	buildFeats(model, featCount, featDefCount)
+
+	tr := percep.NewTrainer(len(classes))
+	order := make([]int, len(train))
+	for i := range order {
+		order[i] = i
+	}
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x7a6))
+	ws := &workspace{scF: make([]float32, len(classes))}
+	var bestModel *percep.Model
+	bestScore, bad := -1.0, 0
+	for ep := 1; ep <= opt.Epochs; ep++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs, n := 0, 0
+		for _, si := range order {
+			s := train[si]
+			fs := forms(s)
+			ws.analyse(fs)
+			if cap(ws.tags) < len(fs) {
+				ws.tags = make([]int, len(fs))
+			}
+			ws.tags = ws.tags[:len(fs)]
+			for i, f := range fs {
+				g := gold[si][i]
+				if c, ok := model.dict[f]; ok {
+					ws.tags[i] = int(c)
+					continue
+				}
+				feats := ws.features(i)
+				tr.Score(feats, ws.scF)
+				b := 0
+				for c := 1; c < len(classes); c++ {
+					if ws.scF[c] > ws.scF[b] {
+						b = c
+					}
+				}
+				if b != g {
+					tr.Update(feats, g, 1)
+					tr.Update(feats, b, -1)
+					errs++
+				}
+				tr.Tick()
+				n++
+				ws.tags[i] = b
+			}
+		}
+		model.pm = tr.Model(opt.MinAbs)
+		score := 0.0
+		if dev != nil {
+			sc := model.Evaluate(dev)
+			score = sc.UPOS + sc.XPOS
+			log.Info("tagger epoch", "epoch", ep, "train_err", fmt.Sprintf("%.2f%%", 100*float64(errs)/float64(max(n, 1))),
+				"features", tr.Features(), "dev", sc.String())
+		} else {
+			log.Info("tagger epoch", "epoch", ep, "train_err", fmt.Sprintf("%.2f%%", 100*float64(errs)/float64(max(n, 1))))
+		}
+		if dev == nil || score > bestScore {
+			bestScore, bestModel, bad = score, model.pm, 0
+		} else if bad++; bad >= opt.Patience {
+			break
+		}
+	}
+	model.pm = bestModel
+	return model, nil
+}
+
+func buildFeats(m *Model, featCount map[string]map[string]int, featDefCount []map[string]int) {
+	idx := map[string]uint32{"": 0}
+	m.feats = []string{""}
+	intern := func(s string) uint32 {
+		if i, ok := idx[s]; ok {
+			return i
+		}
+		i := uint32(len(m.feats))
+		idx[s] = i
+		m.feats = append(m.feats, s)
+		return i
+	}
+	bestStr := func(c map[string]int) string {
+		b, bc := "", -1
+		for s, k := range c {
+			if k > bc || (k == bc && s < b) {
+				b, bc = s, k
+			}
+		}
+		return b
+	}
+	m.featDef = make([]uint32, len(m.classes))
+	for c, cnt := range featDefCount {
+		if cnt != nil {
+			m.featDef[c] = intern(bestStr(cnt))
+		}
+	}
+	keys := make([]string, 0, len(featCount))
+	for k := range featCount {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	m.featEx = map[string]uint32{}
+	for _, k := range keys {
+		c := int(k[len(k)-1])
+		b := intern(bestStr(featCount[k]))
+		if b != m.featDef[c] {
+			m.featEx[k] = b
+		}
+	}
+}

@@ -1,0 +1,572 @@
+package tokenize
+
+import (
+	"strings"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// Tokenize appends the tokens of text to dst and returns the extended slice.
+// Tokens follow UD English EWT segmentation: punctuation is split off,
+// contractions and possessives are split ("don't" → "do" "n't"), and
+// abbreviations, numbers, URLs, e-mail addresses, @handles and #hashtags stay
+// whole. Every token is a non-empty span of text on rune boundaries; text is
+// never changed. Sent is 0 and Head is -1 in every new token; call Split to
+// assign sentences. Tokenize runs in time linear in len(text) and does not
+// allocate beyond growing dst.
+func (t *Tokenizer) Tokenize(text string, dst []doc.Token) []doc.Token {
+	s := scanner{lx: t.lx, text: text, dst: dst}
+	i := 0
+	for i < len(text) {
+		r, w := decode(text, i)
+		if isSpaceRune(r) {
+			i += w
+			continue
+		}
+		// A chunk is a maximal run of non-space runes.
+		ce := i + w
+		for ce < len(text) {
+			r, w := decode(text, ce)
+			if isSpaceRune(r) {
+				break
+			}
+			ce += w
+		}
+		s.chunk(i, ce)
+		i = ce
+	}
+	return s.dst
+}
+
+// scanner tokenizes one text. It lives on the stack of Tokenize.
+type scanner struct {
+	lx   *lexicon
+	text string
+	dst  []doc.Token
+
+	// E-mail detection state for the current chunk: at is the position of
+	// the next '@' at or after the scan position (or the chunk end), and
+	// local the start of the run of address characters that ends at it.
+	at, local int
+}
+
+func (s *scanner) emit(start, end int) {
+	s.dst = append(s.dst, doc.Token{Start: int32(start), End: int32(end), Head: -1})
+}
+
+// chunk tokenizes the non-space run text[i:ce].
+func (s *scanner) chunk(i, ce int) {
+	s.at, s.local = -1, -1
+	for i < ce {
+		end := s.next(i, ce)
+		if end <= i { // never happens; guarantees progress on any input
+			_, w := decode(s.text, i)
+			end = i + w
+		}
+		if end > ce {
+			end = ce
+		}
+		i = end
+	}
+}
+
+// next emits the token(s) that start at i and returns the position after
+// them. Every rule consumes at least one rune.
+func (s *scanner) next(i, ce int) int {
+	text := s.text
+	c := text[i]
+
+	if e := urlEnd(text, i, ce); e > i {
+		s.emit(i, e)
+		return e
+	}
+	if e := s.emailEnd(i, ce); e > i {
+		s.emit(i, e)
+		return e
+	}
+
+	r, w := decode(text, i)
+	if isWordRune(r) {
+		// "n't" after a word ("do|n't").
+		if (c == 'n' || c == 'N') && i+w < ce {
+			if a := isApos(text, i+1); a > 0 && i+1+a < ce && (text[i+1+a] == 't' || text[i+1+a] == 'T') && !wordAt(text, i+2+a) {
+				s.emit(i, i+2+a)
+				return i + 2 + a
+			}
+		}
+		return s.word(i, ce)
+	}
+
+	switch c {
+	case '\'', '`':
+		if e := cliticEnd(text, i, ce, 1); e > i {
+			s.emit(i, e)
+			return e
+		}
+		if i+1 < ce && text[i+1] == c { // '' and ``
+			s.emit(i, i+2)
+			return i + 2
+		}
+	case 0xE2:
+		if a := isApos(text, i); a > 0 {
+			if e := cliticEnd(text, i, ce, a); e > i {
+				s.emit(i, e)
+				return e
+			}
+		}
+	case '#', '@':
+		if i+1 < ce && wordAt(text, i+1) && (c == '@' || !digitAt(text, i+1)) {
+			e := i + 1
+			for e < ce {
+				r, w := decode(text, e)
+				if !isWordRune(r) && r != '_' {
+					break
+				}
+				e += w
+			}
+			s.emit(i, e)
+			return e
+		}
+	case '.':
+		if digitAt(text, i+1) { // ".5"
+			return s.word(i, ce)
+		}
+	}
+
+	if e := emoticonEnd(text, i, ce); e > i {
+		s.emit(i, e)
+		return e
+	}
+
+	// Runs of terminal punctuation ("...", "?!", "…") are one token.
+	if isTerminal(text, i) > 0 {
+		e := i
+		for e < ce {
+			n := isTerminal(text, e)
+			if n == 0 {
+				break
+			}
+			e += n
+		}
+		s.emit(i, e)
+		return e
+	}
+	// Runs of one repeated symbol ("--", ">>", "***", "====") are one token.
+	if strings.IndexByte("-*=_~<>+^|#/\\", c) >= 0 {
+		e := i + 1
+		for e < ce && text[e] == c {
+			e++
+		}
+		s.emit(i, e)
+		return e
+	}
+	s.emit(i, i+w)
+	return i + w
+}
+
+// isTerminal returns the width of a terminal punctuation rune (. ! ? …) at
+// text[i], or 0.
+func isTerminal(text string, i int) int {
+	switch text[i] {
+	case '.', '!', '?':
+		return 1
+	case 0xE2: // … U+2026
+		if i+2 < len(text) && text[i+1] == 0x80 && text[i+2] == 0xA6 {
+			return 3
+		}
+	}
+	return 0
+}
+
+// cliticEnd returns the end of a clitic or elided word that starts with the
+// apostrophe of width a at text[i] ("'s", "'ll", "'em", "'90s"), or i.
+func cliticEnd(text string, i, ce, a int) int {
+	j := i + a
+	e := j
+	for e < ce && isAlpha(text[e]) {
+		e++
+	}
+	if e > j && e-j <= 5 && !wordAt(text, e) {
+		var buf [5]byte
+		switch lowerInto(buf[:], text[j:e]) {
+		case "s", "re", "ve", "ll", "d", "m", "em", "til", "cause", "tis", "twas":
+			return e
+		}
+		return i
+	}
+	// '90s, '08
+	if digitAt(text, j) && digitAt(text, j+1) {
+		e = j + 2
+		if e < ce && text[e] == 's' {
+			e++
+		}
+		if !wordAt(text, e) {
+			return e
+		}
+	}
+	return i
+}
+
+// lowerInto writes the ASCII lower-case form of s into buf and returns it as
+// a string for map lookups (no allocation when used as a map key). It
+// returns "" when s does not fit.
+func lowerInto(buf []byte, s string) string {
+	if len(s) > len(buf) {
+		return ""
+	}
+	for k := 0; k < len(s); k++ {
+		c := s[k]
+		if isUpper(c) {
+			c += 'a' - 'A'
+		}
+		buf[k] = c
+	}
+	return string(buf[:len(s)])
+}
+
+// word scans a word starting at i: letters, digits and marks joined by
+// in-word punctuation (3.5, 1,000, 5:30, 11/28, U.S, AT&T, e-mail, O'Brien),
+// optionally with an abbreviation's final period. It emits the word, split
+// into UD words when it is a known contraction, and returns its end.
+func (s *scanner) word(i, ce int) int {
+	text := s.text
+	seg := i          // start of the current segment (after the last joiner)
+	allDigits := true // current segment is all digits
+	plain := true     // no joiner seen
+	dotted := false   // joined by periods only, with short segments (U.S, e.g)
+	upper, lower := false, false
+	j := i
+	if text[j] == '.' { // ".5"
+		j++
+		seg = j
+		plain = false
+	}
+	for j < ce {
+		r, w := decode(text, j)
+		if isWordRune(r) {
+			if r > '9' || r < '0' {
+				allDigits = false
+				if r < 0x80 {
+					upper = upper || isUpper(byte(r))
+					lower = lower || isLower(byte(r))
+				}
+			}
+			j += w
+			continue
+		}
+		if j == seg {
+			break
+		}
+		c := text[j]
+		join := false
+		switch c {
+		case '.':
+			if wordAt(text, j+1) {
+				next := segLen(text, j+1, ce)
+				switch {
+				case allDigits && digitAt(text, j+1):
+					join = true
+				case !allDigits && (plain || dotted) && j-seg <= 2 && next <= 2 && (j-seg == 1 || next == 1):
+					join = true
+					dotted = true
+				case lower && !upper && lowerStart(text[j+1:]):
+					join = true // domain or file name: enron.com, report.doc
+				case isUpperRun(text, seg, j) && upperSegment(text, j+1, ce):
+					join = true // ENRON.XLS, NU.COM
+				}
+			}
+		case ',':
+			join = allDigits && digitAt(text, j+1) && digitAt(text, j+2) && digitAt(text, j+3) && !digitAt(text, j+4)
+		case ':', '/':
+			join = allDigits && digitAt(text, j+1)
+		case '&':
+			join = j > i && isUpper(text[j-1]) && j+1 < ce && isUpper(text[j+1])
+		case '_':
+			join = wordAt(text, j+1)
+		case '-':
+			join = s.hyphenJoins(seg, j, ce, allDigits)
+		default:
+			a := isApos(text, j)
+			if a == 0 || !wordAt(text, j+a) {
+				break
+			}
+			// "don't": the word ends before the n.
+			if (text[j+a] == 't' || text[j+a] == 'T') && !wordAt(text, j+a+1) {
+				if k := j - 1; k > i && (text[k] == 'n' || text[k] == 'N') {
+					s.emit(i, k)
+					return k
+				}
+			}
+			// "Putin's", "we're": the word ends at the apostrophe.
+			if cliticEnd(text, j, ce, a) > j {
+				s.emit(i, j)
+				return j
+			}
+			// O'Brien, Gov't, rock'n'roll.
+			j += a
+			seg = j
+			allDigits = true
+			plain, dotted = false, false
+			continue
+		}
+		if !join {
+			break
+		}
+		if c != '.' {
+			dotted = false
+		}
+		plain = false
+		j++
+		seg = j
+		allDigits = true
+	}
+	// An abbreviation's final period.
+	if j < ce && j > i && text[j] == '.' && !(j+1 < ce && text[j+1] == '.') && s.takesPeriod(i, j, dotted) {
+		j++
+	}
+	if plain && j-i <= maxMWT {
+		if offs := s.mwt(i, j); offs != nil {
+			prev := i
+			for _, o := range offs {
+				s.emit(prev, i+int(o))
+				prev = i + int(o)
+			}
+			s.emit(prev, j)
+			return j
+		}
+	}
+	s.emit(i, j)
+	return j
+}
+
+// segLen returns the number of word runes at text[i:], counting at most 3.
+func segLen(text string, i, ce int) int {
+	n := 0
+	for i < ce && n < 3 {
+		r, w := decode(text, i)
+		if !isWordRune(r) {
+			break
+		}
+		n++
+		i += w
+	}
+	return n
+}
+
+// mwt returns the split offsets of text[i:j] if it is a contraction written
+// without an apostrophe ("cannot", "gonna"). All-capital words are left
+// alone (they are more often acronyms: "IM", "CANT").
+func (s *scanner) mwt(i, j int) []uint8 {
+	var buf [maxMWT]byte
+	if isUpperRun(s.text, i, j) {
+		return nil
+	}
+	return s.lx.mwt[lowerInto(buf[:], s.text[i:j])]
+}
+
+// lowerRun reports whether text[i:j] has no upper-case ASCII letter and at
+// least one lower-case one.
+func (s *scanner) lowerRun(i, j int) bool {
+	lower := false
+	for k := i; k < j; k++ {
+		c := s.text[k]
+		if isUpper(c) {
+			return false
+		}
+		if isLower(c) {
+			lower = true
+		}
+	}
+	return lower
+}
+
+// isUpperRun reports whether text[i:j] is at least two ASCII capitals (digits allowed).
+func isUpperRun(text string, i, j int) bool {
+	n := 0
+	for k := i; k < j; k++ {
+		c := text[k]
+		if isLower(c) || c >= 0x80 {
+			return false
+		}
+		if isUpper(c) {
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// upperSegment reports whether text[i:] starts with 2-4 ASCII capitals that
+// are not followed by a lower-case letter.
+func upperSegment(text string, i, ce int) bool {
+	e := i
+	for e < ce && isUpper(text[e]) {
+		e++
+	}
+	return e-i >= 2 && e-i <= 4 && !(e < ce && isLower(text[e]))
+}
+
+// hyphenJoins decides whether the hyphen at j stays inside the word. EWT
+// splits hyphenated compounds ("long - term") but keeps words with bound
+// prefixes ("non-stop", "e-mail") and phone and code numbers ("713-853-3989").
+func (s *scanner) hyphenJoins(seg, j, ce int, allDigits bool) bool {
+	text := s.text
+	if !wordAt(text, j+1) {
+		return false
+	}
+	if allDigits {
+		if !digitAt(text, j+1) {
+			return false
+		}
+		e := j + 1
+		for e < ce && isDigit(text[e]) {
+			e++
+		}
+		a, b := j-seg, e-j-1
+		return a >= 3 && b >= 3 && !(a == 4 && b == 4) && !(a == 4 && b == 2)
+	}
+	var buf [8]byte
+	p := lowerInto(buf[:], text[seg:j])
+	return p != "" && s.lx.prefix[p]
+}
+
+// takesPeriod decides whether the period at j belongs to the word text[i:j].
+func (s *scanner) takesPeriod(i, j int, dotted bool) bool {
+	text := s.text
+	w := text[i : j+1]
+	if k, ok := s.lx.abbr[w]; ok {
+		if k == abbrNum {
+			return nextIsDigit(text, j+1)
+		}
+		return true
+	}
+	if dotted { // U.S., e.g., Ph.D.
+		return true
+	}
+	// A capital initial: "J." (but not "I.").
+	if j == i+1 && isUpper(text[i]) && text[i] != 'I' {
+		return true
+	}
+	return false
+}
+
+// nextIsDigit reports whether the next non-space character after i is a digit.
+func nextIsDigit(text string, i int) bool {
+	for i < len(text) && (text[i] == ' ' || text[i] == '\t') {
+		i++
+	}
+	return digitAt(text, i) || (i < len(text) && text[i] == '#')
+}
+
+// urlEnd returns the end of a URL starting at i (http://…, https://…,
+// ftp://…, www.…), without trailing punctuation, or i.
+func urlEnd(text string, i, ce int) int {
+	rest := text[i:ce]
+	n := 0
+	switch {
+	case hasPrefixFold(rest, "http://"):
+		n = 7
+	case hasPrefixFold(rest, "https://"):
+		n = 8
+	case hasPrefixFold(rest, "ftp://"):
+		n = 6
+	case hasPrefixFold(rest, "www.") && len(rest) > 4 && wordAt(rest, 4):
+		n = 4
+	default:
+		return i
+	}
+	if n >= len(rest) {
+		return i
+	}
+	e := ce
+	open := strings.Count(rest, "(") - strings.Count(rest, ")")
+	for e > i+n {
+		c := text[e-1]
+		if strings.IndexByte(".,;:!?\"'>]}", c) >= 0 || (c == ')' && open < 0) {
+			if c == ')' {
+				open++
+			}
+			e--
+			continue
+		}
+		if e-3 > i+n && text[e-3] == 0xE2 && text[e-2] == 0x80 { // ” ’ … after a URL
+			e -= 3
+			continue
+		}
+		break
+	}
+	return e
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// isLocalChar reports whether c may appear in the local part of an e-mail address.
+func isLocalChar(c byte) bool {
+	return isAlpha(c) || isDigit(c) || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+}
+
+// emailEnd returns the end of an e-mail address starting at i, or i. It
+// keeps a forward-only cursor so that a chunk is scanned in linear time.
+func (s *scanner) emailEnd(i, ce int) int {
+	text := s.text
+	if s.at < i {
+		k := strings.IndexByte(text[i:ce], '@')
+		if k < 0 {
+			s.at, s.local = ce, ce
+			return i
+		}
+		s.at = i + k
+		l := s.at
+		for l > i && isLocalChar(text[l-1]) {
+			l--
+		}
+		s.local = l
+	}
+	if s.at >= ce || i != s.local || i >= s.at || !isAlpha(text[i]) && !isDigit(text[i]) {
+		return i
+	}
+	// Domain: labels of letters, digits and hyphens joined by dots, ending in a letter label.
+	e := s.at + 1
+	dots := 0
+	lastDot := -1
+	for e < ce {
+		c := text[e]
+		if isAlpha(c) || isDigit(c) || c == '-' {
+			e++
+			continue
+		}
+		if c == '.' && e+1 < ce && (isAlpha(text[e+1]) || isDigit(text[e+1])) && text[e-1] != '.' {
+			dots++
+			lastDot = e
+			e++
+			continue
+		}
+		break
+	}
+	if dots == 0 || !isAlpha(text[lastDot+1]) {
+		return i
+	}
+	return e
+}
+
+// emoticons that are tokens of their own, longest first where they share a prefix.
+var emoticons = []string{
+	":-)", ":-(", ":-D", ":-P", ":-p", ":-/", ":-|", ":-*", ":'(", ":')", ";-)", ">:(", ":))", ":((", "^_^", "^^", "<3",
+	":)", ":(", ":D", ":P", ":p", ":/", ":|", ":*", ":]", ":[", ":O", ":o", ";)", ";D", ";P", "=)", "=(", "=D",
+}
+
+// emoticonEnd returns the end of an emoticon at i, or i.
+func emoticonEnd(text string, i, ce int) int {
+	rest := text[i:ce]
+	for _, e := range emoticons {
+		if strings.HasPrefix(rest, e) && !wordAt(text, i+len(e)) {
+			// After a word, ":/", ":o" are more likely punctuation.
+			if i > 0 && wordAt(text, i-1) && (e == ":/" || e == ":|" || e == ":o" || e == ":O") {
+				continue
+			}
+			return i + len(e)
+		}
+	}
+	return i
+}

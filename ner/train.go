@@ -1,0 +1,309 @@
+package ner
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"strconv"
+	"time"
+)
+
+// TrainOptions configure Train.
+type TrainOptions struct {
+	Train      []Doc      // labelled training documents
+	Dev        []Doc      // model selection (early stopping); never trained on
+	Unlabelled [][]string // token lines for word clusters (the training text is added)
+	Gazetteer  *gazetteer // optional
+	Epochs     int        // maximum epochs (default 20)
+	Patience   int        // stop after this many epochs without dev improvement (default 3)
+	MinCount   int        // features seen fewer times are dropped (default 1)
+	Seed       uint64
+	Lexicon    LexiconOptions
+	Log        *slog.Logger
+}
+
+// trainSent is a training sentence in feature-index form.
+type trainSent struct {
+	feats   []int32 // feature rows of all tokens
+	offs    []int32 // token t's features are feats[offs[t]:offs[t+1]]
+	gold    []uint8
+	allowed []uint32 // nil when gold is complete
+}
+
+// Train learns a model with the averaged structured perceptron (Viterbi
+// over BILOU labels with hard transition constraints). Sentences from
+// corpora without MISC annotation are trained against the best-scoring
+// labelling consistent with their gold spans in which O may also be MISC.
+func Train(ctx context.Context, o TrainOptions) (*Model, error) {
+	if o.Epochs <= 0 {
+		o.Epochs = 20
+	}
+	if o.Patience <= 0 {
+		o.Patience = 3
+	}
+	if o.MinCount <= 0 {
+		o.MinCount = 1
+	}
+	log := o.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if countTokens(o.Train) == 0 {
+		return nil, fmt.Errorf("ner: train: %w", errNoTokens)
+	}
+	t0 := time.Now()
+	o.Lexicon.Seed = o.Seed
+	lines := o.Unlabelled
+	for _, d := range o.Train {
+		for _, s := range d.Sents {
+			lines = append(lines, s.Tokens)
+		}
+	}
+	lex, err := buildLexicon(ctx, lines, o.Lexicon)
+	if err != nil {
+		return nil, fmt.Errorf("ner: train: clusters: %w", err)
+	}
+	log.Info("lexicon built", "words", len(lex.m), "took", time.Since(t0).Round(time.Millisecond))
+	m := &Model{lex: lex, gaz: o.Gazetteer, index: map[uint64]int32{}}
+
+	// count features, then index those seen at least MinCount times
+	x := newExtractor(m)
+	counts := map[uint64]int32{}
+	var toks []string
+	var sents []int32
+	loadDoc := func(d *Doc) {
+		toks, sents = toks[:0], sents[:0]
+		for _, s := range d.Sents {
+			sents = append(sents, int32(len(toks)))
+			toks = append(toks, s.Tokens...)
+		}
+		sents = append(sents, int32(len(toks)))
+		x.load(toks, sents)
+	}
+	if o.MinCount > 1 {
+		for i := range o.Train {
+			loadDoc(&o.Train[i])
+			for k := range o.Train[i].Sents {
+				x.sentence(k)
+				for _, h := range x.feats {
+					counts[h]++
+				}
+			}
+		}
+	}
+	var data []trainSent
+	for i := range o.Train {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		d := &o.Train[i]
+		loadDoc(d)
+		for k := range d.Sents {
+			s := &d.Sents[k]
+			x.sentence(k)
+			ts := trainSent{gold: make([]uint8, len(s.Tokens))}
+			spansToBILOU(s.spans, ts.gold)
+			for t := range s.Tokens {
+				ts.offs = append(ts.offs, int32(len(ts.feats)))
+				for _, h := range x.feats[x.offs[t]:x.offs[t+1]] {
+					if o.MinCount > 1 && counts[h] < int32(o.MinCount) {
+						continue
+					}
+					r, ok := m.index[h]
+					if !ok {
+						r = int32(len(m.index))
+						m.index[h] = r
+					}
+					ts.feats = append(ts.feats, r)
+				}
+			}
+			ts.offs = append(ts.offs, int32(len(ts.feats)))
+			if s.partial == noMISC {
+				ts.allowed = make([]uint32, len(s.Tokens))
+				misc := uint32(0)
+				for p := 0; p < 4; p++ {
+					misc |= 1 << label(3, p)
+				}
+				for t, g := range ts.gold {
+					if g == labelO {
+						ts.allowed[t] = 1<<labelO | misc
+					} else {
+						ts.allowed[t] = 1 << g
+					}
+				}
+			}
+			data = append(data, ts)
+		}
+	}
+	counts = nil
+	nf := len(m.index)
+	log.Info("features indexed", "features", nf, "sentences", len(data), "took", time.Since(t0).Round(time.Millisecond))
+
+	w := make([]float32, nf*nLabels)
+	u := make([]float64, nf*nLabels)
+	var tw [nLabels + 1][nLabels]float32
+	var tu [nLabels + 1][nLabels]float64
+	c := 1.0
+	maxLen := 0
+	for _, ts := range data {
+		maxLen = max(maxLen, len(ts.gold))
+	}
+	em := make([]float32, maxLen*nLabels)
+	score := make([]float32, maxLen*nLabels)
+	back := make([]uint8, maxLen*nLabels)
+	pred := make([]uint8, maxLen)
+	gold := make([]uint8, maxLen)
+	rng := rand.New(rand.NewPCG(o.Seed, 0x7261696e))
+	order := make([]int, len(data))
+	for i := range order {
+		order[i] = i
+	}
+	update := func(ts *trainSent, seq []uint8, d float32) {
+		prev := startState
+		for t, l := range seq {
+			tw[prev][l] += d
+			tu[prev][l] += c * float64(d)
+			for _, f := range ts.feats[ts.offs[t]:ts.offs[t+1]] {
+				k := int(f)*nLabels + int(l)
+				w[k] += d
+				u[k] += c * float64(d)
+			}
+			prev = int(l)
+		}
+	}
+	averaged := func() *Model {
+		am := &Model{lex: m.lex, gaz: m.gaz, index: m.index, w: make([]float32, len(w))}
+		for i := range w {
+			am.w[i] = w[i] - float32(u[i]/c)
+		}
+		for p := range tw {
+			for l := range tw[p] {
+				am.trans[p][l] = tw[p][l] - float32(tu[p][l]/c)
+			}
+		}
+		return am
+	}
+	var best *Model
+	bestF, bestEpoch := -1.0, 0
+	for ep := 1; ep <= o.Epochs; ep++ {
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		errs := 0
+		for n, i := range order {
+			if n%2048 == 0 {
+				if err := ctx.Err(); err != nil {
+					return nil, err
+				}
+			}
+			ts := &data[i]
+			nt := len(ts.gold)
+			for t := 0; t < nt; t++ {
+				row := em[t*nLabels : (t+1)*nLabels]
+				clear(row)
+				for _, f := range ts.feats[ts.offs[t]:ts.offs[t+1]] {
+					wr := w[int(f)*nLabels : int(f)*nLabels+nLabels]
+					for l := range row {
+						row[l] += wr[l]
+					}
+				}
+			}
+			viterbi(em, &tw, nt, nil, pred[:nt], back, score)
+			g := ts.gold
+			if ts.allowed != nil {
+				viterbi(em, &tw, nt, ts.allowed, gold[:nt], back, score)
+				g = gold[:nt]
+			}
+			same := true
+			for t := 0; t < nt; t++ {
+				if pred[t] != g[t] {
+					same = false
+					break
+				}
+			}
+			if !same {
+				errs++
+				update(ts, g, 1)
+				update(ts, pred[:nt], -1)
+			}
+			c++
+		}
+		am := averaged()
+		f := -1.0
+		if len(o.Dev) > 0 {
+			cnt := Evaluate(am, o.Dev)
+			_, _, f = cnt.PRF("")
+		}
+		log.Info("epoch", "epoch", ep, "wrong_sentences", errs, "dev_f1", fmt.Sprintf("%.2f", f), "took", time.Since(t0).Round(time.Millisecond))
+		if f > bestF || len(o.Dev) == 0 {
+			best, bestF, bestEpoch = am, f, ep
+		} else if ep-bestEpoch >= o.Patience {
+			break
+		}
+	}
+	best.prune()
+	best.meta = map[string]string{
+		"seed":       strconv.FormatUint(o.Seed, 10),
+		"epochs":     strconv.Itoa(bestEpoch),
+		"dev_f1":     fmt.Sprintf("%.2f", bestF),
+		"train_docs": strconv.Itoa(len(o.Train)),
+		"features":   strconv.Itoa(len(best.index)),
+	}
+	return best, nil
+}
+
+// prune drops features whose weights are all (nearly) zero and compacts w.
+func (m *Model) prune() {
+	var maxW float32
+	for _, v := range m.w {
+		maxW = max(maxW, v, -v)
+	}
+	eps := maxW / quantLevels
+	idx := make(map[uint64]int32, len(m.index)/2)
+	var nw []float32
+	for h, r := range m.index {
+		row := m.w[int(r)*nLabels : int(r)*nLabels+nLabels]
+		keep := false
+		for _, v := range row {
+			if v > eps || v < -eps {
+				keep = true
+				break
+			}
+		}
+		if keep {
+			idx[h] = int32(len(nw) / nLabels)
+			nw = append(nw, row...)
+		}
+	}
+	m.index, m.w = idx, nw
+}
+
+// Evaluate tags docs with m and scores them against their gold tags by the
+// conlleval rules. Sentences from corpora without MISC are scored without
+// MISC.
+func Evaluate(m *Model, docs []Doc) *Counts {
+	cnt := NewCounts()
+	tg := newTagger(m)
+	var toks []string
+	var sents []int32
+	var sp []span
+	for i := range docs {
+		d := &docs[i]
+		toks, sents = toks[:0], sents[:0]
+		for _, s := range d.Sents {
+			sents = append(sents, int32(len(toks)))
+			toks = append(toks, s.Tokens...)
+		}
+		sents = append(sents, int32(len(toks)))
+		tg.tagDoc(toks, sents)
+		for k, s := range d.Sents {
+			sp = bilouToSpans(tg.out[sents[k]:sents[k+1]], sp[:0])
+			pred := spansToIOB2(sp, len(s.Tokens))
+			if s.partial == noMISC {
+				cnt.Add(s.Gold, pred, "MISC")
+			} else {
+				cnt.Add(s.Gold, pred)
+			}
+		}
+	}
+	return cnt
+}

@@ -1,0 +1,189 @@
+package event
+
+import (
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// cand is an event candidate found in one sentence.
+type cand struct {
+	trig     int    // trigger token (verb or noun)
+	light    int    // light verb governing a noun trigger, -1
+	clause   int    // the clause verb whose modality decides the status
+	rule     int    // index of the matched rule
+	code     string // CAMEO code after act resolution
+	recip    bool
+	consumed bool // folded into another candidate (act complement, object noun)
+	comp     int  // index of the complement candidate of an act, -1
+	src, tgt []int
+	status   string
+	reported *doc.Reported
+	date     *doc.EventDate
+	loc      *doc.Location
+	sent     int
+}
+
+// work is the per-document scratch state, pooled.
+type work struct {
+	v     view
+	cands []cand
+	byTok []int32 // token → candidate index, -1
+	parts []int   // scratch
+}
+
+func (w *work) reset(d *doc.Document) {
+	w.v.reset(d)
+	w.cands = w.cands[:0]
+	w.byTok = grow32(w.byTok, len(d.Tokens))
+}
+
+// sentence finds, roles and qualifies the candidates of sentence s.
+func (c *Coder) sentence(w *work, s int) {
+	v := &w.v
+	d := v.d
+	sn := d.Sentences[s]
+	first := len(w.cands)
+	// 1. triggers
+	for i := sn.FirstToken; i < sn.EndToken; i++ {
+		t := &d.Tokens[i]
+		switch {
+		case t.UPOS == doc.VERB || (t.UPOS == doc.AUX && d.Tokens[i].Dep == "root"):
+			if cs := c.dict.candidates(KindVerb, v.lemma[i]); len(cs) > 0 {
+				if ri := c.match(v, i, cs, c.dict); ri >= 0 {
+					r := &c.dict.rules[ri]
+					if r.Code == "" && r.Act == "" {
+						continue // blocked
+					}
+					w.add(cand{trig: i, light: -1, clause: i, rule: ri, code: r.Code, recip: r.Recip, comp: -1, sent: s})
+				}
+			}
+		case t.UPOS == doc.NOUN || t.UPOS == doc.PROPN:
+			cs := c.dict.candidates(KindNoun, v.lemma[i])
+			if len(cs) == 0 && v.lemma[i] != v.lower[i] {
+				cs = c.dict.candidates(KindNoun, v.lower[i])
+			}
+			if len(cs) == 0 {
+				continue
+			}
+			ri := c.match(v, i, cs, c.dict)
+			if ri < 0 {
+				continue
+			}
+			r := &c.dict.rules[ri]
+			if r.Code == "" && r.Act == "" {
+				continue
+			}
+			cd := cand{trig: i, light: -1, clause: -1, rule: ri, code: r.Code, recip: r.Recip, comp: -1, sent: s}
+			// a light verb ("held talks", "paid a visit", "traded barbs")
+			if h := v.head(i); h >= 0 && (v.dep(i) == "obj" || d.Tokens[i].Dep == "nsubj:pass") {
+				if ls := c.dict.candidates(KindLight, v.lemma[h]); len(ls) > 0 && c.match(v, h, ls, c.dict) >= 0 {
+					cd.light = h
+					cd.clause = h
+				}
+			}
+			w.add(cd)
+		}
+	}
+	cands := w.cands[first:]
+	// 2. a verb trigger whose rule is only a light/generic reading yields to
+	// the noun trigger it governs; an object noun whose meaning the verb rule
+	// already encodes is folded into the verb.
+	for k := range cands {
+		cd := &cands[k]
+		if cd.light >= 0 {
+			if vi := w.byTok[cd.light]; vi >= 0 {
+				w.cands[vi].consumed = true
+			}
+		}
+	}
+	for k := range cands {
+		cd := &cands[k]
+		if cd.light >= 0 || d.Tokens[cd.trig].UPOS == doc.VERB {
+			continue
+		}
+		h := v.head(cd.trig)
+		if h < 0 {
+			continue
+		}
+		hi := w.byTok[h]
+		if hi < 0 || w.cands[hi].consumed {
+			continue
+		}
+		hr := &c.dict.rules[w.cands[hi].rule]
+		if hr.Act != "" {
+			continue // handled as the act's complement
+		}
+		if len(hr.Conds) > 0 && v.dep(cd.trig) != "nsubj" {
+			cd.consumed = true
+		}
+	}
+	// 3. acts about a complement event
+	for k := range cands {
+		cd := &cands[k]
+		r := &c.dict.rules[cd.rule]
+		if r.Act == "" || cd.consumed {
+			continue
+		}
+		if ci := c.complement(w, cd.trig); ci >= 0 && ci != first+k {
+			comp := &w.cands[ci]
+			if code := actCode(r.Act, comp.code); code != "" {
+				cd.code = code
+			}
+			comp.consumed = true
+			cd.comp = ci
+		}
+		if cd.code == "" {
+			cd.consumed = true
+		}
+	}
+	// 4. roles, status, date, place
+	for k := range cands {
+		cd := &cands[k]
+		if cd.consumed {
+			continue
+		}
+		c.roles(w, cd)
+		c.qualify(w, cd)
+	}
+}
+
+func (w *work) add(cd cand) {
+	w.byTok[cd.trig] = int32(len(w.cands))
+	w.cands = append(w.cands, cd)
+}
+
+// complement finds the candidate an act verb is about: an xcomp/ccomp verb
+// ("agreed to meet", "threatened to impose"), or a noun trigger among its
+// object and prepositional dependents ("demanded the release", "called for
+// talks"), one level deep.
+func (c *Coder) complement(w *work, i int) int {
+	v := &w.v
+	best := -1
+	v.children(i, func(ch int) bool {
+		switch v.dep(ch) {
+		case "xcomp", "ccomp", "obj", "obl", "advcl", "nsubj":
+			if v.dep(ch) == "nsubj" && v.d.Tokens[ch].Dep != "nsubj:pass" {
+				return true
+			}
+			if ci := w.byTok[ch]; ci >= 0 {
+				best = int(ci)
+				return false
+			}
+			// "called for an end to the fighting": one more level
+			found := false
+			v.children(ch, func(g int) bool {
+				switch v.dep(g) {
+				case "nmod", "xcomp", "acl", "obj":
+					if ci := w.byTok[g]; ci >= 0 {
+						best = int(ci)
+						found = true
+						return false
+					}
+				}
+				return true
+			})
+			return !found
+		}
+		return true
+	})
+	return best
+}

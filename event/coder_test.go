@@ -1,0 +1,262 @@
+package event
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+var (
+	putin  = actorSpec{code: "RUSGOV", country: "RUS", texts: []string{"Putin"}}
+	biden  = actorSpec{code: "USAGOV", country: "USA", texts: []string{"Biden"}}
+	trump  = actorSpec{code: "USAGOV", country: "USA", texts: []string{"Trump"}}
+	zel    = actorSpec{code: "UKRGOV", country: "UKR", texts: []string{"Zelenskyy"}}
+	russia = actorSpec{code: "RUS", country: "RUS", kind: "LOC", texts: []string{"Russia", "Russian", "Moscow"}}
+	usa    = actorSpec{code: "USA", country: "USA", kind: "LOC", texts: []string{"U.S.", "Washington"}}
+	china  = actorSpec{code: "CHN", country: "CHN", kind: "LOC", texts: []string{"China", "Beijing"}}
+	japan  = actorSpec{code: "JPN", country: "JPN", kind: "LOC", texts: []string{"Japan", "Tokyo"}}
+)
+
+func code(t *testing.T, d *doc.Document) []doc.Event {
+	t.Helper()
+	c, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	return d.Events
+}
+
+func parts(ps []doc.Participant) string {
+	var s []string
+	for _, p := range ps {
+		s = append(s, p.Code)
+	}
+	return strings.Join(s, "+")
+}
+
+func TestCoderEvents(t *testing.T) {
+	tests := []struct {
+		name    string
+		table   string
+		actors  []actorSpec
+		timexes []timexSpec
+		// want: the first event's cameo, source codes, target codes, status, location country, date value
+		cameo, src, tgt, status, country, date string
+		recip                                   bool
+		reported                                bool
+	}{
+		{
+			name: "met with, place, date",
+			table: `
+Putin Putin PROPN 2 nsubj
+met meet VERB 0 root VBD
+with with ADP 4 case
+Biden Biden PROPN 2 obl
+in in ADP 6 case
+Geneva Geneva PROPN 2 obl
+, , PUNCT 8 punct
+Switzerland Switzerland PROPN 6 appos
+on on ADP 11 case
+June June PROPN 11 compound
+2021 2021 NUM 2 obl
+. . PUNCT 2 punct`,
+			actors:  []actorSpec{putin, biden},
+			timexes: []timexSpec{{"June 2021", "DATE", "2021-06", nil}},
+			cameo:   "040", src: "RUSGOV", tgt: "USAGOV", status: "occurred", country: "CHE", date: "2021-06", recip: true,
+		},
+		{
+			name: "coordinated adjectival actors, modal, interval",
+			table: `
+U.S. U.S. PROPN 4 amod
+and and CCONJ 3 cc
+Russian Russian ADJ 1 conj
+envoys envoy NOUN 6 nsubj
+could could AUX 6 aux
+meet meet VERB 0 root VB
+within within ADP 11 case
+the the DET 11 det
+next next ADJ 11 amod
+two two NUM 11 nummod
+weeks week NOUN 6 obl
+. . PUNCT 6 punct`,
+			actors:  []actorSpec{usa, russia},
+			timexes: []timexSpec{{"within the next two weeks", "DURATION", "P2W", &doc.Interval{Start: "2025-02-22", End: "2025-03-08"}}},
+			cameo:   "036", src: "USA+RUS", tgt: "", status: "planned", date: "2025-02-22..2025-03-08", recip: true,
+		},
+		{
+			name: "passive by-agent",
+			table: `
+Sanctions sanction NOUN 3 nsubj:pass
+were be AUX 3 aux:pass
+imposed impose VERB 0 root VBN
+on on ADP 5 case
+Russia Russia PROPN 3 obl
+by by ADP 7 case
+China China PROPN 3 obl:agent
+. . PUNCT 3 punct`,
+			actors: []actorSpec{russia, china},
+			cameo:  "163", src: "CHN", tgt: "RUS", status: "occurred", date: "2025-W08",
+		},
+		{
+			name: "accuse of, reported by speech verb",
+			table: `
+Officials official NOUN 2 nsubj
+said say VERB 0 root VBD
+China China PROPN 4 nsubj
+accused accuse VERB 2 ccomp VBD
+Japan Japan PROPN 4 obj
+of of ADP 7 case
+espionage espionage NOUN 4 obl
+. . PUNCT 2 punct`,
+			actors: []actorSpec{china, japan},
+			cameo:  "1125", src: "CHN", tgt: "JPN", status: "occurred", reported: true, date: "2025-W08",
+		},
+		{
+			name: "denied plan to travel",
+			table: `
+Trump Trump PROPN 2 nsubj
+denied deny VERB 0 root VBD
+reports report NOUN 2 obj
+that that SCONJ 6 mark
+he he PRON 6 nsubj
+plans plan VERB 3 acl VBZ
+to to PART 8 mark
+travel travel VERB 6 xcomp VB
+to to ADP 10 case
+Moscow Moscow PROPN 8 obl
+on on ADP 13 case
+May May PROPN 13 compound
+9 9 NUM 8 obl
+. . PUNCT 2 punct`,
+			actors:  []actorSpec{trump, russia},
+			timexes: []timexSpec{{"May 9", "DATE", "2025-05-09", nil}},
+			cameo:   "042", src: "", tgt: "RUS", status: "denied", date: "2025-05-09", country: "RUS",
+		},
+		{
+			name: "negated",
+			table: `
+China China PROPN 4 nsubj
+did do AUX 4 aux
+not not PART 4 advmod
+attack attack VERB 0 root VB
+Japan Japan PROPN 4 obj
+. . PUNCT 4 punct`,
+			actors: []actorSpec{china, japan},
+			cameo:  "190", src: "CHN", tgt: "JPN", status: "negated",
+		},
+		{
+			name: "conditional",
+			table: `
+If if SCONJ 3 mark
+China China PROPN 3 nsubj
+attacks attack VERB 6 advcl VBZ
+Japan Japan PROPN 3 obj
+, , PUNCT 3 punct
+war war NOUN 8 nsubj
+will will AUX 8 aux
+follow follow VERB 0 root VB
+. . PUNCT 8 punct`,
+			actors: []actorSpec{china, japan},
+			cameo:  "190", src: "CHN", tgt: "JPN", status: "hypothetical",
+		},
+		{
+			name: "light verb held talks with",
+			table: `
+China China PROPN 2 nsubj
+held hold VERB 0 root VBD
+talks talk NOUN 2 obj
+with with ADP 5 case
+Japan Japan PROPN 3 nmod
+. . PUNCT 2 punct`,
+			actors: []actorSpec{china, japan},
+			cameo:  "040", src: "CHN", tgt: "JPN", status: "occurred", recip: true, date: "2025-W08",
+		},
+		{
+			name: "threaten to impose sanctions (act)",
+			table: `
+China China PROPN 2 nsubj
+threatened threaten VERB 0 root VBD
+to to PART 4 mark
+impose impose VERB 2 xcomp VB
+sanctions sanction NOUN 4 obj
+on on ADP 7 case
+Japan Japan PROPN 4 obl
+. . PUNCT 2 punct`,
+			actors: []actorSpec{china, japan},
+			cameo:  "1312", src: "CHN", tgt: "JPN", status: "occurred", date: "2025-W08",
+		},
+		{
+			name: "working to arrange a meeting between",
+			table: `
+Moscow Moscow PROPN 3 nsubj
+is be AUX 3 aux
+working work VERB 0 root VBG
+to to PART 5 mark
+arrange arrange VERB 3 xcomp VB
+a a DET 7 det
+meeting meeting NOUN 5 obj
+between between ADP 9 case
+Putin Putin PROPN 7 nmod
+and and CCONJ 11 cc
+Trump Trump PROPN 9 conj
+. . PUNCT 3 punct`,
+			actors: []actorSpec{russia, putin, trump},
+			cameo:  "036", src: "RUSGOV+USAGOV", tgt: "", status: "planned", recip: true,
+		},
+		{
+			name: "call X a dictator",
+			table: `
+Trump Trump PROPN 2 nsubj
+called call VERB 0 root VBD
+Zelenskyy Zelenskyy PROPN 2 obj
+a a DET 5 det
+dictator dictator NOUN 2 xcomp
+. . PUNCT 2 punct`,
+			actors: []actorSpec{trump, zel},
+			cameo:  "112", src: "USAGOV", tgt: "UKRGOV", status: "occurred", date: "2025-W08",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := build(t, "2025-02-22", tt.table, tt.actors, tt.timexes)
+			evs := code(t, d)
+			if len(evs) == 0 {
+				t.Fatalf("no events")
+			}
+			e := evs[0]
+			if e.CAMEO != tt.cameo || parts(e.Source) != tt.src || parts(e.Target) != tt.tgt || e.Status != tt.status {
+				t.Errorf("got %s %s→%s %s, want %s %s→%s %s", e.CAMEO, parts(e.Source), parts(e.Target), e.Status, tt.cameo, tt.src, tt.tgt, tt.status)
+			}
+			if e.Reciprocal != tt.recip {
+				t.Errorf("reciprocal = %v, want %v", e.Reciprocal, tt.recip)
+			}
+			if (e.Reported != nil) != tt.reported {
+				t.Errorf("reported = %+v, want %v", e.Reported, tt.reported)
+			}
+			if tt.country != "" && (e.Location == nil || e.Location.Country != tt.country) {
+				t.Errorf("location = %+v, want country %s", e.Location, tt.country)
+			}
+			got := ""
+			if e.Date != nil {
+				got = e.Date.Value
+				if e.Date.Start != "" {
+					got = e.Date.Start + ".." + e.Date.End
+				}
+			}
+			if tt.date != "" && got != tt.date {
+				t.Errorf("date = %q, want %q", got, tt.date)
+			}
+			if e.Type == "" || e.Quad == 0 || e.ID != "e1" {
+				t.Errorf("incomplete coding: %+v", e)
+			}
+			if e.Evidence.Trigger.Text == "" || d.Text[e.Evidence.Trigger.Start:e.Evidence.Trigger.End] != e.Evidence.Trigger.Text {
+				t.Errorf("bad trigger evidence %+v", e.Evidence.Trigger)
+			}
+		})
+	}
+}

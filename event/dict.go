@@ -1,0 +1,333 @@
+package event
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+
+	"github.com/chronicle-news/chronicle/cameo"
+)
+
+// Trigger kinds of a dictionary rule.
+const (
+	KindVerb  = 'v' // a verb whose lemma is the rule's lemma
+	KindNoun  = 'n' // a noun (nominal trigger: "talks", "sanctions", "visit")
+	KindLight = 'l' // a light verb whose object is a nominal trigger ("held talks")
+)
+
+// Acts: a rule whose Act is set codes a verbal act about a complement event
+// ("agreed to meet", "threatened to impose sanctions", "demanded the release").
+// The values are those of cameo.Act.
+const (
+	actNone = ""
+)
+
+// Cond is one condition of a rule: the trigger has a dependent of relation
+// Rel whose phrase contains every word group of Words (a group matches when
+// any of its alternatives is among the phrase's lemmas; "*" matches anything).
+type Cond struct {
+	// Rel is "obj" (direct object), "subj" (subject), "xcomp" (an open
+	// clausal complement, matched on the verb's lemma), or a preposition or
+	// particle ("with", "of", "off"): a dependent introduced by it.
+	Rel   string
+	Words [][]string
+}
+
+// Rule is one dictionary entry: a trigger lemma, conditions, and the CAMEO
+// code it yields.
+type Rule struct {
+	Kind  byte   // KindVerb, KindNoun or KindLight
+	Lemma string // lowercase lemma
+	Conds []Cond
+	// Code is the CAMEO code; "" blocks the trigger (not an event).
+	Code string
+	// Target names the preposition whose object is the target ("with");
+	// "" uses the default search (object, then partner prepositions).
+	Target string
+	// Recip marks reciprocal events (meet, talks): every participant acts
+	// on the others.
+	Recip bool
+	// Act, when set (cameo.ActIntent, …), makes the rule a verbal act about
+	// a complement event: the code becomes cameo.Act(Act, complement code),
+	// or Code when the complement has none.
+	Act string
+	// Src says where the rule comes from ("verbs.txt:120").
+	Src string
+}
+
+// Dict is a set of rules indexed by trigger. It is immutable once built and
+// safe for concurrent use.
+type Dict struct {
+	rules []Rule
+	verb  map[string][]int32 // lemma → rule indexes, most specific first
+	noun  map[string][]int32
+	light map[string][]int32
+}
+
+// Len returns the number of rules.
+func (d *Dict) Len() int { return len(d.rules) }
+
+// Rules returns a copy of the rules in priority order.
+func (d *Dict) Rules() []Rule { return append([]Rule(nil), d.rules...) }
+
+// NewDict builds a dictionary from rules; earlier rules win over later ones
+// of the same specificity (so a user's dictionary placed first overrides the
+// defaults).
+func NewDict(rules []Rule) *Dict {
+	d := &Dict{rules: rules, verb: map[string][]int32{}, noun: map[string][]int32{}, light: map[string][]int32{}}
+	for i, r := range rules {
+		m := d.index(r.Kind)
+		if m == nil {
+			continue
+		}
+		m[r.Lemma] = append(m[r.Lemma], int32(i))
+	}
+	for _, m := range []map[string][]int32{d.verb, d.noun, d.light} {
+		for _, idx := range m {
+			sort.SliceStable(idx, func(a, b int) bool {
+				return len(d.rules[idx[a]].Conds) > len(d.rules[idx[b]].Conds)
+			})
+		}
+	}
+	return d
+}
+
+func (d *Dict) index(kind byte) map[string][]int32 {
+	switch kind {
+	case KindVerb:
+		return d.verb
+	case KindNoun:
+		return d.noun
+	case KindLight:
+		return d.light
+	}
+	return nil
+}
+
+// candidates returns the rule indexes for a trigger, most specific first.
+func (d *Dict) candidates(kind byte, lemma string) []int32 {
+	if m := d.index(kind); m != nil {
+		return m[lemma]
+	}
+	return nil
+}
+
+// Merge returns a dictionary with the rules of ds in order (the first
+// dictionary's rules take priority).
+func Merge(ds ...*Dict) *Dict {
+	var rules []Rule
+	for _, d := range ds {
+		if d != nil {
+			rules = append(rules, d.rules...)
+		}
+	}
+	return NewDict(rules)
+}
+
+// LoadDictFile reads a dictionary file in Chronicle format or PETRARCH
+// CAMEO verb format (detected from the content: PETRARCH files have
+// "--- VERB [code] ---" block headers).
+func LoadDictFile(path string) (*Dict, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("event: read dictionary: %w", err)
+	}
+	name := path
+	if IsPETRARCH(b) {
+		d, err := ParsePETRARCH(bytes.NewReader(b), name)
+		if err != nil {
+			return nil, err
+		}
+		return d, nil
+	}
+	return ParseDict(bytes.NewReader(b), name)
+}
+
+// IsPETRARCH reports whether b looks like a PETRARCH/TABARI verb dictionary.
+func IsPETRARCH(b []byte) bool {
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	for n := 0; sc.Scan() && n < 5000; n++ {
+		l := strings.TrimSpace(sc.Text())
+		if strings.HasPrefix(l, "---") && strings.HasSuffix(l, "---") && len(l) > 6 {
+			return true
+		}
+	}
+	return false
+}
+
+// ParseDict reads a dictionary in Chronicle's format (see data/verbs.txt for
+// the documentation of the format). name is used in error messages and in
+// Rule.Src.
+func ParseDict(r io.Reader, name string) (*Dict, error) {
+	sets := map[string][]string{}
+	var rules []Rule
+	var errs []error
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			continue
+		}
+		if line[0] == '@' {
+			k, v, ok := strings.Cut(line, "=")
+			if !ok {
+				errs = append(errs, fmt.Errorf("%s:%d: set definition needs '='", name, n))
+				continue
+			}
+			k = strings.TrimSpace(k)
+			var ws []string
+			for _, w := range strings.Fields(v) {
+				if w[0] == '@' {
+					ws = append(ws, sets[w]...)
+				} else {
+					ws = append(ws, strings.ToLower(w))
+				}
+			}
+			sets[k] = ws
+			continue
+		}
+		rule, err := parseRuleLine(line, sets)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s:%d: %w", name, n, err))
+			continue
+		}
+		rule.Src = fmt.Sprintf("%s:%d", baseName(name), n)
+		rules = append(rules, rule)
+		if len(errs) > 20 {
+			break
+		}
+	}
+	if err := sc.Err(); err != nil {
+		errs = append(errs, fmt.Errorf("%s: %w", name, err))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("event: dictionary: %w", err)
+	}
+	return NewDict(rules), nil
+}
+
+func baseName(p string) string {
+	if i := strings.LastIndexAny(p, `/\`); i >= 0 {
+		return p[i+1:]
+	}
+	return p
+}
+
+// parseRuleLine parses "KIND LEMMA [COND…] => CODE [FLAG…]".
+func parseRuleLine(line string, sets map[string][]string) (Rule, error) {
+	lhs, rhs, ok := strings.Cut(line, "=>")
+	if !ok {
+		return Rule{}, errors.New("rule needs '=>'")
+	}
+	f := strings.Fields(lhs)
+	if len(f) < 2 {
+		return Rule{}, errors.New("rule needs a kind and a lemma")
+	}
+	var r Rule
+	switch f[0] {
+	case "v":
+		r.Kind = KindVerb
+	case "n":
+		r.Kind = KindNoun
+	case "l":
+		r.Kind = KindLight
+	default:
+		return Rule{}, fmt.Errorf("unknown kind %q (want v, n or l)", f[0])
+	}
+	lemma := strings.ToLower(f[1])
+	if i := strings.IndexByte(lemma, '_'); i > 0 {
+		// particle verb: "call_off" = call + particle/preposition "off"
+		r.Conds = append(r.Conds, Cond{Rel: lemma[i+1:], Words: [][]string{{"*"}}})
+		lemma = lemma[:i]
+	}
+	r.Lemma = lemma
+	for _, c := range f[2:] {
+		rel, ws, ok := strings.Cut(c, ":")
+		if !ok || rel == "" || ws == "" {
+			return Rule{}, fmt.Errorf("bad condition %q (want REL:WORD)", c)
+		}
+		cond := Cond{Rel: strings.ToLower(rel)}
+		for _, w := range strings.Split(ws, "+") {
+			if w == "" {
+				return Rule{}, fmt.Errorf("bad condition %q: empty word", c)
+			}
+			var alts []string
+			for _, a := range strings.Split(strings.ToLower(w), "|") {
+				if a == "" {
+					return Rule{}, fmt.Errorf("bad condition %q: empty alternative", c)
+				}
+				if a[0] == '@' {
+					set, ok := sets[a]
+					if !ok {
+						return Rule{}, fmt.Errorf("unknown set %s", a)
+					}
+					alts = append(alts, set...)
+					continue
+				}
+				alts = append(alts, a)
+			}
+			cond.Words = append(cond.Words, alts)
+		}
+		r.Conds = append(r.Conds, cond)
+	}
+	g := strings.Fields(rhs)
+	if len(g) == 0 {
+		return Rule{}, errors.New("rule needs a code after '=>'")
+	}
+	if g[0] != "-" {
+		if !validCodeSyntax(g[0]) {
+			return Rule{}, fmt.Errorf("bad CAMEO code %q", g[0])
+		}
+		r.Code = g[0]
+	}
+	for _, fl := range g[1:] {
+		k, v, _ := strings.Cut(fl, "=")
+		switch k {
+		case "recip":
+			r.Recip = true
+		case "target":
+			if v == "" {
+				return Rule{}, errors.New("target= needs a preposition")
+			}
+			r.Target = strings.ToLower(v)
+		case "act":
+			switch v {
+			case cameo.ActIntent, cameo.ActAppeal, cameo.ActDemand, cameo.ActReject, cameo.ActThreaten:
+				r.Act = v
+			default:
+				return Rule{}, fmt.Errorf("unknown act %q", v)
+			}
+		default:
+			return Rule{}, fmt.Errorf("unknown flag %q", fl)
+		}
+	}
+	return r, nil
+}
+
+// validCodeSyntax accepts 2–4 digit codes. Codes outside the CAMEO table
+// are allowed (users may bring their own) and are coded without a PLOVER
+// type.
+func validCodeSyntax(c string) bool {
+	if len(c) < 2 || len(c) > 4 {
+		return false
+	}
+	for i := 0; i < len(c); i++ {
+		if c[i] < '0' || c[i] > '9' {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,237 @@
+package event
+
+import (
+	"strconv"
+
+	"github.com/chronicle-news/chronicle/cameo"
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// finish turns the candidates of a document into coded, merged events.
+func (c *Coder) finish(w *work) []doc.Event {
+	v := &w.v
+	d := v.d
+	var out []doc.Event
+	for k := range w.cands {
+		cd := &w.cands[k]
+		if cd.consumed || cd.code == "" {
+			continue
+		}
+		code := cd.code
+		// PLOVER: "All cooperative actions reported in future tense are also
+		// taken to imply intentions" — CAMEO codes them 03x.
+		if cd.status == doc.StatusPlanned && cameo.Cooperative(code) && cameo.Root(code) != "03" {
+			if ic := cameo.Act(cameo.ActIntent, code); ic != "" {
+				code = ic
+			}
+		}
+		info, known := cameo.Lookup(code)
+		if known && info.PLOVER == "" && !c.statements {
+			continue
+		}
+		ev := doc.Event{
+			CAMEO:      code,
+			Status:     cd.status,
+			Reported:   cd.reported,
+			Date:       cd.date,
+			Location:   cd.loc,
+			Reciprocal: cd.recip,
+			Context:    []string{},
+		}
+		if known {
+			ev.Type, ev.Mode, ev.Quad, ev.Goldstein = info.PLOVER, info.Mode, info.Quad, info.Goldstein
+			if len(info.Context) > 0 {
+				ev.Context = append(ev.Context, info.Context...)
+			}
+		} else if len(code) >= 2 {
+			if r, err := strconv.Atoi(code[:2]); err == nil {
+				ev.Quad = quadOf(r)
+			}
+		}
+		ev.Source = v.participants(cd.src)
+		ev.Target = v.participants(cd.tgt)
+		if ev.Reciprocal && len(ev.Target) == 0 && len(ev.Source) < 2 {
+			ev.Reciprocal = false
+		}
+		if ev.Date == nil && (ev.Status == doc.StatusOccurred || ev.Status == doc.StatusOngoing) {
+			ev.Date = pubWeek(d)
+		}
+		ev.Evidence = v.evidence(cd)
+		ev.Mentions = []doc.Evidence{ev.Evidence}
+		if !hasActor(ev.Source) && !hasActor(ev.Target) {
+			// a mention with no named participant: another telling of an
+			// event already coded ("the Riyadh meeting"), or nothing codable
+			if j := mergeTarget(out, &ev, true); j >= 0 {
+				mergeInto(&out[j], &ev)
+			}
+			continue
+		}
+		if j := mergeTarget(out, &ev, false); j >= 0 {
+			mergeInto(&out[j], &ev)
+			continue
+		}
+		out = append(out, ev)
+	}
+	for i := range out {
+		out[i].ID = "e" + strconv.Itoa(i+1)
+	}
+	return out
+}
+
+func quadOf(root int) int {
+	switch {
+	case root <= 5:
+		return 1
+	case root <= 8:
+		return 2
+	case root <= 13:
+		return 3
+	}
+	return 4
+}
+
+func hasActor(ps []doc.Participant) bool {
+	for _, p := range ps {
+		if p.Actor != "" || p.Code != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// participants converts argument heads into participants.
+func (v *view) participants(heads []int) []doc.Participant {
+	ps := make([]doc.Participant, 0, len(heads))
+	for _, h := range heads {
+		if v.d.Tokens[h].UPOS == doc.PRON && v.actor[h] < 0 {
+			continue // an unresolved pronoun names nobody
+		}
+		p := doc.Participant{}
+		sp := v.span(h)
+		if a := v.actor[h]; a >= 0 {
+			ac := &v.d.Actors[a]
+			p.Actor, p.Code = ac.ID, ac.Code
+			if p.Code == "" {
+				p.Code = ac.Country
+			}
+			// prefer the mention text when the phrase is long
+			if m := ac.Mentions[v.mention[h]]; sp.Len() > 80 || !sp.Contains(m.Span()) {
+				sp = m.Span()
+			}
+		}
+		p.Start, p.End = sp.Start, sp.End
+		p.Text = v.d.SpanText(sp)
+		ps = append(ps, p)
+	}
+	return ps
+}
+
+func (v *view) evidence(cd *cand) doc.Evidence {
+	s := v.d.Sentences[cd.sent]
+	tr := v.d.Tokens[cd.trig].Span()
+	lemma := v.lemma[cd.trig]
+	if cd.light >= 0 {
+		ls := v.d.Tokens[cd.light].Span()
+		if ls.Start < tr.Start {
+			tr.Start = ls.Start
+		} else {
+			tr.End = ls.End
+		}
+		lemma = v.lemma[cd.light] + " " + lemma
+	}
+	return doc.Evidence{
+		Sentence: cd.sent, Start: s.Start, End: s.End, Text: v.d.SpanText(s.Span()),
+		Trigger: doc.Trigger{Text: v.d.SpanText(tr), Start: tr.Start, End: tr.End, Lemma: lemma},
+	}
+}
+
+// mergeTarget finds an earlier event that ev is another telling of: same
+// CAMEO base code, the same named participants (or, for a mention without
+// participants, compatible place), compatible date and place. It searches
+// backwards so the most recent telling wins.
+func mergeTarget(out []doc.Event, ev *doc.Event, bare bool) int {
+	for j := len(out) - 1; j >= 0; j-- {
+		e := &out[j]
+		if cameo.Base(e.CAMEO) != cameo.Base(ev.CAMEO) {
+			continue
+		}
+		if !compatibleLoc(e.Location, ev.Location) || !compatibleDate(e.Date, ev.Date) {
+			continue
+		}
+		if bare {
+			return j
+		}
+		if sameParties(e, ev) {
+			return j
+		}
+	}
+	return -1
+}
+
+func compatibleLoc(a, b *doc.Location) bool {
+	if a == nil || b == nil {
+		return true
+	}
+	if a.Country != "" && b.Country != "" && a.Country != b.Country {
+		return false
+	}
+	return a.Name == b.Name || a.Kind == "country" || b.Kind == "country"
+}
+
+func compatibleDate(a, b *doc.EventDate) bool {
+	if a == nil || b == nil || a.Timex == "" || b.Timex == "" {
+		return true
+	}
+	alo, ahi, ok1 := edRange(a)
+	blo, bhi, ok2 := edRange(b)
+	if !ok1 || !ok2 {
+		return true
+	}
+	return alo <= bhi && blo <= ahi
+}
+
+func actorSet(e *doc.Event) map[string]bool {
+	m := map[string]bool{}
+	for _, p := range e.Source {
+		if p.Actor != "" {
+			m[p.Actor] = true
+		}
+	}
+	for _, p := range e.Target {
+		if p.Actor != "" {
+			m[p.Actor] = true
+		}
+	}
+	return m
+}
+
+func sameParties(a, b *doc.Event) bool {
+	sa, sb := actorSet(a), actorSet(b)
+	if len(sa) == 0 || len(sb) == 0 || len(sa) != len(sb) {
+		return false
+	}
+	for k := range sa {
+		if !sb[k] {
+			return false
+		}
+	}
+	if a.Reciprocal || b.Reciprocal {
+		return true
+	}
+	// directed events must agree on direction
+	return len(a.Source) > 0 && len(b.Source) > 0 && a.Source[0].Actor == b.Source[0].Actor
+}
+
+// mergeInto adds ev's evidence to e and fills what e lacks.
+func mergeInto(e, ev *doc.Event) {
+	e.Mentions = append(e.Mentions, ev.Evidence)
+	if e.Location == nil {
+		e.Location = ev.Location
+	}
+	if (e.Date == nil || e.Date.Timex == "") && ev.Date != nil && ev.Date.Timex != "" {
+		e.Date = ev.Date
+	}
+	if len(e.Target) == 0 && len(ev.Target) > 0 && hasActor(ev.Target) {
+		e.Target = ev.Target
+	}
+}

@@ -1,0 +1,172 @@
+package event
+
+// Rule matching against the dependency tree of a trigger.
+
+// objDeps are the relations whose phrases the "obj" condition searches.
+func isObjDep(full, base string) bool {
+	switch base {
+	case "obj", "iobj", "xcomp", "ccomp":
+		return true
+	}
+	switch full {
+	case "nsubj:pass", "compound:prt", "obl:npmod":
+		return true
+	}
+	return false
+}
+
+// match returns the index of the best rule for trigger i among cands (the
+// first, most specific, rule whose conditions all hold), or -1.
+func (c *Coder) match(v *view, i int, cands []int32, dict *Dict) int {
+	for _, ri := range cands {
+		r := &dict.rules[ri]
+		ok := true
+		for k := range r.Conds {
+			if !v.cond(i, &r.Conds[k]) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return int(ri)
+		}
+	}
+	return -1
+}
+
+// cond reports whether condition cd holds for trigger i.
+func (v *view) cond(i int, cd *Cond) bool {
+	s := v.d.Sentences[v.d.Tokens[i].Sent]
+	switch cd.Rel {
+	case "pre":
+		return v.wordsIn(cd.Words, func(j int) bool { return j < i }, s.FirstToken, i)
+	case "post":
+		return v.wordsIn(cd.Words, func(j int) bool { return j > i && v.under(j, i) && !v.inSubj(j, i) }, i+1, s.EndToken)
+	case "xcomp":
+		for c := v.first[i]; c >= 0; c = v.next[c] {
+			if b := v.dep(int(c)); b == "xcomp" || b == "ccomp" {
+				if anyWord(cd.Words[0], v.lemma[c], v.lower[c]) {
+					return true
+				}
+			}
+		}
+		return false
+	case "obj":
+		for c := v.first[i]; c >= 0; c = v.next[c] {
+			if isObjDep(v.d.Tokens[c].Dep, v.dep(int(c))) && v.wordsUnder(cd.Words, int(c), s.FirstToken, s.EndToken) {
+				return true
+			}
+		}
+		return false
+	case "mod":
+		for c := v.first[i]; c >= 0; c = v.next[c] {
+			switch v.d.Tokens[c].Dep {
+			case "compound", "amod", "nmod:poss", "nmod", "nummod":
+				if v.wordsUnder(cd.Words, int(c), s.FirstToken, s.EndToken) {
+					return true
+				}
+			}
+		}
+		return false
+	case "subj":
+		for c := v.first[i]; c >= 0; c = v.next[c] {
+			switch v.dep(int(c)) {
+			case "nsubj", "csubj":
+				if v.wordsUnder(cd.Words, int(c), s.FirstToken, s.EndToken) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	// a preposition or particle
+	return v.prepCond(i, cd, 0, s.FirstToken, s.EndToken)
+}
+
+func (v *view) prepCond(i int, cd *Cond, depth int, lo, hi int) bool {
+	for c := v.first[i]; c >= 0; c = v.next[c] {
+		ci := int(c)
+		full := v.d.Tokens[ci].Dep
+		switch v.dep(ci) {
+		case "compound", "advmod":
+			if (full == "compound:prt" || v.dep(ci) == "advmod") && v.lemma[ci] == cd.Rel {
+				if isStar(cd.Words) {
+					return true
+				}
+			}
+		case "obl", "nmod", "advcl", "acl", "xcomp":
+			if v.caseOf(ci) == cd.Rel && v.wordsUnder(cd.Words, ci, lo, hi) {
+				return true
+			}
+		case "obj":
+			// "(TO LIST) (OF …)" nested under the object
+			if depth == 0 && v.prepCond(ci, cd, depth+1, lo, hi) {
+				return true
+			}
+		}
+		if depth == 0 && (full == "case" || full == "mark") && v.lemma[ci] == cd.Rel && isStar(cd.Words) {
+			return true // noun trigger introduced by the preposition itself
+		}
+	}
+	return false
+}
+
+func isStar(ws [][]string) bool {
+	return len(ws) == 1 && len(ws[0]) == 1 && ws[0][0] == "*"
+}
+
+func (v *view) inSubj(j, i int) bool {
+	for k := 0; k < 64 && j >= 0 && j != i; k++ {
+		h := v.head(j)
+		if h == i {
+			b := v.dep(j)
+			return b == "nsubj" || b == "csubj"
+		}
+		j = h
+	}
+	return false
+}
+
+// wordsUnder reports whether every word group has a match in the subtree of c.
+func (v *view) wordsUnder(ws [][]string, c, lo, hi int) bool {
+	return v.wordsIn(ws, func(j int) bool { return v.under(j, c) }, lo, hi)
+}
+
+// wordsIn reports whether every word group has a match among tokens j in
+// [lo, hi) for which in(j) holds.
+func (v *view) wordsIn(ws [][]string, in func(int) bool, lo, hi int) bool {
+	for _, g := range ws {
+		if len(g) == 1 && g[0] == "*" {
+			found := false
+			for j := lo; j < hi; j++ {
+				if in(j) {
+					found = true
+					break
+				}
+			}
+			if !found {
+				return false
+			}
+			continue
+		}
+		found := false
+		for j := lo; j < hi && !found; j++ {
+			if anyWord(g, v.lemma[j], v.lower[j]) && in(j) {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+func anyWord(g []string, lemma, lower string) bool {
+	for _, w := range g {
+		if w == "*" || w == lemma || w == lower {
+			return true
+		}
+	}
+	return false
+}

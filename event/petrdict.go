@@ -1,0 +1,278 @@
+package event
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// ParsePETRARCH reads a PETRARCH/TABARI CAMEO verb dictionary (such as
+// CAMEO.2.0.txt) and converts it into rules:
+//
+//   - a verb line "WORD [code]" (or the block header's code) gives a verb rule
+//     without conditions; "+ASK_FOR [020]" gives the verb "ask" with the
+//     particle/preposition condition "for";
+//   - a pattern "- PRE * POST [code]" applies to every verb of its block:
+//     words before "*" become a "pre" condition (they precede the verb),
+//     bare words after it a "post" condition (they follow the verb inside its
+//     phrase), "(PREP W…)" a prepositional condition, "{A B}" a multi-word
+//     group, "&SET" a synonym set, and a "+" inside "(PREP …)" names the
+//     target's preposition;
+//   - "[---]" blocks, "[042:043]" takes the source→target code 042, "[:173]"
+//     the code 173; codes that are not 2–4 digits are skipped.
+//
+// The conversion keeps the dictionary's lexical knowledge; PETRARCH's
+// positional matching over constituency trees is replaced by the
+// dependency-based conditions of Chronicle's matcher.
+func ParsePETRARCH(r io.Reader, name string) (*Dict, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	sets := map[string][]string{}
+	var (
+		rules     []Rule
+		curSet    string
+		blockCode string
+		blockVerb []string // lemmas of the current block (with particle conds)
+		blockPart [][]Cond
+		inBlock   bool
+		inComment bool
+		n         int
+		bad       int
+	)
+	for sc.Scan() {
+		n++
+		line := sc.Text()
+		if inComment {
+			if i := strings.Index(line, "-->"); i >= 0 {
+				inComment = false
+				line = line[i+3:]
+			} else {
+				continue
+			}
+		}
+		if i := strings.Index(line, "<!--"); i >= 0 {
+			rest := line[i+4:]
+			if j := strings.Index(rest, "-->"); j >= 0 {
+				line = line[:i] + rest[j+3:]
+			} else {
+				line = line[:i]
+				inComment = true
+			}
+		}
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		line = strings.TrimSpace(line)
+		if line == "" {
+			curSet = ""
+			continue
+		}
+		src := fmt.Sprintf("%s:%d", baseName(name), n)
+		switch {
+		case strings.HasPrefix(line, "---"):
+			// --- NAME [code] ---
+			inBlock = true
+			curSet = ""
+			blockVerb, blockPart = nil, nil
+			blockCode = ""
+			if c, ok := bracketCode(line); ok {
+				blockCode = c
+			}
+		case line[0] == '&':
+			curSet = strings.Fields(line)[0]
+			inBlock = false
+			if _, ok := sets[curSet]; !ok {
+				sets[curSet] = nil
+			}
+		case line[0] == '+' && curSet != "" && !inBlock:
+			w := strings.TrimSpace(line[1:])
+			if strings.HasPrefix(w, "&") {
+				sets[curSet] = append(sets[curSet], sets[strings.Fields(w)[0]]...)
+			} else {
+				sets[curSet] = append(sets[curSet], strings.ToLower(strings.ReplaceAll(strings.Fields(w)[0], "_", " ")))
+			}
+		case line[0] == '-' && inBlock:
+			code, ok := bracketCode(line)
+			if !ok {
+				bad++
+				continue
+			}
+			pat := line[1:]
+			if i := strings.IndexByte(pat, '['); i >= 0 {
+				pat = pat[:i]
+			}
+			conds, target, err := petrPattern(pat, sets)
+			if err != nil {
+				bad++
+				continue
+			}
+			for i, v := range blockVerb {
+				cs := append(append([]Cond(nil), blockPart[i]...), conds...)
+				rules = append(rules, Rule{Kind: KindVerb, Lemma: v, Conds: cs, Code: code, Target: target, Src: src})
+			}
+		case inBlock:
+			// verb line: WORD [code] {forms} or +MULTI_WORD {forms} [code]
+			w := strings.Fields(line)[0]
+			if i := strings.IndexAny(w, "{["); i >= 0 {
+				w = w[:i]
+			}
+			lemma, conds := petrVerb(w)
+			if lemma == "" {
+				continue
+			}
+			code := blockCode
+			if c, ok := bracketCode(line); ok {
+				code = c
+			}
+			blockVerb = append(blockVerb, lemma)
+			blockPart = append(blockPart, conds)
+			rules = append(rules, Rule{Kind: KindVerb, Lemma: lemma, Conds: conds, Code: code, Src: src})
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("event: PETRARCH dictionary %s: %w", name, err)
+	}
+	if len(rules) == 0 {
+		return nil, fmt.Errorf("event: PETRARCH dictionary %s: no verbs found (%d lines unreadable)", name, bad)
+	}
+	return NewDict(rules), nil
+}
+
+// bracketCode returns the code in "[…]": "" for "[---]" (block), the
+// source code of a pair, false for a malformed code.
+func bracketCode(line string) (string, bool) {
+	i := strings.IndexByte(line, '[')
+	j := strings.IndexByte(line, ']')
+	if i < 0 || j < i {
+		return "", false
+	}
+	c := strings.TrimSpace(line[i+1 : j])
+	if strings.HasPrefix(c, "-") {
+		return "", true
+	}
+	if a, b, ok := strings.Cut(c, ":"); ok {
+		c = a
+		if c == "" {
+			c = b
+		}
+	}
+	if !validCodeSyntax(c) {
+		return "", false
+	}
+	return c, true
+}
+
+// petrVerb converts "ASK", "+ASK_FOR" or "KLM_NOP_+RST" into a lemma and
+// the particle conditions that follow it.
+func petrVerb(w string) (string, []Cond) {
+	parts := strings.Split(strings.ToLower(w), "_")
+	vi := 0
+	for i, p := range parts {
+		if strings.HasPrefix(p, "+") {
+			vi = i
+			break
+		}
+	}
+	lemma := strings.TrimPrefix(parts[vi], "+")
+	if lemma == "" {
+		return "", nil
+	}
+	var conds []Cond
+	if vi > 0 {
+		var ws [][]string
+		for _, p := range parts[:vi] {
+			if p != "" {
+				ws = append(ws, []string{p})
+			}
+		}
+		if len(ws) > 0 {
+			conds = append(conds, Cond{Rel: "pre", Words: ws})
+		}
+	}
+	for _, p := range parts[vi+1:] {
+		if p != "" {
+			conds = append(conds, Cond{Rel: p, Words: [][]string{{"*"}}})
+		}
+	}
+	return lemma, conds
+}
+
+// petrPattern converts the part of a pattern line between "-" and "[".
+func petrPattern(pat string, sets map[string][]string) ([]Cond, string, error) {
+	star := strings.IndexByte(pat, '*')
+	if star < 0 {
+		return nil, "", errors.New("pattern without '*'")
+	}
+	var conds []Cond
+	pre := petrWords(pat[:star], sets)
+	if len(pre) > 0 {
+		conds = append(conds, Cond{Rel: "pre", Words: pre})
+	}
+	post := pat[star+1:]
+	target := ""
+	var bare [][]string
+	for len(post) > 0 {
+		i := strings.IndexByte(post, '(')
+		if i < 0 {
+			bare = append(bare, petrWords(post, sets)...)
+			break
+		}
+		bare = append(bare, petrWords(post[:i], sets)...)
+		j := strings.IndexByte(post[i:], ')')
+		if j < 0 {
+			return nil, "", errors.New("unbalanced '('")
+		}
+		inner := post[i+1 : i+j]
+		post = post[i+j+1:]
+		f := strings.Fields(strings.NewReplacer("{", " ", "}", " ").Replace(inner))
+		if len(f) == 0 {
+			continue
+		}
+		prep := strings.ToLower(strings.Split(f[0], "_")[0])
+		ws := petrWords(strings.Join(f[1:], " "), sets)
+		if strings.Contains(inner, "+") {
+			target = prep
+		}
+		if len(ws) == 0 {
+			ws = [][]string{{"*"}}
+		}
+		conds = append(conds, Cond{Rel: prep, Words: ws})
+	}
+	if len(bare) > 0 {
+		conds = append(conds, Cond{Rel: "post", Words: bare})
+	}
+	return conds, target, nil
+}
+
+// petrWords splits pattern text into word groups, expanding synsets and
+// dropping PETRARCH's markers ($ source, + target, ^ skip, % compound).
+func petrWords(s string, sets map[string][]string) [][]string {
+	s = strings.NewReplacer("{", " ", "}", " ", "_", " ").Replace(s)
+	var out [][]string
+	for _, w := range strings.Fields(s) {
+		w = strings.Trim(w, "$+^%")
+		if w == "" || w == "*" {
+			continue
+		}
+		if w[0] == '&' {
+			alts := sets[w]
+			if len(alts) == 0 {
+				continue
+			}
+			// a multi-word member matches on its last word (the head)
+			g := make([]string, 0, len(alts))
+			for _, a := range alts {
+				f := strings.Fields(a)
+				if len(f) > 0 {
+					g = append(g, f[len(f)-1])
+				}
+			}
+			out = append(out, g)
+			continue
+		}
+		out = append(out, []string{strings.ToLower(w)})
+	}
+	return out
+}

@@ -1,0 +1,404 @@
+package event
+
+import (
+	"github.com/chronicle-news/chronicle/cameo"
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+func actCode(kind, comp string) string {
+	if comp == "" {
+		return ""
+	}
+	return cameo.Act(kind, comp)
+}
+
+// partnerPreps introduce a verb's or noun's target when it has no object, in
+// order of preference.
+var partnerPreps = []string{"with", "against", "to", "on", "toward", "towards", "into", "at", "from", "over", "for", "of"}
+
+// relPron are relative pronouns, replaced by the noun a relative clause modifies.
+func relPron(l string) bool {
+	switch l {
+	case "who", "which", "that", "whom":
+		return true
+	}
+	return false
+}
+
+// roles fills cd.src and cd.tgt with argument head tokens.
+func (c *Coder) roles(w *work, cd *cand) {
+	v := &w.v
+	r := &c.dict.rules[cd.rule]
+	cd.src, cd.tgt = cd.src[:0], cd.tgt[:0]
+	t := cd.trig
+	isVerb := cd.light < 0 && v.d.Tokens[t].UPOS != doc.NOUN && v.d.Tokens[t].UPOS != doc.PROPN
+	var srcHead, tgtHead = -1, -1
+	if isVerb || cd.light >= 0 {
+		vb := t
+		if cd.light >= 0 {
+			vb = cd.light
+		}
+		srcHead, tgtHead = v.verbArgs(vb, r.Target, c.dict.rules[cd.rule].Kind == KindVerb)
+		if cd.light >= 0 {
+			// partners may hang on the noun ("held talks with X") or the verb
+			if tgtHead < 0 || tgtHead == t {
+				tgtHead = v.partner(t, r.Target)
+			}
+			if tgtHead == t {
+				tgtHead = -1
+			}
+			if s, _ := v.nounArgs(t, r.Target); srcHead < 0 {
+				srcHead = s
+			}
+		}
+	} else {
+		srcHead, tgtHead = v.nounArgs(t, r.Target)
+	}
+	// an act's complement supplies what the act verb lacks
+	if cd.comp >= 0 {
+		comp := &w.cands[cd.comp]
+		if tgtHead < 0 {
+			_, ct := v.argsOf(comp, c)
+			tgtHead = ct
+		}
+	}
+	// the speaker of a quote whose cue is the trigger
+	if srcHead < 0 && v.quoteCue[t] >= 0 {
+		if q := v.d.Quotes[v.quoteCue[t]]; q.Speaker != nil {
+			if i := v.d.TokenAt(q.Speaker.Start); i >= 0 {
+				srcHead = v.nominalHead(i, q.Speaker.End)
+			}
+		}
+	}
+	cd.src = v.expand(cd.src, srcHead)
+	cd.tgt = v.expand(cd.tgt, tgtHead)
+	// "U.S. and Russian envoys met", "the two sides met": reciprocal
+	if r.Recip || cd.recip {
+		cd.recip = true
+	}
+	// a visit's host is the country of the place visited
+	if len(cd.tgt) == 0 && (cameo.Base(cd.code) == "042" || cameo.Base(cd.code) == "036") {
+		if p := v.placeArg(cd, true); p >= 0 && v.actor[p] >= 0 {
+			cd.tgt = append(cd.tgt, p)
+		}
+	}
+	// drop a target that is one of the sources
+	out := cd.tgt[:0]
+	for _, x := range cd.tgt {
+		if !v.sameActor(x, cd.src) {
+			out = append(out, x)
+		}
+	}
+	cd.tgt = out
+}
+
+func (v *view) sameActor(x int, set []int) bool {
+	for _, y := range set {
+		if x == y || (v.actor[x] >= 0 && v.actor[x] == v.actor[y]) {
+			return true
+		}
+	}
+	return false
+}
+
+// argsOf returns the source and target heads of another candidate.
+func (v *view) argsOf(cd *cand, c *Coder) (int, int) {
+	r := &c.dict.rules[cd.rule]
+	if cd.light < 0 && v.d.Tokens[cd.trig].UPOS == doc.VERB {
+		return v.verbArgs(cd.trig, r.Target, true)
+	}
+	return v.nounArgs(cd.trig, r.Target)
+}
+
+// verbArgs returns the source and target heads of verb i.
+func (v *view) verbArgs(i int, targetPrep string, verbal bool) (src, tgt int) {
+	src, tgt = -1, -1
+	pass := v.passive(i)
+	v.children(i, func(c int) bool {
+		switch v.d.Tokens[c].Dep {
+		case "nsubj", "csubj":
+			if src < 0 {
+				src = c
+			}
+		case "nsubj:pass":
+			if tgt < 0 {
+				tgt = c
+			}
+		case "obl:agent":
+			src = c
+		case "obl":
+			if pass && v.caseOf(c) == "by" {
+				src = c
+			}
+		}
+		return true
+	})
+	if pass && (tgt < 0 || !v.actorish(tgt)) {
+		if p := v.partner(i, targetPrep); p >= 0 && (v.actorish(p) || tgt < 0) {
+			tgt = p
+		}
+	}
+	if !pass {
+		if targetPrep != "" {
+			tgt = v.partner(i, targetPrep)
+		} else if o := v.child(i, "obj"); o >= 0 && (v.actorish(o) || tgt < 0) {
+			tgt = o
+			if !v.actorish(o) {
+				if p := v.partner(i, ""); p >= 0 && v.actorish(p) {
+					tgt = p
+				}
+			}
+		} else if io := v.child(i, "iobj"); io >= 0 {
+			tgt = io
+		} else {
+			tgt = v.partner(i, "")
+		}
+	}
+	if src >= 0 && relPron(v.lemma[src]) {
+		src = v.relHead(i)
+	}
+	if src < 0 {
+		src = v.controller(i)
+	}
+	return src, tgt
+}
+
+// controller finds the understood subject of a verb without one: the
+// subject (or, after "urge/ask/help", the object) of the verb it depends on
+// through xcomp, conj, advcl or acl.
+func (v *view) controller(i int) int {
+	for k := 0; k < 4; k++ {
+		h := v.head(i)
+		if h < 0 {
+			return -1
+		}
+		switch v.dep(i) {
+		case "xcomp":
+			if o := v.child(h, "obj"); o >= 0 && v.actorish(o) {
+				return o
+			}
+			if s := v.subjOf(h); s >= 0 {
+				return s
+			}
+		case "conj", "advcl", "ccomp":
+			if s := v.subjOf(h); s >= 0 {
+				return s
+			}
+		case "acl":
+			if v.d.Tokens[i].Dep == "acl:relcl" || v.isNominal(h) {
+				return h
+			}
+		default:
+			return -1
+		}
+		i = h
+	}
+	return -1
+}
+
+func (v *view) subjOf(i int) int {
+	s := v.child(i, "nsubj", "csubj")
+	if s >= 0 && relPron(v.lemma[s]) {
+		return v.relHead(i)
+	}
+	if s < 0 && v.passive(i) {
+		if a := v.child(i, "obl:agent"); a >= 0 {
+			return a
+		}
+	}
+	return s
+}
+
+func (v *view) relHead(i int) int {
+	if v.d.Tokens[i].Dep == "acl:relcl" {
+		return v.head(i)
+	}
+	return -1
+}
+
+// partner returns the head of a prepositional dependent of i that can be a
+// target: introduced by prep when given, else by one of partnerPreps,
+// preferring phrases that name an actor.
+func (v *view) partner(i int, prep string) int {
+	best, bestRank := -1, 1<<30
+	v.children(i, func(c int) bool {
+		switch v.dep(c) {
+		case "obl", "nmod":
+		default:
+			return true
+		}
+		cs := v.caseOf(c)
+		if prep != "" {
+			if cs == prep {
+				best = c
+				return false
+			}
+			return true
+		}
+		for rank, p := range partnerPreps {
+			if p == cs {
+				if !v.actorish(c) {
+					rank += 100
+				}
+				if rank < bestRank {
+					best, bestRank = c, rank
+				}
+				break
+			}
+		}
+		return true
+	})
+	if prep == "" && best >= 0 && bestRank >= 100 {
+		// a non-actor prepositional object is a target only for "with"/"against"
+		if cs := v.caseOf(best); cs != "with" && cs != "against" {
+			return -1
+		}
+	}
+	return best
+}
+
+// nounArgs returns the source and target heads of a noun trigger: "Russia's
+// attack", "U.S. sanctions", "talks between X and Y", "aid to X".
+func (v *view) nounArgs(n int, targetPrep string) (src, tgt int) {
+	src, tgt = -1, -1
+	v.children(n, func(c int) bool {
+		switch v.d.Tokens[c].Dep {
+		case "nmod:poss":
+			if src < 0 && !v.isPlace(c) {
+				src = c
+			}
+		case "compound", "amod":
+			if src < 0 && v.actor[c] >= 0 && !v.isPlace(c) {
+				src = c
+			}
+		}
+		if v.dep(c) == "nmod" {
+			switch v.caseOf(c) {
+			case "between", "among":
+				src = c
+			case "by", "from":
+				if src < 0 || v.d.Tokens[src].Dep != "nmod" {
+					src = c
+				}
+			}
+		}
+		return true
+	})
+	if targetPrep != "" {
+		tgt = v.partner(n, targetPrep)
+	} else {
+		tgt = v.partner(n, "")
+		if tgt >= 0 {
+			if cs := v.caseOf(tgt); cs == "between" || cs == "among" || cs == "by" || cs == "from" {
+				tgt = -1
+			}
+		}
+	}
+	return src, tgt
+}
+
+// actorish reports whether the phrase headed by h names an actor (at its
+// head or a modifier).
+func (v *view) actorish(h int) bool {
+	if v.actor[h] >= 0 {
+		return true
+	}
+	found := false
+	v.children(h, func(c int) bool {
+		switch v.dep(c) {
+		case "compound", "amod", "nmod", "flat", "conj":
+			if v.actor[c] >= 0 {
+				found = true
+				return false
+			}
+		}
+		return true
+	})
+	return found
+}
+
+// isPlace reports whether token i is a place that is not a country (a city
+// or region used as a modifier: "the Riyadh meeting").
+func (v *view) isPlace(i int) bool {
+	if a := v.actor[i]; a >= 0 {
+		ac := &v.d.Actors[a]
+		return ac.Kind == "LOC" && ac.Code == "" && ac.Sector == ""
+	}
+	if e := v.entity[i]; e >= 0 {
+		return v.d.Entities[e].Type == "LOC"
+	}
+	return false
+}
+
+// nominalHead returns the head token of the phrase starting at token i and
+// ending before byte end.
+func (v *view) nominalHead(i, end int) int {
+	h := i
+	for j := i; j < len(v.d.Tokens) && int(v.d.Tokens[j].End) <= end; j++ {
+		p := v.head(j)
+		if p < 0 || int(v.d.Tokens[p].Start) < int(v.d.Tokens[i].Start) || int(v.d.Tokens[p].End) > end {
+			h = j
+		}
+	}
+	return h
+}
+
+// expand appends the participant heads of the phrase headed by h: each
+// conjunct, and for a head that names no actor, the actors among its
+// modifiers ("U.S. and Russian delegations" → U.S., Russian).
+func (v *view) expand(dst []int, h int) []int {
+	if h < 0 {
+		return dst
+	}
+	heads := [8]int{h}
+	n := 1
+	for k := 0; k < n && n < len(heads); k++ {
+		v.children(heads[k], func(c int) bool {
+			if v.dep(c) == "conj" && n < len(heads) && v.isNominal(c) || (v.dep(c) == "conj" && v.d.Tokens[c].UPOS == doc.PRON) {
+				heads[n] = c
+				n++
+			}
+			return n < len(heads)
+		})
+	}
+	for _, x := range heads[:n] {
+		if v.actor[x] >= 0 || v.d.Tokens[x].UPOS == doc.PRON {
+			dst = appendUniq(dst, x, v)
+			continue
+		}
+		// modifiers with actors
+		added := false
+		v.children(x, func(c int) bool {
+			switch v.d.Tokens[c].Dep {
+			case "amod", "compound", "nmod:poss", "nmod", "flat", "appos":
+				if v.dep(c) == "nmod" && v.caseOf(c) != "of" && v.d.Tokens[c].Dep != "nmod:poss" {
+					return true
+				}
+				if v.actor[c] >= 0 && !v.isPlace(c) {
+					dst = appendUniq(dst, c, v)
+					added = true
+					v.children(c, func(g int) bool {
+						if v.dep(g) == "conj" && v.actor[g] >= 0 {
+							dst = appendUniq(dst, g, v)
+						}
+						return true
+					})
+				}
+			}
+			return true
+		})
+		if !added {
+			dst = appendUniq(dst, x, v)
+		}
+	}
+	return dst
+}
+
+func appendUniq(dst []int, x int, v *view) []int {
+	for _, y := range dst {
+		if y == x || (v.actor[x] >= 0 && v.actor[x] == v.actor[y]) {
+			return dst
+		}
+	}
+	return append(dst, x)
+}

@@ -1,0 +1,243 @@
+package event
+
+import (
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// Factuality rules (see docs/decisions.md, section event).
+//
+// The status of an event is read off its clause and the clauses that govern
+// it, walking up the dependency tree from the clause verb through xcomp,
+// ccomp, acl, obj/nsubj:pass (a noun trigger's verb), obl/nmod and advcl,
+// at most five steps, and stopping at a speech verb (whose own tense says
+// nothing about the event, but which makes the event Reported). Along the
+// way it collects:
+//
+//   - negation: a "not/n't/never/no" dependent → negated;
+//   - deny-type governors (deny, dismiss, reject reports) → denied;
+//   - a conditional: mark "if/unless" on a clause of the chain, or an advcl
+//     with mark "if/unless" on a verb of the chain (the consequent), or
+//     "contingent/conditional/dependent on", "depend on" → hypothetical;
+//   - future and intention: aux "will/shall/'ll", "be going/set/due/expected/
+//     scheduled/about to", governors plan, intend, seek, arrange, aim, hope,
+//     want, prepare, propose, offer, agree, pledge, promise, vow, work, try,
+//     consider, expect, schedule, discuss; noun modifiers planned, proposed,
+//     possible, potential, eventual, future, upcoming, next → planned;
+//     modal "would" without a condition → planned (future in the past);
+//   - modals could/may/might/should/must → planned when the event's date is
+//     not in the past, otherwise uncertain;
+//   - a progressive (VBG with aux "be") → ongoing;
+//   - otherwise occurred; a resolved date after the publication date turns
+//     occurred into planned.
+//
+// Precedence: denied > negated > hypothetical > planned > uncertain >
+// ongoing > occurred.
+
+type flags struct {
+	neg, denied, hypo, planned, modal, ongoing bool
+}
+
+var denyVerbs = map[string]bool{"deny": true, "dismiss": true, "refute": true, "debunk": true, "disavow": true, "rebut": true}
+
+var planVerbs = map[string]bool{
+	"plan": true, "intend": true, "seek": true, "arrange": true, "aim": true, "hope": true, "want": true,
+	"prepare": true, "propose": true, "offer": true, "agree": true, "pledge": true, "promise": true,
+	"vow": true, "work": true, "try": true, "consider": true, "expect": true, "schedule": true,
+	"discuss": true, "decide": true, "attempt": true, "mull": true, "weigh": true, "set": true,
+	"due": true, "poise": true, "able": true, "ready": true, "eager": true, "willing": true,
+	"push": true, "call": true, "urge": true, "ask": true, "demand": true, "require": true,
+	"need": true, "wish": true, "like": true, "look": true, "move": true, "begin": true, "start": true,
+	"effort": true, "plan_n": true, "bid": true, "proposal": true, "preparation": true, "prospect": true,
+	"possibility": true, "hope_n": true, "intention": true, "invitation": true, "timeline": true,
+}
+
+var hypoHeads = map[string]bool{"contingent": true, "conditional": true, "dependent": true, "depend": true, "hinge": true}
+
+var plannedMods = map[string]bool{
+	"planned": true, "proposed": true, "possible": true, "potential": true, "eventual": true, "future": true,
+	"upcoming": true, "next": true, "expected": true, "scheduled": true, "prospective": true, "forthcoming": true,
+	"anticipated": true, "likely": true, "mooted": true, "intended": true,
+}
+
+var speechVerbs = map[string]bool{
+	"say": true, "tell": true, "announce": true, "state": true, "claim": true, "report": true, "add": true,
+	"note": true, "insist": true, "confirm": true, "write": true, "tweet": true, "post": true, "argue": true,
+	"indicate": true, "explain": true, "declare": true, "assert": true, "maintain": true, "reveal": true,
+	"disclose": true, "suggest": true, "believe": true, "think": true, "respond": true, "reply": true,
+	"stress": true, "emphasize": true, "acknowledge": true, "admit": true, "predict": true, "estimate": true,
+	"quote": true, "recall": true, "remark": true, "observe": true, "mention": true, "inform": true,
+}
+
+func negWord(l string) bool {
+	switch l {
+	case "not", "n't", "never", "no", "neither", "nor", "nt":
+		return true
+	}
+	return false
+}
+
+// clauseFlags adds the markers found on token x (a verb or noun of the chain).
+func (v *view) clauseFlags(x int, f *flags, isTrig bool) {
+	t := v.d.Tokens[x]
+	if !isTrig {
+		l := v.lemma[x]
+		if denyVerbs[l] {
+			f.denied = true
+		}
+		if planVerbs[l] || (t.UPOS == doc.NOUN && planVerbs[l+"_n"]) {
+			f.planned = true
+		}
+		if hypoHeads[l] {
+			f.hypo = true
+		}
+	}
+	hasBe := false
+	v.children(x, func(c int) bool {
+		l := v.lemma[c]
+		switch v.dep(c) {
+		case "advmod", "neg", "det":
+			if negWord(l) || (v.dep(c) == "det" && l == "no") {
+				f.neg = true
+			}
+		case "aux":
+			switch l {
+			case "will", "shall", "'ll", "wo":
+				f.planned = true
+			case "would", "'d":
+				f.modal = true
+				f.planned = true
+			case "could", "may", "might", "should", "must", "can", "ca", "ought":
+				f.modal = true
+			case "be":
+				hasBe = true
+			}
+		case "mark":
+			switch l {
+			case "if", "unless", "whether":
+				f.hypo = true
+			}
+		case "advcl":
+			if m := v.caseOf(c); m == "if" || m == "unless" {
+				f.hypo = true
+			}
+		case "amod":
+			if plannedMods[l] || plannedMods[v.lower[c]] {
+				f.planned = true
+			}
+		}
+		return true
+	})
+	if hasBe && t.XPOS == "VBG" && t.UPOS == doc.VERB {
+		if v.lemma[x] == "go" && v.child(x, "xcomp") >= 0 {
+			f.planned = true // "is going to meet"
+		} else {
+			f.ongoing = true
+		}
+	}
+}
+
+// qualify sets the status, reporting, date and place of a candidate.
+func (c *Coder) qualify(w *work, cd *cand) {
+	v := &w.v
+	var f flags
+	cd.reported = nil
+	x := cd.trig
+	v.clauseFlags(x, &f, true)
+	if cd.light >= 0 {
+		x = cd.light
+		v.clauseFlags(x, &f, false)
+		f.planned = f.planned && true
+	}
+	for step := 0; step < 6; step++ {
+		h := v.head(x)
+		if h < 0 {
+			break
+		}
+		rel := v.dep(x)
+		full := v.d.Tokens[x].Dep
+		switch rel {
+		case "xcomp", "ccomp", "acl", "obj", "obl", "nmod", "advcl", "csubj", "nsubj", "conj", "parataxis":
+		default:
+			h = -1
+		}
+		if h < 0 {
+			break
+		}
+		if rel == "nsubj" && full != "nsubj:pass" {
+			// "the meeting will take place", "such a meeting would mark"
+			v.clauseFlags(h, &f, false)
+			break
+		}
+		if speechVerbs[v.lemma[h]] && v.d.Tokens[h].UPOS == doc.VERB {
+			if cd.reported == nil {
+				cd.reported = v.reportedBy(h)
+			}
+			break
+		}
+		if rel == "conj" {
+			x = h
+			continue
+		}
+		v.clauseFlags(h, &f, false)
+		x = h
+	}
+	if cd.reported == nil && v.quoteIn[cd.trig] >= 0 {
+		q := &v.d.Quotes[v.quoteIn[cd.trig]]
+		rep := &doc.Reported{Quote: q.ID}
+		if q.Speaker != nil {
+			rep.By, rep.Text = q.Speaker.Actor, q.Speaker.Text
+		}
+		cd.reported = rep
+	}
+	if cd.reported == nil {
+		// "according to X"
+		v.children(cd.trig, func(ch int) bool {
+			if cs := v.caseOf(ch); v.dep(ch) == "obl" && (cs == "accord" || cs == "according") {
+				cd.reported = v.reportedFrom(ch)
+				return false
+			}
+			return true
+		})
+	}
+	cd.date = c.dateOf(w, cd)
+	cd.loc = v.locationOf(cd)
+	future := cd.date != nil && afterPub(v.d, cd.date)
+	past := cd.date != nil && beforePub(v.d, cd.date)
+	switch {
+	case f.denied:
+		cd.status = doc.StatusDenied
+	case f.neg:
+		cd.status = doc.StatusNegated
+	case f.hypo:
+		cd.status = doc.StatusHypothetical
+	case f.planned && !(f.modal && past):
+		cd.status = doc.StatusPlanned
+	case f.modal && !past:
+		cd.status = doc.StatusPlanned
+	case f.modal:
+		cd.status = doc.StatusUncertain
+	case f.ongoing && !future:
+		cd.status = doc.StatusOngoing
+	case future:
+		cd.status = doc.StatusPlanned
+	default:
+		cd.status = doc.StatusOccurred
+	}
+}
+
+func (v *view) reportedBy(speech int) *doc.Reported {
+	s := v.subjOf(speech)
+	if s < 0 {
+		return &doc.Reported{}
+	}
+	return v.reportedFrom(s)
+}
+
+func (v *view) reportedFrom(h int) *doc.Reported {
+	sp := v.span(h)
+	rep := &doc.Reported{Text: v.d.SpanText(sp)}
+	if a := v.actor[h]; a >= 0 {
+		rep.By = v.d.Actors[a].ID
+	}
+	return rep
+}

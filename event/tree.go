@@ -1,0 +1,241 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// view is a per-document working view of the dependency trees: children
+// lists, lowercase lemmas and the actor covering each token. It is built
+// once per document from pooled buffers.
+type view struct {
+	d        *doc.Document
+	first    []int32 // first child of token i, -1 if none
+	next     []int32 // next sibling of token i, -1 if none
+	lemma    []string
+	lower    []string // lowercase form
+	actor    []int32  // index into d.Actors covering token i, -1 if none
+	mention  []int32  // index of the mention (within the actor) covering token i
+	entity   []int32  // index into d.Entities covering token i, -1 if none
+	quoteIn  []int32  // index into d.Quotes whose content covers token i, -1
+	quoteCue []int32  // index into d.Quotes whose cue covers token i, -1
+	timex    []int32  // index into d.Timexes covering token i, -1
+}
+
+func (v *view) reset(d *doc.Document) {
+	n := len(d.Tokens)
+	v.d = d
+	v.first = grow32(v.first, n)
+	v.next = grow32(v.next, n)
+	v.actor = grow32(v.actor, n)
+	v.mention = grow32(v.mention, n)
+	v.entity = grow32(v.entity, n)
+	v.quoteIn = grow32(v.quoteIn, n)
+	v.quoteCue = grow32(v.quoteCue, n)
+	v.timex = grow32(v.timex, n)
+	if cap(v.lemma) < n {
+		v.lemma = make([]string, n)
+		v.lower = make([]string, n)
+	}
+	v.lemma = v.lemma[:n]
+	v.lower = v.lower[:n]
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		form := d.Text[t.Start:t.End]
+		v.lower[i] = lowerASCII(form)
+		if t.Lemma != "" {
+			v.lemma[i] = lowerASCII(t.Lemma)
+		} else {
+			v.lemma[i] = v.lower[i]
+		}
+	}
+	// children lists in token order (iterate backwards, prepend)
+	for i := n - 1; i >= 0; i-- {
+		h := d.Tokens[i].Head
+		if h < 0 || int(h) >= n || int(h) == i {
+			continue
+		}
+		v.next[i] = v.first[h]
+		v.first[h] = int32(i)
+	}
+	for ai := range d.Actors {
+		for mi, m := range d.Actors[ai].Mentions {
+			v.mark(v.actor, m.Span(), int32(ai), v.mention, int32(mi))
+		}
+	}
+	for ei, e := range d.Entities {
+		v.mark(v.entity, e.Span(), int32(ei), nil, 0)
+	}
+	for qi, q := range d.Quotes {
+		v.mark(v.quoteIn, q.Span(), int32(qi), nil, 0)
+		if q.Cue != nil {
+			v.mark(v.quoteCue, doc.Span{Start: q.Cue.Start, End: q.Cue.End}, int32(qi), nil, 0)
+		}
+	}
+	for ti, x := range d.Timexes {
+		v.mark(v.timex, x.Span(), int32(ti), nil, 0)
+	}
+}
+
+func (v *view) mark(dst []int32, s doc.Span, val int32, dst2 []int32, val2 int32) {
+	a, b := v.d.TokensIn(s)
+	if a == b { // span inside a token
+		if i := v.d.TokenAt(s.Start); i >= 0 {
+			a, b = i, i+1
+		}
+	}
+	for i := a; i < b && i < len(dst); i++ {
+		if dst[i] < 0 {
+			dst[i] = val
+			if dst2 != nil {
+				dst2[i] = val2
+			}
+		}
+	}
+}
+
+func grow32(s []int32, n int) []int32 {
+	if cap(s) < n {
+		s = make([]int32, n)
+	}
+	s = s[:n]
+	for i := range s {
+		s[i] = -1
+	}
+	return s
+}
+
+// lowerASCII lowercases ASCII letters, returning s itself when it has none
+// in upper case (no allocation in the common case).
+func lowerASCII(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+func (v *view) tok(i int) *doc.Token { return &v.d.Tokens[i] }
+
+func (v *view) head(i int) int { return int(v.d.Tokens[i].Head) }
+
+// dep returns the relation of token i, without subtype ("obl" for "obl:tmod").
+func (v *view) dep(i int) string {
+	r := v.d.Tokens[i].Dep
+	if j := strings.IndexByte(r, ':'); j >= 0 {
+		return r[:j]
+	}
+	return r
+}
+
+// children calls f for each child of i in order; f returns false to stop.
+func (v *view) children(i int, f func(c int) bool) {
+	for c := v.first[i]; c >= 0; c = v.next[c] {
+		if !f(int(c)) {
+			return
+		}
+	}
+}
+
+// child returns the first child of i whose full relation is one of rels, or -1.
+func (v *view) child(i int, rels ...string) int {
+	for c := v.first[i]; c >= 0; c = v.next[c] {
+		r := v.d.Tokens[c].Dep
+		for _, x := range rels {
+			if r == x {
+				return int(c)
+			}
+		}
+	}
+	return -1
+}
+
+// childBase returns the first child whose relation without subtype is rel.
+func (v *view) childBase(i int, rel string) int {
+	for c := v.first[i]; c >= 0; c = v.next[c] {
+		if v.dep(int(c)) == rel {
+			return int(c)
+		}
+	}
+	return -1
+}
+
+// under reports whether token j lies in the subtree of token c.
+func (v *view) under(j, c int) bool {
+	for k := 0; k < 64 && j >= 0; k++ {
+		if j == c {
+			return true
+		}
+		j = v.head(j)
+	}
+	return false
+}
+
+// caseOf returns the lemma of the case/mark dependent of i ("in" for "in
+// Riyadh"), or "".
+func (v *view) caseOf(i int) string {
+	for c := v.first[i]; c >= 0; c = v.next[c] {
+		switch v.dep(int(c)) {
+		case "case", "mark":
+			return v.lemma[c]
+		}
+	}
+	return ""
+}
+
+// span returns the byte span of the phrase headed by h: its subtree
+// without clausal, coordinated, appositive and punctuation dependents.
+func (v *view) span(h int) doc.Span {
+	lo, hi := h, h
+	v.spanWalk(h, h, &lo, &hi, 0)
+	t := v.d.Tokens
+	return doc.Span{Start: int(t[lo].Start), End: int(t[hi].End)}
+}
+
+func (v *view) spanWalk(root, i int, lo, hi *int, depth int) {
+	if depth > 12 {
+		return
+	}
+	for c := v.first[i]; c >= 0; c = v.next[c] {
+		switch v.dep(int(c)) {
+		case "conj", "cc", "appos", "punct", "acl", "parataxis", "advcl", "ccomp", "dep", "list":
+			if i == root {
+				continue
+			}
+		}
+		if i == root && v.d.Tokens[c].Dep == "acl:relcl" {
+			continue
+		}
+		if int(c) < *lo {
+			*lo = int(c)
+		}
+		if int(c) > *hi {
+			*hi = int(c)
+		}
+		v.spanWalk(root, int(c), lo, hi, depth+1)
+	}
+}
+
+// isVerbal reports whether token i is a verb (or an auxiliary used as a main verb).
+func (v *view) isVerbal(i int) bool {
+	u := v.d.Tokens[i].UPOS
+	return u == doc.VERB
+}
+
+func (v *view) isNominal(i int) bool {
+	u := v.d.Tokens[i].UPOS
+	return u == doc.NOUN || u == doc.PROPN
+}
+
+// passive reports whether verb i is in the passive voice.
+func (v *view) passive(i int) bool {
+	for c := v.first[i]; c >= 0; c = v.next[c] {
+		switch v.d.Tokens[c].Dep {
+		case "nsubj:pass", "aux:pass", "csubj:pass", "obl:agent":
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,369 @@
+package event
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/gazetteer"
+)
+
+// ---- date ----
+
+// dateOf finds the event's date: a time expression in the trigger's own
+// clause (or noun phrase), a time expression that a relative clause
+// containing the trigger modifies ("June 2021, when Putin met …"), or one
+// in a governing clause (xcomp, advcl, conj, acl), nearest first.
+func (c *Coder) dateOf(w *work, cd *cand) *doc.EventDate {
+	v := &w.v
+	// the trigger inside a relative/adverbial clause of a time expression
+	if h := v.head(cd.trig); h >= 0 && v.timex[h] >= 0 {
+		switch v.dep(cd.trig) {
+		case "acl", "advcl":
+			if ed := v.eventDate(int(v.timex[h])); ed != nil {
+				return ed
+			}
+		}
+	}
+	owners := [4]int{cd.trig, -1, -1, -1}
+	n := 1
+	if cd.light >= 0 {
+		owners[n] = cd.light
+		n++
+	}
+	// a noun trigger takes the date of its clause too ("talks on Friday",
+	// "the meeting was held on Feb. 18")
+	x := cd.trig
+	if cd.light >= 0 {
+		x = cd.light
+	}
+	for k := 0; k < 3 && n < len(owners); k++ {
+		h := v.head(x)
+		if h < 0 {
+			break
+		}
+		switch v.dep(x) {
+		case "xcomp", "advcl", "conj", "acl", "obj", "nsubj", "obl", "nmod":
+		default:
+			h = -1
+		}
+		if h < 0 || speechVerbs[v.lemma[h]] {
+			break
+		}
+		owners[n] = h
+		n++
+		x = h
+	}
+	sn := v.d.Sentences[cd.sent]
+	for _, o := range owners[:n] {
+		best, bestDist := -1, 1<<30
+		for j := sn.FirstToken; j < sn.EndToken; j++ {
+			ti := v.timex[j]
+			if ti < 0 || (j > sn.FirstToken && v.timex[j-1] == ti) {
+				continue
+			}
+			// the timex head: walk to the first token outside the timex
+			th := j
+			for k := 0; k < 8; k++ {
+				h := v.head(th)
+				if h < 0 || v.timex[h] != ti {
+					break
+				}
+				th = h
+			}
+			if v.ownerOf(th, cd) != o {
+				continue
+			}
+			d := j - cd.trig
+			if d < 0 {
+				d = -d
+			}
+			if d < bestDist {
+				best, bestDist = int(ti), d
+			}
+		}
+		if best >= 0 {
+			if ed := v.eventDate(best); ed != nil {
+				return ed
+			}
+		}
+	}
+	return nil
+}
+
+// ownerOf walks up from a timex head to the first verb or trigger.
+func (v *view) ownerOf(th int, cd *cand) int {
+	x := v.head(th)
+	for k := 0; k < 10 && x >= 0; k++ {
+		if x == cd.trig || x == cd.light {
+			return x
+		}
+		if v.d.Tokens[x].UPOS == doc.VERB || v.d.Tokens[x].UPOS == doc.AUX && v.d.Tokens[x].Dep == "root" {
+			return x
+		}
+		x = v.head(x)
+	}
+	return x
+}
+
+// eventDate converts timex ti into an event date, or nil when it does not
+// denote a point or interval in time.
+func (v *view) eventDate(ti int) *doc.EventDate {
+	x := &v.d.Timexes[ti]
+	if x.Interval != nil && x.Interval.Start != "" {
+		return &doc.EventDate{Start: x.Interval.Start, End: x.Interval.End, Granularity: granOr(x.Granularity, "day"), Timex: x.ID}
+	}
+	switch x.Type {
+	case "DATE", "TIME":
+	default:
+		return nil
+	}
+	val := x.Value
+	if val == "PRESENT_REF" && !v.d.Published.IsZero() {
+		return &doc.EventDate{Value: v.d.Published.Format("2006-01-02"), Granularity: "day", Timex: x.ID}
+	}
+	if len(val) < 4 || val[0] < '0' || val[0] > '9' {
+		return nil
+	}
+	if len(val) > 10 && val[10] == 'T' && x.Type == "TIME" {
+		return &doc.EventDate{Value: val, Granularity: granOr(x.Granularity, "time"), Timex: x.ID}
+	}
+	return &doc.EventDate{Value: val, Granularity: granOr(x.Granularity, granularity(val)), Timex: x.ID}
+}
+
+func granOr(g, def string) string {
+	if g != "" {
+		return g
+	}
+	return def
+}
+
+func granularity(v string) string {
+	switch {
+	case strings.Contains(v, "-W"):
+		return "week"
+	case strings.Contains(v, "-Q"):
+		return "quarter"
+	case len(v) == 4:
+		return "year"
+	case len(v) == 7:
+		return "month"
+	case len(v) >= 10:
+		return "day"
+	}
+	return ""
+}
+
+// dateRange returns the first and last day a date value covers, as
+// YYYY-MM-DD strings, or ok=false.
+func dateRange(val string) (lo, hi string, ok bool) {
+	if len(val) >= 10 && val[4] == '-' && val[7] == '-' {
+		return val[:10], val[:10], true
+	}
+	if len(val) == 7 && val[4] == '-' {
+		t, err := time.Parse("2006-01", val)
+		if err != nil {
+			return "", "", false
+		}
+		return t.Format("2006-01-02"), t.AddDate(0, 1, -1).Format("2006-01-02"), true
+	}
+	if len(val) == 4 {
+		if _, err := strconv.Atoi(val); err != nil {
+			return "", "", false
+		}
+		return val + "-01-01", val + "-12-31", true
+	}
+	if len(val) == 8 && val[4:6] == "-W" {
+		y, err1 := strconv.Atoi(val[:4])
+		wk, err2 := strconv.Atoi(val[6:])
+		if err1 != nil || err2 != nil {
+			return "", "", false
+		}
+		// ISO week: the week with Jan 4 is week 1
+		jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
+		mon := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(wk-1))
+		return mon.Format("2006-01-02"), mon.AddDate(0, 0, 6).Format("2006-01-02"), true
+	}
+	return "", "", false
+}
+
+func edRange(ed *doc.EventDate) (lo, hi string, ok bool) {
+	if ed.Start != "" {
+		l, _, ok1 := dateRange(ed.Start)
+		_, h, ok2 := dateRange(ed.End)
+		if !ok2 {
+			h = "9999-12-31"
+		}
+		return l, h, ok1
+	}
+	return dateRange(ed.Value)
+}
+
+func afterPub(d *doc.Document, ed *doc.EventDate) bool {
+	if d.Published.IsZero() {
+		return false
+	}
+	lo, _, ok := edRange(ed)
+	return ok && lo > d.Published.Format("2006-01-02")
+}
+
+func beforePub(d *doc.Document, ed *doc.EventDate) bool {
+	if d.Published.IsZero() {
+		return false
+	}
+	_, hi, ok := edRange(ed)
+	return ok && hi < d.Published.Format("2006-01-02")
+}
+
+// pubWeek is the default date of an undated past event: the ISO week of
+// publication.
+func pubWeek(d *doc.Document) *doc.EventDate {
+	if d.Published.IsZero() {
+		return nil
+	}
+	y, wk := d.Published.ISOWeek()
+	return &doc.EventDate{Value: strconv.Itoa(y) + "-W" + twoDigits(wk), Granularity: "week"}
+}
+
+func twoDigits(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// ---- place ----
+
+var placePreps = map[string]bool{"in": true, "at": true, "inside": true, "near": true, "outside": true}
+
+// placeArg returns the head token of the event's place: "in/at X" on the
+// trigger (or its light verb), a place modifier of a noun trigger ("the
+// Riyadh meeting"); with dest, the destination of a visit ("to Moscow",
+// "visited Moscow").
+func (v *view) placeArg(cd *cand, dest bool) int {
+	hosts := [2]int{cd.trig, cd.light}
+	for _, h := range hosts {
+		if h < 0 {
+			continue
+		}
+		found := -1
+		v.children(h, func(c int) bool {
+			switch v.dep(c) {
+			case "obl", "nmod":
+				cs := v.caseOf(c)
+				if (dest && (cs == "to" || cs == "for")) || (!dest && placePreps[cs]) {
+					if v.placeLike(c) {
+						found = c
+						return false
+					}
+				}
+			case "obj":
+				if dest && v.placeLike(c) && v.lemma[h] == "visit" {
+					found = c
+					return false
+				}
+			case "compound":
+				if !dest && v.isPlace(c) {
+					found = c
+					return false
+				}
+			}
+			return true
+		})
+		if found >= 0 {
+			return found
+		}
+	}
+	return -1
+}
+
+// placeLike reports whether token h can name a place.
+func (v *view) placeLike(h int) bool {
+	if v.isPlace(h) {
+		return true
+	}
+	if a := v.actor[h]; a >= 0 && v.d.Actors[a].Kind == "LOC" {
+		return true
+	}
+	if e := v.entity[h]; e >= 0 {
+		return v.d.Entities[e].Type == "LOC"
+	}
+	if v.d.Tokens[h].UPOS == doc.PROPN {
+		name := v.d.SpanText(v.nameSpan(h))
+		_, ok := gazetteer.Default().Place(name, "")
+		return ok && v.actor[h] < 0
+	}
+	return false
+}
+
+// nameSpan is the span of the name headed by h: its entity, or h with its
+// compound and flat dependents.
+func (v *view) nameSpan(h int) doc.Span {
+	if e := v.entity[h]; e >= 0 {
+		return v.d.Entities[e].Span()
+	}
+	lo, hi := h, h
+	v.children(h, func(c int) bool {
+		switch v.d.Tokens[c].Dep {
+		case "compound", "flat", "flat:name":
+			if c < lo {
+				lo = c
+			}
+			if c > hi {
+				hi = c
+			}
+		}
+		return true
+	})
+	t := v.d.Tokens
+	return doc.Span{Start: int(t[lo].Start), End: int(t[hi].End)}
+}
+
+// locationOf geocodes the event's place.
+func (v *view) locationOf(cd *cand) *doc.Location {
+	h := v.placeArg(cd, false)
+	if h < 0 {
+		base := ""
+		if len(cd.code) >= 3 {
+			base = cd.code[:3]
+		}
+		if base != "042" {
+			return nil
+		}
+		if h = v.placeArg(cd, true); h < 0 {
+			return nil
+		}
+	}
+	sp := v.nameSpan(h)
+	name := v.d.SpanText(sp)
+	hint := ""
+	v.children(h, func(c int) bool {
+		switch v.dep(c) {
+		case "appos", "conj", "nmod", "list", "parataxis", "flat", "obl":
+			if v.d.Tokens[c].UPOS == doc.PROPN && c > h {
+				hs := v.nameSpan(c)
+				hint = v.d.SpanText(hs)
+				if hs.End > sp.End {
+					sp.End = hs.End
+				}
+				return false
+			}
+		}
+		return true
+	})
+	loc := &doc.Location{Text: v.d.SpanText(sp), Name: name, Start: sp.Start, End: sp.End}
+	if p, ok := gazetteer.Default().Place(name, hint); ok {
+		loc.Name, loc.Country, loc.Kind = p.Name, p.Country, p.Kind
+		if p.HasCoords {
+			loc.Lat, loc.Lon = p.Lat, p.Lon
+		}
+		return loc
+	}
+	if a := v.actor[h]; a >= 0 && v.d.Actors[a].Country != "" {
+		loc.Country = v.d.Actors[a].Country
+		loc.Kind = "country"
+		return loc
+	}
+	return loc
+}

@@ -1,17 +1,59 @@
-// Package quote finds direct quotes and reported speech and attributes them to speakers.
+// Package quote finds direct quotes and reported speech in a document and
+// attributes them to speakers.
+//
+// Direct quotes are found from quotation marks alone (straight and curly,
+// double and single, multi-paragraph quotes, quotes interrupted by their
+// attribution, nested quotes, unbalanced marks), so they work without a
+// parser; their cue and speaker come from the words next to the marks, from
+// a colon-ended previous paragraph ("Rubio responded:") or from an earlier
+// part of the same quotation. Reported (indirect and mixed) speech needs the
+// dependency parse: a cue verb from the embedded cue table with its clausal
+// or noun-phrase content, and "according to". Speakers are linked to actors
+// through the actor layer, with pronoun and description fallbacks.
+//
+// An interrupted quote ("There isn't going to be a meeting," Rubio said,
+// "until we know …") becomes two Quote records that share one cue and one
+// speaker; consumers that want whole statements group quotes by Cue span.
 package quote
 
 import (
 	"context"
+	"fmt"
+	"sync"
 
 	"github.com/chronicle-news/chronicle/doc"
 )
 
 // Attributor is the pipeline stage. It is safe for concurrent use.
-type Attributor struct{}
+type Attributor struct {
+	lx *Lexicon
+}
 
-// New returns the stage with its embedded defaults.
-func New() (*Attributor, error) { return &Attributor{}, nil }
+var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) { return parseLexicon(cuesTSV) })
+
+// DefaultLexicon returns the embedded cue table, parsed once.
+func DefaultLexicon() (*Lexicon, error) {
+	lx, err := defaultLexicon()
+	if err != nil {
+		return nil, fmt.Errorf("quote: embedded cue table: %w", err)
+	}
+	return lx, nil
+}
+
+// New returns the stage with its embedded cue table.
+func New() (*Attributor, error) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		return nil, err
+	}
+	return &Attributor{lx: lx}, nil
+}
+
+// NewWithLexicon returns the stage with a given cue table (see ParseLexicon).
+func NewWithLexicon(lx *Lexicon) *Attributor { return &Attributor{lx: lx} }
+
+// ParseLexicon reads a cue table in the format of the embedded cues.tsv.
+func ParseLexicon(src string) (*Lexicon, error) { return parseLexicon(src) }
 
 // Name implements doc.Stage.
 func (*Attributor) Name() string { return "quote" }
@@ -22,6 +64,17 @@ func (*Attributor) Requires() doc.Layer { return doc.Actors | doc.Deps }
 // Provides implements doc.Stage.
 func (*Attributor) Provides() doc.Layer { return doc.Quotes }
 
-// Process implements doc.Stage.
-// TODO(scaffold): first version pending.
-func (*Attributor) Process(ctx context.Context, d *doc.Document) error { return ctx.Err() }
+// Process implements doc.Stage. It fills d.Quotes (IDs "q1", "q2", … in
+// text order) and leaves d unchanged on error.
+func (a *Attributor) Process(ctx context.Context, d *doc.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	v := newView(d, a.lx)
+	qs, err := a.extract(ctx, v)
+	if err != nil {
+		return fmt.Errorf("quote: %w", err)
+	}
+	d.Quotes = qs
+	return nil
+}

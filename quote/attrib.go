@@ -1,0 +1,315 @@
+package quote
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// cand is a quote being built.
+type cand struct {
+	start, end int // content span
+	m          int // index of the marked stretch for direct quotes, -1 for indirect
+	direct     bool
+	mixed      bool
+	cue        *doc.Cue
+	cueTok     int // first cue token, -1 if none
+	// Speaker tokens [spkA, spkB] and head, when found (spkA < 0 if none).
+	spkA, spkB, spkHead int
+	spk                 *doc.Speaker
+	// inherit is the index (in the candidate list) of the quote whose
+	// attribution this one continues, or -1.
+	inherit int
+}
+
+func newCand(start, end, m int) cand {
+	return cand{start: start, end: end, m: m, cueTok: -1, spkA: -1, spkHead: -1, inherit: -1}
+}
+
+// attributed reports whether the candidate has a cue or a speaker.
+func (c *cand) attributed() bool { return c.cue != nil || c.spkA >= 0 }
+
+// extract finds every quote in the view.
+func (a *Attributor) extract(ctx context.Context, v *view) ([]doc.Quote, error) {
+	ms := scanMarks(v.text, nil)
+	cs := make([]cand, 0, len(ms)+8)
+	for k := range ms {
+		s, e := trimContent(v.text, ms[k].cs, ms[k].ce)
+		if e <= s {
+			continue
+		}
+		c := newCand(s, e, k)
+		c.direct = true
+		v.attributeDirect(ms, k, &c)
+		cs = append(cs, c)
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	// Quotes that continue an attributed one: the next part in the same
+	// paragraph, or the next paragraph opening with a quote.
+	for i := range cs {
+		c := &cs[i]
+		if c.attributed() || i == 0 {
+			continue
+		}
+		p := &cs[i-1]
+		if !p.attributed() && p.inherit < 0 {
+			continue
+		}
+		if v.adjacent(ms[p.m], ms[c.m]) {
+			c.inherit = i - 1
+			if p.inherit >= 0 {
+				c.inherit = p.inherit
+			}
+			j := c.inherit
+			c.cue, c.cueTok = cs[j].cue, cs[j].cueTok
+			c.spkA, c.spkB, c.spkHead = cs[j].spkA, cs[j].spkB, cs[j].spkHead
+		}
+	}
+	if v.deps {
+		var err error
+		if cs, err = a.indirect(ctx, v, ms, cs); err != nil {
+			return nil, err
+		}
+	}
+	// Keep unattributed direct quotes only when they read like statements
+	// rather than titles or scare quotes.
+	keep := cs[:0]
+	for _, c := range cs {
+		if c.direct && !c.attributed() && c.inherit < 0 && words(v.text[c.start:c.end]) < 6 {
+			continue
+		}
+		keep = append(keep, c)
+	}
+	cs = keep
+	return v.finish(cs), nil
+}
+
+// finish orders the candidates, resolves speakers in text order and builds
+// the quote records.
+func (v *view) finish(cs []cand) []doc.Quote {
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].start < cs[j].start })
+	out := make([]doc.Quote, 0, len(cs))
+	spk := map[[3]int]*doc.Speaker{}
+	for i := range cs {
+		c := &cs[i]
+		if c.spkA >= 0 {
+			key := [3]int{c.spkA, c.spkB, c.spkHead}
+			if s, ok := spk[key]; ok {
+				c.spk = s
+			} else {
+				c.spk = v.makeSpeaker(c.spkA, c.spkB, c.spkHead, cs[:i])
+				spk[key] = c.spk
+			}
+		}
+		q := doc.Quote{
+			ID: "q" + itoa(len(out)+1), Text: v.text[c.start:c.end], Start: c.start, End: c.end,
+			Direct: c.direct, Mixed: c.mixed, Cue: c.cue,
+		}
+		if c.spk != nil {
+			s := *c.spk
+			q.Speaker = &s
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	var b [20]byte
+	i := len(b)
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	return string(b[i:])
+}
+
+// words counts the words of s.
+func words(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// trimContent trims space, and a trailing comma, from a quote's content.
+func trimContent(s string, a, b int) (int, int) {
+	for a < b {
+		r, n := utf8.DecodeRuneInString(s[a:b])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		a += n
+	}
+	for b > a {
+		r, n := utf8.DecodeLastRuneInString(s[a:b])
+		if !unicode.IsSpace(r) && r != ',' {
+			break
+		}
+		b -= n
+	}
+	return a, b
+}
+
+// adjacent reports whether quote q directly continues quote p: in the same
+// paragraph, or opening the paragraph right after p's.
+func (v *view) adjacent(p, q marked) bool {
+	if q.open < p.close {
+		return false
+	}
+	nl := strings.IndexByte(v.text[p.close:q.open], '\n')
+	if nl < 0 {
+		return true
+	}
+	if !q.paraStart {
+		return false
+	}
+	return strings.TrimSpace(v.text[p.close+nl:q.open]) == ""
+}
+
+// setCue records cue tokens [c, last] and the speaker on a candidate.
+func (v *view) setCue(x *cand, c, last int, lemma string, a, b, head int, ok bool) {
+	sp := v.span(c, last)
+	x.cue = &doc.Cue{Text: v.text[sp.Start:sp.End], Start: sp.Start, End: sp.End, Lemma: lemma}
+	x.cueTok = c
+	if ok {
+		x.spkA, x.spkB, x.spkHead = a, b, head
+	}
+}
+
+// isFinal reports whether token j ends a sentence.
+func (v *view) isFinal(j int) bool {
+	f := v.form(j)
+	return f == "." || f == "!" || f == "?" || f == ";"
+}
+
+// attributeDirect finds the cue and speaker of direct quote k: after the
+// closing mark ("…," Rubio said), before the opening mark (Rubio said: "…"
+// or a fragment inside reported speech), at the end of the previous
+// paragraph when it ends with a colon ("Rubio responded:"), or a bare
+// "Name:" label (headlines, transcripts).
+func (v *view) attributeDirect(ms []marked, k int, x *cand) {
+	m := ms[k]
+	n := len(v.toks)
+	// After the closing mark.
+	if m.closed {
+		limit := len(v.text)
+		if k+1 < len(ms) {
+			limit = ms[k+1].open
+		}
+		j0 := v.firstTokenAt(m.close)
+		for j := j0; j < n && j < j0+10; j++ {
+			t := v.toks[j]
+			if int(t.Start) >= limit || v.hasNewline(m.close, int(t.Start)) || v.isFinal(j) {
+				break
+			}
+			if lemma, last, ok := v.cueAt(j, cueDirect); ok {
+				floor := j0
+				a, b, head, sok := v.speakerFor(j, last, floor, min(n, j+10))
+				if sok && (a < j0 || int(v.toks[b].End) > limit) {
+					sok = false
+				}
+				v.setCue(x, j, last, lemma, a, b, head, sok)
+				return
+			}
+			if v.deps && t.UPOS == doc.VERB {
+				break
+			}
+		}
+	}
+	// Before the opening mark.
+	floor := 0
+	if k > 0 {
+		floor = v.firstTokenAt(ms[k-1].close)
+	}
+	jOpen := v.firstTokenAt(m.open)
+	for j := jOpen - 1; j >= floor && j > jOpen-30; j-- {
+		if v.hasNewline(int(v.toks[j].End), m.open) || (j < jOpen-1 && v.isFinal(j)) {
+			break
+		}
+		lemma, last, ok := v.cueAt(j, cueDirect)
+		if !ok {
+			lemma, last, ok = v.cueAt(j, cueClause)
+		}
+		if ok {
+			sf := max(floor, v.sentStart(j))
+			a, b, head, sok := v.speakerFor(j, last, sf, jOpen)
+			v.setCue(x, j, last, lemma, a, b, head, sok)
+			return
+		}
+	}
+	if m.paraStart {
+		// "Rubio responded:" closing the previous paragraph.
+		e := m.open
+		for e > 0 {
+			r, sz := utf8.DecodeLastRuneInString(v.text[:e])
+			if !unicode.IsSpace(r) {
+				break
+			}
+			e -= sz
+		}
+		if e > 0 && v.text[e-1] == ':' && (k == 0 || ms[k-1].close <= e) {
+			jc := v.firstTokenAt(e) - 1 // the colon
+			for j := jc - 1; j >= 0 && j > jc-30; j-- {
+				if v.hasNewline(int(v.toks[j].End), e) || v.isFinal(j) {
+					break
+				}
+				if lemma, last, ok := v.cueAt(j, cueDirect); ok {
+					a, b, head, sok := v.speakerFor(j, last, v.sentStart(j), jc)
+					v.setCue(x, j, last, lemma, a, b, head, sok)
+					return
+				}
+			}
+		}
+	}
+	// "Name: “…”" labels.
+	if jOpen > 0 && jOpen-1 < n && v.form(jOpen-1) == ":" {
+		a := jOpen - 2
+		for a >= floor && a > jOpen-7 && !v.isPunct(a) && !v.hasNewline(int(v.toks[a].End), m.open) {
+			a--
+		}
+		a++
+		if a <= jOpen-2 && (a == 0 || v.hasNewline(int(v.toks[a-1].End), int(v.toks[a].Start)) || v.isFinal(a-1)) && v.properName(a, jOpen-2) {
+			sp := v.span(jOpen-1, jOpen-1)
+			x.cue = &doc.Cue{Text: v.text[sp.Start:sp.End], Start: sp.Start, End: sp.End}
+			x.cueTok = jOpen - 1
+			x.spkA, x.spkB, x.spkHead = a, jOpen-2, jOpen-2
+		}
+	}
+}
+
+// properName reports whether tokens [a, b] are all capitalised words.
+func (v *view) properName(a, b int) bool {
+	for j := a; j <= b; j++ {
+		r, _ := utf8.DecodeRuneInString(v.form(j))
+		if !unicode.IsUpper(r) && v.toks[j].UPOS != doc.PROPN {
+			return false
+		}
+	}
+	return true
+}
+
+// sentStart returns the first token of token j's sentence.
+func (v *view) sentStart(j int) int {
+	s := int(v.toks[j].Sent)
+	if s >= 0 && s < len(v.sents) {
+		return v.sents[s].FirstToken
+	}
+	return 0
+}

@@ -1,0 +1,140 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// mentionActor returns the actor one of whose mentions overlaps the speaker
+// span: the one covering the head token if any, else the largest overlap.
+// This is the only place that reads the actor layer's mentions.
+func mentionActor(d *doc.Document, sp, head doc.Span) string {
+	best, bestLen := "", 0
+	for i := range d.Actors {
+		a := &d.Actors[i]
+		for _, m := range a.Mentions {
+			ms := m.Span()
+			if !ms.Overlaps(sp) {
+				continue
+			}
+			if ms.Overlaps(head) {
+				return a.ID
+			}
+			if l := min(ms.End, sp.End) - max(ms.Start, sp.Start); l > bestLen {
+				best, bestLen = a.ID, l
+			}
+		}
+	}
+	if best != "" {
+		return best
+	}
+	for _, e := range d.Entities {
+		if e.Actor != "" && e.Span().Overlaps(head) {
+			return e.Actor
+		}
+	}
+	return ""
+}
+
+// nearestActor returns the actor with the latest mention ending before off
+// whose kind is accepted by ok, and whose role contains role (when role is
+// not ""). It looks back at most limit bytes.
+func nearestActor(d *doc.Document, off, limit int, role string, ok func(kind string) bool) string {
+	best, bestEnd := "", -1
+	for i := range d.Actors {
+		a := &d.Actors[i]
+		if !ok(a.Kind) {
+			continue
+		}
+		if role != "" && !strings.Contains(strings.ToLower(a.Role+" "+a.Name), role) {
+			continue
+		}
+		for _, m := range a.Mentions {
+			if m.End <= off && m.End > bestEnd && off-m.End <= limit {
+				best, bestEnd = a.ID, m.End
+			}
+		}
+	}
+	return best
+}
+
+func isPerson(kind string) bool { return kind == "PER" }
+func isGroup(kind string) bool  { return kind == "ORG" || kind == "GRP" || kind == "LOC" }
+
+// actorFor links a speaker phrase to an actor: through the actor layer's
+// mentions, else — for a pronoun or a description the actor stage left
+// unlinked — to the nearest compatible earlier actor, preferring the last
+// speaker for descriptions such as "the official".
+func (v *view) actorFor(sp doc.Span, head int, prev []cand) string {
+	d := v.d
+	if len(d.Actors) == 0 {
+		return ""
+	}
+	if id := mentionActor(d, sp, v.toks[head].Span()); id != "" {
+		return id
+	}
+	h := strings.ToLower(v.form(head))
+	switch h {
+	case "he", "she", "him", "her":
+		// The last speaker if recent, else the nearest person.
+		if id := lastSpeaker(d, prev, sp.Start, 1500, isPerson); id != "" {
+			if near := nearestActor(d, sp.Start, 1500, "", isPerson); near == id || near == "" || v.sentenceHasNoOtherPerson(sp.Start, id) {
+				return id
+			}
+		}
+		return nearestActor(d, sp.Start, 3000, "", isPerson)
+	case "they":
+		return nearestActor(d, sp.Start, 1500, "", isGroup)
+	}
+	if !personNouns[h] {
+		return ""
+	}
+	det := strings.ToLower(v.text[sp.Start:min(sp.End, sp.Start+5)])
+	if !strings.HasPrefix(det, "the ") && !strings.HasPrefix(det, "this ") && !strings.HasPrefix(det, "that ") {
+		return ""
+	}
+	if id := nearestActor(d, sp.Start, 5000, h, isPerson); id != "" {
+		return id
+	}
+	if id := lastSpeaker(d, prev, sp.Start, 3000, isPerson); id != "" {
+		return id
+	}
+	return ""
+}
+
+// sentenceHasNoOtherPerson reports whether no person other than id is
+// mentioned between the start of off's sentence and off.
+func (v *view) sentenceHasNoOtherPerson(off int, id string) bool {
+	start := 0
+	if s := v.d.SentenceAt(off); s >= 0 {
+		start = v.d.Sentences[s].Start
+	}
+	for i := range v.d.Actors {
+		a := &v.d.Actors[i]
+		if a.ID == id || a.Kind != "PER" {
+			continue
+		}
+		for _, m := range a.Mentions {
+			if m.Start >= start && m.End <= off {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// lastSpeaker returns the actor of the latest earlier quote whose speaker
+// ends before off (within limit bytes) and whose kind is accepted.
+func lastSpeaker(d *doc.Document, prev []cand, off, limit int, ok func(string) bool) string {
+	for i := len(prev) - 1; i >= 0; i-- {
+		c := &prev[i]
+		if c.spk == nil || c.spk.Actor == "" || c.spk.End > off || off-c.spk.End > limit {
+			continue
+		}
+		if a := d.Actor(c.spk.Actor); a != nil && ok(a.Kind) {
+			return a.ID
+		}
+	}
+	return ""
+}

@@ -1,0 +1,241 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// clauseWords end a speaker phrase when scanning without a parse.
+var clauseWords = map[string]bool{
+	"that": true, "and": true, "but": true, "who": true, "which": true, "when": true, "while": true,
+	"as": true, "because": true, "after": true, "before": true, "if": true, "so": true, "where": true,
+	"than": true, "or": true, "then": true,
+}
+
+// speakerAdverbs may stand between a speaker and the cue ("Rubio also said").
+var speakerAdverbs = map[string]bool{
+	"also": true, "later": true, "previously": true, "then": true, "again": true, "once": true,
+	"repeatedly": true, "recently": true, "has": true, "had": true, "have": true, "was": true,
+	"is": true, "will": true, "would": true, "had.": true, "further": true, "earlier": true,
+	"publicly": true, "privately": true, "often": true, "frequently": true, "quickly": true,
+	"simply": true, "flatly": true, "firmly": true, "reportedly": true, "allegedly": true, "did": true,
+	"does": true, "do": true, "not": true, "n't": true, "never": true, "might": true, "may": true,
+	"could": true, "should": true, "can": true, "already": true, "even": true, "still": true,
+}
+
+// anonymousHeads are nouns that name unidentified sources.
+var anonymousHeads = map[string]bool{
+	"official": true, "officials": true, "source": true, "sources": true, "report": true, "reports": true,
+	"people": true, "person": true, "aide": true, "aides": true, "analyst": true, "analysts": true,
+	"expert": true, "experts": true, "observer": true, "observers": true, "diplomat": true, "diplomats": true,
+	"someone": true, "critic": true, "critics": true, "insider": true, "insiders": true, "witness": true,
+	"witnesses": true, "resident": true, "residents": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "official's": true, "others": true, "some": true, "many": true, "media": true,
+	"observers'": true, "authorities": true, "investigators": true, "lawmakers": true, "member": true,
+	"members": true, "staffers": true, "official.": true, "agency": true, "newspaper": true,
+}
+
+// personNouns head descriptions that can refer back to a named person
+// ("the Russian official", "the president").
+var personNouns = map[string]bool{
+	"official": true, "minister": true, "president": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "secretary": true, "senator": true, "candidate": true, "leader": true,
+	"chancellor": true, "premier": true, "diplomat": true, "envoy": true, "ambassador": true,
+	"governor": true, "mayor": true, "general": true, "commander": true, "chief": true, "director": true,
+	"lawmaker": true, "congressman": true, "congresswoman": true, "representative": true,
+	"nominee": true, "king": true, "queen": true, "prince": true, "pope": true, "chairman": true,
+	"chairwoman": true, "executive": true, "businessman": true, "billionaire": true, "adviser": true,
+	"advisor": true, "negotiator": true, "prosecutor": true, "judge": true, "attorney": true,
+	"politician": true, "democrat": true, "republican": true, "frontrunner": true, "front-runner": true,
+	"mogul": true, "incumbent": true, "speaker": true, "man": true, "woman": true,
+}
+
+// subjectOf returns the subject tokens [a, b] of cue token c and the subject's
+// head token, from the parse: the cue's nsubj, the nsubj of the verb it is
+// coordinated with or complements ("declined to say"), or the object of
+// "according to".
+func (v *view) subjectOf(c int) (a, b, head int, ok bool) {
+	if !v.deps {
+		return 0, 0, -1, false
+	}
+	if v.form(c) == "according" || v.form(c) == "According" {
+		h := int(v.toks[c].Head)
+		if h < 0 || h == c {
+			return 0, 0, -1, false
+		}
+		a, b = int(v.lo[h]), int(v.hi[h])
+		// The subtree starts with "according to" itself.
+		for a <= b && (a == c || a == c+1 || v.isPunct(a)) {
+			a++
+		}
+		a, b = v.trimSpeaker(a, b, h)
+		return a, b, h, a <= b
+	}
+	x := c
+	for hops := 0; hops < 3; hops++ {
+		s := v.child(x, "nsubj")
+		if s >= 0 {
+			if l := strings.ToLower(v.form(s)); l == "it" || l == "there" || v.toks[s].Dep == "expl" {
+				return 0, 0, -1, false
+			}
+			a, b = v.trimSpeaker(int(v.lo[s]), int(v.hi[s]), s)
+			return a, b, s, a <= b
+		}
+		dep := v.toks[x].Dep
+		if !(relIs(dep, "conj") || relIs(dep, "xcomp") || dep == "acl:relcl") || v.toks[x].Head < 0 {
+			break
+		}
+		x = int(v.toks[x].Head)
+		if dep == "acl:relcl" {
+			// "Rubio, who said …": the relative clause's head noun speaks.
+			a, b = v.trimSpeaker(int(v.lo[x]), x, x)
+			return a, b, x, a <= b
+		}
+	}
+	return 0, 0, -1, false
+}
+
+// trimSpeaker cuts a subject phrase at the first comma or parenthesis on
+// either side of its head, dropping appositions and relative clauses.
+func (v *view) trimSpeaker(a, b, head int) (int, int) {
+	if head < a || head > b {
+		return a, b
+	}
+	for j := head + 1; j <= b; j++ {
+		if f := v.form(j); f == "," || f == "(" || f == "—" || f == "–" {
+			b = j - 1
+			break
+		}
+	}
+	for j := head - 1; j >= a; j-- {
+		if f := v.form(j); f == "," || f == ")" || f == "—" || f == "–" {
+			a = j + 1
+			break
+		}
+	}
+	for a <= b && v.isPunct(a) {
+		a++
+	}
+	for b >= a && v.isPunct(b) {
+		b--
+	}
+	return a, b
+}
+
+// phraseBefore returns the words just before cue c back to the first
+// clause boundary, skipping adverbs and auxiliaries next to the cue, never
+// reaching token floor.
+func (v *view) phraseBefore(c, floor int) (a, b int, ok bool) {
+	j := c - 1
+	for j >= floor && speakerAdverbs[strings.ToLower(v.form(j))] {
+		j--
+	}
+	b = j
+	n := 0
+	for j >= floor && n < 8 {
+		f := v.form(j)
+		if v.isPunct(j) || clauseWords[strings.ToLower(f)] || (v.toks[j].UPOS == doc.VERB && v.deps) {
+			break
+		}
+		j--
+		n++
+	}
+	a = j + 1
+	if a > b || n >= 8 {
+		return 0, 0, false
+	}
+	return a, b, true
+}
+
+// phraseAfter returns the words just after cue c ("said Rubio, …") up to the
+// next punctuation.
+func (v *view) phraseAfter(c, ceil int) (a, b int, ok bool) {
+	a = c + 1
+	j := a
+	for j < ceil && j < len(v.toks) && j-a < 8 {
+		f := v.form(j)
+		if v.isPunct(j) || clauseWords[strings.ToLower(f)] {
+			break
+		}
+		j++
+	}
+	b = j - 1
+	if b < a || !v.nominal(a, b) {
+		return 0, 0, false
+	}
+	return a, b, true
+}
+
+// nominal reports whether tokens [a, b] look like a noun phrase: a name,
+// pronoun or noun and no verb.
+func (v *view) nominal(a, b int) bool {
+	has := false
+	for j := a; j <= b; j++ {
+		switch v.toks[j].UPOS {
+		case doc.PROPN, doc.PRON, doc.NOUN, doc.NoPOS:
+			has = true
+		case doc.VERB:
+			if v.deps || v.toks[j].Lemma != "" {
+				return false
+			}
+		}
+	}
+	return has
+}
+
+// speakerFor finds the speaker of cue token c. With a parse it is the cue's
+// subject; otherwise the phrase before the cue (bounded by floor) or, when
+// there is none, the phrase after it ("said Rubio").
+func (v *view) speakerFor(c, last, floor, ceil int) (a, b, head int, ok bool) {
+	if a, b, head, ok = v.subjectOf(c); ok {
+		return a, b, head, true
+	}
+	if v.form(c) == "according" || v.form(c) == "According" {
+		if a, b, ok = v.phraseAfter(last, ceil); ok {
+			return a, b, b, true
+		}
+		return 0, 0, -1, false
+	}
+	if a, b, ok = v.phraseBefore(c, floor); ok && v.nominal(a, b) {
+		return a, b, b, true
+	}
+	if a, b, ok = v.phraseAfter(last, ceil); ok {
+		return a, b, b, true
+	}
+	return 0, 0, -1, false
+}
+
+// makeSpeaker builds the Speaker for tokens [a, b] with head token head,
+// linking it to an actor or marking it anonymous.
+func (v *view) makeSpeaker(a, b, head int, prev []cand) *doc.Speaker {
+	sp := v.span(a, b)
+	s := &doc.Speaker{Text: v.text[sp.Start:sp.End], Start: sp.Start, End: sp.End}
+	if head < a || head > b {
+		head = b
+	}
+	s.Actor = v.actorFor(sp, head, prev)
+	if s.Actor == "" && v.anonymous(a, b, head) {
+		s.Anonymous = true
+	}
+	return s
+}
+
+// anonymous reports whether the speaker phrase names no one: its head is a
+// noun like "officials" or "sources" and it contains no name.
+func (v *view) anonymous(a, b, head int) bool {
+	for j := a; j <= b; j++ {
+		if v.toks[j].UPOS == doc.PROPN {
+			return false
+		}
+	}
+	h := strings.ToLower(v.form(head))
+	if !anonymousHeads[h] {
+		return false
+	}
+	// "the official" after a named official is a description, not anonymity.
+	if a < head && strings.EqualFold(v.form(a), "the") && personNouns[strings.TrimSuffix(h, "s")] && !strings.HasSuffix(h, "s") {
+		return false
+	}
+	return true
+}

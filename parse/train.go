@@ -1,0 +1,328 @@
+package parse
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"sort"
+	"strings"
+
+	"github.com/chronicle-news/chronicle/conllu"
+	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/tag/percep"
+)
+
+// TrainOptions control training.
+type TrainOptions struct {
+	Seed     uint64  // shuffling and exploration seed
+	Epochs   int     // maximum passes (default 15)
+	Patience int     // stop after this many epochs without a better dev LAS (default 3)
+	Explore  float64 // probability of following a wrong prediction (default 0.9)
+	// ExploreFrom is the first epoch that explores (default 2).
+	ExploreFrom int
+	MinAbs      float64 // pruning threshold, fraction of the largest weight (default 0.001)
+	Log         *slog.Logger
+}
+
+// Scores are attachment scores in percent over all words.
+type Scores struct {
+	Words int
+	UAS   float64
+	LAS   float64 // universal relation only (CoNLL 2018 LAS)
+	// LASFull compares full relations with subtypes (obl:tmod).
+	LASFull float64
+}
+
+func (s Scores) String() string {
+	return fmt.Sprintf("words=%d UAS=%.2f LAS=%.2f LAS(full)=%.2f", s.Words, s.UAS, s.LAS, s.LASFull)
+}
+
+func universal(l string) string {
+	u, _, _ := strings.Cut(l, ":")
+	return u
+}
+
+// Evaluate parses the sentences (with the tags they carry) and scores the
+// result against their gold heads and relations.
+func (m *Model) Evaluate(sents []*conllu.Sentence) Scores {
+	var sc Scores
+	var ua, la, lf int
+	for _, s := range sents {
+		fs, xp, up := sentenceInput(s)
+		heads := make([]int32, len(fs))
+		deps := make([]string, len(fs))
+		m.Parse(fs, xp, up, heads, deps)
+		for i, w := range s.Words {
+			sc.Words++
+			if int(heads[i])+1 == w.Head {
+				ua++
+				if universal(deps[i]) == universal(w.Deprel) {
+					la++
+				}
+				if deps[i] == w.Deprel {
+					lf++
+				}
+			}
+		}
+	}
+	if sc.Words > 0 {
+		n := float64(sc.Words)
+		sc.UAS, sc.LAS, sc.LASFull = 100*float64(ua)/n, 100*float64(la)/n, 100*float64(lf)/n
+	}
+	return sc
+}
+
+func sentenceInput(s *conllu.Sentence) ([]string, []string, []doc.UPOS) {
+	fs := make([]string, len(s.Words))
+	xp := make([]string, len(s.Words))
+	up := make([]doc.UPOS, len(s.Words))
+	for i, w := range s.Words {
+		fs[i], xp[i], up[i] = w.Form, w.XPOS, doc.ParseUPOS(w.UPOS)
+	}
+	return fs, xp, up
+}
+
+// oracle holds the gold tree of the sentence being trained on.
+type oracle struct {
+	gh      []int32 // gold head, index 0 = ROOT
+	gl      []int16 // gold label
+	inStack []bool
+}
+
+// costs returns the number of gold arcs lost by SHIFT, REDUCE, LEFT-ARC
+// and RIGHT-ARC (unlabelled) in st (Goldberg & Nivre 2012).
+func (o *oracle) costs(st *state) (cs, cr, cl, ca int) {
+	n := int32(st.n)
+	s0, b := st.s0(), st.b
+	for k := range o.inStack {
+		o.inStack[k] = false
+	}
+	for _, k := range st.stack {
+		o.inStack[k] = true
+	}
+	if b <= n {
+		// SHIFT: b loses heads and headless dependents in the stack
+		if o.inStack[o.gh[b]] {
+			cs++
+		}
+		for _, k := range st.stack {
+			if k != 0 && st.head[k] < 0 && o.gh[k] == b {
+				cs++
+			}
+		}
+		// RIGHT-ARC s0 → b
+		if o.gh[b] != s0 && (o.inStack[o.gh[b]] || o.gh[b] > b) {
+			ca++
+		}
+		for _, k := range st.stack {
+			if k != 0 && k != s0 && st.head[k] < 0 && o.gh[k] == b {
+				ca++
+			}
+		}
+		if s0 != 0 && st.head[s0] < 0 && o.gh[s0] == b {
+			ca++
+		}
+	}
+	if s0 != 0 {
+		// dependents of s0 in the buffer
+		deps := 0
+		for k := b; k <= n; k++ {
+			if o.gh[k] == s0 {
+				deps++
+			}
+		}
+		cr = deps
+		// LEFT-ARC b → s0
+		cl = deps
+		if o.gh[s0] != b && o.gh[s0] > b {
+			cl++
+		}
+	}
+	return
+}
+
+// Train learns a parser from train (with the tags it should learn from:
+// predicted, jackknifed tags give the best parser), choosing the epoch on
+// dev (which may be nil).
+func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions) (*Model, error) {
+	if opt.Epochs <= 0 {
+		opt.Epochs = 15
+	}
+	if opt.Patience <= 0 {
+		opt.Patience = 3
+	}
+	if opt.Explore == 0 {
+		opt.Explore = 0.9
+	}
+	if opt.ExploreFrom == 0 {
+		opt.ExploreFrom = 2
+	}
+	if opt.MinAbs == 0 {
+		opt.MinAbs = 0.001
+	}
+	log := opt.Log
+	if log == nil {
+		log = slog.Default()
+	}
+	labelSet := map[string]bool{"root": true}
+	var sents []*conllu.Sentence
+	for _, s := range train {
+		ok := len(s.Words) > 0
+		for _, w := range s.Words {
+			if w.Head < 0 || w.Deprel == "" || w.Deprel == "_" {
+				ok = false
+			}
+		}
+		if !ok {
+			continue
+		}
+		sents = append(sents, s)
+		for _, w := range s.Words {
+			labelSet[w.Deprel] = true
+		}
+	}
+	if len(sents) == 0 {
+		return nil, errors.New("parse: no usable training sentences")
+	}
+	labels := make([]string, 0, len(labelSet))
+	for l := range labelSet {
+		labels = append(labels, l)
+	}
+	sort.Strings(labels)
+	if len(labels) > 127 {
+		return nil, fmt.Errorf("parse: %d relations, at most 127 supported", len(labels))
+	}
+	lidx := map[string]int16{}
+	for i, l := range labels {
+		lidx[l] = int16(i)
+	}
+	model, err := newModel(labels, nil)
+	if err != nil {
+		return nil, err
+	}
+	L := len(labels)
+	tr := percep.NewTrainer(2 + 2*L)
+	rng := rand.New(rand.NewPCG(opt.Seed, 0x9a75e))
+	order := make([]int, len(sents))
+	for i := range order {
+		order[i] = i
+	}
+	var st state
+	var o oracle
+	scores := make([]float32, 2+2*L)
+	costs := make([]int, 2+2*L)
+	valid := make([]bool, 2+2*L)
+	var lower []byte
+	var bestPM *percep.Model
+	bestLAS, bad := -1.0, 0
+	for ep := 1; ep <= opt.Epochs; ep++ {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		nDec, nErr := 0, 0
+		for _, si := range order {
+			s := sents[si]
+			fs, xp, up := sentenceInput(s)
+			lower = st.setWords(fs, xp, up, lower)
+			st.init(len(fs))
+			n := len(fs)
+			o.gh = grow(o.gh, n+1)
+			o.gl = grow(o.gl, n+1)
+			o.inStack = grow(o.inStack, n+1)
+			o.gh[0], o.gl[0] = -1, -1
+			for i, w := range s.Words {
+				o.gh[i+1] = int32(w.Head)
+				o.gl[i+1] = lidx[w.Deprel]
+			}
+			for !st.terminal() {
+				feats := st.features()
+				tr.Score(feats, scores)
+				cs, cr, cl, ca := o.costs(&st)
+				for c := range valid {
+					valid[c] = false
+				}
+				valid[shift] = st.canShift()
+				costs[shift] = cs
+				valid[reduce] = st.canReduce()
+				costs[reduce] = cr
+				s0, b := st.s0(), st.b
+				if st.canLeft() {
+					for l := 0; l < L; l++ {
+						c := 2 + l
+						valid[c] = l != model.root
+						costs[c] = cl
+						if o.gh[s0] == b && o.gl[s0] != int16(l) {
+							costs[c]++
+						}
+					}
+				}
+				if st.canRight() {
+					for l := 0; l < L; l++ {
+						c := 2 + L + l
+						valid[c] = (s0 == 0) == (l == model.root)
+						costs[c] = ca
+						if o.gh[b] == s0 && o.gl[b] != int16(l) {
+							costs[c]++
+						}
+					}
+				}
+				pred, gold := -1, -1
+				minCost := 1 << 30
+				for c, v := range valid {
+					if v && costs[c] < minCost {
+						minCost = costs[c]
+					}
+				}
+				for c, v := range valid {
+					if !v {
+						continue
+					}
+					if pred < 0 || scores[c] > scores[pred] {
+						pred = c
+					}
+					if costs[c] == minCost && (gold < 0 || scores[c] > scores[gold]) {
+						gold = c
+					}
+				}
+				if pred < 0 {
+					break
+				}
+				nDec++
+				next := gold
+				if costs[pred] > minCost {
+					nErr++
+					tr.Update(feats, gold, 1)
+					tr.Update(feats, pred, -1)
+					if ep >= opt.ExploreFrom && rng.Float64() < opt.Explore {
+						next = pred
+					}
+				} else {
+					next = pred
+				}
+				tr.Tick()
+				st.apply(next, L)
+			}
+		}
+		pm := tr.Model(opt.MinAbs)
+		model.pm = pm
+		las := 0.0
+		if dev != nil {
+			sc := model.Evaluate(dev)
+			las = sc.LAS + sc.UAS/10
+			log.Info("parser epoch", "epoch", ep, "train_err", fmt.Sprintf("%.2f%%", 100*float64(nErr)/float64(max(nDec, 1))),
+				"features", tr.Features(), "weights", pm.Weights(), "dev", sc.String())
+		} else {
+			log.Info("parser epoch", "epoch", ep, "train_err", fmt.Sprintf("%.2f%%", 100*float64(nErr)/float64(max(nDec, 1))))
+		}
+		if dev == nil || las > bestLAS {
+			bestLAS, bestPM, bad = las, pm, 0
+		} else if bad++; bad >= opt.Patience {
+			break
+		}
+	}
+	model.pm = bestPM
+	return model, nil
+}

@@ -31,6 +31,7 @@ type lexicon struct {
 	prefix   map[string]bool     // lower-case prefixes that keep their hyphen ("non" in "non-stop")
 	mwt      map[string][]uint8  // lower-case word → split offsets ("cannot" → [3])
 	starters map[string]bool     // words that typically begin a sentence ("The", "He")
+	units    map[string]bool     // lower-case units split from a preceding number ("pm" in "5pm")
 }
 
 //go:embed lexicon.txt
@@ -45,12 +46,14 @@ var lexiconText string
 //	[prefix]      non
 //	[mwt]         can|not
 //	[starter]     The
+//	[unit]        pm
 func parseLexicon(src string) (*lexicon, error) {
 	lx := &lexicon{
 		abbr:     map[string]abbrKind{},
 		prefix:   map[string]bool{},
 		mwt:      map[string][]uint8{},
 		starters: map[string]bool{},
+		units:    map[string]bool{},
 	}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	section := ""
@@ -75,6 +78,11 @@ func parseLexicon(src string) (*lexicon, error) {
 				lx.prefix[strings.ToLower(e)] = true
 			case "starter":
 				lx.starters[e] = true
+			case "unit":
+				if len(e) > 5 {
+					return nil, fmt.Errorf("lexicon line %d: unit %q longer than 5 bytes", n, e)
+				}
+				lx.units[strings.ToLower(e)] = true
 			case "mwt":
 				parts := strings.Split(strings.ToLower(e), "|")
 				if len(parts) < 2 || len(e) > maxMWT {

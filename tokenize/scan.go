@@ -113,6 +113,10 @@ func (s *scanner) next(i, ce int) int {
 				s.emit(i, e)
 				return e
 			}
+			if b := isApos(text, i+a); b == 3 { // ‘’ and ’’ used as double quotes
+				s.emit(i, i+a+b)
+				return i + a + b
+			}
 		}
 	case '#', '@':
 		if i+1 < ce && wordAt(text, i+1) && (c == '@' || !digitAt(text, i+1)) {
@@ -235,6 +239,9 @@ func (s *scanner) word(i, ce int) int {
 	plain := true     // no joiner seen
 	dotted := false   // joined by periods only, with short segments (U.S, e.g)
 	upper, lower := false, false
+	numeric := true // every segment so far is digits (3.5, 7:30, 1,000)
+	slashed := false
+	phone := false
 	j := i
 	if text[j] == '.' { // ".5"
 		j++
@@ -245,6 +252,12 @@ func (s *scanner) word(i, ce int) int {
 		r, w := decode(text, j)
 		if isWordRune(r) {
 			if r > '9' || r < '0' {
+				if numeric && allDigits && j > seg && r < 0x80 && s.unitAt(j, ce) {
+					// "5pm", "65k", "$170m", "2p.m.": EWT splits number and unit.
+					s.emit(i, j)
+					return j
+				}
+				numeric = false
 				allDigits = false
 				if r < 0x80 {
 					upper = upper || isUpper(byte(r))
@@ -277,14 +290,22 @@ func (s *scanner) word(i, ce int) int {
 			}
 		case ',':
 			join = allDigits && digitAt(text, j+1) && digitAt(text, j+2) && digitAt(text, j+3) && !digitAt(text, j+4)
-		case ':', '/':
+		case ':':
 			join = allDigits && digitAt(text, j+1)
+		case '/':
+			join = allDigits && digitAt(text, j+1) && (slashed || dateSlash(text, seg, j, ce))
+			slashed = join
 		case '&':
 			join = j > i && isUpper(text[j-1]) && j+1 < ce && isUpper(text[j+1])
 		case '_':
 			join = wordAt(text, j+1)
 		case '-':
-			join = s.hyphenJoins(seg, j, ce, allDigits)
+			if allDigits && (phone || seg == i && phoneAt(text, i, ce)) {
+				join = digitAt(text, j+1)
+				phone = join
+				break
+			}
+			join = !allDigits && s.hyphenJoins(seg, j)
 		default:
 			a := isApos(text, j)
 			if a == 0 || !wordAt(text, j+a) {
@@ -315,14 +336,24 @@ func (s *scanner) word(i, ce int) int {
 		if c != '.' {
 			dotted = false
 		}
+		if !allDigits {
+			numeric = false
+		}
 		plain = false
 		j++
 		seg = j
 		allDigits = true
 	}
-	// An abbreviation's final period.
-	if j < ce && j > i && text[j] == '.' && !(j+1 < ce && text[j+1] == '.') && s.takesPeriod(i, j, dotted) {
-		j++
+	// An abbreviation's final period, unless it also ends the sentence
+	// (EWT writes "etc ." there). "D.C.." keeps one period.
+	if j < ce && j > i && text[j] == '.' {
+		if j+1 < ce && text[j+1] == '.' {
+			if !(j+2 < ce && text[j+2] == '.') && s.takesPeriod(i, j, dotted) {
+				j++
+			}
+		} else if s.takesPeriod(i, j, dotted) && !s.endsSentence(i, j) {
+			j++
+		}
 	}
 	if plain && j-i <= maxMWT {
 		if offs := s.mwt(i, j); offs != nil {
@@ -405,28 +436,109 @@ func upperSegment(text string, i, ce int) bool {
 	return e-i >= 2 && e-i <= 4 && !(e < ce && isLower(text[e]))
 }
 
-// hyphenJoins decides whether the hyphen at j stays inside the word. EWT
-// splits hyphenated compounds ("long - term") but keeps words with bound
-// prefixes ("non-stop", "e-mail") and phone and code numbers ("713-853-3989").
-func (s *scanner) hyphenJoins(seg, j, ce int, allDigits bool) bool {
-	text := s.text
-	if !wordAt(text, j+1) {
+// hyphenJoins decides whether the hyphen at j, after the letter segment
+// text[seg:j], stays inside the word. EWT splits hyphenated compounds
+// ("long - term") but keeps words with bound prefixes ("non-stop", "e-mail").
+func (s *scanner) hyphenJoins(seg, j int) bool {
+	if !wordAt(s.text, j+1) {
 		return false
 	}
-	if allDigits {
-		if !digitAt(text, j+1) {
-			return false
-		}
-		e := j + 1
+	var buf [8]byte
+	p := lowerInto(buf[:], s.text[seg:j])
+	return p != "" && s.lx.prefix[p]
+}
+
+// phoneAt reports whether a phone number written with hyphens starts at i:
+// 345-9945, 713-853-3989, 1-800-991-9019 (EWT keeps them whole, but splits
+// ranges such as 10-15 and 1969-1970).
+func phoneAt(text string, i, ce int) bool {
+	var g [5]int
+	n := 0
+	k := i
+	for n < len(g) {
+		e := k
 		for e < ce && isDigit(text[e]) {
 			e++
 		}
-		a, b := j-seg, e-j-1
-		return a >= 3 && b >= 3 && !(a == 4 && b == 4) && !(a == 4 && b == 2)
+		g[n] = e - k
+		n++
+		if e+1 < ce && text[e] == '-' && digitAt(text, e+1) {
+			k = e + 1
+			continue
+		}
+		if wordAt(text, e) {
+			return false
+		}
+		break
 	}
-	var buf [8]byte
-	p := lowerInto(buf[:], text[seg:j])
-	return p != "" && s.lx.prefix[p]
+	switch n {
+	case 2:
+		return g[0] == 3 && g[1] == 4
+	case 3:
+		return (g[0] == 3 || g[0] == 1) && g[1] == 3 && g[2] == 4
+	case 4:
+		return g[0] == 1 && g[1] == 3 && g[2] == 3 && g[3] == 4
+	}
+	return false
+}
+
+// dateSlash decides whether the slash at j after the digits text[seg:j]
+// joins a date: 11/28/2000, 9/11, 5/18 stay whole; fractions and ranges
+// (1/2, 3/4, 19/20, 2001/02) are split.
+func dateSlash(text string, seg, j, ce int) bool {
+	e := j + 1
+	for e < ce && isDigit(text[e]) {
+		e++
+	}
+	a, b := j-seg, e-j-1
+	if e+1 < ce && text[e] == '/' && digitAt(text, e+1) {
+		return a <= 2 && b <= 2 // m/d/y
+	}
+	if a > 2 || b > 2 || a == 1 && b == 1 {
+		return false
+	}
+	m, d := atoi(text[seg:j]), atoi(text[j+1:e])
+	return m >= 1 && m <= 12 && d >= 1 && d <= 31
+}
+
+// unitAt reports whether a unit that EWT splits from a preceding number
+// starts at j ("pm" in "5pm", "k" in "65k", "p.m." in "2p.m.").
+func (s *scanner) unitAt(j, ce int) bool {
+	text := s.text
+	e := j
+	for e < ce && isAlpha(text[e]) {
+		e++
+	}
+	if e-j == 1 && e+2 < ce && text[e] == '.' && isAlpha(text[e+1]) && (text[e+1]|0x20) == 'm' && (text[j]|0x20 == 'a' || text[j]|0x20 == 'p') {
+		return true // a.m., p.m.
+	}
+	if wordAt(text, e) || e-j > 5 {
+		return false
+	}
+	var buf [5]byte
+	return s.lx.units[lowerInto(buf[:], text[j:e])]
+}
+
+// endsSentence reports whether the abbreviation text[i:j+1] also ends its
+// sentence: it is the last thing in the text or on its line, or a typical
+// sentence starter follows it.
+func (s *scanner) endsSentence(i, j int) bool {
+	text := s.text
+	if k, ok := s.lx.abbr[text[i:j+1]]; ok && k != abbrEnd {
+		return false
+	}
+	k := j + 1
+	for k < len(text) && (text[k] == ' ' || text[k] == '\t') {
+		k++
+	}
+	if k >= len(text) || text[k] == '\n' || text[k] == '\r' {
+		return true
+	}
+	e := k
+	for e < len(text) && (isAlpha(text[e]) || text[e] == '\'') && e-k < 16 {
+		e++
+	}
+	return e > k && s.lx.starters[text[k:e]]
 }
 
 // takesPeriod decides whether the period at j belongs to the word text[i:j].

@@ -184,12 +184,30 @@ func (t *Tokenizer) boundary(text string, toks []doc.Token, i int) (int, bool) {
 		}
 		return last, true
 	}
+	next := text[toks[i+1].Start:toks[i+1].End]
+	// E-mail headers and sign-offs: "08/16/2000 12:05 PM I just wanted …",
+	// "Thanks, Sean".
+	if upperStart(next) && i > 0 {
+		prev := text[toks[i-1].Start:toks[i-1].End]
+		switch w {
+		case "AM", "PM", "am", "pm":
+			if isClock(prev) {
+				return i, true
+			}
+		case ",":
+			switch prev {
+			case "Thanks", "Regards", "Sincerely", "Cheers", "Best", "Cordially":
+				if i < 2 || lineBreaks(text, toks, i-2) > 0 || text[toks[i-2].End-1] == '.' || prev == "Regards" {
+					return i, true
+				}
+			}
+		}
+	}
 	// An abbreviation (or initial) whose period might also end the sentence.
 	if len(w) > 1 && w[len(w)-1] == '.' {
 		if k, ok := t.lx.abbr[w]; ok && k != abbrEnd {
 			return 0, false
 		}
-		next := text[toks[i+1].Start:toks[i+1].End]
 		if t.lx.starters[next] {
 			return i, true
 		}
@@ -249,4 +267,20 @@ func isCapsWord(w string) bool {
 		}
 	}
 	return letters >= 2
+}
+
+// isClock reports whether w is a clock time: 9:30, 12:05:59.
+func isClock(w string) bool {
+	colons, digits := 0, 0
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case isDigit(c):
+			digits++
+		case c == ':' && digits > 0:
+			colons++
+		default:
+			return false
+		}
+	}
+	return colons > 0 && digits >= 3
 }

@@ -47,8 +47,8 @@ func TestCoderEvents(t *testing.T) {
 		timexes []timexSpec
 		// want: the first event's cameo, source codes, target codes, status, location country, date value
 		cameo, src, tgt, status, country, date string
-		recip                                   bool
-		reported                                bool
+		recip                                  bool
+		reported                               bool
 	}{
 		{
 			name: "met with, place, date",

@@ -1,0 +1,132 @@
+// Package sqlite is Chronicle's embedded corpus store: one SQLite file
+// (pure-Go driver modernc.org/sqlite) in WAL mode, so that queries run while
+// an ingest writes, with FTS5 full-text indexes over articles and quotes.
+// The schema is versioned with goose migrations embedded in the binary.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/chronicle-news/chronicle/store/sqlstore"
+	"github.com/pressly/goose/v3"
+	_ "modernc.org/sqlite" // registers the "sqlite" database/sql driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Migrations returns the embedded schema migrations.
+func Migrations() fs.FS {
+	sub, err := fs.Sub(migrations, "migrations")
+	if err != nil {
+		panic(err) // the embedded directory always exists
+	}
+	return sub
+}
+
+// Dialect is SQLite's flavour of the corpus schema.
+var Dialect = sqlstore.Dialect{
+	Name:       "sqlite",
+	Goose:      goose.DialectSQLite3,
+	ArticleFTS: `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`,
+	QuoteFTS:   `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`,
+	SearchArticles: `SELECT a.id, a.title, coalesce(a.url, ''), a.outlet, a.published,
+		snippet(articles_fts, 1, '[', ']', '…', 20),
+		(SELECT count(*) FROM articles c WHERE c.dup_of = a.id)
+		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+		WHERE articles_fts MATCH ? ORDER BY articles_fts.rank, a.id LIMIT ? OFFSET ?`,
+	ArticleMatch: `a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`,
+	QuoteMatch:   `q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`,
+	FTSQuery:     sqlstore.FTS5Query,
+	BytesSub: func(text, start, end string) string {
+		return fmt.Sprintf("CAST(substr(CAST(%s AS BLOB), %s + 1, %s - %s) AS TEXT)", text, start, end, start)
+	},
+	Size: `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
+}
+
+// Options configure Open.
+type Options struct {
+	// Readers is the size of the read connection pool (default: the number
+	// of CPUs, at least 4).
+	Readers int
+	// Logger receives migration logs; nil means slog.Default().
+	Logger *slog.Logger
+	// Migrations replaces the embedded migrations (for tests).
+	Migrations fs.FS
+}
+
+func dsn(path string, write bool) string {
+	v := url.Values{}
+	for _, p := range []string{"journal_mode(WAL)", "synchronous(NORMAL)", "busy_timeout(15000)", "foreign_keys(ON)", "cache_size(-32000)", "temp_store(MEMORY)"} {
+		v.Add("_pragma", p)
+	}
+	if write {
+		v.Set("_txlock", "immediate")
+	} else {
+		v.Add("_pragma", "query_only(1)")
+	}
+	return "file:" + path + "?" + v.Encode()
+}
+
+// Open opens (creating it if needed) the SQLite corpus at path and migrates
+// its schema. A database written by a newer Chronicle gives an error that
+// wraps store.ErrNewerSchema.
+func Open(ctx context.Context, path string, opts Options) (*sqlstore.DB, error) {
+	if path == "" {
+		return nil, fmt.Errorf("sqlite: empty database path")
+	}
+	if strings.ContainsAny(path, "?#") {
+		return nil, fmt.Errorf("sqlite: database path %q may not contain '?' or '#'", path)
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if _, err := os.Stat(dir); err != nil {
+			return nil, fmt.Errorf("sqlite: database directory: %w", err)
+		}
+	}
+	w, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	if err := w.PingContext(ctx); err != nil {
+		w.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	log := opts.Logger
+	if log == nil {
+		log = slog.Default()
+	}
+	fsys := opts.Migrations
+	if fsys == nil {
+		fsys = Migrations()
+	}
+	version, err := sqlstore.Migrate(ctx, w, Dialect, fsys, goose.WithSlog(log), goose.WithVerbose(false))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+	}
+	r, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("sqlite: open %s for reading: %w", path, err)
+	}
+	n := opts.Readers
+	if n <= 0 {
+		n = max(runtime.NumCPU(), 4)
+	}
+	r.SetMaxOpenConns(n)
+	r.SetMaxIdleConns(n)
+	return sqlstore.New(w, r, Dialect, version, log)
+}

@@ -1,0 +1,551 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/store"
+)
+
+// writeTx is one Put transaction with its prepared statements.
+type writeTx struct {
+	s     *DB
+	tx    *sql.Tx
+	ctx   context.Context
+	stmts map[string]*sql.Stmt
+}
+
+func (w *writeTx) stmt(query string) (*sql.Stmt, error) {
+	if st, ok := w.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := w.tx.PrepareContext(w.ctx, w.s.q(query))
+	if err != nil {
+		return nil, fmt.Errorf("prepare %.40q: %w", query, err)
+	}
+	w.stmts[query] = st
+	return st, nil
+}
+
+func (w *writeTx) exec(query string, args ...any) error {
+	st, err := w.stmt(query)
+	if err != nil {
+		return err
+	}
+	_, err = st.ExecContext(w.ctx, args...)
+	return err
+}
+
+func (w *writeTx) row(query string, args ...any) *sql.Row {
+	st, err := w.stmt(query)
+	if err != nil {
+		// Surface the error through a query that cannot succeed.
+		return w.tx.QueryRowContext(w.ctx, "SELECT invalid prepared statement")
+	}
+	return st.QueryRowContext(w.ctx, args...)
+}
+
+func (w *writeTx) close() {
+	for _, st := range w.stmts {
+		st.Close()
+	}
+}
+
+// Put implements store.Store.
+func (s *DB) Put(ctx context.Context, docs ...*doc.Document) ([]store.PutResult, error) {
+	if len(docs) == 0 {
+		return nil, nil
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, fmt.Errorf("store: begin: %w", err)
+	}
+	w := &writeTx{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	defer w.close()
+	if s.d.WriteLock != "" {
+		if _, err := tx.ExecContext(ctx, s.d.WriteLock); err != nil {
+			tx.Rollback()
+			return nil, fmt.Errorf("store: write lock: %w", err)
+		}
+	}
+	res := make([]store.PutResult, len(docs))
+	now := timeText(time.Now())
+	for i, d := range docs {
+		if d == nil {
+			tx.Rollback()
+			return nil, fmt.Errorf("store: put: document %d is nil", i)
+		}
+		r, err := w.put(d, now)
+		if err != nil {
+			tx.Rollback()
+			name := d.Source
+			if name == "" {
+				name = d.ID
+			}
+			return nil, fmt.Errorf("store: put %s: %w", name, err)
+		}
+		res[i] = r
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, fmt.Errorf("store: commit: %w", err)
+	}
+	return res, nil
+}
+
+// SourceKey is the outlet an article counts under for NumSources: its
+// outlet name, else its web host without "www.", else "".
+func SourceKey(outlet, rawURL string) string {
+	if o := strings.ToLower(strings.TrimSpace(outlet)); o != "" {
+		return o
+	}
+	if u, err := url.Parse(rawURL); err == nil && u.Host != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return ""
+}
+
+func (w *writeTx) put(d *doc.Document, now string) (store.PutResult, error) {
+	hash := store.ContentHash(d.Text)
+	u := strings.TrimSpace(d.URL)
+	var existing int64
+	var err error
+	if u != "" {
+		err = w.row(`SELECT id FROM articles WHERE url = ?`, u).Scan(&existing)
+		if err == nil {
+			return store.PutResult{Status: store.PutDuplicate, ArticleID: existing}, nil
+		} else if !errors.Is(err, sql.ErrNoRows) {
+			return store.PutResult{}, err
+		}
+	}
+	err = w.row(`SELECT id FROM articles WHERE content_hash = ?`, hash).Scan(&existing)
+	if err == nil {
+		return store.PutResult{Status: store.PutDuplicate, ArticleID: existing}, nil
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return store.PutResult{}, err
+	}
+
+	sig, words := store.Signature(d.Text)
+	var bands [store.MinHashBands]int64
+	var dupOf int64
+	var sigArg any
+	if words >= store.MinShingleWords {
+		bands = sig.Bands()
+		sigArg = sig.Bytes()
+		if dupOf, err = w.nearDuplicate(&sig, &bands); err != nil {
+			return store.PutResult{}, err
+		}
+	}
+	blob, err := w.s.codec.Encode(d)
+	if err != nil {
+		return store.PutResult{}, err
+	}
+	var urlArg, dupArg any
+	if u != "" {
+		urlArg = u
+	}
+	if dupOf != 0 {
+		dupArg = dupOf
+	}
+	published := timeText(d.Published)
+	sourceKey := SourceKey(d.Outlet, u)
+	var id int64
+	err = w.row(`INSERT INTO articles (doc_id, url, content_hash, title, author, outlet, source_key, published, source, text, layers, minhash, dup_of, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		d.ID, urlArg, hash, d.Title, d.Author, d.Outlet, sourceKey, published, d.Source, d.Text, blob,
+		sigArg, dupArg, now).Scan(&id)
+	if err != nil {
+		return store.PutResult{}, fmt.Errorf("insert article: %w", err)
+	}
+	if sigArg != nil && dupOf == 0 {
+		// Only originals are indexed: copies link to their original.
+		for _, b := range bands {
+			if err := w.exec(`INSERT INTO article_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, b, id); err != nil {
+				return store.PutResult{}, fmt.Errorf("index article bands: %w", err)
+			}
+		}
+	}
+	res := store.PutResult{Status: store.PutStored, ArticleID: id}
+	if dupOf != 0 {
+		res.Status, res.DupOf = store.PutSyndicated, dupOf
+		return res, nil
+	}
+	if w.s.d.ArticleFTS != "" {
+		if err := w.exec(w.s.d.ArticleFTS, id, d.Title, d.Text); err != nil {
+			return res, fmt.Errorf("index article: %w", err)
+		}
+	}
+	actors, err := w.putActors(id, d)
+	if err != nil {
+		return res, err
+	}
+	if err := w.putQuotes(id, d, actors, published); err != nil {
+		return res, err
+	}
+	if err := w.putEvents(id, d, actors, published, sourceKey, &res); err != nil {
+		return res, err
+	}
+	return res, nil
+}
+
+// nearDuplicate returns the stored original whose text is most similar to
+// sig, when the similarity reaches store.NearDupSimilarity, or 0.
+func (w *writeTx) nearDuplicate(sig *store.MinHash, bands *[store.MinHashBands]int64) (int64, error) {
+	args := make([]any, len(bands))
+	for i, b := range bands {
+		args[i] = b
+	}
+	st, err := w.stmt(`SELECT a.id, a.minhash FROM articles a WHERE a.id IN (SELECT DISTINCT article_id FROM article_bands WHERE band IN (` + placeholders(len(bands)) + `))`)
+	if err != nil {
+		return 0, err
+	}
+	rows, err := st.QueryContext(w.ctx, args...)
+	if err != nil {
+		return 0, fmt.Errorf("near-duplicate lookup: %w", err)
+	}
+	defer rows.Close()
+	var best int64
+	bestSim := 0.0
+	for rows.Next() {
+		var id int64
+		var b []byte
+		if err := rows.Scan(&id, &b); err != nil {
+			return 0, err
+		}
+		other, ok := store.ParseMinHash(b)
+		if !ok {
+			continue
+		}
+		if sim := sig.Similarity(&other); sim >= store.NearDupSimilarity && sim > bestSim {
+			best, bestSim = id, sim
+		}
+	}
+	return best, rows.Err()
+}
+
+// ActorKey is the identity of an actor across articles: its canonical name,
+// lower-cased with white space folded.
+func ActorKey(name string) string {
+	return strings.Join(strings.Fields(strings.ToLower(name)), " ")
+}
+
+// actorRef is the store actor behind an article's actor ID.
+type actorRef struct {
+	id   int64
+	name string
+	code string
+}
+
+func (w *writeTx) upsertActor(name, kind, code, country, sector string, mentions, articles int) (int64, error) {
+	key := ActorKey(name)
+	if key == "" {
+		return 0, nil
+	}
+	var id int64
+	err := w.row(`INSERT INTO actors (key, name, kind, code, country, sector, mentions, articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (key) DO UPDATE SET mentions = actors.mentions + excluded.mentions, articles = actors.articles + excluded.articles,
+			code = CASE WHEN actors.code = '' THEN excluded.code ELSE actors.code END,
+			kind = CASE WHEN actors.kind = '' THEN excluded.kind ELSE actors.kind END,
+			country = CASE WHEN actors.country = '' THEN excluded.country ELSE actors.country END,
+			sector = CASE WHEN actors.sector = '' THEN excluded.sector ELSE actors.sector END
+		RETURNING id`, key, strings.TrimSpace(name), kind, code, country, sector, mentions, articles).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("upsert actor %q: %w", name, err)
+	}
+	return id, nil
+}
+
+func (w *writeTx) putActors(articleID int64, d *doc.Document) (map[string]actorRef, error) {
+	refs := make(map[string]actorRef, len(d.Actors))
+	for _, a := range d.Actors {
+		name := a.Name
+		if name == "" && len(a.Mentions) > 0 {
+			name = a.Mentions[0].Text
+		}
+		n := len(a.Mentions)
+		if n == 0 {
+			n = 1
+		}
+		id, err := w.upsertActor(name, a.Kind, a.Code, a.Country, a.Sector, n, 1)
+		if err != nil {
+			return nil, err
+		}
+		if id == 0 || a.ID == "" {
+			continue
+		}
+		if _, dup := refs[a.ID]; dup {
+			continue
+		}
+		refs[a.ID] = actorRef{id: id, name: strings.TrimSpace(name), code: a.Code}
+		if err := w.exec(`INSERT INTO article_actors (article_id, local_id, actor_id, mentions) VALUES (?, ?, ?, ?)`, articleID, a.ID, id, n); err != nil {
+			return nil, fmt.Errorf("article actor %s: %w", a.ID, err)
+		}
+	}
+	return refs, nil
+}
+
+func (w *writeTx) putQuotes(articleID int64, d *doc.Document, actors map[string]actorRef, published string) error {
+	for _, q := range d.Quotes {
+		var speaker string
+		var speakerActor any
+		var anonymous bool
+		if q.Speaker != nil {
+			speaker, anonymous = q.Speaker.Text, q.Speaker.Anonymous
+			if a, ok := actors[q.Speaker.Actor]; ok {
+				speakerActor = a.id
+			}
+		}
+		var cue, lemma string
+		if q.Cue != nil {
+			cue, lemma = q.Cue.Text, q.Cue.Lemma
+		}
+		var id int64
+		err := w.row(`INSERT INTO quotes (article_id, local_id, text, start_off, end_off, direct, mixed, cue, cue_lemma, speaker, speaker_actor, anonymous, published)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			articleID, q.ID, q.Text, q.Start, q.End, boolInt(q.Direct), boolInt(q.Mixed), cue, lemma, speaker, speakerActor, boolInt(anonymous), published).Scan(&id)
+		if err != nil {
+			return fmt.Errorf("quote %s: %w", q.ID, err)
+		}
+		if w.s.d.QuoteFTS != "" {
+			if err := w.exec(w.s.d.QuoteFTS, id, q.Text); err != nil {
+				return fmt.Errorf("index quote %s: %w", q.ID, err)
+			}
+		}
+	}
+	return nil
+}
+
+// participants resolves an event side to store actor IDs (sorted, unique),
+// creating actors for participants the article did not link.
+func (w *writeTx) participants(ps []doc.Participant, actors map[string]actorRef) ([]int64, error) {
+	var ids []int64
+	for _, p := range ps {
+		if a, ok := actors[p.Actor]; ok {
+			ids = append(ids, a.id)
+			continue
+		}
+		text := p.Text
+		if text == "" {
+			text = p.Code
+		}
+		id, err := w.upsertActor(text, "", p.Code, "", "", 0, 0)
+		if err != nil {
+			return nil, err
+		}
+		if id != 0 {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	return slices.Compact(ids), nil
+}
+
+// MergeKey is what two event reports must share to be one event: the event
+// type (the PLOVER type, else the CAMEO root) and the source and target
+// actors (one unordered set when the event is reciprocal).
+func MergeKey(e *doc.Event, src, tgt []int64) string {
+	var b strings.Builder
+	t := e.Type
+	if t == "" {
+		t = e.CAMEO
+		if len(t) > 2 {
+			t = t[:2]
+		}
+		t = "cameo:" + t
+	}
+	b.WriteString(t)
+	ids := func(v []int64) {
+		for i, id := range v {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			b.WriteString(strconv.FormatInt(id, 10))
+		}
+	}
+	if e.Reciprocal {
+		all := slices.Concat(src, tgt)
+		slices.Sort(all)
+		b.WriteString("|<>")
+		ids(slices.Compact(all))
+		return b.String()
+	}
+	b.WriteByte('|')
+	ids(src)
+	b.WriteByte('>')
+	ids(tgt)
+	return b.String()
+}
+
+type candidate struct {
+	id             int64
+	lo, hi, status string
+	statusPub      string
+}
+
+func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]actorRef, published, sourceKey string, res *store.PutResult) error {
+	for i := range d.Events {
+		e := &d.Events[i]
+		src, err := w.participants(e.Source, actors)
+		if err != nil {
+			return err
+		}
+		tgt, err := w.participants(e.Target, actors)
+		if err != nil {
+			return err
+		}
+		key := MergeKey(e, src, tgt)
+		value, lo, hi, gran := store.EventDays(e.Date, d.Published)
+		nEvidence := max(len(e.Mentions), 1)
+
+		// Find the merged event this report belongs to: same key,
+		// compatible dates, the most precise and nearest first.
+		st, err := w.stmt(`SELECT id, date_lo, date_hi, status, status_published FROM events WHERE merge_key = ?`)
+		if err != nil {
+			return err
+		}
+		rows, err := st.QueryContext(w.ctx, key)
+		if err != nil {
+			return fmt.Errorf("event lookup: %w", err)
+		}
+		var best *candidate
+		for rows.Next() {
+			var c candidate
+			if err := rows.Scan(&c.id, &c.lo, &c.hi, &c.status, &c.statusPub); err != nil {
+				rows.Close()
+				return err
+			}
+			if !store.DaysCompatible(lo, hi, c.lo, c.hi) {
+				continue
+			}
+			if best == nil || betterCandidate(c, *best, lo) {
+				cc := c
+				best = &cc
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+
+		var eventID int64
+		if best == nil {
+			var place, placeKey, country, placeKind string
+			var lat, lon float64
+			if l := e.Location; l != nil {
+				place = l.Name
+				if place == "" {
+					place = l.Text
+				}
+				placeKey, country, lat, lon, placeKind = strings.ToLower(place), l.Country, l.Lat, l.Lon, l.Kind
+			}
+			err := w.row(`INSERT INTO events (merge_key, type, mode, cameo, quad, goldstein, status, status_published, date_value, date_lo, date_hi, granularity,
+				place, place_key, country, lat, lon, place_kind, num_mentions, num_articles, num_sources, first_article)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?) RETURNING id`,
+				key, e.Type, e.Mode, e.CAMEO, e.Quad, e.Goldstein, e.Status, published, value, lo, hi, gran,
+				place, placeKey, country, lat, lon, placeKind, nEvidence, articleID).Scan(&eventID)
+			if err != nil {
+				return fmt.Errorf("insert event %s: %w", e.ID, err)
+			}
+			if err := w.linkActors(eventID, src, tgt); err != nil {
+				return err
+			}
+			res.NewEvents++
+		} else {
+			eventID = best.id
+			var sameArticle, sameSource int
+			if err := w.row(`SELECT count(*) FROM mentions WHERE event_id = ? AND article_id = ?`, eventID, articleID).Scan(&sameArticle); err != nil {
+				return fmt.Errorf("event %d mentions: %w", eventID, err)
+			}
+			if err := w.row(`SELECT count(*) FROM mentions WHERE event_id = ? AND source_key = ?`, eventID, sourceKey).Scan(&sameSource); err != nil {
+				return fmt.Errorf("event %d sources: %w", eventID, err)
+			}
+			err := w.exec(`UPDATE events SET num_mentions = num_mentions + ?, num_articles = num_articles + ?, num_sources = num_sources + ? WHERE id = ?`,
+				nEvidence, boolInt(sameArticle == 0), boolInt(sameSource == 0), eventID)
+			if err != nil {
+				return fmt.Errorf("update event %d: %w", eventID, err)
+			}
+			if lo != "" && (best.lo == "" || store.RangeWidth(lo, hi) < store.RangeWidth(best.lo, best.hi)) {
+				if err := w.exec(`UPDATE events SET date_value = ?, date_lo = ?, date_hi = ?, granularity = ? WHERE id = ?`, value, lo, hi, gran, eventID); err != nil {
+					return fmt.Errorf("update event %d date: %w", eventID, err)
+				}
+			}
+			if e.Status != "" && published >= best.statusPub {
+				if err := w.exec(`UPDATE events SET status = ?, status_published = ? WHERE id = ?`, e.Status, published, eventID); err != nil {
+					return fmt.Errorf("update event %d status: %w", eventID, err)
+				}
+			}
+			if e.Location != nil {
+				l := e.Location
+				place := l.Name
+				if place == "" {
+					place = l.Text
+				}
+				if err := w.exec(`UPDATE events SET place = ?, place_key = ?, country = ?, lat = ?, lon = ?, place_kind = ? WHERE id = ? AND place = ''`,
+					place, strings.ToLower(place), l.Country, l.Lat, l.Lon, l.Kind, eventID); err != nil {
+					return fmt.Errorf("update event %d place: %w", eventID, err)
+				}
+			}
+			res.MergedEvents++
+		}
+
+		main := e.Evidence
+		if len(e.Mentions) > 0 {
+			main = e.Mentions[0]
+		}
+		var more string
+		if len(e.Mentions) > 1 {
+			extra := make([][3]any, 0, len(e.Mentions)-1)
+			for _, m := range e.Mentions[1:] {
+				extra = append(extra, [3]any{m.Start, m.End, m.Trigger.Text})
+			}
+			b, err := json.Marshal(extra)
+			if err != nil {
+				return err
+			}
+			more = string(b)
+		}
+		err = w.exec(`INSERT INTO mentions (event_id, article_id, local_id, status, date_value, published, source_key, n_evidence, sent_start, sent_end, trigger, more)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			eventID, articleID, e.ID, e.Status, value, published, sourceKey, nEvidence, main.Start, main.End, main.Trigger.Text, more)
+		if err != nil {
+			return fmt.Errorf("insert mention of %s: %w", e.ID, err)
+		}
+	}
+	return nil
+}
+
+// betterCandidate prefers the merged event with the narrower date range,
+// then the one whose start is nearer lo.
+func betterCandidate(c, best candidate, lo string) bool {
+	wc, wb := store.RangeWidth(c.lo, c.hi), store.RangeWidth(best.lo, best.hi)
+	if wc != wb {
+		return wc < wb
+	}
+	return store.DayDistance(c.lo, lo) < store.DayDistance(best.lo, lo)
+}
+
+func (w *writeTx) linkActors(eventID int64, src, tgt []int64) error {
+	for role, ids := range [2][]int64{src, tgt} {
+		for pos, id := range ids {
+			if err := w.exec(`INSERT INTO event_actors (actor_id, event_id, role, pos) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, id, eventID, role, pos); err != nil {
+				return fmt.Errorf("event %d actor %d: %w", eventID, id, err)
+			}
+		}
+	}
+	all := slices.Concat(src, tgt)
+	slices.Sort(all)
+	for _, id := range slices.Compact(all) {
+		if err := w.exec(`UPDATE actors SET events = events + 1 WHERE id = ?`, id); err != nil {
+			return fmt.Errorf("actor %d event count: %w", id, err)
+		}
+	}
+	return nil
+}

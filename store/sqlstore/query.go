@@ -1,0 +1,522 @@
+package sqlstore
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/store"
+)
+
+// resolveActors finds the actors a query names: by exact name or code,
+// else by code prefix (three letters or more), else by whole words of the
+// name ("Putin" finds "Vladimir Putin").
+func (s *DB) resolveActors(ctx context.Context, name string) ([]int64, error) {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		return nil, nil
+	}
+	key := ActorKey(name)
+	code := strings.ToUpper(name)
+	codeLike := len(code) >= 3 && !strings.ContainsAny(code, " %_")
+	type try struct {
+		query string
+		args  []any
+	}
+	var tries []try
+	if codeLike {
+		// A code matches itself and the codes it is a prefix of (RUS: RUSGOV).
+		tries = append(tries, try{`SELECT id FROM actors WHERE key = ? OR (code >= ? AND code < ?)`, []any{key, code, prefixEnd(code)}})
+	} else {
+		tries = append(tries, try{`SELECT id FROM actors WHERE key = ? OR code = ?`, []any{key, code}})
+	}
+	if !strings.ContainsAny(key, "%_") {
+		tries = append(tries, try{`SELECT id FROM actors WHERE key LIKE ? OR key LIKE ? OR key LIKE ?`, []any{key + " %", "% " + key, "% " + key + " %"}})
+	}
+	for _, t := range tries {
+		rows, err := s.r.QueryContext(ctx, s.q(t.query), t.args...)
+		if err != nil {
+			return nil, fmt.Errorf("store: resolve actor %q: %w", name, err)
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+		if len(ids) > 0 {
+			return ids, nil
+		}
+	}
+	return nil, nil
+}
+
+// prefixEnd is the smallest string greater than every string with prefix p
+// (p must be non-empty ASCII).
+func prefixEnd(p string) string {
+	b := []byte(p)
+	b[len(b)-1]++
+	return string(b)
+}
+
+func placeholders(n int) string {
+	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
+}
+
+// eventWhere builds the WHERE clause over events e for q. ok is false when
+// the query cannot match anything (an unknown actor).
+func (s *DB) eventWhere(ctx context.Context, q *store.EventQuery) (where string, args []any, ok bool, err error) {
+	var conds []string
+	if q.Actor != "" {
+		ids, err := s.resolveActors(ctx, q.Actor)
+		if err != nil {
+			return "", nil, false, err
+		}
+		if len(ids) == 0 {
+			return "", nil, false, nil
+		}
+		conds = append(conds, "e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id IN ("+placeholders(len(ids))+"))")
+		for _, id := range ids {
+			args = append(args, id)
+		}
+	}
+	if q.Type != "" {
+		conds = append(conds, "e.type = ?")
+		args = append(args, strings.ToUpper(strings.TrimSpace(q.Type)))
+	}
+	if c := strings.TrimSpace(q.CAMEO); c != "" {
+		if !isDigits(c) {
+			return "", nil, false, fmt.Errorf("store: CAMEO code %q: want digits", q.CAMEO)
+		}
+		if len(c) >= 3 {
+			conds = append(conds, "e.cameo = ?")
+			args = append(args, c)
+		} else {
+			conds = append(conds, "e.cameo >= ? AND e.cameo < ?")
+			args = append(args, c, prefixEnd(c))
+		}
+	}
+	if q.Status != "" {
+		conds = append(conds, "e.status = ?")
+		args = append(args, strings.ToLower(strings.TrimSpace(q.Status)))
+	}
+	if q.From != "" {
+		from, ok := store.BoundFrom(strings.TrimSpace(q.From))
+		if !ok {
+			return "", nil, false, fmt.Errorf("store: --from %q: want a date such as 2025-02-18, 2025-02 or 2025", q.From)
+		}
+		conds = append(conds, "e.date_hi >= ?")
+		args = append(args, from)
+	}
+	if q.To != "" {
+		to, ok := store.BoundTo(strings.TrimSpace(q.To))
+		if !ok {
+			return "", nil, false, fmt.Errorf("store: --to %q: want a date such as 2025-02-18, 2025-02 or 2025", q.To)
+		}
+		conds = append(conds, "e.date_lo <> '' AND e.date_lo <= ?")
+		args = append(args, to)
+	}
+	if p := strings.TrimSpace(q.Place); p != "" {
+		conds = append(conds, "(e.place_key = ? OR e.country = ?)")
+		args = append(args, strings.ToLower(p), strings.ToUpper(p))
+	}
+	if len(conds) == 0 {
+		return "", nil, true, nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args, true, nil
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+func limitClause(limit, offset int, args []any) (string, []any) {
+	if limit <= 0 && offset <= 0 {
+		return "", args
+	}
+	if limit <= 0 {
+		limit = 1 << 62
+	}
+	return " LIMIT ? OFFSET ?", append(args, limit, max(offset, 0))
+}
+
+// Events implements store.Store.
+func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, error) {
+	where, args, ok, err := s.eventWhere(ctx, &q)
+	if err != nil || !ok {
+		return nil, err
+	}
+	order := " ORDER BY e.date_lo, e.id"
+	if q.Desc {
+		order = " ORDER BY e.date_lo DESC, e.id DESC"
+	}
+	lim, args := limitClause(q.Limit, q.Offset, args)
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT e.id, e.type, e.mode, e.cameo, e.quad, e.goldstein, e.status, e.date_value, e.date_lo, e.date_hi, e.granularity,
+		e.place, e.country, e.lat, e.lon, e.place_kind, e.num_mentions, e.num_articles, e.num_sources FROM events e`+where+order+lim), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	var events []store.Event
+	index := map[int64]int{}
+	for rows.Next() {
+		var e store.Event
+		var p store.Place
+		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &e.CAMEO, &e.Quad, &e.Goldstein, &e.Status, &e.Date, &e.DateStart, &e.DateEnd, &e.Granularity,
+			&p.Name, &p.Country, &p.Lat, &p.Lon, &p.Kind, &e.NumMentions, &e.NumArticles, &e.NumSources); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("store: events: %w", err)
+		}
+		if p.Name != "" || p.Country != "" {
+			e.Place = &p
+		}
+		e.Source, e.Target = []store.Party{}, []store.Party{}
+		index[e.ID] = len(events)
+		events = append(events, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: events: %w", err)
+	}
+	if len(events) == 0 {
+		return events, nil
+	}
+	if err := s.loadParties(ctx, events, index); err != nil {
+		return nil, err
+	}
+	if !q.NoEvidence {
+		if err := s.loadMentions(ctx, events, index); err != nil {
+			return nil, err
+		}
+	}
+	return events, nil
+}
+
+// chunks splits ids for IN lists of bounded size.
+func chunks(ids []int64, n int) [][]int64 {
+	var out [][]int64
+	for len(ids) > n {
+		out = append(out, ids[:n])
+		ids = ids[n:]
+	}
+	return append(out, ids)
+}
+
+func eventIDs(events []store.Event) []int64 {
+	ids := make([]int64, len(events))
+	for i, e := range events {
+		ids[i] = e.ID
+	}
+	return ids
+}
+
+func (s *DB) loadParties(ctx context.Context, events []store.Event, index map[int64]int) error {
+	for _, ids := range chunks(eventIDs(events), 500) {
+		args := make([]any, len(ids))
+		for i, id := range ids {
+			args[i] = id
+		}
+		rows, err := s.r.QueryContext(ctx, s.q(`SELECT ea.event_id, ea.role, a.id, a.name, a.code FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
+			WHERE ea.event_id IN (`+placeholders(len(ids))+`) ORDER BY ea.event_id, ea.role, ea.pos`), args...)
+		if err != nil {
+			return fmt.Errorf("store: event actors: %w", err)
+		}
+		for rows.Next() {
+			var eid int64
+			var role int
+			var p store.Party
+			if err := rows.Scan(&eid, &role, &p.ActorID, &p.Name, &p.Code); err != nil {
+				rows.Close()
+				return fmt.Errorf("store: event actors: %w", err)
+			}
+			e := &events[index[eid]]
+			if role == 0 {
+				e.Source = append(e.Source, p)
+			} else {
+				e.Target = append(e.Target, p)
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("store: event actors: %w", err)
+		}
+	}
+	return nil
+}
+
+func (s *DB) loadMentions(ctx context.Context, events []store.Event, index map[int64]int) error {
+	sub := s.d.BytesSub("a.text", "m.sent_start", "m.sent_end")
+	type extra struct {
+		event, article int64
+		mention        int
+		more           string
+	}
+	var extras []extra
+	for _, ids := range chunks(eventIDs(events), 500) {
+		args := make([]any, len(ids))
+		for i, id := range ids {
+			args[i] = id
+		}
+		rows, err := s.r.QueryContext(ctx, s.q(`SELECT m.event_id, m.article_id, coalesce(a.url, ''), a.title, a.outlet, m.published, m.local_id, m.status, m.date_value,
+			m.sent_start, m.sent_end, `+sub+`, m.trigger, m.more
+			FROM mentions m JOIN articles a ON a.id = m.article_id
+			WHERE m.event_id IN (`+placeholders(len(ids))+`) ORDER BY m.event_id, m.published, m.id`), args...)
+		if err != nil {
+			return fmt.Errorf("store: mentions: %w", err)
+		}
+		for rows.Next() {
+			var eid int64
+			var m store.Mention
+			var published, more string
+			var ev store.Evidence
+			if err := rows.Scan(&eid, &m.ArticleID, &m.URL, &m.Title, &m.Outlet, &published, &m.EventID, &m.Status, &m.Date,
+				&ev.Start, &ev.End, &ev.Text, &ev.Trigger, &more); err != nil {
+				rows.Close()
+				return fmt.Errorf("store: mentions: %w", err)
+			}
+			m.Published = parseTime(published)
+			m.Evidence = []store.Evidence{ev}
+			e := &events[index[eid]]
+			if more != "" {
+				extras = append(extras, extra{eid, m.ArticleID, len(e.Mentions), more})
+			}
+			e.Mentions = append(e.Mentions, m)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("store: mentions: %w", err)
+		}
+	}
+	// Further evidence in the same article: rare, read from the text.
+	for _, x := range extras {
+		var pieces [][3]any
+		if err := json.Unmarshal([]byte(x.more), &pieces); err != nil {
+			return fmt.Errorf("store: evidence of event %d: %w", x.event, err)
+		}
+		var text string
+		if err := s.r.QueryRowContext(ctx, s.q(`SELECT text FROM articles WHERE id = ?`), x.article).Scan(&text); err != nil {
+			return fmt.Errorf("store: evidence of event %d: %w", x.event, err)
+		}
+		m := &events[index[x.event]].Mentions[x.mention]
+		for _, p := range pieces {
+			start, _ := p[0].(float64)
+			end, _ := p[1].(float64)
+			trig, _ := p[2].(string)
+			ev := store.Evidence{Start: int(start), End: int(end), Trigger: trig}
+			if ev.Start >= 0 && ev.End <= len(text) && ev.Start <= ev.End {
+				ev.Text = text[ev.Start:ev.End]
+			}
+			m.Evidence = append(m.Evidence, ev)
+		}
+	}
+	return nil
+}
+
+// Quotes implements store.Store.
+func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, error) {
+	var conds []string
+	var args []any
+	if sp := strings.TrimSpace(q.Speaker); sp != "" {
+		ids, err := s.resolveActors(ctx, sp)
+		if err != nil {
+			return nil, err
+		}
+		c := "lower(q.speaker) LIKE ?"
+		args = append(args, "%"+escapeLike(strings.ToLower(sp))+"%")
+		if s.d.Name == "sqlite" {
+			c += ` ESCAPE '\'`
+		}
+		if len(ids) > 0 {
+			c += " OR q.speaker_actor IN (" + placeholders(len(ids)) + ")"
+			for _, id := range ids {
+				args = append(args, id)
+			}
+		}
+		conds = append(conds, "("+c+")")
+	}
+	if t := strings.TrimSpace(q.Text); t != "" {
+		fq, err := s.d.FTSQuery(t)
+		if err != nil {
+			return nil, err
+		}
+		conds = append(conds, s.d.QuoteMatch)
+		args = append(args, fq)
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
+	}
+	lim, args := limitClause(q.Limit, q.Offset, args)
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT q.id, q.article_id, coalesce(a.url, ''), a.title, q.published, q.text, q.speaker,
+		coalesce(ac.name, ''), coalesce(ac.code, ''), q.cue, q.direct, q.anonymous
+		FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors ac ON ac.id = q.speaker_actor`+where+
+		` ORDER BY q.published DESC, q.id`+lim), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: quotes: %w", err)
+	}
+	defer rows.Close()
+	var out []store.QuoteHit
+	for rows.Next() {
+		var h store.QuoteHit
+		var published string
+		var direct, anon int
+		if err := rows.Scan(&h.ID, &h.ArticleID, &h.URL, &h.Title, &published, &h.Text, &h.Speaker, &h.Actor, &h.Code, &h.Cue, &direct, &anon); err != nil {
+			return nil, fmt.Errorf("store: quotes: %w", err)
+		}
+		h.Published, h.Direct, h.Anonymous = parseTime(published), direct != 0, anon != 0
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: quotes: %w", err)
+	}
+	return out, nil
+}
+
+func escapeLike(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+	return r.Replace(s)
+}
+
+// Search implements store.Store.
+func (s *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.SearchHit, error) {
+	fq, err := s.d.FTSQuery(q.Text)
+	if err != nil {
+		return nil, err
+	}
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 1 << 62
+	}
+	rows, err := s.r.QueryContext(ctx, s.q(s.d.SearchArticles), fq, limit, max(q.Offset, 0))
+	if err != nil {
+		return nil, fmt.Errorf("store: search %q: %w", q.Text, err)
+	}
+	defer rows.Close()
+	var out []store.SearchHit
+	for rows.Next() {
+		var h store.SearchHit
+		var published string
+		if err := rows.Scan(&h.ArticleID, &h.Title, &h.URL, &h.Outlet, &published, &h.Snippet, &h.Copies); err != nil {
+			return nil, fmt.Errorf("store: search: %w", err)
+		}
+		h.Published = parseTime(published)
+		out = append(out, h)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: search %q: %w", q.Text, err)
+	}
+	return out, nil
+}
+
+// Actors implements store.Store.
+func (s *DB) Actors(ctx context.Context, q store.ActorQuery) ([]store.ActorCount, error) {
+	var where string
+	var args []any
+	if n := strings.TrimSpace(q.Name); n != "" {
+		code := strings.ToUpper(n)
+		where = " WHERE key LIKE ? OR (code >= ? AND code < ?)"
+		args = append(args, "%"+escapeLike(ActorKey(n))+"%", code, prefixEnd(code))
+		if s.d.Name == "sqlite" {
+			where = ` WHERE key LIKE ? ESCAPE '\' OR (code >= ? AND code < ?)`
+		}
+	}
+	lim, args := limitClause(q.Limit, q.Offset, args)
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT id, name, kind, code, mentions, articles, events FROM actors`+where+
+		` ORDER BY mentions DESC, events DESC, name`+lim), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: actors: %w", err)
+	}
+	defer rows.Close()
+	var out []store.ActorCount
+	for rows.Next() {
+		var a store.ActorCount
+		if err := rows.Scan(&a.ID, &a.Name, &a.Kind, &a.Code, &a.Mentions, &a.Articles, &a.Events); err != nil {
+			return nil, fmt.Errorf("store: actors: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Documents implements store.Store.
+func (s *DB) Documents(ctx context.Context, q store.DocQuery, fn func(*doc.Document) error) error {
+	var conds []string
+	var args []any
+	if !q.Copies {
+		conds = append(conds, "a.dup_of IS NULL")
+	}
+	if q.Events != nil {
+		where, eargs, ok, err := s.eventWhere(ctx, q.Events)
+		if err != nil {
+			return err
+		}
+		if !ok {
+			return nil
+		}
+		conds = append(conds, "a.id IN (SELECT m.article_id FROM mentions m WHERE m.event_id IN (SELECT e.id FROM events e"+where+"))")
+		args = append(args, eargs...)
+	}
+	if t := strings.TrimSpace(q.Search); t != "" {
+		fq, err := s.d.FTSQuery(t)
+		if err != nil {
+			return err
+		}
+		conds = append(conds, s.d.ArticleMatch)
+		args = append(args, fq)
+	}
+	if len(q.IDs) > 0 {
+		conds = append(conds, "a.id IN ("+placeholders(len(q.IDs))+")")
+		for _, id := range q.IDs {
+			args = append(args, id)
+		}
+	}
+	where := ""
+	if len(conds) > 0 {
+		where = " WHERE " + strings.Join(conds, " AND ")
+	}
+	lim, args := limitClause(q.Limit, 0, args)
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.doc_id, a.title, coalesce(a.url, ''), a.author, a.outlet, a.published, a.source, a.text, a.layers
+		FROM articles a`+where+` ORDER BY a.id`+lim), args...)
+	if err != nil {
+		return fmt.Errorf("store: documents: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var d doc.Document
+		var published string
+		var layers []byte
+		if err := rows.Scan(&id, &d.ID, &d.Title, &d.URL, &d.Author, &d.Outlet, &published, &d.Source, &d.Text, &layers); err != nil {
+			return fmt.Errorf("store: documents: %w", err)
+		}
+		d.Published = parseTime(published)
+		if d.ID == "" {
+			d.ID = fmt.Sprintf("article-%d", id)
+		}
+		if err := s.codec.Decode(layers, &d); err != nil {
+			return fmt.Errorf("store: article %d: %w", id, err)
+		}
+		if err := fn(&d); err != nil {
+			return err
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("store: documents: %w", err)
+	}
+	return nil
+}
+
+var _ store.Store = (*DB)(nil)

@@ -1,0 +1,206 @@
+// Package sqlstore implements store.Store over database/sql for the one
+// relational schema that store/sqlite and store/postgres create in their
+// dialects. A Dialect carries the few differences: placeholders, full-text
+// search, byte substrings and locking.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/chronicle-news/chronicle/store"
+	"github.com/pressly/goose/v3"
+)
+
+// Dialect is what differs between the SQL databases.
+type Dialect struct {
+	// Name is "sqlite" or "postgres".
+	Name string
+	// Goose is the migration tool's dialect.
+	Goose goose.Dialect
+	// Numbered placeholders ($1, $2…) instead of "?".
+	Numbered bool
+	// ArticleFTS and QuoteFTS insert a row into the full-text index, with
+	// parameters (id, title, text) and (id, text); "" when the index is
+	// maintained by the database.
+	ArticleFTS, QuoteFTS string
+	// SearchArticles is a query with parameters (query, limit, offset)
+	// returning id, title, url, outlet, published, snippet, copies.
+	SearchArticles string
+	// ArticleMatch is a condition on articles a with one parameter (query).
+	ArticleMatch string
+	// QuoteMatch is a condition on quotes q with one parameter (query).
+	QuoteMatch string
+	// FTSQuery turns a user query (words, "phrases", -not, OR) into the
+	// dialect's query syntax.
+	FTSQuery func(string) (string, error)
+	// BytesSub returns an expression for the bytes [start, end) of the text
+	// expression as text.
+	BytesSub func(text, start, end string) string
+	// WriteLock, when not "", runs first in every write transaction.
+	WriteLock string
+	// Size returns the database size in bytes.
+	Size string
+}
+
+// DB is a store.Store over a writer and a reader connection pool (they may
+// be the same pool).
+type DB struct {
+	w, r    *sql.DB
+	d       Dialect
+	codec   *store.Codec
+	version int64
+	log     *slog.Logger
+	closers []func() error
+}
+
+// Migrate brings the schema in db up to the newest migration in fsys and
+// returns its version. A database whose version is newer than every
+// migration in fsys gives an error that wraps store.ErrNewerSchema.
+func Migrate(ctx context.Context, db *sql.DB, d Dialect, fsys fs.FS, opts ...goose.ProviderOption) (int64, error) {
+	opts = append([]goose.ProviderOption{goose.WithDisableGlobalRegistry(true), goose.WithTableName("chronicle_schema")}, opts...)
+	p, err := goose.NewProvider(d.Goose, db, fsys, opts...)
+	if err != nil {
+		return 0, fmt.Errorf("store: migrations: %w", err)
+	}
+	current, target, err := p.GetVersions(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("store: reading schema version: %w", err)
+	}
+	if current > target {
+		return current, fmt.Errorf("%w: the database has schema version %d, this chronicle knows versions up to %d; use a newer chronicle", store.ErrNewerSchema, current, target)
+	}
+	if current < target {
+		if _, err := p.Up(ctx); err != nil {
+			return current, fmt.Errorf("store: migrating schema from version %d to %d: %w", current, target, err)
+		}
+	}
+	return target, nil
+}
+
+// New makes a store over migrated databases: w for writes, r for reads.
+// closers run on Close, after the pools are closed.
+func New(w, r *sql.DB, d Dialect, version int64, log *slog.Logger, closers ...func() error) (*DB, error) {
+	c, err := store.NewCodec()
+	if err != nil {
+		return nil, err
+	}
+	if log == nil {
+		log = slog.Default()
+	}
+	return &DB{w: w, r: r, d: d, codec: c, version: version, log: log, closers: closers}, nil
+}
+
+// Close closes the connection pools.
+func (s *DB) Close() error {
+	errs := []error{s.w.Close()}
+	if s.r != s.w {
+		errs = append(errs, s.r.Close())
+	}
+	for _, c := range s.closers {
+		errs = append(errs, c())
+	}
+	return errors.Join(errs...)
+}
+
+// Writer returns the write pool, for tests and tools.
+func (s *DB) Writer() *sql.DB { return s.w }
+
+// q rewrites "?" placeholders for the dialect.
+func (s *DB) q(query string) string {
+	if !s.d.Numbered || !strings.Contains(query, "?") {
+		return query
+	}
+	var b strings.Builder
+	b.Grow(len(query) + 16)
+	n := 0
+	for i := 0; i < len(query); i++ {
+		if query[i] == '?' {
+			n++
+			b.WriteByte('$')
+			b.WriteString(strconv.Itoa(n))
+			continue
+		}
+		b.WriteByte(query[i])
+	}
+	return b.String()
+}
+
+// Seen implements store.Store.
+func (s *DB) Seen(ctx context.Context, url, hash string) (bool, error) {
+	var id int64
+	var err error
+	if url != "" {
+		err = s.r.QueryRowContext(ctx, s.q(`SELECT id FROM articles WHERE url = ?`), url).Scan(&id)
+		if err == nil {
+			return true, nil
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return false, fmt.Errorf("store: seen: %w", err)
+		}
+	}
+	err = s.r.QueryRowContext(ctx, s.q(`SELECT id FROM articles WHERE content_hash = ?`), hash).Scan(&id)
+	switch {
+	case err == nil:
+		return true, nil
+	case errors.Is(err, sql.ErrNoRows):
+		return false, nil
+	}
+	return false, fmt.Errorf("store: seen: %w", err)
+}
+
+// Stats implements store.Store.
+func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
+	st := store.Stats{SchemaVersion: s.version}
+	err := s.r.QueryRowContext(ctx, `SELECT
+		(SELECT count(*) FROM articles WHERE dup_of IS NULL),
+		(SELECT count(*) FROM articles WHERE dup_of IS NOT NULL),
+		(SELECT count(*) FROM events),
+		(SELECT count(*) FROM mentions),
+		(SELECT count(*) FROM actors),
+		(SELECT count(*) FROM quotes),
+		(SELECT coalesce(sum(length(text)), 0) FROM articles)`).Scan(
+		&st.Articles, &st.Syndicated, &st.Events, &st.Mentions, &st.Actors, &st.Quotes, &st.TextBytes)
+	if err != nil {
+		return st, fmt.Errorf("store: stats: %w", err)
+	}
+	if s.d.Size != "" {
+		if err := s.r.QueryRowContext(ctx, s.d.Size).Scan(&st.SizeBytes); err != nil {
+			return st, fmt.Errorf("store: size: %w", err)
+		}
+	}
+	return st, nil
+}
+
+// timeText formats a time for the published columns (” when zero).
+func timeText(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+func parseTime(s string) time.Time {
+	if s == "" {
+		return time.Time{}
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}

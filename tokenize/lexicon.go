@@ -32,6 +32,9 @@ type lexicon struct {
 	mwt      map[string][]uint8  // lower-case word → split offsets ("cannot" → [3])
 	starters map[string]bool     // words that typically begin a sentence ("The", "He")
 	units    map[string]bool     // lower-case units split from a preceding number ("pm" in "5pm")
+	ext      map[string]bool     // lower-case file extensions and top-level domains ("pdf", "com")
+	afterIts map[string]bool     // words after which "its" is "it 's" ("its a", "its not")
+	special  []string            // whole tokens with inner punctuation ("b/c", "w/o")
 }
 
 //go:embed lexicon.txt
@@ -47,6 +50,9 @@ var lexiconText string
 //	[mwt]         can|not
 //	[starter]     The
 //	[unit]        pm
+//	[ext]         pdf
+//	[after-its]   not
+//	[special]     b/c
 func parseLexicon(src string) (*lexicon, error) {
 	lx := &lexicon{
 		abbr:     map[string]abbrKind{},
@@ -54,6 +60,8 @@ func parseLexicon(src string) (*lexicon, error) {
 		mwt:      map[string][]uint8{},
 		starters: map[string]bool{},
 		units:    map[string]bool{},
+		ext:      map[string]bool{},
+		afterIts: map[string]bool{},
 	}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	section := ""
@@ -78,6 +86,15 @@ func parseLexicon(src string) (*lexicon, error) {
 				lx.prefix[strings.ToLower(e)] = true
 			case "starter":
 				lx.starters[e] = true
+			case "ext":
+				if len(e) > 4 {
+					return nil, fmt.Errorf("lexicon line %d: extension %q longer than 4 bytes", n, e)
+				}
+				lx.ext[strings.ToLower(e)] = true
+			case "after-its":
+				lx.afterIts[e] = true
+			case "special":
+				lx.special = append(lx.special, e)
 			case "unit":
 				if len(e) > 5 {
 					return nil, fmt.Errorf("lexicon line %d: unit %q longer than 5 bytes", n, e)

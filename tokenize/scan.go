@@ -87,6 +87,10 @@ func (s *scanner) next(i, ce int) int {
 
 	r, w := decode(text, i)
 	if isWordRune(r) {
+		if e := s.specialEnd(i, ce); e > i {
+			s.emit(i, e)
+			return e
+		}
 		// "n't" after a word ("do|n't").
 		if (c == 'n' || c == 'N') && i+w < ce {
 			if a := isApos(text, i+1); a > 0 && i+1+a < ce && (text[i+1+a] == 't' || text[i+1+a] == 'T') && !wordAt(text, i+2+a) {
@@ -123,7 +127,7 @@ func (s *scanner) next(i, ce int) int {
 			e := i + 1
 			for e < ce {
 				r, w := decode(text, e)
-				if !isWordRune(r) && r != '_' {
+				if !isWordRune(r) && r != '_' && !(c == '@' && r == '.' && alphaAt(text, e+1)) {
 					break
 				}
 				e += w
@@ -156,7 +160,7 @@ func (s *scanner) next(i, ce int) int {
 		return e
 	}
 	// Runs of one repeated symbol ("--", ">>", "***", "====") are one token.
-	if strings.IndexByte("-*=_~<>+^|#/\\", c) >= 0 {
+	if strings.IndexByte("-*=_~<>+^|#/\\$", c) >= 0 {
 		e := i + 1
 		for e < ce && text[e] == c {
 			e++
@@ -286,6 +290,8 @@ func (s *scanner) word(i, ce int) int {
 					join = true // domain or file name: enron.com, report.doc
 				case isUpperRun(text, seg, j) && upperSegment(text, j+1, ce):
 					join = true // ENRON.XLS, NU.COM
+				case s.extAt(j+1, ce):
+					join = true // Report2001.pdf, Newsfeed.Com
 				}
 			}
 		case ',':
@@ -384,15 +390,63 @@ func segLen(text string, i, ce int) int {
 	return n
 }
 
+// specialEnd returns the end of a whole-token word with inner punctuation
+// from the lexicon ("b/c", "w/o", "c/o") at i, or i.
+func (s *scanner) specialEnd(i, ce int) int {
+	text := s.text
+	// All special words have a slash within their first three bytes.
+	k := i + 1
+	for k < ce && k < i+3 && text[k] != '/' {
+		k++
+	}
+	if k >= ce || text[k] != '/' {
+		return i
+	}
+	for _, w := range s.lx.special {
+		if strings.HasPrefix(text[i:ce], w) && !wordAt(text, i+len(w)) {
+			return i + len(w)
+		}
+	}
+	return i
+}
+
 // mwt returns the split offsets of text[i:j] if it is a contraction written
 // without an apostrophe ("cannot", "gonna"). All-capital words are left
 // alone (they are more often acronyms: "IM", "CANT").
 func (s *scanner) mwt(i, j int) []uint8 {
 	var buf [maxMWT]byte
-	if isUpperRun(s.text, i, j) {
+	text := s.text
+	if isUpperRun(text, i, j) {
 		return nil
 	}
-	return s.lx.mwt[lowerInto(buf[:], s.text[i:j])]
+	w := text[i:j]
+	switch w {
+	case "its", "Its":
+		// "its" is "it 's" when what follows cannot follow a possessive.
+		if s.lx.afterIts[nextWord(text, j)] {
+			return splitS
+		}
+		return nil
+	case "Lets":
+		return splitS
+	}
+	return s.lx.mwt[lowerInto(buf[:], w)]
+}
+
+// splitS splits a three-letter word before its s ("its" → "it" "s").
+var splitS = []uint8{2}
+
+// nextWord returns the ASCII letters of the word after the spaces that
+// follow i (at most 16 bytes), or "".
+func nextWord(text string, i int) string {
+	for i < len(text) && text[i] == ' ' {
+		i++
+	}
+	e := i
+	for e < len(text) && e-i < 16 && isAlpha(text[e]) {
+		e++
+	}
+	return text[i:e]
 }
 
 // lowerRun reports whether text[i:j] has no upper-case ASCII letter and at
@@ -473,7 +527,7 @@ func phoneAt(text string, i, ce int) bool {
 	}
 	switch n {
 	case 2:
-		return g[0] == 3 && g[1] == 4
+		return (g[0] == 3 || g[0] == 1) && g[1] == 4 // 345-9945, extension 3-5213
 	case 3:
 		return (g[0] == 3 || g[0] == 1) && g[1] == 3 && g[2] == 4
 	case 4:
@@ -519,12 +573,34 @@ func (s *scanner) unitAt(j, ce int) bool {
 	return s.lx.units[lowerInto(buf[:], text[j:e])]
 }
 
+// extAt reports whether a file extension or top-level domain from the
+// lexicon, not followed by a letter or digit, starts at text[j:].
+func (s *scanner) extAt(j, ce int) bool {
+	e := j
+	for e < ce && e-j <= 4 && (isAlpha(s.text[e]) || isDigit(s.text[e])) {
+		e++
+	}
+	if e == j || e-j > 4 || wordAt(s.text, e) {
+		return false
+	}
+	var buf [4]byte
+	return s.lx.ext[lowerInto(buf[:], s.text[j:e])]
+}
+
 // endsSentence reports whether the abbreviation text[i:j+1] also ends its
 // sentence: it is the last thing in the text or on its line, or a typical
 // sentence starter follows it.
 func (s *scanner) endsSentence(i, j int) bool {
 	text := s.text
 	if k, ok := s.lx.abbr[text[i:j+1]]; ok && k != abbrEnd {
+		return false
+	}
+	// At the start of a line ("P.S. I …") it begins the sentence.
+	b := i - 1
+	for b >= 0 && (text[b] == ' ' || text[b] == '\t') {
+		b--
+	}
+	if b < 0 || text[b] == '\n' || text[b] == '\r' {
 		return false
 	}
 	k := j + 1
@@ -656,7 +732,14 @@ func (s *scanner) emailEnd(i, ce int) int {
 		}
 		break
 	}
-	if dots == 0 || !isAlpha(text[lastDot+1]) {
+	if dots == 0 {
+		// Internal addresses without a dot: Warner@ENRON.
+		if e-s.at-1 >= 3 && isUpperRun(text, s.at+1, e) && !wordAt(text, e) {
+			return e
+		}
+		return i
+	}
+	if !isAlpha(text[lastDot+1]) {
 		return i
 	}
 	return e

@@ -62,7 +62,7 @@ func (t *Tokenizer) Split(text string, toks []doc.Token, dst []doc.Sentence) []d
 				continue
 			}
 		}
-		if last, ok := t.boundary(text, toks, i); ok {
+		if last, ok := t.boundary(text, toks, i, first); ok {
 			if last == len(toks)-1 {
 				closeSent(last)
 				break
@@ -161,9 +161,9 @@ func isCloser(text string, toks []doc.Token, k int) bool {
 }
 
 // boundary decides whether a sentence ends after token i (or after the
-// closing quotes and brackets that follow it). It returns the index of the
-// sentence's last token.
-func (t *Tokenizer) boundary(text string, toks []doc.Token, i int) (int, bool) {
+// closing quotes and brackets that follow it); first is the first token of
+// the current sentence. It returns the index of the sentence's last token.
+func (t *Tokenizer) boundary(text string, toks []doc.Token, i, first int) (int, bool) {
 	w := text[toks[i].Start:toks[i].End]
 	if isTerminalRun(w) {
 		last := i
@@ -204,7 +204,7 @@ func (t *Tokenizer) boundary(text string, toks []doc.Token, i int) (int, bool) {
 		}
 	}
 	// An abbreviation (or initial) whose period might also end the sentence.
-	if len(w) > 1 && w[len(w)-1] == '.' {
+	if len(w) > 1 && w[len(w)-1] == '.' && i > first {
 		if k, ok := t.lx.abbr[w]; ok && k != abbrEnd {
 			return 0, false
 		}

@@ -1,0 +1,47 @@
+package timex
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/chronicle-news/chronicle/internal/shared"
+)
+
+// TestCorpusScores guards the scores reported in docs/benchmarks.md; set
+// TIMEX_DETAILS=1 to print every mismatch.
+func TestCorpusScores(t *testing.T) {
+	if testing.Short() {
+		t.Skip("corpus evaluation")
+	}
+	cases := []struct {
+		dir            []string
+		relaxed, value float64
+	}{
+		{[]string{"data", "timebank-aquaint"}, 0, 0},
+		{[]string{"data", "meantime-en", "intra-doc_annotation"}, 0, 0},
+	}
+	tg, _ := New()
+	for _, c := range cases {
+		dir := shared.TestPath(t, c.dir...)
+		docs, err := LoadGold(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := tg.Evaluate(context.Background(), docs, os.Getenv("TIMEX_DETAILS") != "")
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range res.Errors {
+			fmt.Println(e)
+		}
+		_, _, rf := res.Score.RelaxedPRF()
+		_, _, sf := res.Score.StrictPRF()
+		_, _, vf := res.Score.ValuePRF()
+		t.Logf("%s: docs %d gold %d sys %d strict F1 %.2f relaxed F1 %.2f type acc %.2f value F1 %.2f", c.dir[1], res.Docs, res.Score.Gold, res.Score.Sys, sf, rf, res.Score.TypeAccuracy(), vf)
+		if rf < c.relaxed || vf < c.value {
+			t.Errorf("%s: relaxed F1 %.2f (want ≥ %.1f), value F1 %.2f (want ≥ %.1f)", c.dir[1], rf, c.relaxed, vf, c.value)
+		}
+	}
+}

@@ -1,0 +1,354 @@
+package timex
+
+import (
+	"time"
+)
+
+// Types of temporal expressions.
+const (
+	typDate     = "DATE"
+	typTime     = "TIME"
+	typDuration = "DURATION"
+	typSet      = "SET"
+)
+
+// tense is the tense (or temporal direction) of the clause around a timex.
+type tense int8
+
+const (
+	tUnknown tense = iota
+	tPast
+	tPresent
+	tFuture
+)
+
+// cand is a recognized expression before it becomes a doc.Timex.
+type cand struct {
+	i, j     int // token range [i, j)
+	typ      string
+	p        point // DATE/TIME value when val == ""
+	val      string
+	mod      string
+	quant    string
+	freq     string
+	anchored bool // the value depends on the DCT or reference time
+	usesRef  bool // resolved against the reference time, not the DCT
+	theOK    bool // may take a leading "the" (the third quarter, the past two weeks)
+	concrete bool // a DATE/TIME with a calendar value (can become the reference time)
+	// interval, when set, is the range the expression denotes.
+	ivStart, ivEnd string
+	// duration amount, for anchoring durations ("within two weeks")
+	durU unit
+	durN float64
+}
+
+func (c *cand) value() string {
+	if c.val != "" {
+		return c.val
+	}
+	return c.p.value()
+}
+
+// scanner recognizes temporal expressions over the tokens of one text.
+type scanner struct {
+	text   string
+	t      []tok
+	dct    time.Time
+	hasDCT bool
+	ref    point
+	hasRef bool
+	// tense returns the tense of the clause around tokens [i, j).
+	tense func(i, j int) tense
+}
+
+// ---- token helpers ----
+
+func (s *scanner) n() int { return len(s.t) }
+
+func (s *scanner) w(i int) word {
+	if i < 0 || i >= len(s.t) || s.t[i].lx == nil {
+		return wNone
+	}
+	return s.t[i].lx.w
+}
+
+func (s *scanner) lx(i int) *lexEntry {
+	if i < 0 || i >= len(s.t) {
+		return nil
+	}
+	return s.t[i].lx
+}
+
+func (s *scanner) str(i int) string { return s.text[s.t[i].s:s.t[i].e] }
+
+// punct reports whether token i is the single punctuation character c.
+func (s *scanner) punct(i int, c byte) bool {
+	return i >= 0 && i < len(s.t) && s.t[i].kind == kPunct && s.t[i].e-s.t[i].s == 1 && s.text[s.t[i].s] == c
+}
+
+// apos reports whether token i is an apostrophe (straight or curly).
+func (s *scanner) apos(i int) bool {
+	if i < 0 || i >= len(s.t) || s.t[i].kind != kPunct {
+		return false
+	}
+	x := s.str(i)
+	return x == "'" || x == "\u2019" || x == "`" || x == "\u2018"
+}
+
+// adj reports whether token i directly follows token i-1 (no space).
+func (s *scanner) adj(i int) bool { return i > 0 && i < len(s.t) && !s.t[i].gap }
+
+// eq reports whether token i equals the lower-case ASCII word lit.
+func (s *scanner) eq(i int, lit string) bool {
+	if i < 0 || i >= len(s.t) || s.t[i].kind != kWord {
+		return false
+	}
+	x := s.str(i)
+	if len(x) != len(lit) {
+		return false
+	}
+	for k := 0; k < len(x); k++ {
+		if x[k]|0x20 != lit[k] {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *scanner) num(i int) (int, int, bool) { // value, digits
+	if i < 0 || i >= len(s.t) || s.t[i].kind != kNum {
+		return 0, 0, false
+	}
+	return int(s.t[i].num), int(s.t[i].ndig), true
+}
+
+// hyphen reports whether token i is an adjacent hyphen or dash glued between words.
+func (s *scanner) hyphen(i int) bool {
+	if i <= 0 || i+1 >= len(s.t) || s.t[i].gap || s.t[i+1].gap || s.t[i].kind != kPunct {
+		return false
+	}
+	x := s.str(i)
+	return x == "-" || x == "\u2010" || x == "\u2011"
+}
+
+// skipPeriod returns i+1 when token i is an adjacent "." (after an abbreviation), else i.
+func (s *scanner) skipPeriod(i int) int {
+	if s.punct(i, '.') && s.adj(i) {
+		return i + 1
+	}
+	return i
+}
+
+// skipComma returns i+1 when token i is ",", else i.
+func (s *scanner) skipComma(i int) int {
+	if s.punct(i, ',') {
+		return i + 1
+	}
+	return i
+}
+
+func (s *scanner) tenseOf(i, j int) tense {
+	if s.tense == nil {
+		return tUnknown
+	}
+	return s.tense(i, j)
+}
+
+// ---- the driver ----
+
+// run recognizes every expression in text order and calls emit for each.
+func (s *scanner) run(emit func(c *cand)) {
+	n := len(s.t)
+	for i := 0; i < n; {
+		tk := &s.t[i]
+		if tk.lx == nil && tk.kind != kNum {
+			i++
+			continue
+		}
+		c, ok := s.matchAt(i)
+		if !ok {
+			i++
+			continue
+		}
+		s.signals(&c)
+		emit(&c)
+		if c.concrete && c.p.g >= gMonth && !c.p.noYear && c.typ != typSet && !c.anchored {
+			s.ref, s.hasRef = c.p, true
+		}
+		i = c.j
+	}
+}
+
+// matchAt returns the longest expression starting at token i.
+func (s *scanner) matchAt(i int) (cand, bool) {
+	var best cand
+	found := false
+	try := func(c cand, ok bool) {
+		if ok && (!found || c.j > best.j) {
+			best, found = c, true
+		}
+	}
+	try(s.prefixed(i))
+	if !found {
+		if s.w(i) == wThe {
+			if c, ok := s.core(i + 1); ok && c.theOK {
+				c.i = i
+				try(c, true)
+			}
+		}
+		try(s.core(i))
+	}
+	if found {
+		best.i = i
+	}
+	return best, found
+}
+
+// core tries every pattern at i without modifiers.
+func (s *scanner) core(i int) (cand, bool) {
+	var best cand
+	found := false
+	try := func(c cand, ok bool) {
+		if ok && c.j > i && (!found || c.j > best.j) {
+			best, found = c, true
+		}
+	}
+	tk := &s.t[i]
+	if tk.kind == kNum {
+		try(s.numericDate(i))
+		try(s.clockTime(i))
+		try(s.durationOrAgo(i))
+		try(s.dayMonth(i))
+		try(s.yearExpr(i))
+		try(s.ordinalThings(i))
+		return best, found
+	}
+	if tk.kind == kPunct {
+		if s.apos(i) {
+			try(s.yearExpr(i))
+		}
+		return best, found
+	}
+	e := tk.lx
+	if e == nil {
+		return best, false
+	}
+	if e.month > 0 {
+		try(s.monthFirst(i))
+	}
+	if e.wday > 0 {
+		try(s.weekdayExpr(i))
+	}
+	if e.num > 0 || e.w == wA || e.w == wAn || e.w == wFew || e.w == wSeveral || e.w == wCouple || e.w == wHalfWord || e.w == wMany || e.w == wDozen {
+		try(s.durationOrAgo(i))
+		try(s.spokenYear(i))
+		try(s.setExpr(i))
+	}
+	if e.ord > 0 || e.w == wFirst {
+		try(s.ordinalThings(i))
+	}
+	if e.season > 0 {
+		try(s.seasonExpr(i))
+	}
+	if e.u != uNone {
+		try(s.unitFirst(i))
+		try(s.durationOrAgo(i))
+	}
+	if e.hol > 0 {
+		try(s.holidayExpr(i))
+	}
+	switch e.w {
+	case wLast, wNext, wThis, wThat, wComing, wPast, wPrevious, wFollowing, wCurrent, wLatest, wRecent,
+		wSame, wPrior, wUpcoming, wThese, wEarly:
+		try(s.relative(i))
+		try(s.durationOrAgo(i))
+	case wToday, wYesterday, wTomorrow, wTonight, wNow:
+		try(s.deictic(i))
+	case wRef:
+		c := cand{j: i + 1, typ: typDate, val: e.ref}
+		try(c, true)
+	case wSetAdv:
+		try(cand{j: i + 1, typ: typSet, val: e.freq}, true)
+	case wEvery, wEach, wOnce, wTwice, wThrice:
+		try(s.setExpr(i))
+	case wNoon, wMidnight:
+		try(s.clockTime(i))
+	case wFiscal, wFY, wQ:
+		try(s.fiscalOrQ(i))
+	case wOvernight:
+		try(cand{j: i + 1, typ: typTime, p: s.dctPoint(gTime, 4), anchored: true, concrete: true}, true)
+	case wPresent:
+		if s.w(i-1) == wThe || s.w(i-1) == wAt {
+			try(cand{j: i + 1, typ: typDate, val: "PRESENT_REF", theOK: true}, true)
+		}
+	case wYearEnd:
+	}
+	if s.eq(i, "future") {
+		// "the future", "the near future", "in future"; the adjective alone is not tagged.
+		if s.w(i-1) == wThe || s.w(i-1) == wIn || (s.w(i-1) == wNear && s.w(i-2) == wThe) {
+			try(cand{j: i + 1, typ: typDate, val: "FUTURE_REF", theOK: true}, true)
+		}
+	}
+	if e.w == wNear || e.w == wDistant {
+		if s.eq(i+1, "future") {
+			try(cand{j: i + 2, typ: typDate, val: "FUTURE_REF", theOK: true}, true)
+		} else if s.w(i+1) == wPast {
+			try(cand{j: i + 2, typ: typDate, val: "PAST_REF", theOK: true}, true)
+		}
+	}
+	if s.eq(i, "nowadays") || (s.w(i) == wThese && s.eq(i+1, "days")) {
+		try(cand{j: i + 2 - boolInt(s.eq(i, "nowadays")), typ: typDate, val: "PRESENT_REF"}, true)
+	}
+	if s.eq(i, "year") && (s.hyphen(i+1) || (i+1 < s.n() && s.t[i+1].gap)) && s.w(i+2) == wEnd || s.eq(i, "yearend") {
+		j := i + 3
+		if s.eq(i, "yearend") {
+			j = i + 1
+		}
+		if s.w(i+1) == wEnd {
+			j = i + 2
+		}
+		p := s.dctPoint(gYear, 0)
+		try(cand{j: j, typ: typDate, p: p, mod: "END", anchored: true, theOK: true}, true)
+	}
+	if s.eq(i, "year") && s.w(i+1) == wEnd {
+		try(cand{j: i + 2, typ: typDate, p: s.dctPoint(gYear, 0), mod: "END", anchored: true, theOK: true}, true)
+	}
+	return best, found
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// dctPoint returns the DCT at granularity g (with part of day pod for gTime).
+func (s *scanner) dctPoint(g gran, pod int8) point {
+	p := point{t: s.dct, g: g, pod: pod, noYear: !s.hasDCT}
+	if g == gSeason {
+		p.season = seasonOf(s.dct)
+	}
+	return p
+}
+
+func seasonOf(t time.Time) int8 {
+	switch t.Month() {
+	case 3, 4, 5:
+		return 1
+	case 6, 7, 8:
+		return 2
+	case 9, 10, 11:
+		return 3
+	}
+	return 4
+}
+
+// anchor returns the time relative expressions resolve against: the
+// reference time when useRef and one is known, else the DCT.
+func (s *scanner) anchor(useRef bool) (point, bool) {
+	if useRef && s.hasRef {
+		return s.ref, true
+	}
+	return point{t: s.dct, g: gDay, noYear: !s.hasDCT}, false
+}

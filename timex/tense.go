@@ -1,0 +1,228 @@
+package timex
+
+import (
+	"strings"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// tenser decides the tense of the clause around an expression: from the
+// tagger's XPOS tags and the parser's heads when present, else from word
+// forms (auxiliaries, modals, -ed forms and common irregular past forms).
+type tenser struct {
+	d      *doc.Document
+	s      *scanner
+	tagged bool
+	parsed bool
+}
+
+func newTenser(d *doc.Document, s *scanner) *tenser {
+	te := &tenser{d: d, s: s}
+	if len(d.Tokens) > 0 && d.Done.Has(doc.Tags) {
+		te.tagged = true
+		te.parsed = d.Done.Has(doc.Deps)
+	}
+	return te
+}
+
+func (te *tenser) tense(i, j int) tense {
+	if te.tagged {
+		if t := te.fromTags(i, j); t != tUnknown {
+			return t
+		}
+	}
+	return te.fromWords(i, j)
+}
+
+// fromTags uses the governing verb in the parse, else the nearest verb tag.
+func (te *tenser) fromTags(i, j int) tense {
+	d := te.d
+	ti := d.TokenAt(int(te.s.t[i].s))
+	if ti < 0 {
+		return tUnknown
+	}
+	if te.parsed {
+		// Walk up from the expression to the first verb.
+		k := ti
+		for steps := 0; steps < 6 && k >= 0 && k < len(d.Tokens); steps++ {
+			tk := d.Tokens[k]
+			if tk.UPOS == doc.VERB || tk.UPOS == doc.AUX {
+				if t := te.verbTense(k); t != tUnknown {
+					return t
+				}
+				break
+			}
+			k = int(tk.Head)
+		}
+	}
+	sent := d.Tokens[ti].Sent
+	for k := ti - 1; k >= 0 && d.Tokens[k].Sent == sent && ti-k < 15; k-- {
+		if t := te.tagTense(k); t != tUnknown {
+			return t
+		}
+	}
+	for k := ti + 1; k < len(d.Tokens) && d.Tokens[k].Sent == sent && k-ti < 10; k++ {
+		if t := te.tagTense(k); t != tUnknown {
+			return t
+		}
+	}
+	return tUnknown
+}
+
+// verbTense looks at a verb and its auxiliaries (children with aux relations).
+func (te *tenser) verbTense(k int) tense {
+	d := te.d
+	sent := d.Tokens[k].Sent
+	best := tUnknown
+	for c := k - 1; c >= 0 && d.Tokens[c].Sent == sent && k-c < 6; c-- {
+		if int(d.Tokens[c].Head) == k && strings.HasPrefix(d.Tokens[c].Dep, "aux") {
+			if t := te.tagTense(c); t != tUnknown {
+				best = t
+				break
+			}
+		}
+	}
+	if best != tUnknown {
+		return best
+	}
+	return te.tagTense(k)
+}
+
+func (te *tenser) tagTense(k int) tense {
+	tk := te.d.Tokens[k]
+	switch tk.XPOS {
+	case "VBD":
+		return tPast
+	case "MD":
+		w := strings.ToLower(te.d.TokenText(k))
+		if w == "will" || w == "'ll" || w == "shall" || w == "wo" || w == "would" {
+			return tFuture
+		}
+		return tUnknown
+	case "VBZ", "VBP":
+		w := strings.ToLower(te.d.TokenText(k))
+		if w == "has" || w == "have" || w == "'ve" {
+			return tPast
+		}
+		return tPresent
+	}
+	return tUnknown
+}
+
+var irregularPast = map[string]bool{
+	"said": true, "told": true, "met": true, "went": true, "came": true, "took": true, "gave": true, "made": true,
+	"saw": true, "held": true, "began": true, "won": true, "lost": true, "left": true, "fell": true, "rose": true,
+	"led": true, "sent": true, "spent": true, "paid": true, "found": true, "thought": true, "brought": true,
+	"bought": true, "built": true, "caught": true, "fought": true, "felt": true, "kept": true, "knew": true,
+	"meant": true, "ran": true, "shot": true, "sold": true, "stood": true, "struck": true, "taught": true,
+	"threw": true, "wrote": true, "broke": true, "chose": true, "drove": true, "flew": true, "got": true,
+	"grew": true, "hung": true, "hid": true, "laid": true, "rode": true, "spoke": true, "stole": true,
+	"swore": true, "tore": true, "wore": true, "became": true, "did": true, "had": true, "was": true,
+	"were": true, "heard": true, "sought": true, "slid": true, "sank": true, "split": false, "quit": false,
+	"struck down": false, "overtook": true, "withdrew": true, "undertook": true, "forgot": true, "woke": true,
+	"ate": true, "drew": true, "froze": true, "bore": true, "beat": false, "bit": false, "dealt": true,
+	"fled": true, "lit": true, "lent": true, "dug": true, "wept": true, "swept": true, "slept": true,
+	"arose": true, "oversaw": true, "foresaw": true, "shook": true, "sang": true, "rang": true,
+}
+
+var notPastEd = map[string]bool{
+	"need": true, "speed": true, "seed": true, "bed": true, "red": true, "indeed": true, "hundred": true,
+	"feed": true, "breed": true, "greed": true, "shed": true, "wed": true, "fled": false, "united": true,
+	"proceed": true, "succeed": true, "exceed": true, "embed": true, "weed": true, "steed": true,
+	"deed": true, "creed": true, "reed": true, "sled": true, "bled": false, "led": false, "ted": true,
+	"ed": true, "fred": true, "ahmed": true, "mohammed": true, "muhammad": true, "naked": true,
+	"wicked": true, "sacred": true, "kindred": true, "rugged": true, "aged": true, "beloved": true,
+	"limited": true, "based": true, "related": true, "detailed": true, "advanced": true, "armed": true,
+	"alleged": true, "concerned": true, "interested": true, "supposed": true, "used": true, "unprecedented": true,
+	"expected": false, "scheduled": false, "planned": false, "biased": true, "sophisticated": true,
+	"experienced": true, "qualified": true, "dedicated": true, "organized": true, "complicated": true,
+}
+
+var futureWords = map[string]bool{
+	"will": true, "shall": true, "would": true, "ll": true, "upcoming": true, "tomorrow": true, "next": true,
+	"plans": true, "plan": true, "planning": true, "planned": true, "scheduled": true, "expected": true,
+	"expects": true, "expect": true, "intends": true, "intend": true, "aims": true, "hopes": true, "hope": true,
+	"going": true, "due": true, "set": false, "could": false, "may": false, "might": false,
+}
+
+var presentWords = map[string]bool{
+	"is": true, "are": true, "am": true, "says": true, "does": true, "do": true, "remains": true, "seems": true,
+}
+
+var pastAux = map[string]bool{"has": true, "have": true, "ago": true, "yesterday": true, "last": true}
+
+// fromWords scans the clause around tokens [i, j): the nearest tense marker
+// to the left wins, then the nearest to the right.
+func (te *tenser) fromWords(i, j int) tense {
+	s := te.s
+	var buf [24]byte
+	classify := func(k int) tense {
+		tk := s.t[k]
+		if tk.kind != kWord || tk.e-tk.s > int32(len(buf)) {
+			return tUnknown
+		}
+		x := s.text[tk.s:tk.e]
+		n := 0
+		for q := 0; q < len(x); q++ {
+			c := x[q]
+			if c >= 'A' && c <= 'Z' {
+				c |= 0x20
+			}
+			buf[n] = c
+			n++
+		}
+		w := string(buf[:n]) // no allocation: used only as a map key and compared
+		if futureWords[w] {
+			if w == "going" && !s.eq(k+1, "to") {
+				return tUnknown
+			}
+			return tFuture
+		}
+		if presentWords[w] {
+			return tPresent
+		}
+		if pastAux[w] {
+			return tPast
+		}
+		if irregularPast[w] {
+			return tPast
+		}
+		if n > 4 && w[n-2:] == "ed" && !notPastEd[w] && !tk.cap {
+			return tPast
+		}
+		return tUnknown
+	}
+	boundary := func(k int) bool {
+		tk := s.t[k]
+		if tk.nl {
+			return true
+		}
+		if tk.kind == kPunct {
+			c := s.text[tk.s]
+			if c == '!' || c == '?' || c == ';' {
+				return true
+			}
+			if c == '.' && k > 0 && s.t[k-1].kind == kWord && s.t[k-1].e-s.t[k-1].s > 3 && s.lx(k-1) == nil {
+				return true
+			}
+		}
+		return false
+	}
+	for k := i - 1; k >= 0 && i-k <= 12; k-- {
+		if boundary(k) {
+			break
+		}
+		if t := classify(k); t != tUnknown {
+			return t
+		}
+	}
+	for k := j; k < len(s.t) && k-j < 10; k++ {
+		if boundary(k) {
+			break
+		}
+		if t := classify(k); t != tUnknown {
+			return t
+		}
+	}
+	return tUnknown
+}

@@ -118,6 +118,8 @@ func (v *view) participants(heads []int) []doc.Participant {
 			if m := ac.Mentions[v.mention[h]]; sp.Len() > 80 || !sp.Contains(m.Span()) {
 				sp = m.Span()
 			}
+		} else if v.cc[h] != "" {
+			p.Code = v.cc[h]
 		}
 		p.Start, p.End = sp.Start, sp.End
 		p.Text = v.d.SpanText(sp)

@@ -3,6 +3,7 @@ package event
 import (
 	"github.com/chronicle-news/chronicle/cameo"
 	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/gazetteer"
 )
 
 func actCode(kind, comp string) string {
@@ -78,14 +79,14 @@ func (c *Coder) roles(w *work, cd *cand) {
 	}
 	// a visit's host is the country of the place visited
 	if len(cd.tgt) == 0 && (cameo.Base(cd.code) == "042" || cameo.Base(cd.code) == "036") {
-		if p := v.placeArg(cd, true); p >= 0 && v.actor[p] >= 0 {
+		if p := v.placeArg(cd, true); p >= 0 && v.named(p) {
 			cd.tgt = append(cd.tgt, p)
 		}
 	}
 	// drop a target that is one of the sources
 	out := cd.tgt[:0]
 	for _, x := range cd.tgt {
-		if !v.sameActor(x, cd.src) {
+		if !v.sameActor(x, cd.src) && !(v.cc[x] != "" && containsCC(v, cd.src, v.cc[x])) {
 			out = append(out, x)
 		}
 	}
@@ -95,6 +96,15 @@ func (c *Coder) roles(w *work, cd *cand) {
 func (v *view) sameActor(x int, set []int) bool {
 	for _, y := range set {
 		if x == y || (v.actor[x] >= 0 && v.actor[x] == v.actor[y]) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsCC(v *view, set []int, cc string) bool {
+	for _, y := range set {
+		if v.cc[y] == cc {
 			return true
 		}
 	}
@@ -268,7 +278,7 @@ func (v *view) nounArgs(n int, targetPrep string) (src, tgt int) {
 				src = c
 			}
 		case "compound", "amod":
-			if src < 0 && v.actor[c] >= 0 && !v.isPlace(c) {
+			if src < 0 && v.named(c) && !v.isPlace(c) {
 				src = c
 			}
 		}
@@ -300,14 +310,14 @@ func (v *view) nounArgs(n int, targetPrep string) (src, tgt int) {
 // actorish reports whether the phrase headed by h names an actor (at its
 // head or a modifier).
 func (v *view) actorish(h int) bool {
-	if v.actor[h] >= 0 {
+	if v.named(h) {
 		return true
 	}
 	found := false
 	v.children(h, func(c int) bool {
 		switch v.dep(c) {
 		case "compound", "amod", "nmod", "flat", "conj":
-			if v.actor[c] >= 0 {
+			if v.named(c) {
 				found = true
 				return false
 			}
@@ -324,8 +334,15 @@ func (v *view) isPlace(i int) bool {
 		ac := &v.d.Actors[a]
 		return ac.Kind == "LOC" && ac.Code == "" && ac.Sector == ""
 	}
+	if v.cc[i] != "" {
+		return false
+	}
 	if e := v.entity[i]; e >= 0 {
 		return v.d.Entities[e].Type == "LOC"
+	}
+	if v.d.Tokens[i].UPOS == doc.PROPN {
+		p, ok := gazetteer.Default().Place(v.d.SpanText(v.nameSpan(i)), "")
+		return ok && p.Kind != gazetteer.KindCountry
 	}
 	return false
 }
@@ -362,7 +379,7 @@ func (v *view) expand(dst []int, h int) []int {
 		})
 	}
 	for _, x := range heads[:n] {
-		if v.actor[x] >= 0 || v.d.Tokens[x].UPOS == doc.PRON {
+		if v.named(x) || v.d.Tokens[x].UPOS == doc.PRON {
 			dst = appendUniq(dst, x, v)
 			continue
 		}
@@ -374,11 +391,11 @@ func (v *view) expand(dst []int, h int) []int {
 				if v.dep(c) == "nmod" && v.caseOf(c) != "of" && v.d.Tokens[c].Dep != "nmod:poss" {
 					return true
 				}
-				if v.actor[c] >= 0 && !v.isPlace(c) {
+				if v.named(c) && !v.isPlace(c) {
 					dst = appendUniq(dst, c, v)
 					added = true
 					v.children(c, func(g int) bool {
-						if v.dep(g) == "conj" && v.actor[g] >= 0 {
+						if v.dep(g) == "conj" && v.named(g) {
 							dst = appendUniq(dst, g, v)
 						}
 						return true
@@ -394,9 +411,12 @@ func (v *view) expand(dst []int, h int) []int {
 	return dst
 }
 
+// named reports whether token x names an actor or a country.
+func (v *view) named(x int) bool { return v.actor[x] >= 0 || v.cc[x] != "" }
+
 func appendUniq(dst []int, x int, v *view) []int {
 	for _, y := range dst {
-		if y == x || (v.actor[x] >= 0 && v.actor[x] == v.actor[y]) {
+		if y == x || (v.actor[x] >= 0 && v.actor[x] == v.actor[y]) || (v.cc[x] != "" && v.cc[x] == v.cc[y]) {
 			return dst
 		}
 	}

@@ -3,6 +3,8 @@ package event
 import (
 	"strings"
 
+	"github.com/chronicle-news/chronicle/gazetteer"
+
 	"github.com/chronicle-news/chronicle/doc"
 )
 
@@ -21,6 +23,10 @@ type view struct {
 	quoteIn  []int32  // index into d.Quotes whose content covers token i, -1
 	quoteCue []int32  // index into d.Quotes whose cue covers token i, -1
 	timex    []int32  // index into d.Timexes covering token i, -1
+	// cc is the country a token names when no actor covers it ("Russian",
+	// "Saudi Arabia"): the coder's fallback when the actor stage left a
+	// country mention unlinked.
+	cc []string
 }
 
 func (v *view) reset(d *doc.Document) {
@@ -62,6 +68,35 @@ func (v *view) reset(d *doc.Document) {
 	for ai := range d.Actors {
 		for mi, m := range d.Actors[ai].Mentions {
 			v.mark(v.actor, m.Span(), int32(ai), v.mention, int32(mi))
+		}
+	}
+	if cap(v.cc) < n {
+		v.cc = make([]string, n)
+	}
+	v.cc = v.cc[:n]
+	g := gazetteer.Default()
+	for i := range d.Tokens {
+		v.cc[i] = ""
+		t := &d.Tokens[i]
+		if v.actor[i] >= 0 || t.End <= t.Start {
+			continue
+		}
+		if c := d.Text[t.Start]; c < 'A' || c > 'Z' {
+			continue
+		}
+		if t.UPOS != doc.PROPN && t.UPOS != doc.ADJ && t.UPOS != doc.NOUN {
+			continue
+		}
+		switch t.Dep {
+		case "compound", "flat", "flat:name":
+			if h := t.Head; h >= 0 && d.Tokens[h].UPOS == doc.PROPN {
+				continue // part of a longer name
+			}
+		}
+		if c, ok := g.Country(d.SpanText(v.nameSpan(i))); ok {
+			v.cc[i] = c.ISO3
+		} else if c, ok := g.Country(d.Text[t.Start:t.End]); ok {
+			v.cc[i] = c.ISO3
 		}
 	}
 	for ei, e := range d.Entities {

@@ -292,7 +292,7 @@ func (v *view) placeLike(h int) bool {
 	if v.d.Tokens[h].UPOS == doc.PROPN {
 		name := v.d.SpanText(v.nameSpan(h))
 		_, ok := gazetteer.Default().Place(name, "")
-		return ok && v.actor[h] < 0
+		return ok
 	}
 	return false
 }
@@ -364,6 +364,9 @@ func (v *view) locationOf(cd *cand) *doc.Location {
 		loc.Country = v.d.Actors[a].Country
 		loc.Kind = "country"
 		return loc
+	}
+	if v.cc[h] != "" {
+		loc.Country, loc.Kind = v.cc[h], "country"
 	}
 	return loc
 }

@@ -1,0 +1,332 @@
+package event
+
+import (
+	"context"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"io"
+	"os"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// ExtractFunc runs a pipeline over one article.
+type ExtractFunc func(ctx context.Context, a doc.Article) (*doc.Document, error)
+
+// PLOVERRecord is one record of the PLOVER gold standard.
+type PLOVERRecord struct {
+	ID     string
+	Text   string
+	Date   time.Time
+	Type   string   // gold PLOVER 2.0 type (legacy labels mapped)
+	Source []string // gold source country codes (first three letters)
+	Target []string
+}
+
+// legacyPLOVER maps the gold standard's older labels to PLOVER 2.0.
+var legacyPLOVER = map[string]string{"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+
+// ReadPLOVERGold reads a PLOVER gold-standard JSON file (an array of
+// records), skipping DOCUMENT records and mapping legacy labels.
+func ReadPLOVERGold(path string) ([]PLOVERRecord, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("event: read PLOVER gold: %w", err)
+	}
+	var raw []map[string]json.RawMessage
+	if err := json.Unmarshal(b, &raw); err != nil {
+		return nil, fmt.Errorf("event: %s: %w", path, err)
+	}
+	var out []PLOVERRecord
+	for _, r := range raw {
+		var ev, text, id, date string
+		_ = json.Unmarshal(r["event"], &ev)
+		_ = json.Unmarshal(r["text"], &text)
+		_ = json.Unmarshal(r["id"], &id)
+		_ = json.Unmarshal(r["date"], &date)
+		if ev == "" || ev == "DOCUMENT" || text == "" {
+			continue
+		}
+		if m, ok := legacyPLOVER[ev]; ok {
+			ev = m
+		}
+		rec := PLOVERRecord{ID: id, Text: text, Type: ev, Source: goldCodes(r["source"]), Target: goldCodes(r["target"])}
+		if t, err := time.Parse("2006-01-02", date); err == nil {
+			rec.Date = t
+		}
+		out = append(out, rec)
+	}
+	return out, nil
+}
+
+// goldCodes reads a source/target field: a list of {code}, or anything else
+// (an empty string, a stray word) meaning none.
+func goldCodes(raw json.RawMessage) []string {
+	var list []struct {
+		Code string `json:"code"`
+	}
+	if json.Unmarshal(raw, &list) != nil {
+		return nil
+	}
+	var out []string
+	for _, a := range list {
+		if len(a.Code) >= 3 {
+			out = append(out, strings.ToUpper(a.Code[:3]))
+		}
+	}
+	return out
+}
+
+// PLOVERScore summarises a PLOVER evaluation.
+type PLOVERScore struct {
+	Records   int     // records scored
+	Found     int     // gold type among the predicted types
+	Predicted int     // distinct predicted types, summed over records
+	Correct   int     // distinct predicted types equal to the gold type
+	Dyad      int     // gold type found with source and target countries right
+	Recall    float64 // Found / Records
+	Precision float64 // Correct / Predicted
+	DyadRate  float64 // Dyad / Records
+	Misses    []PLOVERMiss
+}
+
+// PLOVERMiss is a record whose gold type or dyad was not found.
+type PLOVERMiss struct {
+	Rec  PLOVERRecord
+	Got  []string // predicted "TYPE SRC→TGT" descriptions
+	Kind string   // "type" (gold type not found) or "dyad"
+}
+
+// String formats the headline numbers.
+func (s PLOVERScore) String() string {
+	return fmt.Sprintf("records %d  type found %.1f%% (%d)  type precision %.1f%% (%d/%d)  type+source+target %.1f%% (%d)",
+		s.Records, 100*s.Recall, s.Found, 100*s.Precision, s.Correct, s.Predicted, 100*s.DyadRate, s.Dyad)
+}
+
+// EvalPLOVER codes each record's sentence and scores it against the gold
+// type and dyad: the gold type must be among the predicted event types;
+// precision counts distinct predicted types per record; the dyad is right
+// when an event of the gold type has a source among the gold source
+// countries (or the gold has none) and a target among the gold target
+// countries (or the gold has none). Countries are compared on their first
+// three letters (CAMEO country or IGO code).
+func EvalPLOVER(ctx context.Context, recs []PLOVERRecord, extract ExtractFunc) (PLOVERScore, error) {
+	var s PLOVERScore
+	for _, r := range recs {
+		if err := ctx.Err(); err != nil {
+			return s, err
+		}
+		d, err := extract(ctx, doc.Article{ID: r.ID, Text: r.Text, Published: r.Date, Source: r.ID})
+		if err != nil {
+			return s, fmt.Errorf("event: PLOVER record %s: %w", r.ID, err)
+		}
+		s.Records++
+		types := map[string]bool{}
+		var got []string
+		dyad := false
+		for i := range d.Events {
+			e := &d.Events[i]
+			if e.Type == "" {
+				continue
+			}
+			types[e.Type] = true
+			got = append(got, fmt.Sprintf("%s/%s %s→%s", e.Type, e.CAMEO, countries(d, e.Source), countries(d, e.Target)))
+			if e.Type == r.Type && dyadOK(d, e.Source, r.Source, e, true) && dyadOK(d, e.Target, r.Target, e, false) {
+				dyad = true
+			}
+		}
+		s.Predicted += len(types)
+		if types[r.Type] {
+			s.Found++
+			s.Correct++
+		} else {
+			s.Misses = append(s.Misses, PLOVERMiss{Rec: r, Got: got, Kind: "type"})
+		}
+		if dyad {
+			s.Dyad++
+		} else if types[r.Type] {
+			s.Misses = append(s.Misses, PLOVERMiss{Rec: r, Got: got, Kind: "dyad"})
+		}
+	}
+	if s.Records > 0 {
+		s.Recall = float64(s.Found) / float64(s.Records)
+		s.DyadRate = float64(s.Dyad) / float64(s.Records)
+	}
+	if s.Predicted > 0 {
+		s.Precision = float64(s.Correct) / float64(s.Predicted)
+	}
+	return s, nil
+}
+
+func partCountry(d *doc.Document, p doc.Participant) string {
+	if a := d.Actor(p.Actor); a != nil {
+		if a.Country != "" {
+			return a.Country
+		}
+		if len(a.Code) >= 3 {
+			return a.Code[:3]
+		}
+	}
+	if len(p.Code) >= 3 {
+		return strings.ToUpper(p.Code[:3])
+	}
+	return ""
+}
+
+func countries(d *doc.Document, ps []doc.Participant) string {
+	var s []string
+	for _, p := range ps {
+		c := partCountry(d, p)
+		if c == "" {
+			c = "?"
+		}
+		s = append(s, c)
+	}
+	return strings.Join(s, "+")
+}
+
+// dyadOK: a reciprocal event's sources count as targets too.
+func dyadOK(d *doc.Document, got []doc.Participant, gold []string, e *doc.Event, source bool) bool {
+	if len(gold) == 0 {
+		return true
+	}
+	cands := got
+	if e.Reciprocal {
+		cands = append(append([]doc.Participant(nil), e.Source...), e.Target...)
+	}
+	for _, p := range cands {
+		c := partCountry(d, p)
+		for _, g := range gold {
+			if c == g {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// ---- PETRARCH validation records ----
+
+// PETRRecord is one PETRARCH unit-test record.
+type PETRRecord struct {
+	ID       string
+	Category string
+	Date     time.Time
+	Text     string
+	Expected []string // "SRC TGT CODE" triples, sorted; empty for no events
+	Error    bool     // the record expects an error (skipped)
+}
+
+type petrXML struct {
+	Env struct {
+		Verbfile  string `xml:"Verbfile"`
+		Actorfile string `xml:"Actorfile"`
+		Agentfile string `xml:"Agentfile"`
+	} `xml:"Environment"`
+	Sentences []struct {
+		ID       string `xml:"id,attr"`
+		Date     string `xml:"date,attr"`
+		Category string `xml:"category,attr"`
+		Text     string `xml:"Text"`
+		Codings  []struct {
+			Source   string `xml:"sourcecode,attr"`
+			Target   string `xml:"targetcode,attr"`
+			Event    string `xml:"eventcode,attr"`
+			NoEvents string `xml:"noevents,attr"`
+			Error    string `xml:"error,attr"`
+		} `xml:"EventCoding"`
+	} `xml:"Sentences>Sentence"`
+}
+
+// PETREnv names the dictionaries a records file asks for (file names,
+// relative to PETRARCH's dictionaries directory).
+type PETREnv struct {
+	Verbs, Actors, Agents string
+}
+
+// ReadPETRRecords reads PETRARCH's unit-test records file.
+func ReadPETRRecords(r io.Reader) ([]PETRRecord, PETREnv, error) {
+	var x petrXML
+	dec := xml.NewDecoder(r)
+	dec.Strict = false
+	if err := dec.Decode(&x); err != nil {
+		return nil, PETREnv{}, fmt.Errorf("event: PETRARCH records: %w", err)
+	}
+	env := PETREnv{Verbs: strings.TrimSpace(x.Env.Verbfile), Actors: strings.TrimSpace(x.Env.Actorfile), Agents: strings.TrimSpace(x.Env.Agentfile)}
+	var out []PETRRecord
+	for _, s := range x.Sentences {
+		rec := PETRRecord{ID: s.ID, Category: s.Category, Text: strings.Join(strings.Fields(s.Text), " ")}
+		if t, err := time.Parse("20060102", s.Date); err == nil {
+			rec.Date = t
+		}
+		for _, c := range s.Codings {
+			if c.Error != "" {
+				rec.Error = true
+			}
+			if c.Event != "" {
+				rec.Expected = append(rec.Expected, c.Source+" "+c.Target+" "+c.Event)
+			}
+		}
+		sort.Strings(rec.Expected)
+		out = append(out, rec)
+	}
+	return out, env, nil
+}
+
+// PETRResult is the outcome of one record.
+type PETRResult struct {
+	Rec  PETRRecord
+	Got  []string
+	Pass bool
+}
+
+// ValidatePETRARCH codes each record and compares the sorted set of
+// "SOURCE TARGET CODE" triples with the expected ones (exact match).
+// Records that expect an error are skipped.
+func ValidatePETRARCH(ctx context.Context, recs []PETRRecord, extract ExtractFunc) ([]PETRResult, error) {
+	var out []PETRResult
+	for _, r := range recs {
+		if r.Error {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return out, err
+		}
+		d, err := extract(ctx, doc.Article{ID: r.ID, Text: r.Text, Published: r.Date, Source: r.ID})
+		if err != nil {
+			return out, fmt.Errorf("event: PETRARCH record %s: %w", r.ID, err)
+		}
+		var got []string
+		seen := map[string]bool{}
+		for i := range d.Events {
+			e := &d.Events[i]
+			if e.Status != doc.StatusOccurred && e.Status != doc.StatusOngoing && e.Status != doc.StatusPlanned {
+				continue
+			}
+			for _, pr := range pairs(e) {
+				src, tgt := "---", "---"
+				if pr[0] != nil && pr[0].Code != "" {
+					src = pr[0].Code
+				}
+				if pr[1] != nil && pr[1].Code != "" {
+					tgt = pr[1].Code
+				}
+				if src == "---" || tgt == "---" {
+					continue // PETRARCH codes dyads only
+				}
+				k := src + " " + tgt + " " + e.CAMEO
+				if !seen[k] {
+					seen[k] = true
+					got = append(got, k)
+				}
+			}
+		}
+		sort.Strings(got)
+		out = append(out, PETRResult{Rec: r, Got: got, Pass: strings.Join(got, "|") == strings.Join(r.Expected, "|")})
+	}
+	return out, nil
+}

@@ -1,33 +1,186 @@
-// Package actor links mentions into actors and codes each with a CAMEO country and sector.
+// Package actor links the mentions of a document into actors and codes each
+// the CAMEO way: an ISO 3166 alpha-3 country plus a sector (GOV, MIL, MED,
+// …), valid on the article's date.
+//
+// Knowledge comes from, in order of precedence: titles and appositions in
+// the text ("Secretary of State Marco Rubio", "Catherine Herridge, a
+// journalist"), actor dictionaries with date-ranged roles (user dictionaries
+// given in Options.Dicts, then the embedded curated dictionary of current
+// office holders, then the converted Phoenix dictionaries), and demonyms
+// and country names from package gazetteer. Dictionaries are read in
+// Chronicle's format or the PETRARCH/TABARI format (see LoadDictionary).
 package actor
 
 import (
+	"bytes"
+	"compress/gzip"
 	"context"
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
 
 	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/gazetteer"
 )
 
+//go:generate go run ./internal/convert -petrarch ../../shared/data/petrarch/dictionaries -out data
+
+//go:embed data/curated.txt
+var curatedTxt []byte
+
+//go:embed data/agents.txt
+var agentsTxt []byte
+
+//go:embed data/phoenix.actors.txt.gz
+var phoenixActorsGz []byte
+
+//go:embed data/phoenix.agents.txt
+var phoenixAgentsTxt []byte
+
 // Linker is the pipeline stage. It is safe for concurrent use.
-type Linker struct{}
+type Linker struct {
+	actors []*Dictionary // consulted in order: user, curated, Phoenix
+	agents []*Dictionary
+	g      *gazetteer.Gazetteer
+	now    func() time.Time
+}
 
 // Options configure the stage.
 type Options struct {
-	// Dicts are extra dictionary files loaded before the embedded defaults.
+	// Dicts are extra dictionary files (Chronicle or PETRARCH/TABARI format)
+	// consulted before the embedded defaults.
 	Dicts []string
+	// Now gives the date used for documents without a publication date;
+	// nil means time.Now.
+	Now func() time.Time
+}
+
+type defaults struct {
+	actors []*Dictionary
+	agents []*Dictionary
+}
+
+var (
+	defOnce sync.Once
+	defVal  defaults
+	defErr  error
+)
+
+// Defaults returns the embedded dictionaries, parsed once: the actor
+// dictionaries (curated, then converted Phoenix) and the agent dictionaries.
+func Defaults() (actors, agents []*Dictionary, err error) {
+	defOnce.Do(func() {
+		var cur, ag, pa, pg *Dictionary
+		if cur, defErr = LoadDictionary(bytes.NewReader(curatedTxt), "curated.txt"); defErr != nil {
+			return
+		}
+		if ag, defErr = LoadDictionary(bytes.NewReader(agentsTxt), "agents.txt"); defErr != nil {
+			return
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(phoenixActorsGz))
+		if err != nil {
+			defErr = fmt.Errorf("phoenix.actors.txt.gz: %w", err)
+			return
+		}
+		if pa, defErr = LoadDictionary(zr, "phoenix.actors.txt"); defErr != nil {
+			return
+		}
+		if pg, defErr = LoadDictionary(bytes.NewReader(phoenixAgentsTxt), "phoenix.agents.txt"); defErr != nil {
+			return
+		}
+		defVal = defaults{actors: []*Dictionary{cur, pa}, agents: []*Dictionary{ag, pg}}
+	})
+	return defVal.actors, defVal.agents, defErr
 }
 
 // New returns the stage with its embedded defaults plus opts.
-func New(opts Options) (*Linker, error) { return &Linker{}, nil }
+func New(opts Options) (*Linker, error) {
+	da, dg, err := Defaults()
+	if err != nil {
+		return nil, fmt.Errorf("actor: embedded dictionaries: %w", err)
+	}
+	l := &Linker{g: gazetteer.Default(), now: opts.Now}
+	if l.now == nil {
+		l.now = time.Now
+	}
+	for _, p := range opts.Dicts {
+		d, err := loadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("actor: %w", err)
+		}
+		if len(d.Entries) > 0 {
+			l.actors = append(l.actors, d)
+		}
+		if len(d.Agents) > 0 {
+			l.agents = append(l.agents, d)
+		}
+	}
+	l.actors = append(l.actors, da...)
+	l.agents = append(l.agents, dg...)
+	return l, nil
+}
+
+func loadFile(path string) (*Dictionary, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var r io.Reader = f
+	return LoadDictionary(r, path)
+}
 
 // Name implements doc.Stage.
 func (*Linker) Name() string { return "actor" }
 
-// Requires implements doc.Stage.
+// Requires implements doc.Stage. Tags and dependencies are used when
+// present; the stage degrades to surface cues without them.
 func (*Linker) Requires() doc.Layer { return doc.Entities | doc.Deps }
 
 // Provides implements doc.Stage.
 func (*Linker) Provides() doc.Layer { return doc.Actors }
 
-// Process implements doc.Stage.
-// TODO(scaffold): first version pending.
-func (*Linker) Process(ctx context.Context, d *doc.Document) error { return ctx.Err() }
+// Process implements doc.Stage: it fills d.Actors and sets Entity.Actor.
+func (l *Linker) Process(ctx context.Context, d *doc.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	date := d.Published
+	if date.IsZero() {
+		date = l.now()
+	}
+	lk := newLinking(l, d, date)
+	if err := lk.run(ctx); err != nil {
+		return err
+	}
+	d.Actors = lk.actors()
+	for i := range d.Entities {
+		d.Entities[i].Actor = At(d, d.Entities[i].Span())
+	}
+	return nil
+}
+
+// At returns the ID of the actor whose mention best covers span s in d (the
+// largest overlap, then the tightest mention), or "" when no mention
+// overlaps s.
+func At(d *doc.Document, s doc.Span) string {
+	best, bestOv, bestLen := "", 0, 0
+	for i := range d.Actors {
+		a := &d.Actors[i]
+		for _, m := range a.Mentions {
+			lo, hi := max(m.Start, s.Start), min(m.End, s.End)
+			ov := hi - lo
+			if ov <= 0 {
+				continue
+			}
+			ml := m.End - m.Start
+			if ov > bestOv || (ov == bestOv && ml < bestLen) {
+				best, bestOv, bestLen = a.ID, ov, ml
+			}
+		}
+	}
+	return best
+}

@@ -1,0 +1,983 @@
+package actor
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/gazetteer"
+)
+
+// builder accumulates one actor while a document is linked.
+type builder struct {
+	kind     string // PER, ORG, LOC, GRP
+	name     string // best name text so far
+	key      string
+	entry    *Entry // dictionary entry, if known
+	mentions []doc.Mention
+
+	// Evidence for the code, strongest first.
+	titleSector  string // from a title or apposition in the text
+	titleCountry string
+	titleText    string
+	titleFormer  bool
+	country      string // from a demonym or country name near the mention
+	fixedCode    string // codes that need no dictionary (countries, groups)
+	lastTok      int    // last token of the latest mention
+	subject      bool   // the latest mention is a grammatical subject
+}
+
+type linking struct {
+	l     *Linker
+	d     *doc.Document
+	date  time.Time
+	fw    []string // folded tokens
+	used  []bool   // tokens already part of a mention or title
+	bs    []*builder
+	byKey map[string]*builder
+}
+
+func newLinking(l *Linker, d *doc.Document, date time.Time) *linking {
+	lk := &linking{l: l, d: d, date: date, byKey: map[string]*builder{}}
+	lk.fw = make([]string, len(d.Tokens))
+	for i := range d.Tokens {
+		lk.fw[i] = gazetteer.Fold(d.TokenText(i))
+	}
+	lk.used = make([]bool, len(d.Tokens))
+	return lk
+}
+
+// ---- token helpers ----
+
+func (lk *linking) text(i int) string { return lk.d.TokenText(i) }
+
+func (lk *linking) isCap(i int) bool {
+	r, _ := utf8.DecodeRuneInString(lk.text(i))
+	return unicode.IsUpper(r)
+}
+
+func (lk *linking) spanText(a, b int) string {
+	if a >= b {
+		return ""
+	}
+	return lk.d.Text[lk.d.Tokens[a].Start:lk.d.Tokens[b-1].End]
+}
+
+// isWord reports whether token i starts with a letter or digit.
+func (lk *linking) isWord(i int) bool {
+	r, _ := utf8.DecodeRuneInString(lk.text(i))
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func (lk *linking) sent(i int) int { return int(lk.d.Tokens[i].Sent) }
+
+func (lk *linking) sentStart(i int) int {
+	s := lk.sent(i)
+	if s >= 0 && s < len(lk.d.Sentences) {
+		return lk.d.Sentences[s].FirstToken
+	}
+	return 0
+}
+
+func (lk *linking) sentEnd(i int) int {
+	s := lk.sent(i)
+	if s >= 0 && s < len(lk.d.Sentences) {
+		return lk.d.Sentences[s].EndToken
+	}
+	return len(lk.d.Tokens)
+}
+
+func (lk *linking) isPossessive(i int) bool {
+	return i < len(lk.fw) && (lk.fw[i] == "s" && (lk.text(i) == "'s" || lk.text(i) == "’s" || lk.text(i) == "'" || lk.text(i) == "’"))
+}
+
+// agentAt returns the longest agent phrase starting at token i.
+func (lk *linking) agentAt(i, end int) (Match, bool) {
+	best, found := Match{}, false
+	for _, dct := range lk.l.agents {
+		m, ok := dct.MatchAt(lk.fw[:end], i)
+		if ok && m.Agent != nil && (!found || m.End > best.End) {
+			best, found = m, true
+		}
+	}
+	return best, found
+}
+
+// agentEndingAt finds the longest agent phrase that ends just before token end.
+func (lk *linking) agentEndingAt(end, minStart int) (int, *Agent) {
+	for j := max(minStart, end-6); j < end; j++ {
+		if m, ok := lk.agentAt(j, end); ok && m.End == end {
+			return j, m.Agent
+		}
+	}
+	return -1, nil
+}
+
+// countryAt reads a country name, demonym or capital starting at token i
+// (up to four tokens) and returns its ISO3 and end token.
+func (lk *linking) countryAt(i, end int) (string, int, bool) {
+	for n := min(4, end-i); n >= 1; n-- {
+		if !lk.isCap(i) || !lk.isWord(i+n-1) {
+			continue
+		}
+		t := lk.spanText(i, i+n)
+		if c, ok := lk.l.g.Country(t); ok {
+			return c.ISO3, i + n, true
+		}
+	}
+	return "", i, false
+}
+
+// countryEndingAt reads a country or demonym ending just before token end.
+func (lk *linking) countryEndingAt(end, minStart int) (string, int, bool) {
+	for j := max(minStart, end-4); j < end; j++ {
+		if iso, e, ok := lk.countryAt(j, end); ok && e == end {
+			return iso, j, true
+		}
+	}
+	return "", -1, false
+}
+
+// capitalAt reports whether tokens [a,b) name a national capital.
+func (lk *linking) capitalAt(a, b int) (string, bool) {
+	p, ok := lk.l.g.Place(lk.spanText(a, b), "")
+	if ok && p.Kind == gazetteer.KindCity && p.Capital {
+		return p.Country, true
+	}
+	return "", false
+}
+
+// lookup finds a dictionary entry for a name. The converted Phoenix
+// dictionary (the last one) is used only for names of two words or more:
+// its single-word entries are too ambiguous for today's news.
+func (lk *linking) lookup(name string, words int) *Entry {
+	for i, dct := range lk.l.actors {
+		if i == len(lk.l.actors)-1 && words < 2 {
+			break
+		}
+		if e, ok := dct.Lookup(name); ok {
+			return e
+		}
+	}
+	return nil
+}
+
+// codeCountry splits a CAMEO actor code into a country and sector.
+func (lk *linking) codeCountry(code string) (country, sector string) {
+	if strings.HasPrefix(code, "IGO") {
+		return "", "IGO"
+	}
+	if len(code) >= 3 {
+		if _, ok := lk.l.g.ByISO3(code[:3]); ok {
+			if len(code) >= 6 {
+				return code[:3], code[3:6]
+			}
+			return code[:3], ""
+		}
+	}
+	if len(code) >= 3 {
+		return "", code[:3]
+	}
+	return "", ""
+}
+
+// ---- the pass ----
+
+var titleModifiers = map[string]bool{
+	"former": true, "ex": true, "then": true, "acting": true, "top": true, "senior": true, "deputy": true,
+	"chief": true, "special": true, "interim": true, "outgoing": true, "incoming": true, "newly": true,
+	"elected": true, "first": true, "lead": true, "vice": true, "presidential": true,
+}
+
+var determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "its": true, "their": true}
+
+var sentenceWords = map[string]bool{ // capitalised only because they open a sentence
+	"the": true, "a": true, "an": true, "in": true, "on": true, "but": true, "and": true, "he": true, "she": true,
+	"it": true, "they": true, "we": true, "i": true, "this": true, "that": true, "as": true, "at": true, "for": true,
+	"if": true, "when": true, "after": true, "before": true, "while": true, "with": true, "from": true, "by": true,
+	"there": true, "his": true, "her": true, "their": true, "its": true, "our": true, "some": true, "since": true,
+}
+
+func (lk *linking) run(ctx context.Context) error {
+	d := lk.d
+	// 1. Multi-word dictionary phrases in running text ("the Trump
+	// administration", "White House") from the curated and user dictionaries.
+	for si, s := range d.Sentences {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			for di, dct := range lk.l.actors {
+				if di == len(lk.l.actors)-1 {
+					break
+				}
+				m, ok := dct.MatchAt(lk.fw[:s.EndToken], i)
+				if !ok || m.Entry == nil || m.End-m.Start < 2 || !lk.isCap(m.Start) && !lk.isCap(m.End-1) {
+					continue
+				}
+				if m.Entry.Kind == "PER" {
+					continue // people are found through names below
+				}
+				lk.markUsed(m.Start, m.End)
+				lk.addEntryActor(m.Entry, m.Start, m.End, "name")
+				i = m.End - 1
+				break
+			}
+		}
+	}
+	// 2. Names: entities, plus capitalised runs the recogniser missed.
+	for _, sp := range lk.nameSpans() {
+		lk.name(sp[0], sp[1], sp[2])
+	}
+	// 3. Nominals: "Russian envoys", "the Russian official", "Moscow's troops".
+	for si, s := range d.Sentences {
+		if si%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+		}
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			if lk.used[i] {
+				continue
+			}
+			m, ok := lk.agentAt(i, s.EndToken)
+			if !ok || lk.anyUsed(m.Start, m.End) {
+				continue
+			}
+			if lk.nominal(m, s.FirstToken) {
+				i = m.End - 1
+			}
+		}
+	}
+	// 4. Pronouns.
+	lk.pronouns()
+	return nil
+}
+
+func (lk *linking) markUsed(a, b int) {
+	for i := a; i < b; i++ {
+		lk.used[i] = true
+	}
+}
+
+func (lk *linking) anyUsed(a, b int) bool {
+	for i := a; i < b; i++ {
+		if lk.used[i] {
+			return true
+		}
+	}
+	return false
+}
+
+// nameSpans returns [start, end, type] token spans of names: the entities
+// and, where no entity lies, runs of capitalised words.
+func (lk *linking) nameSpans() [][3]int {
+	const (
+		tNone = iota
+		tPER
+		tORG
+		tLOC
+		tMISC
+	)
+	var out [][3]int
+	covered := make([]bool, len(lk.d.Tokens))
+	for _, e := range lk.d.Entities {
+		a, b := lk.d.TokensIn(e.Span())
+		if a >= b {
+			continue
+		}
+		t := tMISC
+		switch e.Type {
+		case "PER":
+			t = tPER
+		case "ORG":
+			t = tORG
+		case "LOC", "GPE":
+			t = tLOC
+		}
+		for i := a; i < b; i++ {
+			covered[i] = true
+		}
+		out = append(out, [3]int{a, b, t})
+	}
+	for _, s := range lk.d.Sentences {
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			if covered[i] || lk.used[i] || !lk.isCap(i) {
+				continue
+			}
+			if i == s.FirstToken && sentenceWords[lk.fw[i]] {
+				continue
+			}
+			if up := lk.d.Tokens[i].UPOS; up == doc.PRON || up == doc.DET {
+				continue
+			}
+			j := i + 1
+			for j < s.EndToken && !covered[j] && !lk.used[j] {
+				if lk.isCap(j) {
+					j++
+					continue
+				}
+				// "Secretary of State", "bin Salman", "von der Leyen"
+				if (lk.fw[j] == "of" || lk.fw[j] == "bin" || lk.fw[j] == "von" || lk.fw[j] == "der" || lk.fw[j] == "al" || lk.fw[j] == "da") &&
+					j+1 < s.EndToken && lk.isCap(j+1) && !covered[j+1] {
+					j += 2
+					continue
+				}
+				break
+			}
+			out = append(out, [3]int{i, j, tNone})
+			i = j - 1
+		}
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a][0] < out[b][0] })
+	return out
+}
+
+// name handles one name span.
+func (lk *linking) name(a, b, typ int) {
+	const (
+		tNone = iota
+		tPER
+		tORG
+		tLOC
+		tMISC
+	)
+	if lk.anyUsed(a, b) {
+		return
+	}
+	// A span that is only a title ("Secretary of State") belongs to the
+	// name that follows it.
+	if m, ok := lk.agentAt(a, b); ok && m.End == b {
+		return
+	}
+	// A leading title inside the span ("Russian Deputy Foreign Minister
+	// Sergei Ryabkov") is split off, unless the whole span is a known name.
+	whole := lk.spanText(a, b)
+	if lk.lookup(whole, b-a) == nil {
+		if _, ok := lk.l.g.Country(whole); !ok {
+			for a < b-1 {
+				if m, ok := lk.agentAt(a, b-1); ok {
+					a = m.End
+					continue
+				}
+				if _, e, ok := lk.countryAt(a, b-1); ok && e < b {
+					a = e
+					continue
+				}
+				if titleModifiers[lk.fw[a]] {
+					a++
+					continue
+				}
+				break
+			}
+		}
+	}
+	text := lk.spanText(a, b)
+	if text == "" {
+		return
+	}
+	words := b - a
+	sentStart := lk.sentStart(a)
+
+	// Countries and nationality words.
+	if c, ok := lk.l.g.Country(text); ok {
+		if _, isDem := lk.l.g.Demonym(text); isDem {
+			// A nationality word colours the nominal that follows; only a
+			// word that is also the country's name ("U.S.") stands for it.
+			if _, ok := lk.agentAt(b, lk.sentEnd(a)); ok || !isCountryName(c, text) {
+				return
+			}
+		}
+		if b < len(lk.fw) && lk.isPossessive(b) {
+			if _, ok := lk.agentAt(b+1, lk.sentEnd(a)); ok {
+				return // "Russia's top diplomat": a nominal
+			}
+		}
+		lk.markUsed(a, b)
+		bd := lk.get("C:"+c.ISO3, "LOC", c.Name)
+		bd.fixedCode = c.ISO3
+		bd.country = c.ISO3
+		lk.mention(bd, a, b, "name")
+		return
+	}
+	// Capitals used for their governments: "Moscow is working to …".
+	if typ == tLOC || typ == tNone {
+		if iso, ok := lk.capitalAt(a, b); ok {
+			if b < len(lk.fw) && lk.isPossessive(b) {
+				return // "Moscow's troops": a nominal
+			}
+			if lk.isSubject(a, b) {
+				lk.markUsed(a, b)
+				bd := lk.get("G:"+iso, "ORG", text)
+				bd.fixedCode = iso + "GOV"
+				bd.country = iso
+				lk.mention(bd, a, b, "name")
+			}
+			return
+		}
+		if typ == tLOC {
+			return // other places are not actors
+		}
+	}
+	if typ == tMISC {
+		return
+	}
+	entry := lk.lookup(text, words)
+	titleStart, sector, country, agentCountry, former, title := lk.titleBefore(a, sentStart)
+	if sector == "" {
+		sector, country, agentCountry, former, title = lk.apposition(b)
+	}
+	g := lk.l.g
+	isPer := typ == tPER || (entry != nil && entry.Kind == "PER") ||
+		(typ == tNone && words >= 2 && g.IsGivenName(lk.text(a))) ||
+		(typ == tNone && sector != "" && entry == nil && words <= 3)
+	if !isPer && entry == nil && typ == tNone {
+		return // an unknown capitalised phrase
+	}
+	kind := "ORG"
+	if isPer {
+		kind = "PER"
+	}
+	var bd *builder
+	if isPer && words == 1 {
+		bd = lk.findSurname(lk.fw[a])
+	}
+	if bd == nil && entry != nil {
+		bd = lk.get("E:"+entry.Names[0], kind, text)
+		bd.entry = entry
+	}
+	if bd == nil && isPer {
+		if words > 1 {
+			// A full name may complete an earlier surname-only actor.
+			if prev := lk.findSurname(lk.fw[b-1]); prev != nil && prev.entry == nil && !strings.Contains(prev.name, " ") {
+				bd = prev
+			}
+		}
+	}
+	if bd == nil {
+		bd = lk.get("N:"+strings.Join(lk.fw[a:b], " "), kind, text)
+	}
+	if len(text) > len(bd.name) && kind == "PER" {
+		bd.name = text
+	}
+	if sector != "" && bd.titleSector == "" {
+		bd.titleSector, bd.titleCountry, bd.titleText, bd.titleFormer = sector, country, title, former
+		if bd.titleCountry == "" {
+			bd.titleCountry = agentCountry
+		}
+	} else if country != "" && bd.country == "" {
+		bd.country = country
+	}
+	if titleStart >= 0 {
+		lk.markUsed(titleStart, a)
+	}
+	lk.markUsed(a, b)
+	lk.mention(bd, a, b, "name")
+	if titleStart >= 0 && titleStart < a {
+		bd.mentions = append(bd.mentions, lk.mkMention(titleStart, b, "title"))
+	}
+}
+
+func isCountryName(c gazetteer.Country, s string) bool {
+	k := gazetteer.Fold(s)
+	if gazetteer.Fold(c.Name) == k || gazetteer.Fold(c.Official) == k {
+		return true
+	}
+	for _, a := range c.AltNames {
+		if gazetteer.Fold(a) == k {
+			return true
+		}
+	}
+	return false
+}
+
+// titleBefore reads a title to the left of a name: agents, nationality
+// words, countries with "'s", organisations ("White House special envoy"),
+// "former". It returns where the title starts (-1 if none), the sector and
+// country it gives, and its text.
+func (lk *linking) titleBefore(a, minStart int) (start int, sector, country, agentCountry string, former bool, title string) {
+	start = -1
+	pos := a
+	var agent *Agent
+	for pos > minStart {
+		if j, ag := lk.agentEndingAt(pos, minStart); ag != nil && !lk.anyUsed(j, pos) {
+			if agent == nil {
+				agent = ag
+			}
+			pos = j
+			continue
+		}
+		if lk.isPossessive(pos - 1) {
+			if iso, j, ok := lk.countryEndingAt(pos-1, minStart); ok {
+				if country == "" {
+					country = iso
+				}
+				pos = j
+				continue
+			}
+		}
+		if iso, j, ok := lk.countryEndingAt(pos, minStart); ok && agent != nil {
+			if country == "" {
+				country = iso
+			}
+			pos = j
+			continue
+		}
+		if agent != nil {
+			if e, j := lk.orgEndingAt(pos, minStart); e != nil {
+				for _, r := range e.Roles {
+					if c, _ := lk.codeCountry(r.Code); c != "" && country == "" {
+						country = c
+					}
+				}
+				pos = j
+				continue
+			}
+		}
+		w := lk.fw[pos-1]
+		if titleModifiers[w] || w == "-" || (w == "ex" || w == "former") {
+			if w == "former" || w == "ex" {
+				former = true
+			}
+			pos--
+			continue
+		}
+		break
+	}
+	if agent == nil {
+		return -1, "", "", "", false, ""
+	}
+	// Drop leading modifiers that did not join a title.
+	for pos < a && (lk.fw[pos] == "-" || lk.fw[pos] == "then") {
+		pos++
+	}
+	return pos, agent.Sector(), country, agent.Country, former, lk.spanText(pos, a)
+}
+
+// orgEndingAt finds a dictionary organisation ("White House", "Kremlin")
+// ending just before token end.
+func (lk *linking) orgEndingAt(end, minStart int) (*Entry, int) {
+	for j := max(minStart, end-4); j < end; j++ {
+		if !lk.isCap(j) {
+			continue
+		}
+		if e := lk.lookup(lk.spanText(j, end), end-j); e != nil && e.Kind != "PER" {
+			return e, j
+		}
+	}
+	return nil, -1
+}
+
+// apposition reads ", a journalist," or ", Russia's deputy foreign minister,"
+// after a name ending at token b.
+func (lk *linking) apposition(b int) (sector, country, agentCountry string, former bool, title string) {
+	end := lk.sentEnd(max(b-1, 0))
+	if b >= end || lk.fw[b] != "" && lk.text(b) != "," {
+		return
+	}
+	i := b + 1
+	if i < end && determiners[lk.fw[i]] {
+		i++
+	}
+	t0 := i
+	for i < end {
+		if lk.fw[i] == "former" || lk.fw[i] == "ex" {
+			former = true
+			i++
+			continue
+		}
+		if titleModifiers[lk.fw[i]] {
+			i++
+			continue
+		}
+		if iso, e, ok := lk.countryAt(i, end); ok {
+			country = iso
+			i = e
+			if lk.isPossessive(i) {
+				i++
+			}
+			continue
+		}
+		break
+	}
+	m, ok := lk.agentAt(i, end)
+	if !ok {
+		return "", "", "", false, ""
+	}
+	// The agent must close the apposition: "…, a journalist, said" or the sentence end.
+	if m.End < end && lk.text(m.End) != "," && lk.text(m.End) != "." && lk.fw[m.End] != "for" && lk.fw[m.End] != "of" && lk.fw[m.End] != "at" && lk.fw[m.End] != "with" {
+		return "", "", "", false, ""
+	}
+	lk.markUsed(t0, m.End)
+	return m.Agent.Sector(), country, m.Agent.Country, former, lk.spanText(t0, m.End)
+}
+
+// isSubject reports whether the span is a grammatical subject (from the
+// parse) or, without a parse, is followed by a verb.
+func (lk *linking) isSubject(a, b int) bool {
+	if lk.d.Done.Has(doc.Deps) {
+		for i := a; i < b; i++ {
+			t := lk.d.Tokens[i]
+			if strings.HasPrefix(t.Dep, "nsubj") {
+				return true
+			}
+			if t.Dep == "conj" && t.Head >= 0 && int(t.Head) < len(lk.d.Tokens) && strings.HasPrefix(lk.d.Tokens[t.Head].Dep, "nsubj") {
+				return true
+			}
+		}
+		return false
+	}
+	if b >= len(lk.d.Tokens) || b >= lk.sentEnd(a) {
+		return false
+	}
+	if up := lk.d.Tokens[b].UPOS; up == doc.VERB || up == doc.AUX {
+		return true
+	}
+	switch lk.fw[b] {
+	case "is", "has", "was", "will", "said", "says", "would", "wants", "and", "had", "could", "insists", "denied", "rejected":
+		return true
+	}
+	return false
+}
+
+// collective agents name a group even in the singular.
+var collective = map[string]bool{
+	"delegation": true, "administration": true, "government": true, "military": true, "army": true, "troops": true,
+	"forces": true, "armed forces": true, "cabinet": true, "regime": true, "authorities": true, "ministry": true,
+	"foreign ministry": true, "defense ministry": true, "defence ministry": true, "parliament": true, "congress": true,
+	"senate": true, "navy": true, "air force": true, "media": true, "state media": true, "press": true, "opposition": true,
+	"police": true, "court": true, "supreme court": true, "legislature": true, "company": true, "firm": true,
+}
+
+// nominal handles an agent phrase not attached to a name: with a country
+// modifier it is a group ("Russian envoys", "a U.S. delegation", "Moscow's
+// troops") or a description of a person ("the Russian official", "Russia's
+// top diplomat"). It reports whether it made a mention.
+func (lk *linking) nominal(m Match, sentStart int) bool {
+	// Modifiers to the left: [det] [country|demonym|capital 's] [modifiers].
+	pos := m.Start
+	for pos > sentStart && titleModifiers[lk.fw[pos-1]] {
+		pos--
+	}
+	country := ""
+	if pos > sentStart && lk.isPossessive(pos-1) {
+		if iso, j, ok := lk.countryEndingAt(pos-1, sentStart); ok {
+			country, pos = iso, j
+		} else if j := pos - 1; j > sentStart {
+			if iso, ok := lk.capitalAt(j-1, j); ok {
+				country, pos = iso, j-1
+			}
+		}
+	} else if iso, j, ok := lk.countryEndingAt(pos, sentStart); ok {
+		country, pos = iso, j
+	} else if e, j := lk.orgEndingAt(pos, sentStart); e != nil {
+		for _, r := range e.Roles {
+			if c, _ := lk.codeCountry(r.Code); c != "" {
+				country = c
+				break
+			}
+		}
+		if country != "" {
+			pos = j
+		}
+	}
+	if country == "" || lk.anyUsed(pos, m.End) {
+		return false
+	}
+	for pos > sentStart && titleModifiers[lk.fw[pos-1]] {
+		pos--
+	}
+	det := ""
+	if pos > sentStart && determiners[lk.fw[pos-1]] {
+		det = lk.fw[pos-1]
+	}
+	sector := m.Agent.Sector()
+	phrase := strings.Join(lk.fw[m.Start:m.End], " ")
+	head := lk.fw[m.End-1]
+	plural := strings.HasSuffix(head, "s") && !strings.HasSuffix(gazetteer.Fold(m.Agent.Phrase), "s")
+	if m.Agent.Phrase != "" && strings.HasSuffix(strings.ToLower(m.Agent.Phrase), head) {
+		plural = false
+	}
+	if strings.HasSuffix(head, "men") && !strings.HasSuffix(strings.ToLower(m.Agent.Phrase), "men") {
+		plural = true
+	}
+	group := plural || collective[phrase] || collective[gazetteer.Fold(m.Agent.Phrase)]
+	lk.markUsed(pos, m.End)
+	if group {
+		code := country + sector
+		bd := lk.get("G:"+code, "GRP", lk.spanText(pos, m.End))
+		if bd.fixedCode == "" {
+			bd.fixedCode = code
+			bd.country = country
+			if collective[gazetteer.Fold(m.Agent.Phrase)] || collective[phrase] {
+				bd.kind = "ORG"
+			}
+		}
+		lk.mention(bd, pos, m.End, "description")
+		return true
+	}
+	// A description of one person: the latest person of that country whose
+	// sector agrees. "a Russian president" is nobody in particular.
+	for i := len(lk.bs) - 1; i >= 0 && det != "a" && det != "an"; i-- {
+		bd := lk.bs[i]
+		if bd.kind != "PER" || bd.lastTok > m.Start {
+			continue
+		}
+		c, s := lk.finalCode(bd)
+		if c == country && (s == sector || s == "" || sector == "") {
+			lk.mention(bd, pos, m.End, "description")
+			return true
+		}
+	}
+	bd := lk.get("D:"+country+sector+":"+phrase, "PER", lk.spanText(pos, m.End))
+	bd.fixedCode = country + sector
+	bd.country = country
+	bd.titleText = lk.spanText(m.Start, m.End)
+	lk.mention(bd, pos, m.End, "description")
+	return true
+}
+
+var pronounGender = map[string]bool{"he": true, "him": true, "his": true, "she": true, "her": true, "hers": true}
+
+// pronouns links "he"/"she" to the person the context makes clear: the only
+// person named in the sentence so far or the previous sentence, or, with a
+// parse, the latest such person who was a subject.
+func (lk *linking) pronouns() {
+	type ment struct {
+		tok int
+		bd  *builder
+	}
+	var ms []ment
+	for _, bd := range lk.bs {
+		if bd.kind != "PER" || bd.fixedCode != "" && bd.entry == nil && bd.titleSector == "" && !strings.Contains(bd.name, " ") {
+			continue
+		}
+		for _, m := range bd.mentions {
+			if i := lk.d.TokenAt(m.Start); i >= 0 {
+				ms = append(ms, ment{i, bd})
+			}
+		}
+	}
+	sort.Slice(ms, func(a, b int) bool { return ms[a].tok < ms[b].tok })
+	hasDeps := lk.d.Done.Has(doc.Deps)
+	for i := range lk.d.Tokens {
+		if !pronounGender[lk.fw[i]] || lk.used[i] {
+			continue
+		}
+		if up := lk.d.Tokens[i].UPOS; up != doc.NoPOS && up != doc.PRON {
+			continue
+		}
+		s := lk.sent(i)
+		var cands []*builder
+		var subj *builder
+		for k := len(ms) - 1; k >= 0; k-- {
+			t := ms[k].tok
+			if t >= i {
+				continue
+			}
+			if lk.sent(t) < s-1 {
+				break
+			}
+			dup := false
+			for _, c := range cands {
+				dup = dup || c == ms[k].bd
+			}
+			if !dup {
+				cands = append(cands, ms[k].bd)
+			}
+			if hasDeps && subj == nil && strings.HasPrefix(lk.d.Tokens[t].Dep, "nsubj") {
+				subj = ms[k].bd
+			}
+		}
+		var target *builder
+		switch {
+		case len(cands) == 1:
+			target = cands[0]
+		case subj != nil && hasDeps && strings.HasPrefix(lk.d.Tokens[i].Dep, "nsubj"):
+			target = subj
+		}
+		if target != nil {
+			lk.used[i] = true
+			target.mentions = append(target.mentions, lk.mkMention(i, i+1, "pronoun"))
+		}
+	}
+}
+
+// ---- builders ----
+
+func (lk *linking) get(key, kind, name string) *builder {
+	if bd, ok := lk.byKey[key]; ok {
+		return bd
+	}
+	bd := &builder{key: key, kind: kind, name: name}
+	lk.byKey[key] = bd
+	lk.bs = append(lk.bs, bd)
+	return bd
+}
+
+func (lk *linking) addEntryActor(e *Entry, a, b int, kind string) {
+	k := e.Kind
+	if k == "" {
+		k = "ORG"
+	}
+	bd := lk.get("E:"+e.Names[0], k, lk.spanText(a, b))
+	bd.entry = e
+	lk.mention(bd, a, b, kind)
+}
+
+// findSurname returns the latest person whose name ends with the folded word w.
+func (lk *linking) findSurname(w string) *builder {
+	for i := len(lk.bs) - 1; i >= 0; i-- {
+		bd := lk.bs[i]
+		if bd.kind != "PER" {
+			continue
+		}
+		f := strings.Fields(gazetteer.Fold(bd.name))
+		if len(f) > 0 && f[len(f)-1] == w {
+			return bd
+		}
+		if bd.entry != nil {
+			for _, n := range bd.entry.Names {
+				f := strings.Fields(gazetteer.Fold(n))
+				if len(f) > 0 && f[len(f)-1] == w {
+					return bd
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func (lk *linking) mkMention(a, b int, kind string) doc.Mention {
+	s, e := int(lk.d.Tokens[a].Start), int(lk.d.Tokens[b-1].End)
+	return doc.Mention{Text: lk.d.Text[s:e], Start: s, End: e, Kind: kind}
+}
+
+func (lk *linking) mention(bd *builder, a, b int, kind string) {
+	bd.mentions = append(bd.mentions, lk.mkMention(a, b, kind))
+	bd.lastTok = b - 1
+	bd.subject = false
+	for i := a; i < b; i++ {
+		if strings.HasPrefix(lk.d.Tokens[i].Dep, "nsubj") {
+			bd.subject = true
+		}
+	}
+}
+
+// finalCode returns the country and sector an actor is coded with.
+func (lk *linking) finalCode(bd *builder) (country, sector string) {
+	c, s, _, _, _ := lk.code(bd)
+	return c, s
+}
+
+// code decides the actor's code from the evidence: text title, then
+// dictionary role on the document date, then nationality.
+func (lk *linking) code(bd *builder) (country, sector, code, from, role string) {
+	var dictRole Role
+	haveDict := false
+	if bd.entry != nil {
+		dictRole, haveDict = bd.entry.RoleAt(lk.date)
+	}
+	// A title the person no longer holds on the document's date ("President
+	// Joe Biden" in 2025) describes the past: the dictionary's current role wins.
+	if bd.titleSector != "" && haveDict && !bd.titleFormer && lk.heldBefore(bd.entry, bd.titleSector, dictRole) {
+		c, s := lk.codeCountry(dictRole.Code)
+		return c, s, dictRole.Code, "dictionary", dictRole.Title
+	}
+	if bd.titleSector != "" {
+		country, sector = bd.titleCountry, bd.titleSector
+		if bd.titleFormer {
+			sector = "ELI"
+		}
+		if country == "" && bd.entry != nil {
+			for _, r := range append([]Role{dictRole}, bd.entry.Roles...) {
+				if c, _ := lk.codeCountry(r.Code); c != "" {
+					country = c
+					break
+				}
+			}
+		}
+		if country == "" {
+			country = bd.country
+		}
+		return country, sector, country + sector, "text", bd.titleText
+	}
+	if haveDict {
+		c, s := lk.codeCountry(dictRole.Code)
+		code := dictRole.Code
+		if c != "" && len(code) > 6 {
+			code = code[:6]
+		}
+		return c, s, code, "dictionary", dictRole.Title
+	}
+	if bd.fixedCode != "" {
+		c, s := lk.codeCountry(bd.fixedCode)
+		from := "country"
+		if s != "" {
+			from = "text"
+		}
+		return c, s, bd.fixedCode, from, bd.titleText
+	}
+	if bd.country != "" {
+		return bd.country, "", bd.country, "country", ""
+	}
+	return "", "", "", "", ""
+}
+
+// heldBefore reports whether the entry held a dated role of the given
+// sector that ended before the document date, and holds a different one now.
+func (lk *linking) heldBefore(e *Entry, sector string, now Role) bool {
+	if _, s := lk.codeCountry(now.Code); s == sector {
+		return false
+	}
+	day := dayOf(lk.date)
+	for _, r := range e.Roles {
+		if _, s := lk.codeCountry(r.Code); s == sector && r.End != 0 && r.End <= day {
+			return true
+		}
+	}
+	return false
+}
+
+// actors turns the builders into doc.Actors ordered by first mention.
+func (lk *linking) actors() []doc.Actor {
+	var out []doc.Actor
+	for _, bd := range lk.bs {
+		if len(bd.mentions) == 0 {
+			continue
+		}
+		sort.SliceStable(bd.mentions, func(a, b int) bool { return bd.mentions[a].Start < bd.mentions[b].Start })
+		country, sector, code, from, role := lk.code(bd)
+		a := doc.Actor{Name: bd.name, Kind: bd.kind, Code: code, Country: country, Sector: sector, Role: role,
+			CodeFrom: from, Mentions: bd.mentions}
+		if bd.entry != nil {
+			a.Wiki = bd.entry.Names[0]
+		}
+		out = append(out, a)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Mentions[0].Start < out[j].Mentions[0].Start })
+	for i := range out {
+		out[i].ID = "A" + itoa(i+1)
+	}
+	return out
+}
+
+func itoa(n int) string {
+	var b [20]byte
+	i := len(b)
+	for {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+		if n == 0 {
+			break
+		}
+	}
+	return string(b[i:])
+}

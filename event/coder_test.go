@@ -135,7 +135,7 @@ May May PROPN 13 compound
 . . PUNCT 2 punct`,
 			actors:  []actorSpec{trump, russia},
 			timexes: []timexSpec{{"May 9", "DATE", "2025-05-09", nil}},
-			cameo:   "042", src: "", tgt: "RUS", status: "denied", date: "2025-05-09", country: "RUS",
+			cameo:   "042", src: "USAGOV", tgt: "RUS", status: "denied", date: "2025-05-09", country: "RUS",
 		},
 		{
 			name: "negated",

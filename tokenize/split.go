@@ -185,6 +185,11 @@ func (t *Tokenizer) boundary(text string, toks []doc.Token, i, first int) (int, 
 		return last, true
 	}
 	next := text[toks[i+1].Start:toks[i+1].End]
+	// A header line "Jane Doe 08/16/2000 12:05 PM": the date and time start
+	// a sentence.
+	if i+2 < len(toks) && isDate(next) && isClock(text[toks[i+2].Start:toks[i+2].End]) && !isTerminalRun(w) {
+		return i, true
+	}
 	// E-mail headers and sign-offs: "08/16/2000 12:05 PM I just wanted …",
 	// "Thanks, Sean".
 	if upperStart(next) && i > 0 {
@@ -283,4 +288,20 @@ func isClock(w string) bool {
 		}
 	}
 	return colons > 0 && digits >= 3
+}
+
+// isDate reports whether w is a numeric date with slashes: 08/16/2000, 1/2/01.
+func isDate(w string) bool {
+	slashes, digits := 0, 0
+	for k := 0; k < len(w); k++ {
+		switch c := w[k]; {
+		case isDigit(c):
+			digits++
+		case c == '/' && digits > 0 && k+1 < len(w):
+			slashes++
+		default:
+			return false
+		}
+	}
+	return slashes == 2
 }

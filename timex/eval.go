@@ -200,6 +200,9 @@ func ReadMEANTIME(r io.Reader, name string) (*GoldDoc, error) {
 		DocID   string  `xml:"doc_id,attr"`
 		Tokens  []token `xml:"token"`
 		Timexes []timex `xml:"Markables>TIMEX3"`
+		Events  []struct {
+			Anchors []anchor `xml:"token_anchor"`
+		} `xml:"Markables>EVENT_MENTION"`
 	}
 	if err := xml.NewDecoder(r).Decode(&x); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -224,6 +227,23 @@ func ReadMEANTIME(r io.Reader, name string) (*GoldDoc, error) {
 		span[t.TID] = doc.Span{Start: st, End: b.Len()}
 	}
 	text := b.String()
+	// MEANTIME annotates only the first sentences of each article: system
+	// expressions after the last annotated sentence are not scored.
+	lastSent := -1
+	sentOf := make(map[string]int, len(x.Tokens))
+	for _, t := range x.Tokens {
+		sentOf[t.TID] = t.Sent
+	}
+	for _, e := range x.Events {
+		for _, a := range e.Anchors {
+			lastSent = max(lastSent, sentOf[a.TID])
+		}
+	}
+	for _, t := range x.Timexes {
+		for _, a := range t.Anchors {
+			lastSent = max(lastSent, sentOf[a.TID])
+		}
+	}
 	g := &GoldDoc{Name: name, Doc: &doc.Document{ID: name, Source: name, Text: text}}
 	for _, t := range x.Timexes {
 		if len(t.Anchors) == 0 {
@@ -249,6 +269,12 @@ func ReadMEANTIME(r io.Reader, name string) (*GoldDoc, error) {
 			continue
 		}
 		g.Gold = append(g.Gold, doc.Timex{ID: t.MID, Type: t.Type, Value: t.Value, Start: sp.Start, End: sp.End, Text: text[sp.Start:sp.End]})
+	}
+	for _, t := range x.Tokens {
+		if t.Sent > lastSent {
+			g.Ignore = append(g.Ignore, doc.Span{Start: span[t.TID].Start, End: len(text)})
+			break
+		}
 	}
 	sortTimexes(g.Gold)
 	return g, nil

@@ -424,8 +424,7 @@ func buildLexicon() map[string]*lexEntry {
 	}
 	refs := map[string]string{
 		"currently": "PRESENT_REF", "presently": "PRESENT_REF", "nowadays": "PRESENT_REF",
-		"recently": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
-		"soon": "FUTURE_REF", "hereafter": "FUTURE_REF",
+		"recently": "PAST_REF", "lately": "PAST_REF",
 	}
 	for s, r := range refs {
 		e := get(s)
@@ -433,7 +432,7 @@ func buildLexicon() map[string]*lexEntry {
 	}
 	sets := map[string]string{
 		"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "fortnightly": "P2W", "monthly": "P1M",
-		"quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H", "semiannually": "P6M",
+		"yearly": "P1Y", "annually": "P1Y", "hourly": "PT1H", "semiannually": "P6M",
 		"biannually": "P6M",
 	}
 	for s, f := range sets {

@@ -42,6 +42,7 @@ type point struct {
 	pod    int8   // part of day for gTime without clock
 	hh, mm int8   // clock time for gTime when pod == 0; hh < 0 means none
 	fy     bool   // fiscal year
+	utc    bool   // clock time given in UTC/GMT
 	noYear bool   // the year is unknown (no anchor): formatted as XXXX
 	noDay  bool   // month known, day unknown
 	raw    string // literal value overriding the computed one
@@ -134,6 +135,9 @@ func (p point) value() string {
 				b = pad(b, int(p.hh), 2)
 				b = append(b, ':')
 				b = pad(b, int(p.mm), 2)
+				if p.utc {
+					b = append(b, 'Z')
+				}
 			}
 		}
 	default:
@@ -312,11 +316,20 @@ func durCode(u unit, n float64) string {
 	case uYear:
 		sym = "Y"
 	case uDecade:
-		sym = "DE"
+		sym = "Y"
+		if n > 0 {
+			n *= 10
+		}
 	case uCentury:
-		sym = "CE"
+		sym = "C"
+		if n > 0 {
+			sym, n = "Y", n*100
+		}
 	case uMillennium:
-		sym = "ML"
+		sym = "Y"
+		if n > 0 {
+			n *= 1000
+		}
 	default:
 		sym = "D"
 	}

@@ -98,22 +98,20 @@ func (s *scanner) resolveDay(m, d, i, j int) (point, bool) {
 			return point{}, false
 		}
 	}
+	// The occurrence within a window around the DCT that the tense skews:
+	// past events lie mostly before it, future ones after; the windows are
+	// generous on the near side because tense detection is fallible.
+	back, fwd := 183, 182
 	switch s.tenseOf(i, j) {
 	case tPast:
-		if t.After(s.dct) {
-			t = day(y-1, m, d)
-		}
+		back, fwd = 300, 65
 	case tFuture:
-		if t.Before(s.dct) {
-			t = day(y+1, m, d)
-		}
-	default:
-		// The nearest occurrence.
-		if t.Sub(s.dct) > 183*24*time.Hour {
-			t = day(y-1, m, d)
-		} else if s.dct.Sub(t) > 183*24*time.Hour {
-			t = day(y+1, m, d)
-		}
+		back, fwd = 65, 300
+	}
+	if t.Sub(s.dct) > time.Duration(fwd)*24*time.Hour {
+		t = day(y-1, m, d)
+	} else if s.dct.Sub(t) > time.Duration(back)*24*time.Hour {
+		t = day(y+1, m, d)
 	}
 	return point{t: t, g: gDay}, true
 }
@@ -125,21 +123,17 @@ func (s *scanner) resolveMonth(m, i, j int) point {
 	}
 	y := s.dct.Year()
 	dm := int(s.dct.Month())
+	back, fwd := 6, 5
 	switch s.tenseOf(i, j) {
 	case tPast:
-		if m > dm {
-			y--
-		}
+		back, fwd = 9, 2
 	case tFuture:
-		if m < dm {
-			y++
-		}
-	default:
-		if m-dm > 6 {
-			y--
-		} else if dm-m > 6 {
-			y++
-		}
+		back, fwd = 2, 9
+	}
+	if m-dm > fwd {
+		y--
+	} else if dm-m > back {
+		y++
 	}
 	return point{t: day(y, m, 1), g: gMonth}
 }
@@ -178,10 +172,14 @@ func (s *scanner) monthFirst(i int) (cand, bool) {
 	if y, k, ok := s.yearAt(yk); ok {
 		return cand{j: k, typ: typDate, p: point{t: day(y, m, 1), g: gMonth}, concrete: true, theOK: false}, true
 	}
-	// "January this year", "July last year".
-	if sw := s.w(j); (sw == wThis || sw == wLast || sw == wNext) && s.eq(j+1, "year") && s.hasDCT {
+	// "January this year", "July last year", "October of next year".
+	ok2 := j
+	if s.w(ok2) == wOf {
+		ok2++
+	}
+	if sw := s.w(ok2); (sw == wThis || sw == wLast || sw == wNext) && s.eq(ok2+1, "year") && s.hasDCT {
 		y := s.dct.Year() + map[word]int{wThis: 0, wLast: -1, wNext: 1}[sw]
-		return cand{j: j + 2, typ: typDate, p: point{t: day(y, m, 1), g: gMonth}, anchored: true, concrete: true}, true
+		return cand{j: ok2 + 2, typ: typDate, p: point{t: day(y, m, 1), g: gMonth}, anchored: true, concrete: true}, true
 	}
 	if e.abbr {
 		return cand{}, false
@@ -507,6 +505,12 @@ func (s *scanner) weekdayExpr(i int) (cand, bool) {
 			return cand{}, false
 		}
 		j = s.skipPeriod(j)
+		k := s.skipComma(j)
+		if s.lx(k) == nil || s.lx(k).month == 0 {
+			if _, _, ok := s.dayNum(k); !ok {
+				return cand{}, false
+			}
+		}
 	}
 	wd := int(e.wday)
 	if e.pl {

@@ -71,11 +71,13 @@ func (s *scanner) clockTime(i int) (cand, bool) {
 		}
 		hh = v
 	}
+	utc := false
 	if s.w(j) == wTZ && s.t[j].cap {
+		utc = s.eq(j, "utc") || s.eq(j, "gmt")
 		j++
 	}
 	c := cand{j: j, typ: typTime, concrete: true}
-	p := point{g: gTime, hh: int8(hh % 25), mm: int8(mm)}
+	p := point{g: gTime, hh: int8(hh % 25), mm: int8(mm), utc: utc}
 	// An attached day: "4 a.m. EDT Thursday", "5 p.m. EST, Nov. 9", "noon yesterday".
 	k := s.skipComma(j)
 	if d, ok := s.attachedDay(k); ok {
@@ -271,14 +273,21 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 		n += 0.5
 		j += 3
 	}
+	// Ages ("a 6-year-old", "52 years old") are not temporal expressions.
+	if (s.hyphen(j) && s.w(j+1) == wOld) || s.w(j) == wOld {
+		return cand{}, false
+	}
 	if hyph {
-		// Compound adjective: "a 16-hour shift", "decades-long", "8-month-old".
-		if s.hyphen(j) && (s.w(j+1) == wLong || s.w(j+1) == wOld) {
+		if pl && u == uQuarter {
+			return cand{}, false // three-quarters
+		}
+		// Compound adjective: "a 16-hour shift", "decades-long".
+		if s.hyphen(j) && s.w(j+1) == wLong {
 			j += 2
 		}
 		return cand{j: j, typ: typDuration, val: durCode(u, n), durU: u, durN: n}, true
 	}
-	if s.hyphen(j) && (s.w(j+1) == wLong || s.w(j+1) == wOld) {
+	if s.hyphen(j) && s.w(j+1) == wLong {
 		return cand{j: j + 2, typ: typDuration, val: durCode(u, n), durU: u, durN: n}, true
 	}
 	// SET: "$1 a share a year", "twice a week" is handled by setExpr.
@@ -368,6 +377,9 @@ func (s *scanner) shifted(i, j int, u unit, n float64, anaphoric bool) cand {
 		return c
 	}
 	g := unitGran(u)
+	if g < gYear {
+		g = gYear // "a decade ago" is a year
+	}
 	if fromRef {
 		g = base.g
 		if g < unitGran(u) && u != uDay {
@@ -609,7 +621,7 @@ func (s *scanner) relative(i int) (cand, bool) {
 				}
 				return cand{j: j + 1, typ: typDuration, val: durCode(u, -1), theOK: true}, true
 			case wComing, wUpcoming, wNext:
-				return cand{j: j + 1, typ: typDate, val: "FUTURE_REF", theOK: true}, true
+				return cand{j: j + 1, typ: typDuration, val: durCode(u, -1), theOK: true}, true
 			}
 			return cand{}, false
 		}
@@ -642,7 +654,7 @@ func (s *scanner) relative(i int) (cand, bool) {
 			}
 			return mk(s.dct, false)
 		case wLast, wPast, wPrior:
-			if the || w == wPast {
+			if w == wPast || (the && w == wPrior) {
 				c := cand{j: j + 1, typ: typDuration, val: durCode(u, 1), theOK: true, durU: u, durN: 1}
 				c.ivStart, c.ivEnd = dayValue(shift(s.dct, u, -1)), dayValue(s.dct)
 				return c, true
@@ -722,6 +734,12 @@ func (s *scanner) relative(i int) (cand, bool) {
 		case wThis:
 		default:
 			return cand{}, false
+		}
+		if d, k2, ok := s.dayNum(k); ok {
+			t := day(y, m, d)
+			if t.Day() == d {
+				return cand{j: k2, typ: typDate, p: point{t: t, g: gDay}, anchored: true, concrete: true}, true
+			}
 		}
 		return cand{j: k, typ: typDate, p: point{t: day(y, m, 1), g: gMonth}, anchored: true, concrete: true}, true
 	}
@@ -934,10 +952,8 @@ func (s *scanner) prefixed(i int) (cand, bool) {
 	if !ok {
 		return cand{}, false
 	}
-	if needCount {
-		if inner.typ != typDuration && !(inner.typ == typDate && inner.durN != 0) && !s.startsWithCount(k) {
-			return cand{}, false
-		}
+	if needCount && !s.startsWithCount(k) {
+		return cand{}, false
 	}
 	if within {
 		if inner.typ != typDuration {

@@ -149,7 +149,7 @@ var presentWords = map[string]bool{
 	"is": true, "are": true, "am": true, "says": true, "does": true, "do": true, "remains": true, "seems": true,
 }
 
-var pastAux = map[string]bool{"has": true, "have": true, "ago": true, "yesterday": true, "last": true}
+var pastAux = map[string]bool{"ago": true, "yesterday": true, "last": true}
 
 // fromWords scans the clause around tokens [i, j): the nearest tense marker
 // to the left wins, then the nearest to the right.
@@ -202,7 +202,7 @@ func (te *tenser) fromWords(i, j int) tense {
 			if c == '!' || c == '?' || c == ';' {
 				return true
 			}
-			if c == '.' && k > 0 && s.t[k-1].kind == kWord && s.t[k-1].e-s.t[k-1].s > 3 && s.lx(k-1) == nil {
+			if c == '.' && k > 0 && !isAbbrev(s, k-1) {
 				return true
 			}
 		}
@@ -225,4 +225,28 @@ func (te *tenser) fromWords(i, j int) tense {
 		}
 	}
 	return tUnknown
+}
+
+var abbrevs = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "jr": true, "sr": true,
+	"gen": true, "gov": true, "sen": true, "rep": true, "lt": true, "col": true, "sgt": true, "capt": true,
+	"inc": true, "corp": true, "co": true, "ltd": true, "vs": true, "no": true, "prof": true, "rev": true, "ft": true,
+	"mt": true, "adm": true, "maj": true, "cmdr": true, "pres": true, "sept": true, "approx": true, "est": true}
+
+// isAbbrev reports whether token k (before a period) is an abbreviation
+// rather than the end of a sentence.
+func isAbbrev(s *scanner, k int) bool {
+	tk := s.t[k]
+	if tk.kind != kWord {
+		return false
+	}
+	if tk.e-tk.s == 1 {
+		return true // U.S., J. Smith, a.m.
+	}
+	if e := tk.lx; e != nil && (e.abbr) {
+		return true
+	}
+	if tk.e-tk.s > 5 {
+		return false
+	}
+	return abbrevs[lowerKey(s.str(k))]
 }

@@ -78,11 +78,12 @@ func parseDCT(v string) (time.Time, bool) {
 	if len(v) < 10 {
 		return time.Time{}, false
 	}
-	t, err := time.Parse("2006-01-02", v[:10])
-	if err != nil {
-		return time.Time{}, false
+	for _, layout := range []string{"2006-01-02", "01-02-2006", "2006/01/02", "01/02/2006"} {
+		if t, err := time.Parse(layout, v[:10]); err == nil {
+			return t, true
+		}
 	}
-	return t, true
+	return time.Time{}, false
 }
 
 // attr returns the value of attribute name in the first tag of s.

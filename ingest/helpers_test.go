@@ -1,0 +1,5 @@
+package ingest_test
+
+import "github.com/chronicle-news/chronicle/read"
+
+func readJSONL() read.Options { return read.Options{Kind: read.JSONL} }

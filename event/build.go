@@ -16,6 +16,7 @@ type cand struct {
 	comp     int  // index of the complement candidate of an act, -1
 	src, tgt []int
 	status   string
+	refusal  bool // negated with a future or modal: "will not accept"
 	reported *doc.Reported
 	date     *doc.EventDate
 	loc      *doc.Location

@@ -63,6 +63,20 @@ func (c *Coder) roles(w *work, cd *cand) {
 			tgtHead = ct
 		}
 	}
+	// an act without a coded complement: the addressee is the subject of a
+	// "that" clause ("demanded that the US cancel …") or the object or
+	// partner of the complement verb ("offered to hand over to Britain")
+	if r.Act != "" && (tgtHead < 0 || !v.actorish(tgtHead)) {
+		if x := v.child(t, "ccomp", "xcomp"); x >= 0 {
+			if s := v.child(x, "nsubj", "nsubj:pass"); s >= 0 && v.actorish(s) && (r.Act == "demand" || r.Act == "appeal") {
+				tgtHead = s
+			} else if o := v.child(x, "iobj", "obj"); o >= 0 && v.actorish(o) {
+				tgtHead = o
+			} else if p := v.partner(x, ""); p >= 0 && v.actorish(p) {
+				tgtHead = p
+			}
+		}
+	}
 	// the speaker of a quote whose cue is the trigger
 	if srcHead < 0 && v.quoteCue[t] >= 0 {
 		if q := v.d.Quotes[v.quoteCue[t]]; q.Speaker != nil {
@@ -153,6 +167,8 @@ func (v *view) verbArgs(i int, targetPrep string, verbal bool) (src, tgt int) {
 	if !pass {
 		if targetPrep != "" {
 			tgt = v.partner(i, targetPrep)
+		} else if io := v.child(i, "iobj"); io >= 0 && v.actorish(io) {
+			tgt = io
 		} else if o := v.child(i, "obj"); o >= 0 && (v.actorish(o) || tgt < 0) {
 			tgt = o
 			if !v.actorish(o) {

@@ -203,6 +203,7 @@ func (c *Coder) qualify(w *work, cd *cand) {
 	cd.loc = v.locationOf(cd)
 	future := cd.date != nil && afterPub(v.d, cd.date)
 	past := cd.date != nil && beforePub(v.d, cd.date)
+	cd.refusal = f.neg && (f.planned || f.modal)
 	switch {
 	case f.denied:
 		cd.status = doc.StatusDenied

@@ -331,6 +331,16 @@ func (lk *linking) nameSpans() [][3]int {
 				}
 				break
 			}
+			// "Later Ryabkov": a sentence-initial word that is not part of the name.
+			if i == s.FirstToken && j-i >= 2 && !lk.l.g.IsGivenName(lk.text(i)) && lk.lookup(lk.spanText(i, j), j-i) == nil {
+				if up := lk.d.Tokens[i].UPOS; up == doc.NoPOS || up != doc.PROPN {
+					if _, ok := lk.agentAt(i, j); !ok {
+						if _, _, ok := lk.countryAt(i, j); !ok {
+							i++
+						}
+					}
+				}
+			}
 			out = append(out, [3]int{i, j, tNone})
 			i = j - 1
 		}

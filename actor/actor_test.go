@@ -1,0 +1,415 @@
+package actor
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/internal/shared"
+	"github.com/chronicle-news/chronicle/tokenize"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// code looks a name up in the embedded dictionaries and returns its code on date.
+func dictCode(t *testing.T, name, date string) string {
+	t.Helper()
+	actors, _, err := Defaults()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range actors {
+		if e, ok := d.Lookup(name); ok {
+			r, _ := e.RoleAt(day(date))
+			return r.Code
+		}
+	}
+	return ""
+}
+
+func TestDictionaryDateRanges(t *testing.T) {
+	tests := []struct {
+		name, date, want string
+	}{
+		{"Donald Trump", "2018-06-01", "USAGOV"},
+		{"Donald Trump", "2022-06-01", "USAELI"},
+		{"Donald Trump", "2025-02-22", "USAGOV"},
+		{"Trump", "2021-01-19", "USAGOV"},
+		{"Trump", "2021-01-20", "USAELI"}, // the end day is exclusive
+		{"Joe Biden", "2022-06-01", "USAGOV"},
+		{"Joe Biden", "2025-02-22", "USAELI"},
+		{"Vladimir Putin", "2025-02-22", "RUSGOV"},
+		{"Vladimir Putin", "1995-01-01", "RUSELI"},
+		{"Marco Rubio", "2020-01-01", "USALEG"},
+		{"Marco Rubio", "2025-02-22", "USAGOV"},
+		{"Volodymyr Zelenskyy", "2025-02-22", "UKRGOV"},
+		{"Zelensky", "2018-01-01", "UKRMED"},
+		{"António Guterres", "2025-02-22", "IGOUNO"},
+		{"Antonio Guterres", "2025-02-22", "IGOUNO"},
+		{"Mark Rutte", "2020-01-01", "NLDGOV"},
+		{"Mark Rutte", "2025-01-01", "IGOWSTNAT"},
+		{"Taliban", "2020-01-01", "AFGREB"},
+		{"Taliban", "2022-01-01", "AFGGOV"},
+	}
+	for _, tt := range tests {
+		if got := dictCode(t, tt.name, tt.date); got != tt.want {
+			t.Errorf("%s on %s: %q, want %q", tt.name, tt.date, got, tt.want)
+		}
+	}
+}
+
+func TestLoadChronicleFormat(t *testing.T) {
+	src := `# chronicle-actors 1
+Jane Roe | Roe   # a test person
+	kind PER
+	XYZGOV 2020-01-01..2022-06 Minister   # ends after June 2022
+	XYZELI
+~MIL soldier | armed forces
+~GOV@USA secretary of state
+`
+	d, err := LoadDictionary(strings.NewReader(src), "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Entries) != 1 || len(d.Agents) != 3 {
+		t.Fatalf("entries %d agents %d", len(d.Entries), len(d.Agents))
+	}
+	e, ok := d.Lookup("ROE")
+	if !ok || e.Kind != "PER" {
+		t.Fatalf("lookup Roe: %v %+v", ok, e)
+	}
+	for _, tt := range []struct{ date, want, title string }{
+		{"2019-12-31", "XYZELI", ""},
+		{"2020-01-01", "XYZGOV", "Minister"},
+		{"2022-06-30", "XYZGOV", "Minister"},
+		{"2022-07-01", "XYZELI", ""},
+	} {
+		r, ok := e.RoleAt(day(tt.date))
+		if !ok || r.Code != tt.want || r.Title != tt.title {
+			t.Errorf("RoleAt(%s) = %+v, want %s %q", tt.date, r, tt.want, tt.title)
+		}
+	}
+	words := FoldWords(strings.Fields("the Armed Forces and soldiers met Secretary of State Roe"))
+	ms := d.FindAll(words)
+	var got []string
+	for _, m := range ms {
+		s := strings.Join(words[m.Start:m.End], " ")
+		if m.Agent != nil {
+			s += "=" + m.Agent.Code + m.Agent.Country
+		}
+		got = append(got, s)
+	}
+	want := "armed forces=MIL|soldiers=MIL|secretary of state=GOVUSA|roe"
+	if strings.Join(got, "|") != want {
+		t.Errorf("FindAll = %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+func TestLoadErrors(t *testing.T) {
+	for _, src := range []string{
+		"",
+		"# only a comment\n",
+		"\tXYZGOV\n", // role outside an actor
+		"Jane Roe\n\tXYZGOV 2022-01-01..2021-01-01\n", // ends before it starts
+		"Jane Roe\n\tbad code\n",
+		"~gov minister\n",
+		"Jane Roe\n\tXYZGOV 2022-13-01..\n",
+	} {
+		if _, err := LoadDictionary(strings.NewReader(src), "bad.txt"); err == nil {
+			t.Errorf("LoadDictionary(%q): no error", src)
+		} else if !strings.Contains(err.Error(), "bad.txt") {
+			t.Errorf("error %q does not name the file", err)
+		}
+	}
+}
+
+func TestLoadTABARI(t *testing.T) {
+	src := `<!-- a comment
+spanning lines -->
+!PERSON! = MAN, MEN
+JOHN_DOE_  # a person
++DOE_
++PRESIDENT_DOE
+	[ABCGOV 990101-031231]
+	[ABCGOV >100501]
+	[ABCELI]
+ACME_CORP [ABCBUS] # inline code
+NOBODY_ [---]
+WHO_CARES [IGOUNOHLHWHO 050101-] 
+POLICE!PERSON! [~COP]
+ATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~GOV]
+MEDIA {} [~MED]
+`
+	if DetectFormat([]byte(src)) != FormatTABARI {
+		t.Fatal("not detected as TABARI")
+	}
+	d, err := LoadDictionary(strings.NewReader(src), "t.actors")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, ok := d.Lookup("President Doe")
+	if !ok {
+		t.Fatal("President Doe not found")
+	}
+	for _, tt := range []struct{ date, want string }{
+		{"1998-12-31", "ABCELI"}, {"1999-01-01", "ABCGOV"}, {"2003-12-31", "ABCGOV"}, {"2004-01-01", "ABCELI"}, {"2012-01-01", "ABCGOV"},
+	} {
+		if r, _ := e.RoleAt(day(tt.date)); r.Code != tt.want {
+			t.Errorf("Doe on %s: %s, want %s", tt.date, r.Code, tt.want)
+		}
+	}
+	if e, ok := d.Lookup("acme corp"); !ok || len(e.Roles) != 1 || e.Roles[0].Code != "ABCBUS" {
+		t.Errorf("ACME: %v %+v", ok, e)
+	}
+	if e, ok := d.Lookup("nobody"); !ok || len(e.Roles) != 0 {
+		t.Errorf("NOBODY should be known without a code: %v %+v", ok, e)
+	}
+	phr := map[string]string{}
+	for _, a := range d.Agents {
+		phr[strings.ToLower(a.Phrase)] = a.Code
+	}
+	for p, c := range map[string]string{"policeman": "COP", "policemen": "COP", "attorney general": "GOV", "attorneys general": "GOV", "media": "MED"} {
+		if phr[p] != c {
+			t.Errorf("agent %q = %q, want %q", p, phr[p], c)
+		}
+	}
+}
+
+func TestLoadPhoenixAndValidate(t *testing.T) {
+	dir := shared.TestPath(t, "data", "petrarch", "dictionaries")
+	for _, n := range []string{"PETR.Validate.actors.txt", "PETR.Validate.agents.txt", "Phoenix.International.actors.txt", "Phoenix.agents.txt"} {
+		f, err := os.Open(filepath.Join(dir, n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := LoadDictionary(f, n)
+		f.Close()
+		if err != nil {
+			t.Errorf("%s: %v", n, err)
+			continue
+		}
+		if len(d.Entries)+len(d.Agents) < 50 {
+			t.Errorf("%s: only %d entries, %d agents", n, len(d.Entries), len(d.Agents))
+		}
+	}
+}
+
+func TestConvertRoundTrip(t *testing.T) {
+	src := "VLADIMIR_PUTIN_\n+PUTIN_\n\t[RUSGOV >080508]\n\t[RUSELI]\nUNITED_NATIONS_ [IGOUNO]\n"
+	d, err := LoadDictionary(strings.NewReader(src), "x")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := ConvertTABARI(d, ConvertOptions{CapOpenPersonRoles: day("2015-01-01")})
+	var sb strings.Builder
+	if err := c.WriteChronicle(&sb); err != nil {
+		t.Fatal(err)
+	}
+	want := "Vladimir Putin | Putin\n\tRUSGOV 2008-05-08..2015-01-01\n\tRUSELI\nUnited Nations\n\tIGOUNO\n"
+	if sb.String() != want {
+		t.Errorf("converted:\n%s\nwant:\n%s", sb.String(), want)
+	}
+	back, err := LoadDictionary(strings.NewReader(sb.String()), "y")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e, ok := back.Lookup("putin"); !ok || len(e.Roles) != 2 {
+		t.Errorf("round trip lost Putin: %+v", e)
+	}
+}
+
+// process runs the tokenizer and the linker over text with no NER or parse:
+// the stage must work from surface cues alone.
+func process(t testing.TB, text, date string, ents ...doc.Entity) *doc.Document {
+	t.Helper()
+	d := doc.New(doc.Article{Text: text, Published: day(date)})
+	tk, err := tokenize.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := tk.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	d.Entities = ents
+	l, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func actorByMention(d *doc.Document, text string) *doc.Actor {
+	i := strings.Index(d.Text, text)
+	if i < 0 {
+		return nil
+	}
+	return d.Actor(At(d, doc.Span{Start: i, End: i + len(text)}))
+}
+
+func TestLinker(t *testing.T) {
+	tests := []struct {
+		name, text, date string
+		mention          string
+		wantCode         string
+		wantFrom         string
+		sameAs           string // another mention that must be the same actor
+	}{
+		{"title gives office and country", "Secretary of State Jane Doemann met officials on Monday.", "2025-03-01", "Jane Doemann", "USAGOV", "text", ""},
+		{"nationality in title", "Brazilian Foreign Minister Paulo Exemplo spoke in Lisbon.", "2025-03-01", "Paulo Exemplo", "BRAGOV", "text", ""},
+		{"apposition", "Maria Fictica, a journalist, wrote the report.", "2025-03-01", "Maria Fictica", "MED", "text", ""},
+		{"dictionary role on the date (2025)", "Donald Trump spoke to reporters.", "2025-03-01", "Donald Trump", "USAGOV", "dictionary", ""},
+		{"dictionary role on the date (2022)", "Donald Trump spoke to reporters.", "2022-03-01", "Donald Trump", "USAELI", "dictionary", ""},
+		{"surname links to full name", "Sergei Ryabkov spoke. Later Ryabkov added more.", "2025-03-01", "Ryabkov added", "RUSGOV", "dictionary", "Sergei Ryabkov"},
+		{"description links to the person", "Russian Deputy Foreign Minister Ivan Testov spoke. The Russian official said more.", "2025-03-01", "Russian official", "RUSGOV", "text", "Ivan Testov"},
+		{"group with demonym", "Talks began after Russian envoys arrived.", "2025-03-01", "Russian envoys", "RUSGOV", "text", ""},
+		{"capital possessive", "The report described Moscow's troops near the border.", "2025-03-01", "Moscow's troops", "RUSMIL", "text", ""},
+		{"capital as government", "Observers said Moscow is working to arrange a meeting.", "2025-03-01", "Moscow", "RUSGOV", "text", ""},
+		{"country", "The deal angered Ukraine and the United States.", "2025-03-01", "United States", "USA", "country", ""},
+		{"organisation from dictionary", "The statement came from the Trump administration on Friday.", "2025-03-01", "Trump administration", "USAGOV", "dictionary", ""},
+		{"IGO head", "Antonio Guterres called for calm.", "2025-03-01", "Antonio Guterres", "IGOUNO", "dictionary", ""},
+		{"former title", "Former President Joe Biden spoke.", "2025-03-01", "Joe Biden", "USAELI", "text", ""},
+		{"past title in text yields to the date", "He recalled when President Joe Biden met Putin.", "2025-03-01", "Joe Biden", "USAELI", "dictionary", ""},
+		{"pronoun", "Zelenskyy spoke on Friday. He said talks failed.", "2025-03-01", "He said", "UKRGOV", "dictionary", "Zelenskyy"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := process(t, tt.text, tt.date)
+			a := actorByMention(d, tt.mention)
+			if tt.mention == "He said" {
+				i := strings.Index(d.Text, "He")
+				a = d.Actor(At(d, doc.Span{Start: i, End: i + 2}))
+			}
+			if a == nil {
+				t.Fatalf("no actor for %q; actors %+v", tt.mention, d.Actors)
+			}
+			if a.Code != tt.wantCode || a.CodeFrom != tt.wantFrom {
+				t.Errorf("%q: code %q from %q, want %q from %q (%+v)", tt.mention, a.Code, a.CodeFrom, tt.wantCode, tt.wantFrom, *a)
+			}
+			if tt.sameAs != "" {
+				if b := actorByMention(d, tt.sameAs); b == nil || b.ID != a.ID {
+					t.Errorf("%q and %q are different actors: %+v", tt.mention, tt.sameAs, d.Actors)
+				}
+			}
+			for _, ac := range d.Actors {
+				for _, m := range ac.Mentions {
+					if d.Text[m.Start:m.End] != m.Text {
+						t.Errorf("mention %q does not match its span", m.Text)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestLinkerSetsEntityActor(t *testing.T) {
+	text := "Marco Rubio met Sergei Lavrov."
+	d := process(t, text, "2025-03-01",
+		doc.Entity{Type: "PER", Text: "Marco Rubio", Start: 0, End: 11},
+		doc.Entity{Type: "PER", Text: "Sergei Lavrov", Start: 16, End: 29})
+	if d.Entities[0].Actor == "" || d.Entities[1].Actor == "" || d.Entities[0].Actor == d.Entities[1].Actor {
+		t.Fatalf("entity actors %q %q", d.Entities[0].Actor, d.Entities[1].Actor)
+	}
+	if a := d.Actor(d.Entities[1].Actor); a.Code != "RUSGOV" {
+		t.Errorf("Lavrov coded %q", a.Code)
+	}
+}
+
+func TestLinkerBadInput(t *testing.T) {
+	for _, text := range []string{"", "\xff\xfe\x00", strings.Repeat("The ", 1000), "’s ’s , , ,", "President", "Russian"} {
+		d := process(t, text, "2025-03-01")
+		_ = d
+	}
+	// Canceled context.
+	d := doc.New(doc.Article{Text: "Putin spoke."})
+	l, _ := New(Options{})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := l.Process(ctx, d); err == nil {
+		t.Error("no error on a canceled context")
+	}
+}
+
+func TestUserDictionary(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "mine.actors")
+	if err := os.WriteFile(p, []byte("JANE_ROEWELL_\n+ROEWELL_\n\t[XYZMIL]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	l, err := New(Options{Dicts: []string{p}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := doc.New(doc.Article{Text: "Jane Roewell spoke.", Published: day("2025-01-01")})
+	tk, _ := tokenize.New()
+	_ = tk.Process(context.Background(), d)
+	if err := l.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if a := actorByMention(d, "Jane Roewell"); a == nil || a.Code != "XYZMIL" {
+		t.Errorf("user dictionary not used: %+v", d.Actors)
+	}
+	if _, err := New(Options{Dicts: []string{filepath.Join(dir, "missing")}}); err == nil {
+		t.Error("no error for a missing dictionary")
+	}
+}
+
+func FuzzLoadDictionary(f *testing.F) {
+	for _, s := range []string{
+		"Jane Roe | Roe\n\tkind PER\n\tXYZGOV 2020..2021 Minister\n~GOV minister\n",
+		"JOHN_DOE_\n+DOE\n\t[ABCGOV 990101-031231]\n\t[ABCELI]\n",
+		"!P! = A, B\nX!P! {} [~GOV]\n<!-- c -->\n",
+		"[", "+", "~", "\t", "A\n\tB 2020-01..",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := LoadDictionary(strings.NewReader(s), "fuzz")
+		if err != nil {
+			return
+		}
+		words := FoldWords(strings.Fields(s))
+		d.FindAll(words)
+		for i := range d.Entries {
+			d.Entries[i].RoleAt(time.Now())
+		}
+		var sb strings.Builder
+		if err := d.WriteChronicle(&sb); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func BenchmarkLinker(b *testing.B) {
+	text := strings.Repeat("Russian Deputy Foreign Minister Sergei Ryabkov said on Friday that U.S. and Russian envoys could meet within two weeks. "+
+		"Secretary of State Marco Rubio met a Russian delegation in Riyadh, Saudi Arabia. The Russian official said Moscow is working to arrange a meeting. "+
+		"Ukrainian President Volodymyr Zelenskyy said he would not accept it, journalist Jane Roe reported. ", 10)
+	d := doc.New(doc.Article{Text: text, Published: day("2025-02-22")})
+	tk, _ := tokenize.New()
+	_ = tk.Process(context.Background(), d)
+	l, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if err := l.Process(ctx, d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}

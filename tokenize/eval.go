@@ -74,8 +74,12 @@ func ReadGold(r io.Reader) (*Gold, error) {
 		for k := 0; k < len(rows); k++ {
 			c := rows[k]
 			form := c[1]
-			for p < len(text) && (text[p] == ' ' || text[p] == '\t' || text[p] == '\n') {
-				p++
+			for p < len(text) {
+				r, w := decode(text, p)
+				if !isSpaceRune(r) {
+					break
+				}
+				p += w
 			}
 			if !strings.HasPrefix(text[p:], form) {
 				return fmt.Errorf("line %d: form %q not found in the sentence text at offset %d", sentStart, form, p)

@@ -1,6 +1,7 @@
 package tokenize
 
 import (
+	"context"
 	"os"
 	"strings"
 	"testing"
@@ -91,4 +92,29 @@ func BenchmarkTokenize(b *testing.B) {
 		toks, sents = tk.Segment(g.Text, toks[:0], sents[:0])
 	}
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// TestEWTDev guards the scores on UD English EWT dev from raw text against
+// regressions (dev: tokens F1 99.34, sentences F1 87.12 when written).
+func TestEWTDev(t *testing.T) {
+	path := shared.TestPath(t, "data", "ud-english-ewt", "en_ewt-ud-dev.conllu")
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	g, err := ReadGold(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sc, err := newT(t).Evaluate(context.Background(), g, nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sc.Tokens.F1() < 99.2 || sc.Sentences.F1() < 86.5 {
+		t.Errorf("EWT dev: tokens %v, sentences %v; want F1 ≥ 99.2 and ≥ 86.5", sc.Tokens, sc.Sentences)
+	}
+	if sc.Tokens.Gold != 25147 || sc.Sentences.Gold != 2001 {
+		t.Errorf("gold counts %d words, %d sentences; want 25147, 2001 (reader changed?)", sc.Tokens.Gold, sc.Sentences.Gold)
+	}
 }

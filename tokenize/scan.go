@@ -449,22 +449,6 @@ func nextWord(text string, i int) string {
 	return text[i:e]
 }
 
-// lowerRun reports whether text[i:j] has no upper-case ASCII letter and at
-// least one lower-case one.
-func (s *scanner) lowerRun(i, j int) bool {
-	lower := false
-	for k := i; k < j; k++ {
-		c := s.text[k]
-		if isUpper(c) {
-			return false
-		}
-		if isLower(c) {
-			lower = true
-		}
-	}
-	return lower
-}
-
 // isUpperRun reports whether text[i:j] is at least two ASCII capitals (digits allowed).
 func isUpperRun(text string, i, j int) bool {
 	n := 0

@@ -120,11 +120,7 @@ func (t *Tokenizer) continues(text string, toks []doc.Token, i int) bool {
 	if !lowerStart(next) {
 		return false
 	}
-	w := text[toks[i].Start:toks[i].End]
-	if isTerminalRun(w) {
-		return false
-	}
-	return true
+	return !isTerminalRun(text[toks[i].Start:toks[i].End])
 }
 
 // isTerminalRun reports whether w consists of terminal punctuation only.

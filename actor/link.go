@@ -18,6 +18,7 @@ type builder struct {
 	name     string // best name text so far
 	key      string
 	entry    *Entry // dictionary entry, if known
+	oldDict  bool   // the entry comes from the converted 2014 Phoenix dictionary
 	mentions []doc.Mention
 
 	// Evidence for the code, strongest first.
@@ -164,6 +165,17 @@ func (lk *linking) lookup(name string, words int) *Entry {
 		}
 	}
 	return nil
+}
+
+// fromLast reports whether e belongs to the last (converted Phoenix) dictionary.
+func (lk *linking) fromLast(e *Entry) bool {
+	last := lk.l.actors[len(lk.l.actors)-1]
+	for _, n := range e.Names[:1] {
+		if le, ok := last.Lookup(n); ok && le == e {
+			return true
+		}
+	}
+	return false
 }
 
 // codeCountry splits a CAMEO actor code into a country and sector.
@@ -399,8 +411,19 @@ func (lk *linking) name(a, b, typ int) {
 	if c, ok := lk.l.g.Country(text); ok {
 		if _, isDem := lk.l.g.Demonym(text); isDem {
 			// A nationality word colours the nominal that follows; only a
-			// word that is also the country's name ("U.S.") stands for it.
-			if _, ok := lk.agentAt(b, lk.sentEnd(a)); ok || !isCountryName(c, text) {
+			// word that is also the country's name ("U.S.") stands for it,
+			// and a plural noun names the people ("Palestinians").
+			if _, ok := lk.agentAt(b, lk.sentEnd(a)); ok {
+				return
+			}
+			if !isCountryName(c, text) {
+				if words == 1 && strings.HasSuffix(lk.fw[a], "s") && !strings.HasSuffix(gazetteer.Fold(c.Demonyms[0]), "s") {
+					lk.markUsed(a, b)
+					bd := lk.get("P:"+c.ISO3, "GRP", text)
+					bd.fixedCode = c.ISO3
+					bd.country = c.ISO3
+					lk.mention(bd, a, b, "demonym")
+				}
 				return
 			}
 		}
@@ -461,6 +484,7 @@ func (lk *linking) name(a, b, typ int) {
 	if bd == nil && entry != nil {
 		bd = lk.get("E:"+entry.Names[0], kind, text)
 		bd.entry = entry
+		bd.oldDict = lk.fromLast(entry)
 	}
 	if bd == nil && isPer {
 		if words > 1 {
@@ -896,7 +920,7 @@ func (lk *linking) code(bd *builder) (country, sector, code, from, role string) 
 	}
 	// A title the person no longer holds on the document's date ("President
 	// Joe Biden" in 2025) describes the past: the dictionary's current role wins.
-	if bd.titleSector != "" && haveDict && !bd.titleFormer && lk.heldBefore(bd.entry, bd.titleSector, dictRole) {
+	if bd.titleSector != "" && haveDict && !bd.oldDict && !bd.titleFormer && lk.heldBefore(bd.entry, bd.titleSector, dictRole) {
 		c, s := lk.codeCountry(dictRole.Code)
 		return c, s, dictRole.Code, "dictionary", dictRole.Title
 	}

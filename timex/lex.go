@@ -450,6 +450,7 @@ func buildLexicon() map[string]*lexEntry {
 		}
 	}
 	get("year").w = wNone // keep unit semantics only
+	get("future")         // "the future": tested by spelling in core
 	get("years").w = wYears
 	return m
 }

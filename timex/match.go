@@ -172,7 +172,7 @@ func (s *scanner) run(emit func(c *cand)) {
 		}
 		s.signals(&c)
 		emit(&c)
-		if c.concrete && c.p.g >= gMonth && !c.p.noYear && c.typ != typSet && !c.anchored {
+		if c.concrete && c.val == "" && c.p.g >= gYear && !c.p.noYear && c.typ != typSet {
 			s.ref, s.hasRef = c.p, true
 		}
 		i = c.j

@@ -142,6 +142,14 @@ func linkRanges(text string, tx []doc.Timex) {
 			ok = mid != "to" || eqFold(before, "from")
 		}
 		if ok {
+			if b.Anchor != "" && len(a.Value) == len(b.Value) && len(a.Value) >= 7 && b.Value < a.Value && a.Value[4] == '-' {
+				// "from November to March": the end follows the start.
+				y, _ := strconv.Atoi(a.Value[:4])
+				if a.Value[4:] > b.Value[4:] {
+					y++
+				}
+				b.Value = strconv.Itoa(y) + b.Value[4:]
+			}
 			iv := &doc.Interval{Start: a.Value, End: b.Value}
 			a.Interval, b.Interval = iv, &doc.Interval{Start: a.Value, End: b.Value}
 		}

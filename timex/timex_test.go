@@ -1,0 +1,384 @@
+package timex
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+func tagText(t testing.TB, text string, dct time.Time) []doc.Timex {
+	t.Helper()
+	tg, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Document{Text: text, Published: dct}
+	if err := tg.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	return d.Timexes
+}
+
+var sat = time.Date(2025, 2, 22, 0, 0, 0, 0, time.UTC) // a Saturday
+
+func TestRecognizeAndNormalize(t *testing.T) {
+	type want struct{ text, typ, value string }
+	cases := []struct {
+		name string
+		in   string
+		dct  time.Time
+		want []want
+	}{
+		{"month abbrev day", "The minister spoke on Feb. 18 in Riyadh.", sat, []want{{"Feb. 18", "DATE", "2025-02-18"}}},
+		{"full date", "It was signed on February 22, 2024.", sat, []want{{"February 22, 2024", "DATE", "2024-02-22"}}},
+		{"day month year", "Talks opened 22 February 2023 in Geneva.", sat, []want{{"22 February 2023", "DATE", "2023-02-22"}}},
+		{"slash date", "The filing is dated 2/22/2025.", sat, []want{{"2/22/2025", "DATE", "2025-02-22"}}},
+		{"iso date", "Released 2025-02-22 by the agency.", sat, []want{{"2025-02-22", "DATE", "2025-02-22"}}},
+		{"month year", "They last met in June 2021.", sat, []want{{"June 2021", "DATE", "2021-06"}}},
+		{"future month day", "He plans to visit on May 9.", sat, []want{{"May 9", "DATE", "2025-05-09"}}},
+		{"modal may is not a month", "He may resign, and they may march.", sat, nil},
+		{"past weekday", "The president spoke Friday.", sat, []want{{"Friday", "DATE", "2025-02-21"}}},
+		{"future weekday", "The team will fly out on Tuesday.", sat, []want{{"Tuesday", "DATE", "2025-02-25"}}},
+		{"weekday part of day", "Shots were fired Friday morning.", sat, []want{{"Friday morning", "TIME", "2025-02-21TMO"}}},
+		{"yesterday today tomorrow", "Yesterday he left; today he rests; tomorrow he returns.", sat,
+			[]want{{"Yesterday", "DATE", "2025-02-21"}, {"today", "DATE", "2025-02-22"}, {"tomorrow", "DATE", "2025-02-23"}}},
+		{"this week", "The two traded barbs this week.", sat, []want{{"this week", "DATE", "2025-W08"}}},
+		{"last next", "Sales fell last year and may rise next month.", sat, []want{{"last year", "DATE", "2024"}, {"next month", "DATE", "2025-03"}}},
+		{"ago", "Troops crossed the border three years ago.", sat, []want{{"three years ago", "DATE", "2022"}}},
+		{"weeks from now", "The vote is two weeks from now.", sat, []want{{"two weeks from now", "DATE", "2025-W10"}}},
+		{"duration", "The strike lasted 48 hours, not two weeks or a decade.", sat,
+			[]want{{"48 hours", "DURATION", "PT48H"}, {"two weeks", "DURATION", "P2W"}, {"a decade", "DURATION", "P10Y"}}},
+		{"within next", "Envoys could meet within the next two weeks.", sat, []want{{"within the next two weeks", "DURATION", "P2W"}}},
+		{"set every", "The council meets every Monday and reports annually.", sat,
+			[]want{{"every Monday", "SET", "XXXX-WXX-1"}, {"annually", "SET", "P1Y"}}},
+		{"set weekly", "A weekly bulletin is sent twice a month.", sat, []want{{"weekly", "SET", "P1W"}, {"twice a month", "SET", "P1M"}}},
+		{"clock time", "The blast came at 3 p.m. EST and again at 10:35 a.m.", sat,
+			[]want{{"3 p.m. EST", "TIME", "2025-02-22T15:00"}, {"10:35 a.m.", "TIME", "2025-02-22T10:35"}}},
+		{"vague refs", "Prices are rising now, rose recently and will fall in the future.", sat,
+			[]want{{"now", "DATE", "PRESENT_REF"}, {"recently", "DATE", "PAST_REF"}, {"the future", "DATE", "FUTURE_REF"}}},
+		{"quarter", "Profit rose in the third quarter of 2024.", sat, []want{{"the third quarter of 2024", "DATE", "2024-Q3"}}},
+		{"fiscal", "Revenue for fiscal 2023 was flat.", sat, []want{{"fiscal 2023", "DATE", "2023"}}},
+		{"season", "The offensive began last summer.", sat, []want{{"last summer", "DATE", "2024-SU"}}},
+		{"decade", "It was built in the 1960s.", sat, []want{{"the 1960s", "DATE", "196"}}},
+		{"century", "A relic of the 20th century.", sat, []want{{"the 20th century", "DATE", "19"}}},
+		{"early mod", "Elections are due in early 2026.", sat, []want{{"early 2026", "DATE", "2026"}}},
+		{"since", "No leaders have met since June 2021.", sat, []want{{"June 2021", "DATE", "2021-06"}}},
+		{"following day anaphoric", "The deal was signed on March 3, 2020. The following day, markets rose.", sat,
+			[]want{{"March 3, 2020", "DATE", "2020-03-03"}, {"The following day", "DATE", "2020-03-04"}}},
+		{"year earlier anaphoric", "In 2019 sales rose. A year earlier they fell.", sat,
+			[]want{{"2019", "DATE", "2019"}, {"A year earlier", "DATE", "2018"}}},
+		{"no dct", "He left on Feb. 18 and returned last week.", time.Time{},
+			[]want{{"Feb. 18", "DATE", "XXXX-02-18"}, {"last week", "DATE", "PAST_REF"}}},
+		{"not years", "They paid $2000 for 1500 tons; flight 1776 landed.", sat, nil},
+		{"ages are not durations", "A 6-year-old boy and his 52-year-old father.", sat, nil},
+		{"holiday", "They returned home before Christmas.", sat, []want{{"Christmas", "DATE", "2024-12-25"}}},
+		{"weekday with date", "It opens Monday, March 3.", sat, []want{{"Monday, March 3", "DATE", "2025-03-03"}}},
+		{"numbers are not times", "He scored 3 goals in 2 games.", sat, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := tagText(t, c.in, c.dct)
+			if len(got) != len(c.want) {
+				t.Fatalf("got %d timexes %+v, want %d %+v", len(got), got, len(c.want), c.want)
+			}
+			for i, w := range c.want {
+				g := got[i]
+				if g.Text != w.text || g.Type != w.typ || g.Value != w.value {
+					t.Errorf("#%d: got %q %s %s, want %q %s %s", i, g.Text, g.Type, g.Value, w.text, w.typ, w.value)
+				}
+				if g.ID != "t"+string(rune('1'+i)) {
+					t.Errorf("#%d: id %s", i, g.ID)
+				}
+				if c.in[g.Start:g.End] != g.Text {
+					t.Errorf("#%d: span %d:%d does not match text %q", i, g.Start, g.End, g.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestIntervalsAndModifiers(t *testing.T) {
+	got := tagText(t, "Envoys could meet within the next two weeks, unlike since June 2021. It ran from March to May and ended in late 2024.", sat)
+	byText := map[string]doc.Timex{}
+	for _, x := range got {
+		byText[x.Text] = x
+	}
+	cases := []struct {
+		text, start, end, mod string
+	}{
+		{"within the next two weeks", "2025-02-22", "2025-03-08", ""},
+		{"June 2021", "2021-06", "2025-02-22", ""},
+		{"March", "2025-03", "2025-05", ""},
+		{"May", "2025-03", "2025-05", ""},
+		{"late 2024", "", "", "END"},
+	}
+	for _, c := range cases {
+		x, ok := byText[c.text]
+		if !ok {
+			t.Errorf("%q not found in %+v", c.text, got)
+			continue
+		}
+		if c.start != "" && (x.Interval == nil || x.Interval.Start != c.start || x.Interval.End != c.end) {
+			t.Errorf("%q: interval %+v, want %s..%s", c.text, x.Interval, c.start, c.end)
+		}
+		if x.Mod != c.mod {
+			t.Errorf("%q: mod %q, want %q", c.text, x.Mod, c.mod)
+		}
+	}
+}
+
+func TestGranularity(t *testing.T) {
+	got := tagText(t, "In 2022, on Feb. 18, this week and in June 2021.", sat)
+	want := []string{"year", "day", "week", "month"}
+	if len(got) != len(want) {
+		t.Fatalf("got %+v", got)
+	}
+	for i, w := range want {
+		if got[i].Granularity != w {
+			t.Errorf("%q granularity %q, want %q", got[i].Text, got[i].Granularity, w)
+		}
+	}
+}
+
+// tokensFor builds a simple whitespace/punctuation tokenization with one
+// sentence, standing in for the tokenizer stage.
+func tokensFor(d *doc.Document) {
+	var toks []doc.Token
+	start := -1
+	for i, r := range d.Text + " " {
+		sep := r == ' ' || r == ',' || r == '.'
+		if sep && start >= 0 {
+			toks = append(toks, doc.Token{Start: int32(start), End: int32(i), Head: -1})
+			start = -1
+		}
+		if !sep && start < 0 {
+			start = i
+		}
+	}
+	d.Tokens = toks
+	d.Sentences = []doc.Sentence{{Start: 0, End: len(d.Text), FirstToken: 0, EndToken: len(toks)}}
+	d.Done = doc.Sentences | doc.Tokens
+}
+
+func tokenIndex(d *doc.Document, word string) int {
+	for i := range d.Tokens {
+		if d.TokenText(i) == word {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestDateFor(t *testing.T) {
+	cases := []struct {
+		name, text, trigger string
+		value, start, end   string
+		gran                string
+	}{
+		{"closest timex", "A delegation met with Russian envoys in Riyadh on Feb. 18 to talk", "met", "2025-02-18", "", "", "day"},
+		{"interval", "Envoys could meet within the next two weeks", "meet", "", "2025-02-22", "2025-03-08", "day"},
+		{"week", "Trump and Zelenskyy traded barbs this week", "traded", "2025-W08", "", "", "week"},
+		{"duration is not a date", "The talks lasted for two weeks", "lasted", "2025-02-22", "", "", "day"},
+		{"fallback dct", "Trump accused Zelenskyy of lying", "accused", "2025-02-22", "", "", "day"},
+		{"year", "The army invaded in 2022", "invaded", "2022", "", "", "year"},
+	}
+	tg, _ := New()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := &doc.Document{Text: c.text, Published: sat}
+			tokensFor(d)
+			if err := tg.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			ed := DateFor(d, tokenIndex(d, c.trigger))
+			if ed == nil {
+				t.Fatal("nil date")
+			}
+			if ed.Value != c.value || ed.Start != c.start || ed.End != c.end || ed.Granularity != c.gran {
+				t.Errorf("got %+v, want value %q interval %q..%q granularity %q", *ed, c.value, c.start, c.end, c.gran)
+			}
+		})
+	}
+	if DateFor(nil, 0) != nil {
+		t.Error("nil document should give nil")
+	}
+	if ed := DateFor(&doc.Document{Text: "x"}, 5); ed != nil {
+		t.Errorf("no DCT and no timex should give nil, got %+v", ed)
+	}
+}
+
+func TestDateForParse(t *testing.T) {
+	// "met ... since June 2021, when Putin met Biden": the relative clause
+	// on the date takes the date; the main clause takes the interval.
+	text := "They met since June 2021 when Putin met Biden"
+	d := &doc.Document{Text: text, Published: sat}
+	tokensFor(d)
+	// Tokens: They(0) met(1) since(2) June(3) 2021(4) when(5) Putin(6) met(7) Biden(8)
+	heads := []int32{1, -1, 3, 1, 3, 7, 7, 3, 7}
+	deps := []string{"nsubj", "root", "case", "obl", "nummod", "advmod", "nsubj", "acl:relcl", "obj"}
+	for i := range d.Tokens {
+		d.Tokens[i].Head, d.Tokens[i].Dep = heads[i], deps[i]
+	}
+	d.Done |= doc.Tags | doc.Deps
+	tg, _ := New()
+	if err := tg.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	main := DateFor(d, 1)
+	if main == nil || main.Start != "2021-06" || main.End != "2025-02-22" {
+		t.Errorf("main clause: %+v", main)
+	}
+	rel := DateFor(d, 7)
+	if rel == nil || rel.Value != "2021-06" || rel.Granularity != "month" {
+		t.Errorf("relative clause: %+v", rel)
+	}
+}
+
+func TestTimeMLRoundTrip(t *testing.T) {
+	in := `<?xml version="1.0" ?>
+<TimeML>
+<DOCID>x1</DOCID>
+<DCT><TIMEX3 tid="t0" type="DATE" value="1998-08-07" temporalFunction="false" functionInDocument="CREATION_TIME">1998-08-07</TIMEX3></DCT>
+<TEXT>
+Bombs <EVENT eid="e1">exploded</EVENT> <TIMEX3 tid="t1" type="DATE" value="1998-08-07">Friday</TIMEX3> &amp; officials said so last week.
+</TEXT>
+<MAKEINSTANCE eventID="e1" eiid="ei1"/>
+</TimeML>
+`
+	td, err := ReadTimeML(strings.NewReader(in), "x.tml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if td.DCT != "1998-08-07" || len(td.Gold) != 1 || td.Gold[0].Text != "Friday" || td.Gold[0].Value != "1998-08-07" {
+		t.Fatalf("read: dct %q gold %+v", td.DCT, td.Gold)
+	}
+	if !strings.Contains(td.Doc.Text, "exploded Friday & officials") {
+		t.Fatalf("text not stripped/decoded: %q", td.Doc.Text)
+	}
+	var out bytes.Buffer
+	tg, _ := New()
+	if err := tg.TagTimeML(context.Background(), strings.NewReader(in), "x.tml", &out); err != nil {
+		t.Fatal(err)
+	}
+	s := out.String()
+	if !strings.Contains(s, `<TIMEX3 tid="t1" type="DATE" value="1998-08-07">Friday</TIMEX3>`) ||
+		!strings.Contains(s, `<TIMEX3 tid="t2" type="DATE" value="1998-W31">last week</TIMEX3>`) {
+		t.Errorf("tagged output:\n%s", s)
+	}
+	if !strings.Contains(s, "<MAKEINSTANCE eventID=\"e1\" eiid=\"ei1\"/>") || strings.Contains(s, "<EVENT") {
+		t.Errorf("outside TEXT must be kept, tags inside TEXT replaced:\n%s", s)
+	}
+	// Reading our own output back gives the same text and our timexes as gold.
+	td2, err := ReadTimeML(strings.NewReader(s), "y.tml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if td2.Doc.Text != td.Doc.Text || len(td2.Gold) != 2 {
+		t.Errorf("round trip: %q %+v", td2.Doc.Text, td2.Gold)
+	}
+	// WriteTimeML for plain documents.
+	d := &doc.Document{ID: "a<1>", Text: "Talks end Friday & resume", Published: sat}
+	d.Timexes = tagText(t, d.Text, sat)
+	var w bytes.Buffer
+	if err := WriteTimeML(&w, d); err != nil {
+		t.Fatal(err)
+	}
+	td3, err := ReadTimeML(&w, "z.tml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if td3.Doc.Text != d.Text || td3.DCT != "2025-02-22" || len(td3.Gold) != 1 || td3.Gold[0].Value != "2025-02-21" {
+		t.Errorf("WriteTimeML round trip: %+v %q", td3.Gold, td3.Doc.Text)
+	}
+}
+
+func TestReadTimeMLErrors(t *testing.T) {
+	for _, in := range []string{"", "<TimeML></TimeML>", "<TEXT>unterminated", "<TEXT>a <b </TEXT>", "\xff\xfe<TEXT></TEXT>"} {
+		if _, err := ReadTimeML(strings.NewReader(in), "bad.tml"); err == nil {
+			t.Errorf("%q: want error", in)
+		}
+	}
+}
+
+func TestCompare(t *testing.T) {
+	gold := []doc.Timex{{Start: 0, End: 6, Type: "DATE", Value: "a"}, {Start: 10, End: 20, Type: "DATE", Value: "b"}, {Start: 30, End: 35, Type: "SET", Value: "c"}}
+	sys := []doc.Timex{{Start: 0, End: 6, Type: "DATE", Value: "a"}, {Start: 12, End: 20, Type: "TIME", Value: "b"}, {Start: 40, End: 45, Type: "DATE", Value: "d"}}
+	sc := Compare(gold, sys, nil)
+	want := Score{Gold: 3, Sys: 3, Strict: 1, Relaxed: 2, TypeCorrect: 1, ValueCorrect: 2}
+	if sc != want {
+		t.Errorf("got %+v, want %+v", sc, want)
+	}
+	if _, _, f := sc.RelaxedPRF(); f < 66.6 || f > 66.7 {
+		t.Errorf("relaxed F1 %v", f)
+	}
+}
+
+func TestContextCanceled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	tg, _ := New()
+	d := &doc.Document{Text: "Friday"}
+	if err := tg.Process(ctx, d); err == nil {
+		t.Error("want context error")
+	}
+	if d.Timexes != nil {
+		t.Error("document changed on error")
+	}
+}
+
+func FuzzTag(f *testing.F) {
+	for _, s := range []string{
+		"Feb. 22, 2025", "2/22/2025 and 2025-02-22", "within the next two weeks", "about 10:35 a.m. EST Thursday",
+		"the third quarter of fiscal 1990", "'80s", "nineteen ninety-six", "every other Monday night", "1.5 hours",
+		"2 1/2 years", "mid-", "the end of", "last", "12:", "Q", "FY", "-- -- --", "\u2019s 1990\u2019s", "a a a a a",
+	} {
+		f.Add(s, int64(0))
+	}
+	tg, _ := New()
+	f.Fuzz(func(t *testing.T, text string, dctDays int64) {
+		if !utf8.ValidString(text) {
+			return
+		}
+		d := &doc.Document{Text: text}
+		if dctDays%2 == 0 {
+			d.Published = time.Unix(0, 0).UTC().AddDate(0, 0, int(dctDays%40000))
+		}
+		tx, err := tg.Tag(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prev := 0
+		for _, x := range tx {
+			if x.Start < prev || x.End <= x.Start || x.End > len(text) || text[x.Start:x.End] != x.Text {
+				t.Fatalf("bad span %+v in %q", x, text)
+			}
+			prev = x.End
+			if x.Value == "" || x.Type == "" {
+				t.Fatalf("empty value/type %+v", x)
+			}
+		}
+	})
+}
+
+func BenchmarkTag(b *testing.B) {
+	text := strings.Repeat("Moscow is working to arrange a meeting between the two presidents, the deputy minister announced on Feb. 22. "+
+		"Envoys could meet within the next two weeks, he said, the first such talks since June 2021, three years ago. "+
+		"Shares rose 4% to $31.50 in trading on the exchange as analysts expected third-quarter results on Tuesday morning. ", 50)
+	d := &doc.Document{Text: text, Published: sat}
+	tg, _ := New()
+	ntok := len(lexTokens(text, nil))
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := tg.Tag(context.Background(), d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
+}

@@ -306,7 +306,7 @@ func (s *scanner) word(i, ce int) int {
 		case '_':
 			join = wordAt(text, j+1)
 		case '-':
-			if allDigits && (phone || seg == i && phoneAt(text, i, ce)) {
+			if allDigits && (phone || seg == i && (phoneAt(text, i, ce) || isoDateAt(text, i, ce))) {
 				join = digitAt(text, j+1)
 				phone = join
 				break
@@ -518,6 +518,21 @@ func phoneAt(text string, i, ce int) bool {
 		return g[0] == 1 && g[1] == 3 && g[2] == 3 && g[3] == 4
 	}
 	return false
+}
+
+// isoDateAt reports whether an ISO 8601 date (2025-02-22) starts at i; it
+// stays one token, unlike ranges such as 2001-02.
+func isoDateAt(text string, i, ce int) bool {
+	if i+10 > ce || (i+10 < ce && wordAt(text, i+10)) || text[i+4] != '-' || text[i+7] != '-' {
+		return false
+	}
+	for _, k := range [...]int{0, 1, 2, 3, 5, 6, 8, 9} {
+		if !isDigit(text[i+k]) {
+			return false
+		}
+	}
+	m, d := atoi(text[i+5:i+7]), atoi(text[i+8:i+10])
+	return m >= 1 && m <= 12 && d >= 1 && d <= 31
 }
 
 // dateSlash decides whether the slash at j after the digits text[seg:j]

@@ -65,6 +65,7 @@ func TestTokenize(t *testing.T) {
 		{"ordinals kept", "The 3rd and 10th.", "The 3rd and 10th ."},
 		{"two-part date", "On 5/18 and 9/11, not 3/4 or 1/2.", "On 5/18 and 9/11 , not 3 / 4 or 1 / 2 ."},
 		{"phone long", "Dial 1-800-991-9019 or 345-9945.", "Dial 1-800-991-9019 or 345-9945 ."},
+		{"iso date", "On 2025-02-22, not 2001-02.", "On 2025-02-22 , not 2001 - 02 ."},
 		{"range not phone", "Between 400-500 men.", "Between 400 - 500 men ."},
 		{"file name", "See Report2001.pdf and Newsfeed.Com now.", "See Report2001.pdf and Newsfeed.Com now ."},
 		{"its contraction", "Its a deal but its terms vary.", "It s a deal but its terms vary ."},

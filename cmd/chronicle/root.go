@@ -68,7 +68,7 @@ func run(ctx context.Context, args []string, env *cliEnv) error {
 	root.AddCommand(train, eval)
 	parts := []cliPart{
 		extractCLI(env),  // extract
-		tokenizeCLI(env), // eval tokenize
+		tokenizeCLI(env), // tokenize; eval tokenize
 		lingCLI(env),     // parse; train tagger|parser; eval ud|tokenize
 		timexCLI(env),    // timex; eval timex
 		nerCLI(env),      // ner; train ner; eval ner

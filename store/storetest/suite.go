@@ -488,7 +488,7 @@ func testSearch(t *testing.T, s store.Store) {
 	if _, err := s.Search(ctx, store.SearchQuery{Text: "  "}); err == nil {
 		t.Errorf("empty search: want an error")
 	}
-	hits, err := s.Search(ctx, store.SearchQuery{Text: "the", Limit: 2})
+	hits, err := s.Search(ctx, store.SearchQuery{Text: "harvest OR drought OR strike", Limit: 2})
 	if err != nil || len(hits) != 2 {
 		t.Errorf("Limit 2: %d hits, %v", len(hits), err)
 	}

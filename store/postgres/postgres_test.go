@@ -1,0 +1,96 @@
+package postgres_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+	"sync/atomic"
+	"testing"
+
+	"github.com/chronicle-news/chronicle/store"
+	"github.com/chronicle-news/chronicle/store/postgres"
+	"github.com/chronicle-news/chronicle/store/sqlstore"
+	"github.com/chronicle-news/chronicle/store/storetest"
+)
+
+// testDSN returns the test server's DSN (see .ci/postgres.sh); the tests
+// skip only when CHRONICLE_TEST_POSTGRES is unset.
+func testDSN(t *testing.T) string {
+	dsn := os.Getenv("CHRONICLE_TEST_POSTGRES")
+	if dsn == "" {
+		t.Skip("CHRONICLE_TEST_POSTGRES is not set (source .ci/postgres.sh start to run a server)")
+	}
+	return dsn
+}
+
+var schemaSeq atomic.Int64
+
+// freshSchema makes a new, empty schema for one test and returns a DSN
+// whose search_path points at it.
+func freshSchema(t *testing.T, dsn string) string {
+	t.Helper()
+	name := fmt.Sprintf("t%d_%d", os.Getpid(), schemaSeq.Add(1))
+	admin, err := postgres.OpenRaw(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	if _, err := admin.Exec(`DROP SCHEMA IF EXISTS ` + name + ` CASCADE; CREATE SCHEMA ` + name); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		admin, err := postgres.OpenRaw(context.Background(), dsn)
+		if err == nil {
+			admin.Exec(`DROP SCHEMA IF EXISTS ` + name + ` CASCADE`)
+			admin.Close()
+		}
+	})
+	u, err := url.Parse(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("search_path", name)
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+func open(t *testing.T) *sqlstore.DB {
+	s, err := postgres.Open(context.Background(), freshSchema(t, testDSN(t)), postgres.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func TestContract(t *testing.T) {
+	testDSN(t)
+	storetest.Run(t, func(t *testing.T) store.Store { return open(t) })
+}
+
+func TestNewerSchema(t *testing.T) {
+	ctx := context.Background()
+	dsn := freshSchema(t, testDSN(t))
+	s, err := postgres.Open(ctx, dsn, postgres.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Writer().ExecContext(ctx, `INSERT INTO chronicle_schema (version_id, is_applied) VALUES (999, true)`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	_, err = postgres.Open(ctx, dsn, postgres.Options{})
+	if !errors.Is(err, store.ErrNewerSchema) {
+		t.Fatalf("opening a newer database: got %v, want ErrNewerSchema", err)
+	}
+}
+
+func TestBadDSN(t *testing.T) {
+	_, err := postgres.Open(context.Background(), "postgres://nobody@127.0.0.1:1/none?connect_timeout=2", postgres.Options{})
+	if err == nil || !strings.Contains(err.Error(), "postgres") {
+		t.Fatalf("got %v, want a connection error", err)
+	}
+}

@@ -213,6 +213,9 @@ func (s *scanner) core(i int) (cand, bool) {
 			best, found = c, true
 		}
 	}
+	if i < 0 || i >= len(s.t) {
+		return best, false
+	}
 	tk := &s.t[i]
 	if tk.kind == kNum {
 		try(s.numericDate(i))

@@ -156,10 +156,10 @@ func TestExampleArticle(t *testing.T) {
 					e.Status == doc.StatusOccurred && involves(e, "Putin", "Biden")
 			}},
 			{"Trump-Putin meeting planned", func(e doc.Event) bool {
-				return e.Type == "CONSULT" && e.Status == doc.StatusPlanned && involves(e, "Putin", "Trump")
+				return isMeeting(e) && e.Status == doc.StatusPlanned && involves(e, "Putin", "Trump")
 			}},
 			{"envoys within two weeks", func(e doc.Event) bool {
-				return e.Type == "CONSULT" && e.Status == doc.StatusPlanned && e.Date != nil &&
+				return isMeeting(e) && e.Status == doc.StatusPlanned && e.Date != nil &&
 					e.Date.Start == "2025-02-22" && e.Date.End == "2025-03-08"
 			}},
 			{"Trump accuses Zelenskyy", func(e doc.Event) bool {
@@ -178,6 +178,13 @@ func TestExampleArticle(t *testing.T) {
 			}
 		}
 	})
+}
+
+// isMeeting reports whether e is a meeting (CONSULT) or, as PLOVER codes
+// cooperative actions reported in the future tense, an intent to meet
+// (CAMEO 036, PLOVER AGREE).
+func isMeeting(e doc.Event) bool {
+	return e.Type == "CONSULT" || e.CAMEO == "036"
 }
 
 // inArticleWeek reports whether an event is dated to the week of

@@ -130,8 +130,8 @@ func (v *view) participants(heads []int) []doc.Participant {
 				p.Code = ac.Country
 			}
 			// prefer the mention text when the phrase is long
-			if m := ac.Mentions[v.mention[h]]; sp.Len() > 80 || !sp.Contains(m.Span()) {
-				sp = m.Span()
+			if mi := v.mention[h]; mi >= 0 && int(mi) < len(ac.Mentions) {
+				sp = ac.Mentions[mi].Span()
 			}
 		} else if v.cc[h] != "" {
 			p.Code = v.cc[h]
@@ -178,7 +178,7 @@ func mergeTarget(out []doc.Event, ev *doc.Event, bare bool) int {
 		if bare {
 			return j
 		}
-		if sameParties(e, ev) {
+		if e.Status == ev.Status && sameParties(e, ev) {
 			return j
 		}
 	}

@@ -44,7 +44,7 @@ func (v *view) cond(i int, cd *Cond) bool {
 		return v.wordsIn(cd.Words, func(j int) bool { return j > i && v.under(j, i) && !v.inSubj(j, i) }, i+1, s.EndToken)
 	case "xcomp":
 		for c := v.first[i]; c >= 0; c = v.next[c] {
-			if b := v.dep(int(c)); b == "xcomp" || b == "ccomp" {
+			if b := v.dep(int(c)); b == "xcomp" {
 				if anyWord(cd.Words[0], v.lemma[c], v.lower[c]) {
 					return true
 				}

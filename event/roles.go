@@ -88,6 +88,15 @@ func (c *Coder) roles(w *work, cd *cand) {
 	srcHead = v.resolvePron(srcHead, t)
 	tgtHead = v.resolvePronTarget(tgtHead)
 	cd.src = v.expand(cd.src, srcHead)
+	if srcHead >= 0 && (v.head(srcHead) == t || v.head(srcHead) == cd.light) && v.dep(srcHead) == "nsubj" {
+		// a coordination parsed as several subjects: "Trump and Zelenskyy traded …"
+		v.children(v.head(srcHead), func(c int) bool {
+			if c != srcHead && v.d.Tokens[c].Dep == "nsubj" && v.named(c) {
+				cd.src = v.expand(cd.src, c)
+			}
+			return true
+		})
+	}
 	cd.tgt = v.expand(cd.tgt, tgtHead)
 	// "U.S. and Russian envoys met", "the two sides met": reciprocal
 	if r.Recip || cd.recip {
@@ -209,11 +218,39 @@ func (v *view) controller(i int) int {
 				return s
 			}
 		case "conj", "advcl", "ccomp":
+			if v.dep(i) == "advcl" && v.d.Tokens[i].XPOS == "VBG" {
+				// "…, with Trump calling Zelenskyy a dictator": the with-phrase
+				// right before the participle is its subject
+				w := -1
+				v.children(h, func(c int) bool {
+					if c < i && v.dep(c) == "obl" && v.caseOf(c) == "with" {
+						w = c
+					}
+					return true
+				})
+				if w >= 0 && w > i-4 {
+					return w
+				}
+			}
 			if s := v.subjOf(h); s >= 0 {
 				return s
 			}
 		case "acl":
 			if v.d.Tokens[i].Dep == "acl:relcl" || v.isNominal(h) {
+				if !v.named(h) {
+					// "… a dictator and Zelenskyy accusing Trump": the named
+					// conjunct right before the participle
+					best := -1
+					v.children(h, func(c int) bool {
+						if v.dep(c) == "conj" && c < i && v.named(c) {
+							best = c
+						}
+						return true
+					})
+					if best >= 0 {
+						return best
+					}
+				}
 				return h
 			}
 		default:
@@ -276,6 +313,15 @@ func (v *view) partner(i int, prep string) int {
 		}
 		return true
 	})
+	if best >= 0 && !v.isNominal(best) && v.d.Tokens[best].UPOS != doc.PRON {
+		// "with then-U.S. President Joe Biden": the case marker landed on a
+		// non-nominal; take the next named oblique without its own marker
+		for c := v.next[best]; c >= 0; c = v.next[c] {
+			if (v.dep(int(c)) == "obl" || v.dep(int(c)) == "nmod") && v.caseOf(int(c)) == "" && v.named(int(c)) {
+				return int(c)
+			}
+		}
+	}
 	if prep == "" && best >= 0 && bestRank >= 100 {
 		// a non-actor prepositional object is a target only for "with"/"against"
 		if cs := v.caseOf(best); cs != "with" && cs != "against" {
@@ -396,7 +442,38 @@ func (v *view) expand(dst []int, h int) []int {
 			return n < len(heads)
 		})
 	}
-	for _, x := range heads[:n] {
+	for k, x := range heads[:n] {
+		if v.timex[x] >= 0 {
+			continue
+		}
+		if k > 0 && v.isPlaceOrCountryFor(x, h) {
+			continue // "Joe Biden in Geneva, Switzerland" misparsed as a conjunct
+		}
+		if v.named(x) {
+			// "U.S. and Russian envoys": coordinated national modifiers
+			// of a head that is itself linked to one of them
+			split := -1
+			v.children(x, func(c int) bool {
+				switch v.d.Tokens[c].Dep {
+				case "amod", "compound":
+					if v.named(c) && v.childBase(c, "conj") >= 0 {
+						split = c
+						return false
+					}
+				}
+				return true
+			})
+			if split >= 0 {
+				dst = appendUniq(dst, split, v)
+				v.children(split, func(g int) bool {
+					if v.dep(g) == "conj" && v.named(g) {
+						dst = appendUniq(dst, g, v)
+					}
+					return true
+				})
+				continue
+			}
+		}
 		if v.named(x) || v.d.Tokens[x].UPOS == doc.PRON {
 			dst = appendUniq(dst, x, v)
 			continue
@@ -427,6 +504,19 @@ func (v *view) expand(dst []int, h int) []int {
 		}
 	}
 	return dst
+}
+
+// isPlaceOrCountryFor reports whether conjunct x is a place or country
+// while the first conjunct h is a person.
+func (v *view) isPlaceOrCountryFor(x, h int) bool {
+	if v.isPlace(x) {
+		return true
+	}
+	ha, xa := v.actor[h], v.actor[x]
+	if ha < 0 || v.d.Actors[ha].Kind != "PER" {
+		return false
+	}
+	return (xa >= 0 && v.d.Actors[xa].Kind == "LOC") || (xa < 0 && v.cc[x] != "")
 }
 
 // named reports whether token x names an actor or a country.
@@ -475,9 +565,12 @@ func (v *view) resolvePron(h, trig int) int {
 		}
 		x = p
 	}
+	if l := v.lemma[h]; l != "he" && l != "she" {
+		return h
+	}
 	s := v.d.Sentences[v.d.Tokens[h].Sent]
 	for j := h - 1; j >= s.FirstToken; j-- {
-		if v.dep(j) == "nsubj" && v.actorish(j) {
+		if v.dep(j) == "nsubj" && v.actor[j] >= 0 && v.d.Actors[v.actor[j]].Kind == "PER" {
 			return j
 		}
 	}

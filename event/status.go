@@ -45,11 +45,12 @@ var planVerbs = map[string]bool{
 	"vow": true, "work": true, "try": true, "consider": true, "expect": true, "schedule": true,
 	"discuss": true, "decide": true, "attempt": true, "mull": true, "weigh": true, "set": true,
 	"due": true, "poise": true, "able": true, "ready": true, "eager": true, "willing": true,
-	"push": true, "call": true, "urge": true, "ask": true, "demand": true, "require": true,
-	"need": true, "wish": true, "like": true, "look": true, "move": true, "begin": true, "start": true,
-	"effort": true, "plan_n": true, "bid": true, "proposal": true, "preparation": true, "prospect": true,
+	"wish": true, "effort": true, "plan_n": true, "bid": true, "proposal": true, "preparation": true, "prospect": true,
 	"possibility": true, "hope_n": true, "intention": true, "invitation": true, "timeline": true,
 }
+
+// stopVerbs negate the event they govern ("stop killing", "prevent an attack").
+var stopVerbs = map[string]bool{"stop": true, "halt": true, "prevent": true, "avoid": true, "cease": true, "end": true, "forestall": true, "avert": true, "refrain": true}
 
 var hypoHeads = map[string]bool{"contingent": true, "conditional": true, "dependent": true, "depend": true, "hinge": true}
 
@@ -89,6 +90,9 @@ func (v *view) clauseFlags(x int, f *flags, isTrig bool) {
 		}
 		if hypoHeads[l] {
 			f.hypo = true
+		}
+		if stopVerbs[l] {
+			f.neg = true
 		}
 	}
 	hasBe := false
@@ -146,7 +150,19 @@ func (c *Coder) qualify(w *work, cd *cand) {
 	if cd.light >= 0 {
 		x = cd.light
 		v.clauseFlags(x, &f, false)
-		f.planned = f.planned && true
+	} else if v.isNominal(cd.trig) {
+		// "the potential timeline for a sit-down meeting": a planning
+		// modifier shortly before a noun trigger, with no verb between
+		sn := v.d.Sentences[cd.sent]
+		for j := cd.trig - 1; j >= sn.FirstToken && j >= cd.trig-7; j-- {
+			if v.d.Tokens[j].UPOS == doc.VERB {
+				break
+			}
+			if v.dep(j) == "amod" && plannedMods[v.lemma[j]] {
+				f.planned = true
+				break
+			}
+		}
 	}
 	for step := 0; step < 6; step++ {
 		h := v.head(x)
@@ -177,6 +193,17 @@ func (c *Coder) qualify(w *work, cd *cand) {
 		if rel == "conj" {
 			x = h
 			continue
+		}
+		if v.d.Tokens[x].XPOS == "VBD" && (rel == "advcl" || rel == "acl" || rel == "ccomp" || rel == "parataxis") {
+			// a finite past-tense clause asserts its event; only a denial
+			// higher up still applies ("denied that he met …")
+			for k := 0; k < 4 && h >= 0; k++ {
+				if denyVerbs[v.lemma[h]] {
+					f.denied = true
+				}
+				h = v.head(h)
+			}
+			break
 		}
 		v.clauseFlags(h, &f, false)
 		x = h

@@ -235,7 +235,7 @@ func (v *view) spanWalk(root, i int, lo, hi *int, depth int) {
 	}
 	for c := v.first[i]; c >= 0; c = v.next[c] {
 		switch v.dep(int(c)) {
-		case "conj", "cc", "appos", "punct", "acl", "parataxis", "advcl", "ccomp", "dep", "list":
+		case "conj", "cc", "appos", "punct", "acl", "parataxis", "advcl", "ccomp", "dep", "list", "case", "mark":
 			if i == root {
 				continue
 			}

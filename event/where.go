@@ -26,7 +26,28 @@ func (c *Coder) dateOf(w *work, cd *cand) *doc.EventDate {
 			}
 		}
 	}
-	owners := [4]int{cd.trig, -1, -1, -1}
+	// "… since June 2021, when Putin met …": a when-clause right after a
+	// time expression
+	if w := v.child(cd.trig, "advmod"); w >= 0 && v.lemma[w] == "when" {
+		sn := v.d.Sentences[cd.sent]
+		lo := cd.trig
+		for j := cd.trig; j >= sn.FirstToken && v.under(j, cd.trig); j-- {
+			lo = j
+		}
+		for j := lo - 1; j >= sn.FirstToken; j-- {
+			if v.d.Tokens[j].UPOS == doc.PUNCT {
+				continue
+			}
+			if ti := v.timex[j]; ti >= 0 {
+				x := &v.d.Timexes[ti]
+				if x.Type == "DATE" && len(x.Value) >= 4 && x.Value[0] >= '0' && x.Value[0] <= '9' {
+					return &doc.EventDate{Value: x.Value, Granularity: granOr(x.Granularity, granularity(x.Value)), Timex: x.ID}
+				}
+			}
+			break
+		}
+	}
+	owners := [6]int{cd.trig, -1, -1, -1, -1, -1}
 	n := 1
 	if cd.light >= 0 {
 		owners[n] = cd.light
@@ -55,6 +76,16 @@ func (c *Coder) dateOf(w *work, cd *cand) *doc.EventDate {
 		n++
 		x = h
 	}
+	// a purpose clause dates its trip: "travel to Moscow to meet Putin on May 9"
+	v.children(cd.trig, func(ch int) bool {
+		if (v.dep(ch) == "advcl" || v.dep(ch) == "xcomp") && v.d.Tokens[ch].UPOS == doc.VERB && n < len(owners) {
+			if m := v.child(ch, "mark"); m >= 0 && v.lemma[m] == "to" {
+				owners[n] = ch
+				n++
+			}
+		}
+		return true
+	})
 	sn := v.d.Sentences[cd.sent]
 	for _, o := range owners[:n] {
 		best, bestDist := -1, 1<<30
@@ -274,6 +305,24 @@ func (v *view) placeArg(cd *cand, dest bool) int {
 		if found >= 0 {
 			return found
 		}
+	}
+	if !dest {
+		// "met with X in Geneva": the place attached to a participant
+		found := -1
+		v.children(cd.trig, func(c int) bool {
+			switch v.dep(c) {
+			case "obl", "obj", "nmod":
+				v.children(c, func(g int) bool {
+					if v.dep(g) == "nmod" && placePreps[v.caseOf(g)] && v.placeLike(g) {
+						found = g
+						return false
+					}
+					return true
+				})
+			}
+			return found < 0
+		})
+		return found
 	}
 	return -1
 }

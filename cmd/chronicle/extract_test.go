@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,7 +64,7 @@ func TestExtractJSONLinesKeepsOrderAndGoesOn(t *testing.T) {
 		if err != nil {
 			t.Fatalf("extract: %v", err)
 		}
-		lines := strings.Split(strings.TrimSpace(out), "\n")
+		lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 		if len(lines) != 2 {
 			t.Fatalf("got %d lines, want 2:\n%s", len(lines), out)
 		}
@@ -208,5 +209,59 @@ func TestExtractTextReport(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+func TestExtractExportFormats(t *testing.T) {
+	in := `{"id":"a","text":"The foreign ministers of France and Germany met in Berlin on Monday. \"We agreed on a plan,\" the French minister said.","date":"2024-03-06"}
+{"id":"b","text":"Protesters clashed with police in Lagos on Tuesday, officials said.","date":"2024-03-06"}
+`
+	tests := []struct {
+		format string
+		check  func(out string) error
+	}{
+		{"timeml", func(out string) error {
+			if !strings.Contains(out, "<TIMEX3") || !strings.Contains(out, "<DCT>") {
+				return fmt.Errorf("no TIMEX3/DCT")
+			}
+			return nil
+		}},
+		{"gdelt", func(out string) error {
+			for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+				if l == "" {
+					continue
+				}
+				if n := len(strings.Split(l, "\t")); n != 61 {
+					return fmt.Errorf("row has %d columns, want 61: %q", n, l)
+				}
+			}
+			return nil
+		}},
+		{"plover", func(out string) error {
+			for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+				if l != "" && !json.Valid([]byte(l)) {
+					return fmt.Errorf("invalid JSON line %q", l)
+				}
+			}
+			return nil
+		}},
+		{"gkg", func(out string) error {
+			lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+			if len(lines) != 2 || !strings.HasPrefix(lines[0], "a\t") || !strings.HasPrefix(lines[1], "b\t") {
+				return fmt.Errorf("want one line per document in order, got %q", out)
+			}
+			return nil
+		}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.format, func(t *testing.T) {
+			out, stderr, err := runCLI(t, in, "extract", "--format", tc.format, "-")
+			if err != nil {
+				t.Fatalf("%v\n%s", err, stderr)
+			}
+			if err := tc.check(out); err != nil {
+				t.Error(err)
+			}
+		})
 	}
 }

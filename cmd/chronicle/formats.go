@@ -7,8 +7,18 @@ import (
 	"strings"
 
 	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/event"
 	"github.com/chronicle-news/chronicle/output"
+	"github.com/chronicle-news/chronicle/quote"
+	"github.com/chronicle-news/chronicle/timex"
 )
+
+// perDoc adapts a function that writes one document.
+func perDoc(f func(w io.Writer, d *doc.Document) error) func(output.Layers) docWriter {
+	return func(output.Layers) docWriter {
+		return docWriter{doc: func(w io.Writer, d *doc.Document, _ bool) error { return f(w, d) }}
+	}
+}
 
 // formats are the output formats of "chronicle extract".
 var formats = map[string]func(layers output.Layers) docWriter{
@@ -21,6 +31,19 @@ var formats = map[string]func(layers output.Layers) docWriter{
 			}
 			return output.WriteText(w, d)
 		}}
+	},
+	"timeml": perDoc(timex.WriteTimeML),
+	"plover": perDoc(event.WritePLOVER),
+	"gkg":    perDoc(quote.WriteGKG),
+	"gdelt": func(output.Layers) docWriter {
+		// GLOBALEVENTIDs are numbered across the whole output, so the
+		// events are written in one call at the end; tokens are dropped
+		// from the buffered documents to keep memory down.
+		var docs []*doc.Document
+		return docWriter{
+			doc: func(_ io.Writer, d *doc.Document, _ bool) error { d.Tokens = nil; docs = append(docs, d); return nil },
+			end: func(w io.Writer, _ int) error { return event.WriteGDELT(w, docs...) },
+		}
 	},
 	"jsonl": func(l output.Layers) docWriter {
 		return docWriter{doc: func(w io.Writer, d *doc.Document, _ bool) error { return output.WriteJSONLine(w, d, l) }}

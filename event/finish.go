@@ -130,7 +130,7 @@ func (v *view) participants(heads []int) []doc.Participant {
 				p.Code = ac.Country
 			}
 			// prefer the mention text when the phrase is long
-			if mi := v.mention[h]; mi >= 0 && int(mi) < len(ac.Mentions) {
+			if mi := v.mention[h]; mi >= 0 && int(mi) < len(ac.Mentions) && ac.Mentions[mi].Span().Contains(v.d.Tokens[h].Span()) {
 				sp = ac.Mentions[mi].Span()
 			}
 		} else if v.cc[h] != "" {

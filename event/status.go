@@ -154,7 +154,7 @@ func (c *Coder) qualify(w *work, cd *cand) {
 		// "the potential timeline for a sit-down meeting": a planning
 		// modifier shortly before a noun trigger, with no verb between
 		sn := v.d.Sentences[cd.sent]
-		for j := cd.trig - 1; j >= sn.FirstToken && j >= cd.trig-7; j-- {
+		for j := cd.trig - 1; j >= sn.FirstToken && j >= cd.trig-10; j-- {
 			if v.d.Tokens[j].UPOS == doc.VERB {
 				break
 			}

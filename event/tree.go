@@ -99,6 +99,36 @@ func (v *view) reset(d *doc.Document) {
 			v.cc[i] = c.ISO3
 		}
 	}
+	// a capitalized name the actor stage left unlinked that repeats the
+	// last word of a person's or organisation's mention ("Trump" after
+	// "Donald Trump")
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		if v.actor[i] >= 0 || v.cc[i] != "" || t.End-t.Start < 3 {
+			continue
+		}
+		if c := d.Text[t.Start]; c < 'A' || c > 'Z' || (t.UPOS != doc.PROPN && t.UPOS != doc.NOUN) {
+			continue
+		}
+		form := d.Text[t.Start:t.End]
+		for ai := range d.Actors {
+			a := &d.Actors[ai]
+			if a.Kind != "PER" {
+				continue
+			}
+			found := false
+			for mi, m := range a.Mentions {
+				if strings.HasSuffix(m.Text, form) && (len(m.Text) == len(form) || m.Text[len(m.Text)-len(form)-1] == ' ') {
+					v.actor[i], v.mention[i] = int32(ai), int32(mi)
+					found = true
+					break
+				}
+			}
+			if found {
+				break
+			}
+		}
+	}
 	for ei, e := range d.Entities {
 		v.mark(v.entity, e.Span(), int32(ei), nil, 0)
 	}

@@ -299,7 +299,15 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 			return cand{j: j, typ: typSet, val: durCode(u, 1)}, true
 		}
 	}
-	// Relative dates.
+	// Relative dates; vague amounts ("several years ago") are references.
+	if n < 0 {
+		switch s.w(j) {
+		case wAgo, wEarlier:
+			return cand{j: j + 1, typ: typDate, val: "PAST_REF"}, true
+		case wLater:
+			return cand{j: j + 1, typ: typDate, val: "FUTURE_REF"}, true
+		}
+	}
 	switch s.w(j) {
 	case wAgo:
 		return s.shifted(i, j+1, u, -n, false), true

@@ -213,6 +213,11 @@ func (te *tenser) fromWords(i, j int) tense {
 			break
 		}
 		if t := classify(k); t != tUnknown {
+			// A reporting verb far from the expression is usually not its
+			// governor ("said the summit on April 24 …").
+			if t == tPast && i-k > 2 && reporting[lowerKey(s.str(k))] {
+				continue
+			}
 			return t
 		}
 	}
@@ -250,3 +255,6 @@ func isAbbrev(s *scanner, k int) bool {
 	}
 	return abbrevs[lowerKey(s.str(k))]
 }
+
+var reporting = map[string]bool{"said": true, "told": true, "announced": true, "added": true, "reported": true,
+	"stated": true, "noted": true, "explained": true, "wrote": true, "indicated": true}

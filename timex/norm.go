@@ -146,51 +146,8 @@ func (p point) value() string {
 	return string(b)
 }
 
-// start and end return the first and last day of the period p denotes, as
-// day values; they make intervals.
-func (p point) bounds() (time.Time, time.Time) {
-	t := p.t
-	y, m := t.Year(), int(t.Month())
-	switch p.g {
-	case gMillennium:
-		s := day(y/1000*1000, 1, 1)
-		return s, s.AddDate(1000, 0, -1)
-	case gCentury:
-		s := day(y/100*100, 1, 1)
-		return s, s.AddDate(100, 0, -1)
-	case gDecade:
-		s := day(y/10*10, 1, 1)
-		return s, s.AddDate(10, 0, -1)
-	case gYear:
-		return day(y, 1, 1), day(y, 12, 31)
-	case gHalf:
-		s := day(y, (m-1)/6*6+1, 1)
-		return s, s.AddDate(0, 6, -1)
-	case gSeason:
-		s := day(y, [...]int{0, 3, 6, 9, 12}[p.season], 1)
-		return s, s.AddDate(0, 3, -1)
-	case gQuarter:
-		s := day(y, (m-1)/3*3+1, 1)
-		return s, s.AddDate(0, 3, -1)
-	case gMonth:
-		s := day(y, m, 1)
-		return s, s.AddDate(0, 1, -1)
-	case gWeek:
-		s := weekStart(t)
-		return s, s.AddDate(0, 0, 6)
-	}
-	d := day(y, m, t.Day())
-	return d, d
-}
-
 // dayValue formats a day as YYYY-MM-DD.
 func dayValue(t time.Time) string { return point{t: t, g: gDay}.value() }
-
-// weekStart returns the Monday of t's ISO week.
-func weekStart(t time.Time) time.Time {
-	wd := int(t.Weekday()+6) % 7 // Monday = 0
-	return day(t.Year(), int(t.Month()), t.Day()-wd)
-}
 
 // shift moves t by n units.
 func shift(t time.Time, u unit, n int) time.Time {

@@ -14,7 +14,6 @@ import (
 	"context"
 	"fmt"
 	"strconv"
-	"time"
 
 	"github.com/chronicle-news/chronicle/doc"
 )
@@ -191,13 +190,4 @@ func eqFold(a, b string) bool {
 		}
 	}
 	return true
-}
-
-// dctOf returns the DCT the tagger uses for d.
-func dctOf(d *doc.Document) (time.Time, bool) {
-	if d.Published.IsZero() {
-		return time.Time{}, false
-	}
-	y, m, dd := d.Published.Date()
-	return day(y, int(m), dd), true
 }

@@ -14,12 +14,14 @@ import (
 // first column) and writes every line unchanged with the predicted IOB2
 // label appended as a new last column. Blank, -DOCSTART- and comment lines
 // are copied as they are. Documents are tagged as wholes, so that
-// document-level features work.
-func TagColumns(ctx context.Context, m *Model, r io.Reader, w io.Writer, f ColumnFormat) error {
+// document-level features work. dom selects the domain-specific weights
+// (DomainNews for news).
+func TagColumns(ctx context.Context, m *Model, r io.Reader, w io.Writer, f ColumnFormat, dom Domain) error {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
 	bw := bufio.NewWriter(w)
 	tg := newTagger(m)
+	tg.x.domain = dom
 	var lines []string // the current document's lines
 	var tokLine []int  // line index of each token
 	var toks []string

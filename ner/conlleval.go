@@ -109,9 +109,20 @@ func (c *Counts) Add(gold, pred []string, drop ...string) {
 			c.Correct[""]++
 		}
 	}
+	// token accuracy on IOB2-normalised tags, so IOB1 gold compares fairly
+	norm := make([]string, len(gold))
+	for i := range norm {
+		norm[i] = "O"
+	}
+	for _, ch := range Chunks(gold) {
+		for i := ch.Start; i < ch.End; i++ {
+			norm[i] = "I-" + ch.Type
+		}
+		norm[ch.Start] = "B-" + ch.Type
+	}
 	for i := range gold {
 		c.Tokens++
-		if i < len(pred) && gold[i] == pred[i] {
+		if i < len(pred) && norm[i] == pred[i] {
 			c.TokensOK++
 		}
 	}

@@ -39,7 +39,9 @@ func LoadCorpus(name string) ([]Doc, error) {
 		if err != nil {
 			return nil, err
 		}
-		return ReadMEANTIME(dir)
+		docs, err := ReadMEANTIME(dir)
+		SetDomain(docs, DomainWiki)
+		return docs, err
 	default:
 		return nil, fmt.Errorf("ner: unknown corpus %q", name)
 	}
@@ -54,8 +56,10 @@ func LoadCorpus(name string) ([]Doc, error) {
 	if err != nil {
 		return nil, fmt.Errorf("ner: %w", err)
 	}
+	SetDomain(docs, DomainNews)
 	if f == UNER {
 		markNoMISC(docs)
+		SetDomain(docs, DomainWeb)
 	}
 	return docs, nil
 }
@@ -64,7 +68,14 @@ func LoadCorpus(name string) ([]Doc, error) {
 // EWT train and MEANTIME, clusters from those and the TempEval-3 silver
 // text, model selection on CoNLL-2003 eng.testa.
 func TrainDefault(ctx context.Context, o TrainOptions) (*Model, error) {
-	for _, name := range []string{CorpusCoNLLTrain, CorpusUNERTrain, CorpusMEANTIME} {
+	names := o.Corpora
+	if len(names) == 0 {
+		names = []string{CorpusCoNLLTrain, CorpusUNERTrain, CorpusMEANTIME}
+	}
+	for _, name := range names {
+		if name == CorpusCoNLLTestA || name == CorpusUNERDev || name == CorpusUNERTest {
+			return nil, fmt.Errorf("ner: %s is an evaluation set, not for training", name)
+		}
 		docs, err := LoadCorpus(name)
 		if err != nil {
 			return nil, err
@@ -86,7 +97,11 @@ func TrainDefault(ctx context.Context, o TrainOptions) (*Model, error) {
 	}
 	o.Unlabelled = lines
 	if o.Gazetteer == nil {
-		o.Gazetteer = defaultGazetteer()
+		g, err := BuildGazetteer()
+		if err != nil {
+			return nil, fmt.Errorf("ner: %w", err)
+		}
+		o.Gazetteer = g
 	}
 	return Train(ctx, o)
 }

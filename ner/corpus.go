@@ -26,8 +26,38 @@ type Sent struct {
 
 // Doc is one document of a corpus.
 type Doc struct {
-	ID    string
-	Sents []Sent
+	ID     string
+	Sents  []Sent
+	Domain Domain // the kind of text, for domain-specific feature weights
+}
+
+// Domain is a kind of text. The model learns weights shared by all domains
+// plus weights specific to each (feature augmentation), so that corpora
+// with different annotation habits can be trained together; tagging uses
+// the shared weights plus those of the chosen domain.
+type Domain uint8
+
+// Domains.
+const (
+	DomainNone Domain = iota // shared weights only
+	DomainNews               // newswire (CoNLL-2003): the default for articles
+	DomainWeb                // web text (Universal NER EWT)
+	DomainWiki               // Wikinews (MEANTIME)
+)
+
+// ParseDomain returns the domain named s ("news", "web", "wiki", "none").
+func ParseDomain(s string) (Domain, error) {
+	switch s {
+	case "news", "":
+		return DomainNews, nil
+	case "web":
+		return DomainWeb, nil
+	case "wiki":
+		return DomainWiki, nil
+	case "none":
+		return DomainNone, nil
+	}
+	return 0, fmt.Errorf("unknown domain %q (news, web, wiki, none)", s)
 }
 
 // Tokens returns the number of tokens in docs.
@@ -164,6 +194,13 @@ func ReadColumnFile(path string, f ColumnFormat) ([]Doc, error) {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return docs, nil
+}
+
+// SetDomain sets the domain of every document.
+func SetDomain(docs []Doc, d Domain) {
+	for i := range docs {
+		docs[i].Domain = d
+	}
 }
 
 // markNoMISC marks every sentence as lacking MISC annotation.

@@ -107,6 +107,8 @@ type extractor struct {
 	feats []uint64
 	offs  []int32
 	gbuf  []byte
+	// domain adds a domain-specific copy of every feature when non-zero
+	domain Domain
 }
 
 // docWord holds document-level facts about a lowercase word.
@@ -459,6 +461,31 @@ func (x *extractor) sentence(k int) {
 		}
 	}
 	x.offs = append(x.offs, int32(len(x.feats)))
+	if x.domain != DomainNone {
+		x.augment()
+	}
+}
+
+// augment adds the domain-specific copy of each feature after the shared
+// ones, rewriting x.feats and x.offs in place from the end.
+func (x *extractor) augment() {
+	n := len(x.feats)
+	nt := len(x.offs) - 1
+	x.feats = append(x.feats, make([]uint64, n)...)
+	d := uint64(x.domain)
+	// move token blocks from last to first, doubling each
+	for t := nt - 1; t >= 0; t-- {
+		a, b := x.offs[t], x.offs[t+1]
+		na := 2 * a
+		k := b - a
+		copy(x.feats[na:na+k], x.feats[a:b])
+		for j := int32(0); j < k; j++ {
+			x.feats[na+k+j] = (x.feats[na+j] ^ d) * fnvPrime
+		}
+	}
+	for t := range x.offs {
+		x.offs[t] *= 2
+	}
 }
 
 func b2i(b bool) int {

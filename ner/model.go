@@ -117,9 +117,11 @@ type tagger struct {
 	score []float32
 	back  []uint8
 	out   []uint8 // labels for the whole document
+	hist  *history
+	hf    []uint64
 }
 
-func newTagger(m *Model) *tagger { return &tagger{m: m, x: newExtractor(m)} }
+func newTagger(m *Model) *tagger { return &tagger{m: m, x: newExtractor(m), hist: newHistory()} }
 
 func (tg *tagger) grow(nt int) {
 	if cap(tg.em) < nt*nLabels {
@@ -133,6 +135,7 @@ func (tg *tagger) grow(nt int) {
 // BILOU labels end up in tg.out.
 func (tg *tagger) tagDoc(tokens []string, sents []int32) {
 	tg.x.load(tokens, sents)
+	tg.hist.reset()
 	tg.out = tg.out[:0]
 	for range tokens {
 		tg.out = append(tg.out, labelO)
@@ -146,7 +149,21 @@ func (tg *tagger) tagDoc(tokens []string, sents []int32) {
 		tg.x.sentence(k)
 		tg.grow(nt)
 		tg.m.emissions(tg.x, tg.em)
+		for t := 0; t < nt; t++ {
+			i := int32(a + t)
+			tg.hf = tg.hist.appendFeats(tg.hf[:0], histKey(tg.x, i), tg.x.toks[i].flags&tfInit != 0, tg.x.domain)
+			row := tg.em[t*nLabels : (t+1)*nLabels]
+			for _, h := range tg.hf {
+				if r, ok := tg.m.index[h]; ok {
+					wr := tg.m.w[int(r)*nLabels : int(r)*nLabels+nLabels]
+					for l := range row {
+						row[l] += wr[l]
+					}
+				}
+			}
+		}
 		viterbi(tg.em, &tg.m.trans, nt, nil, tg.out[a:b], tg.back, tg.score)
+		tg.hist.update(tg.x, int32(a), tg.out[a:b])
 	}
 }
 

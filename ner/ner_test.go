@@ -178,7 +178,7 @@ func TestTagColumns(t *testing.T) {
 	m := trainTiny(t)
 	in := "-DOCSTART- -X- O O\n\nKarin NNP\nMoe NNP\nflew VBD\n\nOslo NNP\n"
 	var out bytes.Buffer
-	if err := TagColumns(context.Background(), m, strings.NewReader(in), &out, CoNLL2003); err != nil {
+	if err := TagColumns(context.Background(), m, strings.NewReader(in), &out, CoNLL2003, DomainNews); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
@@ -310,7 +310,7 @@ func FuzzTagColumns(f *testing.F) {
 	f.Add("Ünïcödé\n\xff\xfe\n“quoted”\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		var out bytes.Buffer
-		if err := TagColumns(context.Background(), m, strings.NewReader(in), &out, CoNLL2003); err != nil {
+		if err := TagColumns(context.Background(), m, strings.NewReader(in), &out, CoNLL2003, DomainNews); err != nil {
 			return
 		}
 		if got, want := strings.Count(out.String(), "\n"), strings.Count(strings.ReplaceAll(in, "\r", ""), "\n"); got < want {

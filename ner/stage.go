@@ -79,7 +79,9 @@ func (r *Recognizer) scratch(m *Model) *docScratch {
 	if s, ok := r.pool.Get().(*docScratch); ok && s.tg.m == m {
 		return s
 	}
-	return &docScratch{tg: newTagger(m)}
+	tg := newTagger(m)
+	tg.x.domain = DomainNews
+	return &docScratch{tg: tg}
 }
 
 // Process implements doc.Stage: it replaces d.Entities with the entities

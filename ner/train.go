@@ -11,6 +11,7 @@ import (
 
 // TrainOptions configure Train.
 type TrainOptions struct {
+	Corpora    []string   // named training corpora for TrainDefault (default: conll-train, uner-train, meantime)
 	Train      []Doc      // labelled training documents
 	Dev        []Doc      // model selection (early stopping); never trained on
 	Unlabelled [][]string // token lines for word clusters (the training text is added)
@@ -25,10 +26,15 @@ type TrainOptions struct {
 
 // trainSent is a training sentence in feature-index form.
 type trainSent struct {
-	feats   []int32 // feature rows of all tokens
-	offs    []int32 // token t's features are feats[offs[t]:offs[t+1]]
+	doc     int      // index of the document
+	keys    []uint64 // history key per token (0: none)
+	init    []bool   // token is sentence-initial
+	feats   []int32  // feature rows of all tokens
+	offs    []int32  // token t's features are feats[offs[t]:offs[t+1]]
 	gold    []uint8
 	allowed []uint32 // nil when gold is complete
+	hrows   []int32  // history feature rows, rebuilt each time
+	hoffs   []int32
 }
 
 // Train learns a model with the averaged structured perceptron (Viterbi
@@ -83,6 +89,7 @@ func Train(ctx context.Context, o TrainOptions) (*Model, error) {
 	}
 	if o.MinCount > 1 {
 		for i := range o.Train {
+			x.domain = o.Train[i].Domain
 			loadDoc(&o.Train[i])
 			for k := range o.Train[i].Sents {
 				x.sentence(k)
@@ -92,17 +99,28 @@ func Train(ctx context.Context, o TrainOptions) (*Model, error) {
 			}
 		}
 	}
+	for _, h := range allHistFeats() {
+		if _, ok := m.index[h]; !ok {
+			m.index[h] = int32(len(m.index))
+		}
+	}
 	var data []trainSent
 	for i := range o.Train {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		d := &o.Train[i]
+		x.domain = d.Domain
 		loadDoc(d)
 		for k := range d.Sents {
 			s := &d.Sents[k]
 			x.sentence(k)
-			ts := trainSent{gold: make([]uint8, len(s.Tokens))}
+			ts := trainSent{doc: i, gold: make([]uint8, len(s.Tokens))}
+			for t := range s.Tokens {
+				j := x.sents[k] + int32(t)
+				ts.keys = append(ts.keys, histKey(x, j))
+				ts.init = append(ts.init, x.toks[j].flags&tfInit != 0)
+			}
 			spansToBILOU(s.spans, ts.gold)
 			for t := range s.Tokens {
 				ts.offs = append(ts.offs, int32(len(ts.feats)))
@@ -125,9 +143,14 @@ func Train(ctx context.Context, o TrainOptions) (*Model, error) {
 				for p := 0; p < 4; p++ {
 					misc |= 1 << label(3, p)
 				}
+				base := x.sents[k]
 				for t, g := range ts.gold {
-					if g == labelO {
+					// O may hide a MISC name, but only on capitalised or
+					// numeric tokens: elsewhere MISC would go unpunished.
+					if g == labelO && x.toks[base+int32(t)].flags&(tfCap|tfDigit) != 0 {
 						ts.allowed[t] = 1<<labelO | misc
+					} else if g == labelO {
+						ts.allowed[t] = 1 << labelO
 					} else {
 						ts.allowed[t] = 1 << g
 					}
@@ -155,16 +178,34 @@ func Train(ctx context.Context, o TrainOptions) (*Model, error) {
 	pred := make([]uint8, maxLen)
 	gold := make([]uint8, maxLen)
 	rng := rand.New(rand.NewPCG(o.Seed, 0x7261696e))
-	order := make([]int, len(data))
-	for i := range order {
-		order[i] = i
+	// documents are shuffled, sentences keep their order within a document
+	// so that the prediction history is built as at tagging time
+	var docStarts []int
+	for i := range data {
+		if i == 0 || data[i].doc != data[i-1].doc {
+			docStarts = append(docStarts, i)
+		}
 	}
+	docStarts = append(docStarts, len(data))
+	docOrder := make([]int, len(docStarts)-1)
+	for i := range docOrder {
+		docOrder[i] = i
+	}
+	order := make([]int, 0, len(data))
+	hist := newHistory()
+	var hf []uint64
+	domOf := func(ts *trainSent) Domain { return o.Train[ts.doc].Domain }
 	update := func(ts *trainSent, seq []uint8, d float32) {
 		prev := startState
 		for t, l := range seq {
 			tw[prev][l] += d
 			tu[prev][l] += c * float64(d)
 			for _, f := range ts.feats[ts.offs[t]:ts.offs[t+1]] {
+				k := int(f)*nLabels + int(l)
+				w[k] += d
+				u[k] += c * float64(d)
+			}
+			for _, f := range ts.hrows[ts.hoffs[t]:ts.hoffs[t+1]] {
 				k := int(f)*nLabels + int(l)
 				w[k] += d
 				u[k] += c * float64(d)
@@ -187,7 +228,13 @@ func Train(ctx context.Context, o TrainOptions) (*Model, error) {
 	var best *Model
 	bestF, bestEpoch := -1.0, 0
 	for ep := 1; ep <= o.Epochs; ep++ {
-		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
+		rng.Shuffle(len(docOrder), func(i, j int) { docOrder[i], docOrder[j] = docOrder[j], docOrder[i] })
+		order = order[:0]
+		for _, d := range docOrder {
+			for i := docStarts[d]; i < docStarts[d+1]; i++ {
+				order = append(order, i)
+			}
+		}
 		errs := 0
 		for n, i := range order {
 			if n%2048 == 0 {
@@ -196,11 +243,31 @@ func Train(ctx context.Context, o TrainOptions) (*Model, error) {
 				}
 			}
 			ts := &data[i]
+			if n == 0 || data[order[n-1]].doc != ts.doc {
+				hist.reset()
+			}
+			// history features of this sentence, as feature rows
+			ts.hrows = ts.hrows[:0]
+			ts.hoffs = ts.hoffs[:0]
+			for t := range ts.gold {
+				ts.hoffs = append(ts.hoffs, int32(len(ts.hrows)))
+				hf = hist.appendFeats(hf[:0], ts.keys[t], ts.init[t], domOf(ts))
+				for _, h := range hf {
+					ts.hrows = append(ts.hrows, m.index[h])
+				}
+			}
+			ts.hoffs = append(ts.hoffs, int32(len(ts.hrows)))
 			nt := len(ts.gold)
 			for t := 0; t < nt; t++ {
 				row := em[t*nLabels : (t+1)*nLabels]
 				clear(row)
 				for _, f := range ts.feats[ts.offs[t]:ts.offs[t+1]] {
+					wr := w[int(f)*nLabels : int(f)*nLabels+nLabels]
+					for l := range row {
+						row[l] += wr[l]
+					}
+				}
+				for _, f := range ts.hrows[ts.hoffs[t]:ts.hoffs[t+1]] {
 					wr := w[int(f)*nLabels : int(f)*nLabels+nLabels]
 					for l := range row {
 						row[l] += wr[l]
@@ -220,6 +287,7 @@ func Train(ctx context.Context, o TrainOptions) (*Model, error) {
 					break
 				}
 			}
+			hist.updateKeys(ts.keys, pred[:nt])
 			if !same {
 				errs++
 				update(ts, g, 1)
@@ -294,6 +362,7 @@ func Evaluate(m *Model, docs []Doc) *Counts {
 			toks = append(toks, s.Tokens...)
 		}
 		sents = append(sents, int32(len(toks)))
+		tg.x.domain = d.Domain
 		tg.tagDoc(toks, sents)
 		for k, s := range d.Sents {
 			sp = bilouToSpans(tg.out[sents[k]:sents[k+1]], sp[:0])

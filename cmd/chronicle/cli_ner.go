@@ -50,7 +50,7 @@ func nerColumnFormat(name string) (ner.ColumnFormat, error) {
 }
 
 func nerTagCmd(env *cliEnv) *cobra.Command {
-	var in, out, model, format string
+	var in, out, model, format, domain string
 	cmd := &cobra.Command{
 		Use:   "ner [--in conll] [--out conll] FILE|-",
 		Short: "Tag named entities in a column file, appending an IOB2 label column",
@@ -67,6 +67,10 @@ last column. -DOCSTART-, blank and comment lines are copied unchanged.`,
 			if err != nil {
 				return err
 			}
+			dom, err := ner.ParseDomain(domain)
+			if err != nil {
+				return usageError{err}
+			}
 			m, err := nerModel(model)
 			if err != nil {
 				return err
@@ -80,7 +84,7 @@ last column. -DOCSTART-, blank and comment lines are copied unchanged.`,
 				defer fh.Close()
 				r = fh
 			}
-			if err := ner.TagColumns(cmd.Context(), m, r, env.stdout, f); err != nil {
+			if err := ner.TagColumns(cmd.Context(), m, r, env.stdout, f, dom); err != nil {
 				return fmt.Errorf("ner: %s: %w", args[0], err)
 			}
 			return nil
@@ -89,6 +93,7 @@ last column. -DOCSTART-, blank and comment lines are copied unchanged.`,
 	cmd.Flags().StringVar(&in, "in", "conll", "input format (conll)")
 	cmd.Flags().StringVar(&out, "out", "conll", "output format (conll)")
 	cmd.Flags().StringVar(&format, "format", "conll", "column layout: conll (token first) or iob2 (index, token, …)")
+	cmd.Flags().StringVar(&domain, "domain", "news", "kind of text, selecting domain-specific weights: news, web, wiki or none")
 	cmd.Flags().StringVar(&model, "model", "", "model file (default: the embedded model)")
 	return cmd
 }
@@ -180,6 +185,7 @@ has no MISC: MISC is left out when scoring it.`,
 				if err != nil {
 					return err
 				}
+				ner.SetDomain(docs, ner.DomainNews)
 				if err := ner.Evaluate(m, docs).Report(env.stdout, p); err != nil {
 					return err
 				}

@@ -137,12 +137,15 @@ func participants(d *doc.Document, e doc.Event) string {
 	side := func(ps []doc.Participant) string {
 		var parts []string
 		for _, p := range ps {
-			name := p.Text
+			name, code := p.Text, p.Code
 			if a := d.Actor(p.Actor); a != nil {
 				name = a.Name
+				if code == "" {
+					code = a.Code
+				}
 			}
-			if p.Code != "" {
-				name += " [" + p.Code + "]"
+			if code != "" {
+				name += " [" + code + "]"
 			}
 			parts = append(parts, name)
 		}

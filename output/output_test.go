@@ -90,7 +90,7 @@ func TestWriteTextGroupsQuotesAndOrdersTimeline(t *testing.T) {
 	if ann < 0 || anon < ann || none < anon {
 		t.Errorf("quote groups wrong:\n%s", out)
 	}
-	if strings.Count(out, "Ann [FRAGOV]") != 1 {
+	if strings.Count(out[strings.Index(out, "Quotes ("):], "Ann [FRAGOV]") != 1 {
 		t.Errorf("Ann's quotes not grouped:\n%s", out)
 	}
 	dated := strings.Index(out, "2023-12-30")

@@ -145,3 +145,15 @@ func spansToIOB2(spans []span, n int) []string {
 	}
 	return out
 }
+
+// validPrev[c] lists the labels that label c may follow.
+var validPrev = func() (v [nLabels][]uint8) {
+	for c := 0; c < nLabels; c++ {
+		for p := 0; p < nLabels; p++ {
+			if validTrans[p][c] {
+				v[c] = append(v[c], uint8(p))
+			}
+		}
+	}
+	return v
+}()

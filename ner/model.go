@@ -16,7 +16,8 @@ import (
 // label transition weights, the word lexicon and the gazetteer. It is
 // immutable after loading and safe for concurrent use.
 type Model struct {
-	index map[uint64]int32 // feature hash → row of w
+	index map[uint64]int32 // feature hash → row of w (training and serialisation)
+	table *featTable       // the same, for fast lookups when tagging
 	w     []float32        // rows × nLabels
 	trans [nLabels + 1][nLabels]float32
 	lex   *lexicon
@@ -38,7 +39,7 @@ func (m *Model) emissions(x *extractor, em []float32) {
 		row := em[t*nLabels : (t+1)*nLabels]
 		clear(row)
 		for _, h := range x.feats[x.offs[t]:x.offs[t+1]] {
-			r, ok := m.index[h]
+			r, ok := m.lookup(h)
 			if !ok {
 				continue
 			}
@@ -47,6 +48,23 @@ func (m *Model) emissions(x *extractor, em []float32) {
 				row[l] += wr[l]
 			}
 		}
+	}
+}
+
+// lookup returns the weight row of feature h.
+func (m *Model) lookup(h uint64) (int32, bool) {
+	if m.table != nil {
+		return m.table.get(h)
+	}
+	r, ok := m.index[h]
+	return r, ok
+}
+
+// freeze builds the lookup table; the model must not change afterwards.
+func (m *Model) freeze() {
+	m.table = newFeatTable(len(m.index))
+	for h, r := range m.index {
+		m.table.put(h, r)
 	}
 }
 
@@ -74,8 +92,9 @@ func viterbi(em []float32, trans *[nLabels + 1][nLabels]float32, nt int, allowed
 			}
 			prev := score[(t-1)*nLabels : t*nLabels]
 			best, bp := neg, 0
-			for p := 0; p < nLabels; p++ {
-				if !validTrans[p][c] || prev[p] <= neg {
+			for _, p8 := range validPrev[c] {
+				p := int(p8)
+				if prev[p] <= neg {
 					continue
 				}
 				if s := prev[p] + trans[p][c]; s > best {
@@ -154,7 +173,7 @@ func (tg *tagger) tagDoc(tokens []string, sents []int32) {
 			tg.hf = tg.hist.appendFeats(tg.hf[:0], histKey(tg.x, i), tg.x.toks[i].flags&tfInit != 0, tg.x.domain)
 			row := tg.em[t*nLabels : (t+1)*nLabels]
 			for _, h := range tg.hf {
-				if r, ok := tg.m.index[h]; ok {
+				if r, ok := tg.m.lookup(h); ok {
 					wr := tg.m.w[int(r)*nLabels : int(r)*nLabels+nLabels]
 					for l := range row {
 						row[l] += wr[l]
@@ -354,6 +373,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if br.err != nil {
 		return nil, fmt.Errorf("ner: model: %w", br.err)
 	}
+	m.freeze()
 	return m, nil
 }
 

@@ -309,6 +309,7 @@ func Train(ctx context.Context, o TrainOptions) (*Model, error) {
 		}
 	}
 	best.prune()
+	best.freeze()
 	best.meta = map[string]string{
 		"seed":       strconv.FormatUint(o.Seed, 10),
 		"epochs":     strconv.Itoa(bestEpoch),

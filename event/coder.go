@@ -53,6 +53,11 @@ type Options struct {
 	// Statements keeps CAMEO 01x (public statement) events, which have no
 	// PLOVER type; by default they are dropped.
 	Statements bool
+	// Literal keeps the dictionary's codes as matched: no recoding of
+	// planned cooperation as intent (03x), of announced hostile acts as
+	// threats (13x) or of announced refusals as rejections (12x). PETRARCH
+	// codes this way; its validation suite needs it.
+	Literal bool
 }
 
 // Coder is the pipeline stage. It is immutable after New and safe for
@@ -60,6 +65,7 @@ type Options struct {
 type Coder struct {
 	dict       *Dict
 	statements bool
+	literal    bool
 	pool       sync.Pool // *work
 }
 
@@ -87,7 +93,9 @@ func New(opts Options) (*Coder, error) {
 	if len(ds) > 1 {
 		dict = Merge(ds...)
 	}
-	return NewWithDict(dict, opts.Statements), nil
+	c := NewWithDict(dict, opts.Statements)
+	c.literal = opts.Literal
+	return c, nil
 }
 
 // NewWithDict returns a stage that codes with dict only.

@@ -21,7 +21,7 @@ func (c *Coder) finish(w *work) []doc.Event {
 		ev0status := cd.status
 		// PLOVER: "All cooperative actions reported in future tense are also
 		// taken to imply intentions" — CAMEO codes them 03x.
-		if cd.status == doc.StatusPlanned && cameo.Cooperative(code) && cameo.Root(code) != "03" {
+		if !c.literal && cd.status == doc.StatusPlanned && cameo.Cooperative(code) && cameo.Root(code) != "03" {
 			if ic := cameo.Act(cameo.ActIntent, code); ic != "" {
 				code = ic
 			}
@@ -29,12 +29,12 @@ func (c *Coder) finish(w *work) []doc.Event {
 		// CAMEO codes an announced hostile action as a threat ("said they
 		// would boycott", "will withdraw … unless") and an announced refusal
 		// of a cooperative one as a rejection ("will not accept").
-		if cd.status == doc.StatusPlanned && cameo.Root(code) >= "14" {
+		if !c.literal && cd.status == doc.StatusPlanned && cameo.Root(code) >= "14" {
 			if tc := cameo.Act(cameo.ActThreaten, code); tc != "" {
 				code = tc
 			}
 		}
-		if cd.status == doc.StatusNegated && cd.refusal && cameo.Cooperative(code) {
+		if !c.literal && cd.status == doc.StatusNegated && cd.refusal && cameo.Cooperative(code) {
 			if rc := cameo.Act(cameo.ActReject, code); rc != "" {
 				code = rc
 				ev0status = doc.StatusOccurred

@@ -89,9 +89,13 @@ func ParsePETRARCH(r io.Reader, name string) (*Dict, error) {
 		case line[0] == '+' && curSet != "" && !inBlock:
 			w := strings.TrimSpace(line[1:])
 			if strings.HasPrefix(w, "&") {
-				sets[curSet] = append(sets[curSet], sets[strings.Fields(w)[0]]...)
+				if f := strings.Fields(w); len(f) > 0 {
+					sets[curSet] = append(sets[curSet], sets[f[0]]...)
+				}
 			} else {
-				sets[curSet] = append(sets[curSet], strings.ToLower(strings.ReplaceAll(strings.Fields(w)[0], "_", " ")))
+				if m := strings.Join(strings.Fields(strings.ReplaceAll(w, "_", " ")), " "); m != "" {
+					sets[curSet] = append(sets[curSet], strings.ToLower(m))
+				}
 			}
 		case line[0] == '-' && inBlock:
 			code, ok := bracketCode(line)

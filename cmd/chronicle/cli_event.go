@@ -68,7 +68,7 @@ func validatePetrarchCmd(env *cliEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opts := event.Options{NoDefaults: penv.Verbs != ""}
+			opts := event.Options{NoDefaults: penv.Verbs != "", Literal: true, Statements: true}
 			if penv.Verbs != "" {
 				opts.VerbDicts = []string{join(penv.Verbs)}
 			}

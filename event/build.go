@@ -28,7 +28,6 @@ type work struct {
 	v     view
 	cands []cand
 	byTok []int32 // token → candidate index, -1
-	parts []int   // scratch
 }
 
 func (w *work) reset(d *doc.Document) {

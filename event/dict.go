@@ -20,13 +20,6 @@ const (
 	KindLight = 'l' // a light verb whose object is a nominal trigger ("held talks")
 )
 
-// Acts: a rule whose Act is set codes a verbal act about a complement event
-// ("agreed to meet", "threatened to impose sanctions", "demanded the release").
-// The values are those of cameo.Act.
-const (
-	actNone = ""
-)
-
 // Cond is one condition of a rule: the trigger has a dependent of relation
 // Rel whose phrase contains every word group of Words (a group matches when
 // any of its alternatives is among the phrase's lemmas; "*" matches anything).

@@ -182,8 +182,6 @@ func lowerASCII(s string) string {
 	return s
 }
 
-func (v *view) tok(i int) *doc.Token { return &v.d.Tokens[i] }
-
 func (v *view) head(i int) int { return int(v.d.Tokens[i].Head) }
 
 // dep returns the relation of token i, without subtype ("obl" for "obl:tmod").
@@ -281,12 +279,6 @@ func (v *view) spanWalk(root, i int, lo, hi *int, depth int) {
 		}
 		v.spanWalk(root, int(c), lo, hi, depth+1)
 	}
-}
-
-// isVerbal reports whether token i is a verb (or an auxiliary used as a main verb).
-func (v *view) isVerbal(i int) bool {
-	u := v.d.Tokens[i].UPOS
-	return u == doc.VERB
 }
 
 func (v *view) isNominal(i int) bool {

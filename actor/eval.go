@@ -19,6 +19,7 @@ type EvalReport struct {
 	Country  int // … with the right country (or IGO)
 	Sector   int // gold actors with a sector whose sector is right
 	WithSect int // gold actors with a sector
+	Both     int // gold actors with the right country and, where the gold gives one, sector
 	Errors   []string
 }
 
@@ -30,8 +31,9 @@ func (r EvalReport) String() string {
 		}
 		return 100 * float64(a) / float64(b)
 	}
-	return fmt.Sprintf("records %d, gold actors %d: found %d (%.1f%%), country right %d (%.1f%%), sector right %d of %d (%.1f%%)",
-		r.Records, r.Gold, r.Found, pct(r.Found, r.Gold), r.Country, pct(r.Country, r.Gold), r.Sector, r.WithSect, pct(r.Sector, r.WithSect))
+	return fmt.Sprintf("records %d, gold actors %d: found %d (%.1f%%), country right %d (%.1f%%), sector right %d of %d (%.1f%%), country and sector right %d (%.1f%%)",
+		r.Records, r.Gold, r.Found, pct(r.Found, r.Gold), r.Country, pct(r.Country, r.Gold), r.Sector, r.WithSect, pct(r.Sector, r.WithSect),
+		r.Both, pct(r.Both, r.Gold))
 }
 
 type ploverActor struct {
@@ -74,6 +76,7 @@ func EvalPLOVER(ctx context.Context, r io.Reader, process func(context.Context, 
 			if g.Text == "" || g.Code == "" {
 				continue
 			}
+			g.Sector = goldSector(g.Sector)
 			rep.Gold++
 			if g.Sector != "" {
 				rep.WithSect++
@@ -99,10 +102,35 @@ func EvalPLOVER(ctx context.Context, r io.Reader, process func(context.Context, 
 			if g.Sector != "" && a.Sector == g.Sector {
 				rep.Sector++
 			}
+			if ok && (g.Sector == "" || a.Sector == g.Sector) {
+				rep.Both++
+			}
 			if !ok || (g.Sector != "" && a.Sector != g.Sector) {
 				rep.Errors = append(rep.Errors, fmt.Sprintf("%s: %q (gold %s %s): %s", id, g.Text, g.Code, g.Sector, a.Code))
 			}
 		}
 	}
 	return rep, nil
+}
+
+// goldSector normalises a gold sector to the primary three-letter CAMEO
+// sector: "CVLalb" (civilians, ethnic Albanian) is CVL, the older "CIV" is
+// CVL, "JRN" (journalists) is MED, and "***" (unknown) is no sector.
+func goldSector(s string) string {
+	if len(s) < 3 {
+		return ""
+	}
+	s = strings.ToUpper(s[:3])
+	for i := 0; i < 3; i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return ""
+		}
+	}
+	switch s {
+	case "CIV":
+		return "CVL"
+	case "JRN":
+		return "MED"
+	}
+	return s
 }

@@ -46,8 +46,6 @@ const (
 
 func hInit(tmpl int) uint64 { return (fnvOffset ^ uint64(tmpl)) * fnvPrime }
 
-func hByte(h uint64, b byte) uint64 { return (h ^ uint64(b)) * fnvPrime }
-
 func hStr(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
 		h = (h ^ uint64(s[i])) * fnvPrime
@@ -323,21 +321,6 @@ func (x *extractor) lowAt(i, a, b int32) uint64 {
 	}
 	return x.toks[i].lowHash
 }
-
-func (x *extractor) shapeAt(i, a, b int32) []byte {
-	if i < a {
-		return []byte("<s>")[:3:3]
-	}
-	if i >= b {
-		return []byte("</s>")[:4:4]
-	}
-	return x.str(x.toks[i].shape)
-}
-
-var (
-	bosBytes = []byte("<s>")
-	eosBytes = []byte("</s>")
-)
 
 func (x *extractor) shapeHash(i, a, b int32) uint64 {
 	if i < a {

@@ -339,3 +339,24 @@ func BenchmarkRecognizer(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+func FuzzRecognizer(f *testing.F) {
+	r := NewWithModel(trainTiny(f))
+	f.Add("Anna Berg of Volvo flew to Oslo .\nShe met “Peter Vik” 's aide .")
+	f.Add("\xff\xfe ’s ’s\n\n-- ''")
+	f.Fuzz(func(t *testing.T, text string) {
+		d := wsDoc(text)
+		if err := r.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range d.Entities {
+			if e.Start < 0 || e.End > len(text) || e.Start >= e.End || text[e.Start:e.End] != e.Text {
+				t.Fatalf("bad entity %+v", e)
+			}
+			a, b := d.TokensIn(e.Span())
+			if trimmable(d.TokenText(a)) || trimmable(d.TokenText(b-1)) {
+				t.Fatalf("entity %q starts or ends on punctuation", e.Text)
+			}
+		}
+	})
+}

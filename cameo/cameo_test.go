@@ -16,7 +16,7 @@ func TestLookup(t *testing.T) {
 		{"040", true, "CONSULT", 1, 1.0},
 		{"112", true, "ACCUSE", 3, -2.0},
 		{"0311", true, "AGREE", 1, 5.2},
-		{"163", true, "COERCE", 4, -8.0},
+		{"163", true, "SANCTION", 4, -8.0},
 		{"190", true, "ASSAULT", 4, -10.0},
 		{"026", true, "REQUEST", 1, 4.0},
 		{"010", true, "", 1, 0.0},

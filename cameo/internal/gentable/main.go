@@ -104,6 +104,13 @@ func run(dir, out string) error {
 	}); err != nil {
 		return err
 	}
+	// The 2021 table maps 163 (impose embargo, boycott or sanctions) to
+	// COERCE, but the PLOVER reference defines SANCTION as including
+	// "stop or restrict commercial or other material exchange as a form of
+	// protest or punishment", and the gold standard codes sanctions so.
+	if r := rows["163"]; r != nil {
+		r.plover, r.mode, r.context = "SANCTION", "restrict", "economic"
+	}
 	// APPEAL (02x) → REQUEST with the parallel DEMAND code's mode/context.
 	for c, r := range rows {
 		if strings.HasPrefix(c, "02") && len(c) >= 3 {

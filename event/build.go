@@ -17,10 +17,24 @@ type cand struct {
 	src, tgt []int
 	status   string
 	refusal  bool // negated with a future or modal: "will not accept"
+	must     bool // obligation modal: "X said Y must withdraw"
+	speaker  int  // subject of the speech verb the event is reported under, -1
 	reported *doc.Reported
 	date     *doc.EventDate
 	loc      *doc.Location
 	sent     int
+}
+
+// genericDemand is the rule of a demand read off an obligation modal
+// ("X said Y must …") whose verb is not itself a trigger.
+var genericDemand = Rule{Kind: KindVerb, Code: "100", Src: "modal"}
+
+// ruleOf returns a candidate's rule.
+func (c *Coder) ruleOf(cd *cand) *Rule {
+	if cd.rule < 0 {
+		return &genericDemand
+	}
+	return &c.dict.rules[cd.rule]
 }
 
 // work is the per-document scratch state, pooled.
@@ -83,6 +97,20 @@ func (c *Coder) sentence(w *work, s int) {
 			w.add(cd)
 		}
 	}
+	// "X said (that) Y must/should Z": a demand even when Z is no trigger
+	for i := sn.FirstToken; i < sn.EndToken; i++ {
+		if w.byTok[i] >= 0 || d.Tokens[i].UPOS != doc.VERB || v.dep(i) != "ccomp" {
+			continue
+		}
+		if h := v.head(i); h < 0 || !speechVerbs[v.lemma[h]] {
+			continue
+		}
+		if a := v.child(i, "aux"); a >= 0 && (v.lemma[a] == "must" || v.lemma[a] == "should") {
+			if s := v.child(i, "nsubj"); s >= 0 && v.named(s) {
+				w.add(cand{trig: i, light: -1, clause: i, rule: -1, code: "100", comp: -1, sent: s0(s, d)})
+			}
+		}
+	}
 	cands := w.cands[first:]
 	// 2. a verb trigger whose rule is only a light/generic reading yields to
 	// the noun trigger it governs; an object noun whose meaning the verb rule
@@ -108,7 +136,7 @@ func (c *Coder) sentence(w *work, s int) {
 		if hi < 0 || w.cands[hi].consumed {
 			continue
 		}
-		hr := &c.dict.rules[w.cands[hi].rule]
+		hr := c.ruleOf(&w.cands[hi])
 		if hr.Act != "" {
 			continue // handled as the act's complement
 		}
@@ -119,7 +147,7 @@ func (c *Coder) sentence(w *work, s int) {
 	// 3. acts about a complement event
 	for k := range cands {
 		cd := &cands[k]
-		r := &c.dict.rules[cd.rule]
+		r := c.ruleOf(cd)
 		if r.Act == "" || cd.consumed {
 			continue
 		}
@@ -145,6 +173,8 @@ func (c *Coder) sentence(w *work, s int) {
 		c.qualify(w, cd)
 	}
 }
+
+func s0(tok int, d *doc.Document) int { return int(d.Tokens[tok].Sent) }
 
 func (w *work) add(cd cand) {
 	w.byTok[cd.trig] = int32(len(w.cands))

@@ -221,6 +221,73 @@ dictator dictator NOUN 2 xcomp
 			cameo:  "112", src: "USAGOV", tgt: "UKRGOV", status: "occurred", date: "2025-W08",
 		},
 	}
+	tests = append(tests, []struct {
+		name    string
+		table   string
+		actors  []actorSpec
+		timexes []timexSpec
+		// want: the first event's cameo, source codes, target codes, status, location country, date value
+		cameo, src, tgt, status, country, date string
+		recip                                   bool
+		reported                                bool
+	}{
+		{
+			name: "said would boycott: a threat",
+			table: `
+China China PROPN 2 nsubj
+said say VERB 0 root VBD
+it it PRON 5 nsubj
+would would AUX 5 aux
+boycott boycott VERB 2 ccomp VB
+Japan Japan PROPN 5 obj
+. . PUNCT 2 punct`,
+			actors: []actorSpec{china, japan},
+			cameo:  "133", src: "CHN", tgt: "JPN", status: "planned", reported: true,
+		},
+		{
+			name: "will not accept: a rejection",
+			table: `
+China China PROPN 4 nsubj
+will will AUX 4 aux
+not not PART 4 advmod
+accept accept VERB 0 root VB
+talks talk NOUN 4 obj
+with with ADP 7 case
+Japan Japan PROPN 5 nmod
+. . PUNCT 4 punct`,
+			actors: []actorSpec{china, japan},
+			cameo:  "125", src: "CHN", tgt: "JPN", status: "occurred", date: "2025-W08",
+		},
+		{
+			name: "said Y must: a demand",
+			table: `
+China China PROPN 2 nsubj
+said say VERB 0 root VBD
+Japan Japan PROPN 5 nsubj
+must must AUX 5 aux
+release release VERB 2 ccomp VB
+the the DET 7 det
+prisoners prisoner NOUN 5 obj
+. . PUNCT 2 punct`,
+			actors: []actorSpec{china, japan},
+			cameo:  "1053", src: "CHN", tgt: "JPN", status: "occurred", date: "2025-W08",
+		},
+		{
+			name: "demands are met is no meeting",
+			table: `
+China China PROPN 2 nsubj
+attacked attack VERB 0 root VBD
+Japan Japan PROPN 2 obj
+until until SCONJ 7 mark
+its its PRON 6 nmod:poss
+demands demand NOUN 8 nsubj:pass
+were be AUX 8 aux:pass
+met meet VERB 2 advcl VBN
+. . PUNCT 2 punct`,
+			actors: []actorSpec{china, japan},
+			cameo:  "190", src: "CHN", tgt: "JPN", status: "occurred", date: "2025-W08",
+		},
+	}...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d := build(t, "2025-02-22", tt.table, tt.actors, tt.timexes)

@@ -324,3 +324,15 @@ func validCodeSyntax(c string) bool {
 	}
 	return true
 }
+
+// WithFallback returns a dictionary with every rule of primary, plus the
+// rules of base for trigger lemmas that primary does not cover at all.
+func WithFallback(primary, base *Dict) *Dict {
+	rules := append([]Rule(nil), primary.rules...)
+	for _, r := range base.rules {
+		if len(primary.candidates(r.Kind, r.Lemma)) == 0 {
+			rules = append(rules, r)
+		}
+	}
+	return NewDict(rules)
+}

@@ -98,7 +98,7 @@ type PLOVERScore struct {
 type PLOVERMiss struct {
 	Rec  PLOVERRecord
 	Got  []string // predicted "TYPE SRC→TGT" descriptions
-	Kind string   // "type" (gold type not found) or "dyad"
+	Kind string   // "type" (gold type not found), "dyad", or "extra" (other types predicted too)
 }
 
 // String formats the headline numbers.
@@ -143,6 +143,9 @@ func EvalPLOVER(ctx context.Context, recs []PLOVERRecord, extract ExtractFunc) (
 		if types[r.Type] {
 			s.Found++
 			s.Correct++
+			if len(types) > 1 {
+				s.Misses = append(s.Misses, PLOVERMiss{Rec: r, Got: got, Kind: "extra"})
+			}
 		} else {
 			s.Misses = append(s.Misses, PLOVERMiss{Rec: r, Got: got, Kind: "type"})
 		}

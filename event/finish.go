@@ -26,6 +26,25 @@ func (c *Coder) finish(w *work) []doc.Event {
 				code = ic
 			}
 		}
+		// "X said Y must/should do Z" is X demanding Z of Y (CAMEO 10x)
+		if !c.literal && cd.must && cd.speaker >= 0 && v.named(cd.speaker) && !v.sameActor(cd.speaker, cd.src) && len(cd.src) > 0 {
+			dc := cameo.Act(cameo.ActDemand, code)
+			if dc == "" {
+				dc = "100"
+			}
+			code = dc
+			cd.tgt = append(cd.tgt[:0], cd.src...)
+			cd.src = v.expand(nil, cd.speaker)
+			cd.reported = nil
+			cd.status = doc.StatusOccurred
+			ev0status = cd.status
+			if cd.date == nil || cd.date.Timex == "" {
+				cd.date = pubWeek(d)
+			}
+		}
+		if cd.rule < 0 && code == "100" && len(cd.tgt) == 0 {
+			continue // an obligation with no named speaker is no demand
+		}
 		// CAMEO codes an announced hostile action as a threat ("said they
 		// would boycott", "will withdraw … unless") and an announced refusal
 		// of a cooperative one as a rejection ("will not accept").

@@ -29,7 +29,7 @@ func relPron(l string) bool {
 // roles fills cd.src and cd.tgt with argument head tokens.
 func (c *Coder) roles(w *work, cd *cand) {
 	v := &w.v
-	r := &c.dict.rules[cd.rule]
+	r := c.ruleOf(cd)
 	cd.src, cd.tgt = cd.src[:0], cd.tgt[:0]
 	t := cd.trig
 	isVerb := cd.light < 0 && v.d.Tokens[t].UPOS != doc.NOUN && v.d.Tokens[t].UPOS != doc.PROPN
@@ -39,7 +39,7 @@ func (c *Coder) roles(w *work, cd *cand) {
 		if cd.light >= 0 {
 			vb = cd.light
 		}
-		srcHead, tgtHead = v.verbArgs(vb, r.Target, c.dict.rules[cd.rule].Kind == KindVerb)
+		srcHead, tgtHead = v.verbArgs(vb, r.Target, r.Kind == KindVerb)
 		if cd.light >= 0 {
 			// partners may hang on the noun ("held talks with X") or the verb
 			if tgtHead < 0 || tgtHead == t {
@@ -138,7 +138,7 @@ func containsCC(v *view, set []int, cc string) bool {
 
 // argsOf returns the source and target heads of another candidate.
 func (v *view) argsOf(cd *cand, c *Coder) (int, int) {
-	r := &c.dict.rules[cd.rule]
+	r := c.ruleOf(cd)
 	if cd.light < 0 && v.d.Tokens[cd.trig].UPOS == doc.VERB {
 		return v.verbArgs(cd.trig, r.Target, true)
 	}
@@ -183,6 +183,8 @@ func (v *view) verbArgs(i int, targetPrep string, verbal bool) (src, tgt int) {
 			if !v.actorish(o) {
 				if p := v.partner(i, ""); p >= 0 && v.actorish(p) {
 					tgt = p
+				} else if p := v.partner(o, ""); p >= 0 && v.actorish(p) {
+					tgt = p // "accepted talks with Japan"
 				}
 			}
 		} else if io := v.child(i, "iobj"); io >= 0 {

@@ -34,7 +34,7 @@ import (
 // ongoing > occurred.
 
 type flags struct {
-	neg, denied, hypo, planned, modal, ongoing bool
+	neg, denied, hypo, planned, modal, ongoing, must bool
 }
 
 var denyVerbs = map[string]bool{"deny": true, "dismiss": true, "refute": true, "debunk": true, "disavow": true, "rebut": true}
@@ -112,6 +112,9 @@ func (v *view) clauseFlags(x int, f *flags, isTrig bool) {
 				f.planned = true
 			case "could", "may", "might", "should", "must", "can", "ca", "ought":
 				f.modal = true
+				if l == "must" || l == "should" || l == "ought" {
+					f.must = true
+				}
 			case "be":
 				hasBe = true
 			}
@@ -145,6 +148,7 @@ func (c *Coder) qualify(w *work, cd *cand) {
 	v := &w.v
 	var f flags
 	cd.reported = nil
+	cd.speaker = -1
 	x := cd.trig
 	v.clauseFlags(x, &f, true)
 	if cd.light >= 0 {
@@ -187,6 +191,7 @@ func (c *Coder) qualify(w *work, cd *cand) {
 		if speechVerbs[v.lemma[h]] && v.d.Tokens[h].UPOS == doc.VERB {
 			if cd.reported == nil {
 				cd.reported = v.reportedBy(h)
+				cd.speaker = v.subjOf(h)
 			}
 			break
 		}
@@ -231,6 +236,7 @@ func (c *Coder) qualify(w *work, cd *cand) {
 	future := cd.date != nil && afterPub(v.d, cd.date)
 	past := cd.date != nil && beforePub(v.d, cd.date)
 	cd.refusal = f.neg && (f.planned || f.modal)
+	cd.must = f.must && !f.neg
 	switch {
 	case f.denied:
 		cd.status = doc.StatusDenied

@@ -228,8 +228,8 @@ dictator dictator NOUN 2 xcomp
 		timexes []timexSpec
 		// want: the first event's cameo, source codes, target codes, status, location country, date value
 		cameo, src, tgt, status, country, date string
-		recip                                   bool
-		reported                                bool
+		recip                                  bool
+		reported                               bool
 	}{
 		{
 			name: "said would boycott: a threat",

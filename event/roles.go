@@ -383,6 +383,11 @@ func (v *view) actorish(h int) bool {
 	v.children(h, func(c int) bool {
 		switch v.dep(c) {
 		case "compound", "amod", "nmod", "flat", "conj":
+			if v.dep(c) == "nmod" && v.d.Tokens[c].Dep != "nmod:poss" {
+				if cs := v.caseOf(c); cs != "of" && cs != "" {
+					return true
+				}
+			}
 			if v.named(c) {
 				found = true
 				return false

@@ -70,10 +70,13 @@ func (c *Coder) roles(w *work, cd *cand) {
 		if x := v.child(t, "ccomp", "xcomp"); x >= 0 {
 			if s := v.child(x, "nsubj", "nsubj:pass"); s >= 0 && v.actorish(s) && (r.Act == "demand" || r.Act == "appeal") {
 				tgtHead = s
-			} else if o := v.child(x, "iobj", "obj"); o >= 0 && v.actorish(o) {
-				tgtHead = o
-			} else if p := v.partner(x, ""); p >= 0 && v.actorish(p) {
-				tgtHead = p
+			} else if g := v.targetIn(x, 0); g >= 0 {
+				tgtHead = g
+			}
+		} else if o := v.child(t, "obj"); o >= 0 {
+			// "demanded an admission by Moscow", "rejected calls by Belarus"
+			if g := v.targetIn(o, 0); g >= 0 {
+				tgtHead = g
 			}
 		}
 	}
@@ -536,6 +539,41 @@ func appendUniq(dst []int, x int, v *view) []int {
 		}
 	}
 	return append(dst, x)
+}
+
+// targetIn finds a named target inside the phrase or clause headed by x:
+// its indirect object or object, a partner preposition, an agent ("by X"),
+// a possessor, or the same inside its object or a further xcomp.
+func (v *view) targetIn(x, depth int) int {
+	if o := v.child(x, "iobj"); o >= 0 && v.actorish(o) {
+		return o
+	}
+	if o := v.child(x, "obj"); o >= 0 && v.actorish(o) {
+		return o
+	}
+	if p := v.partner(x, ""); p >= 0 && v.actorish(p) {
+		return p
+	}
+	found := -1
+	v.children(x, func(c int) bool {
+		if (v.d.Tokens[c].Dep == "nmod:poss" || (v.dep(c) == "nmod" && v.caseOf(c) == "by")) && v.named(c) && v.isNominal(x) {
+			found = c
+			return false
+		}
+		return true
+	})
+	if found >= 0 || depth > 0 {
+		return found
+	}
+	if o := v.child(x, "obj"); o >= 0 {
+		if g := v.targetIn(o, depth+1); g >= 0 {
+			return g
+		}
+	}
+	if y := v.child(x, "xcomp"); y >= 0 {
+		return v.targetIn(y, depth+1)
+	}
+	return -1
 }
 
 // personalPron reports whether token i is an unresolved personal pronoun

@@ -6,7 +6,11 @@ import (
 	"os"
 	"testing"
 
+	"github.com/chronicle-news/chronicle/doc"
 	"github.com/chronicle-news/chronicle/internal/shared"
+	"github.com/chronicle-news/chronicle/parse"
+	"github.com/chronicle-news/chronicle/tag"
+	"github.com/chronicle-news/chronicle/tokenize"
 )
 
 // TestCorpusScores guards the scores reported in docs/benchmarks.md; set
@@ -23,13 +27,14 @@ func TestCorpusScores(t *testing.T) {
 		{[]string{"data", "meantime-en", "intra-doc_annotation"}, 85, 73},
 	}
 	tg, _ := New()
+	pre := linguisticCore(t)
 	for _, c := range cases {
 		dir := shared.TestPath(t, c.dir...)
 		docs, err := LoadGold(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
-		res, err := tg.Evaluate(context.Background(), docs, os.Getenv("TIMEX_DETAILS") != "")
+		res, err := tg.Evaluate(context.Background(), docs, EvalOptions{Pre: pre, Details: os.Getenv("TIMEX_DETAILS") != ""})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -44,4 +49,23 @@ func TestCorpusScores(t *testing.T) {
 			t.Errorf("%s: relaxed F1 %.2f (want ≥ %.1f), value F1 %.2f (want ≥ %.1f)", c.dir[1], rf, c.relaxed, vf, c.value)
 		}
 	}
+}
+
+// linguisticCore returns the tokenize, tag and parse stages that run
+// before the tagger in the pipeline.
+func linguisticCore(t testing.TB) []doc.Stage {
+	t.Helper()
+	tk, err := tokenize.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, err := tag.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := parse.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return []doc.Stage{tk, tg, ps}
 }

@@ -288,15 +288,32 @@ type EvalResult struct {
 	Errors []string
 }
 
+// EvalOptions configure Evaluate.
+type EvalOptions struct {
+	// Pre are stages run over each document before the tagger, normally the
+	// linguistic core (tokenize, tag, parse), so that the tense of the
+	// governing verb comes from the parse as it does in the pipeline. With
+	// none, the tagger works from the text alone.
+	Pre []doc.Stage
+	// Details lists missed, spurious and wrongly valued expressions in
+	// EvalResult.Errors.
+	Details bool
+}
+
 // Evaluate tags every document and scores it against its gold timexes.
-// With details it also lists missed, spurious and wrongly valued expressions.
-func (t *Tagger) Evaluate(ctx context.Context, docs []GoldDoc, details bool) (EvalResult, error) {
+func (t *Tagger) Evaluate(ctx context.Context, docs []GoldDoc, opts EvalOptions) (EvalResult, error) {
 	var res EvalResult
 	for _, g := range docs {
 		if err := ctx.Err(); err != nil {
 			return res, err
 		}
 		d := *g.Doc
+		for _, st := range opts.Pre {
+			if err := st.Process(ctx, &d); err != nil {
+				return res, fmt.Errorf("%s: stage %s: %w", g.Name, st.Name(), err)
+			}
+			d.Done |= st.Provides()
+		}
 		sys, err := t.Tag(ctx, &d)
 		if err != nil {
 			return res, fmt.Errorf("%s: %w", g.Name, err)
@@ -304,7 +321,7 @@ func (t *Tagger) Evaluate(ctx context.Context, docs []GoldDoc, details bool) (Ev
 		sc := Compare(g.Gold, sys, g.Ignore)
 		res.Score.Add(sc)
 		res.Docs++
-		if details {
+		if opts.Details {
 			res.Errors = append(res.Errors, diff(g, sys)...)
 		}
 	}

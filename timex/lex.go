@@ -283,6 +283,8 @@ const (
 	wThroughout
 	wBy
 	wYearEnd
+	wComparable // "comparable", "corresponding": "the comparable year-ago quarter"
+	wPeriod     // "the year-earlier period"
 )
 
 // lexEntry is what the lexicon knows about a lower-cased word.
@@ -409,6 +411,7 @@ func buildLexicon() map[string]*lexEntry {
 		"as": wAs, "upcoming": wUpcoming, "another": wAnother, "into": wInto, "twice": wTwice, "thrice": wThrice,
 		"modern": wModern, "rest": wRest, "remainder": wRemainder, "whole": wWhole, "full": wFull,
 		"entire": wEntire, "calendar": wCalendar, "during": wDuring, "throughout": wThroughout, "by": wBy,
+		"comparable": wComparable, "corresponding": wComparable, "period": wPeriod,
 	}
 	for s, w := range words {
 		e := get(s)

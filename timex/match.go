@@ -35,6 +35,7 @@ type cand struct {
 	usesRef  bool // resolved against the reference time, not the DCT
 	theOK    bool // may take a leading "the" (the third quarter, the past two weeks)
 	concrete bool // a DATE/TIME with a calendar value (can become the reference time)
+	setsQ    bool // a named quarter ("the third quarter") that becomes the reported quarter
 	// interval, when set, is the range the expression denotes.
 	ivStart, ivEnd string
 	// duration amount, for anchoring durations ("within two weeks")
@@ -57,6 +58,10 @@ type scanner struct {
 	hasDCT bool
 	ref    point
 	hasRef bool
+	// refQ is the last named quarter ("third-quarter profit"): in financial
+	// reports, "a year ago" and "the year-earlier period" compare with it.
+	refQ    point
+	hasRefQ bool
 	// tense returns the tense of the clause around tokens [i, j).
 	tense func(i, j int) tense
 }
@@ -175,6 +180,9 @@ func (s *scanner) run(emit func(c *cand)) {
 		if c.concrete && c.val == "" && c.p.g >= gYear && !c.p.noYear && c.typ != typSet {
 			s.ref, s.hasRef = c.p, true
 		}
+		if c.setsQ {
+			s.refQ, s.hasRefQ = c.p, true
+		}
 		i = c.j
 	}
 }
@@ -256,6 +264,15 @@ func (s *scanner) core(i int) (cand, bool) {
 	if e.u != uNone {
 		try(s.unitFirst(i))
 		try(s.durationOrAgo(i))
+	}
+	if e.w == wPeriod {
+		try(s.unitFirst(i))
+	}
+	if e.w == wComparable {
+		if c, ok := s.unitFirst(i + 1); ok && c.typ == typDate {
+			c.theOK = true
+			try(c, true)
+		}
 	}
 	if e.hol > 0 {
 		try(s.holidayExpr(i))

@@ -385,8 +385,46 @@ func (s *scanner) yearExpr(i int) (cand, bool) {
 			return cand{}, false
 		}
 	}
+	if c, ok := s.yearPart(i+1, v); ok {
+		return c, true
+	}
 	c := cand{j: i + 1, typ: typDate, p: point{t: day(v, 1, 1), g: gYear}, concrete: true}
 	return c, true
+}
+
+// yearPart reads the part of year y named after it: "(1988) third
+// quarter", "(1988) first half", and, when a quarter is being reported,
+// "(the 1988) quarter" or "(the 1988) period" — that quarter of year y.
+func (s *scanner) yearPart(k, y int) (cand, bool) {
+	if n, j, ok := s.ordinalAt(k); ok {
+		if s.hyphen(j) {
+			j++
+		}
+		if s.w(j) == wFiscal {
+			j++
+		}
+		e := s.lx(j)
+		if e == nil || e.pl {
+			return cand{}, false
+		}
+		switch {
+		case e.u == uQuarter && n >= 1 && n <= 4:
+			c := cand{j: j + 1, typ: typDate, p: point{t: day(y, 3*n-2, 1), g: gQuarter}, theOK: true, concrete: true}
+			c.setsQ = !s.hasDCT || y >= s.lastQuarter().t.Year()
+			return c, true
+		case e.w == wHalfWord && n >= 1 && n <= 2:
+			return cand{j: j + 1, typ: typDate, p: point{t: day(y, 6*n-5, 1), g: gHalf}, theOK: true, concrete: true}, true
+		}
+		return cand{}, false
+	}
+	if e := s.lx(k); e != nil && !e.pl && (e.u == uQuarter && s.hasDCT || s.w(k) == wPeriod && s.hasRefQ) {
+		q := s.refQ
+		if !s.hasRefQ {
+			q = s.lastQuarter()
+		}
+		return cand{j: k + 1, typ: typDate, p: point{t: day(y, int(q.t.Month()), 1), g: gQuarter}, theOK: true, concrete: true}, true
+	}
+	return cand{}, false
 }
 
 // lowerKey lower-cases a short ASCII word into a string for map lookups.
@@ -792,20 +830,19 @@ func (s *scanner) ordinalThings(i int) (cand, bool) {
 	case e.u == uQuarter && !e.pl && n >= 1 && n <= 4:
 		end := k + 1
 		if y, k2, explicit, ok := s.yearSpec(end); ok {
-			return cand{j: k2, typ: typDate, p: point{t: day(y, 3*n-2, 1), g: gQuarter}, theOK: true, concrete: true, anchored: !explicit}, true
+			return cand{j: k2, typ: typDate, p: point{t: day(y, 3*n-2, 1), g: gQuarter}, theOK: true, concrete: true, anchored: !explicit, setsQ: true}, true
 		}
 		if !s.hasDCT {
 			return cand{j: end, typ: typDate, val: "XXXX-Q" + string(rune('0'+n)), theOK: true}, true
 		}
+		// The most recent such quarter, unless the clause looks ahead: a
+		// quarter that has not begun is last year's in a report.
 		y := s.dct.Year()
 		curQ := (int(s.dct.Month())-1)/3 + 1
-		if n > curQ && s.tenseOf(i, end) == tPast {
+		if n > curQ && s.tenseOf(i, end) != tFuture {
 			y--
 		}
-		if s.hasRef && s.ref.g == gQuarter && (s.ref.t.Month()-1)/3+1 == time.Month(n) {
-			y = s.ref.t.Year()
-		}
-		return cand{j: end, typ: typDate, p: point{t: day(y, 3*n-2, 1), g: gQuarter}, theOK: true, anchored: true, concrete: true}, true
+		return cand{j: end, typ: typDate, p: point{t: day(y, 3*n-2, 1), g: gQuarter}, theOK: true, anchored: true, concrete: true, setsQ: true}, true
 	case e.w == wHalfWord && n >= 1 && n <= 2:
 		end := k + 1
 		if y, k2, explicit, ok := s.yearSpec(end); ok {
@@ -870,12 +907,12 @@ func (s *scanner) fiscalOrQ(i int) (cand, bool) {
 		}
 		k := i + 2
 		if y, k2, ok := s.yearAt(s.skipComma(k)); ok {
-			return cand{j: k2, typ: typDate, p: point{t: day(y, 3*v-2, 1), g: gQuarter}, concrete: true}, true
+			return cand{j: k2, typ: typDate, p: point{t: day(y, 3*v-2, 1), g: gQuarter}, concrete: true, setsQ: true}, true
 		}
 		if !s.hasDCT {
 			return cand{j: k, typ: typDate, val: "XXXX-Q" + string(rune('0'+v))}, true
 		}
-		return cand{j: k, typ: typDate, p: point{t: day(s.dct.Year(), 3*v-2, 1), g: gQuarter}, anchored: true, concrete: true}, true
+		return cand{j: k, typ: typDate, p: point{t: day(s.dct.Year(), 3*v-2, 1), g: gQuarter}, anchored: true, concrete: true, setsQ: true}, true
 	}
 	return cand{}, false
 }

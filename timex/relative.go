@@ -268,6 +268,9 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 	if u == uSeason && !pl {
 		return cand{}, false
 	}
+	if !pl && !hyph && !isA && n > 1 && isWhole(n) {
+		return cand{}, false // "the 1988 quarter" is not 1988 quarters
+	}
 	j++
 	if s.w(j) == wAnd && s.w(j+1) == wA && s.w(j+2) == wHalfWord && n > 0 {
 		n += 0.5
@@ -278,6 +281,9 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 		return cand{}, false
 	}
 	if hyph {
+		if s.relWord(j) {
+			return cand{}, false // "a year-earlier loss": the adjective is "year-earlier"
+		}
 		if pl && u == uQuarter {
 			return cand{}, false // three-quarters
 		}
@@ -290,8 +296,13 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 	if s.hyphen(j) && s.w(j+1) == wLong {
 		return cand{j: j + 2, typ: typDuration, val: durCode(u, n), durU: u, durN: n}, true
 	}
+	// Financial comparisons with the reported quarter: "$3.8 million a
+	// year ago" is the same quarter of the year before.
+	if u == uYear && n == 1 && s.hasRefQ && (s.w(j) == wAgo || s.w(j) == wEarlier) && s.financial(i) {
+		return cand{j: j + 1, typ: typDate, p: point{t: shift(s.refQ.t, uYear, -1), g: gQuarter}, anchored: true, concrete: true}, true
+	}
 	// SET: "$1 a share a year", "twice a week" is handled by setExpr.
-	if isA && i > 0 {
+	if isA && i > 0 && !s.relWord(j) {
 		p := s.t[i-1]
 		if p.kind == kNum || s.punct(i-1, '%') || s.eq(i-1, "share") || s.eq(i-1, "percent") || s.eq(i-1, "cents") ||
 			s.eq(i-1, "dollars") || s.eq(i-1, "barrels") || s.eq(i-1, "tons") || s.eq(i-1, "units") || s.eq(i-1, "people") ||
@@ -327,6 +338,37 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 		return s.shifted(i, j+1, u, n, false), true
 	}
 	return cand{j: j, typ: typDuration, val: durCode(u, n), theOK: true, durU: u, durN: n}, true
+}
+
+// relWord reports whether token i makes a preceding amount of time a
+// relative date ("ago", "earlier", "later", "before", "after", "hence").
+func (s *scanner) relWord(i int) bool {
+	switch s.w(i) {
+	case wAgo, wEarlier, wLater, wBefore, wAfter, wHence:
+		return true
+	}
+	return false
+}
+
+// financial reports whether the expression at i follows an amount ("$3.8
+// million a year ago", "19% from a year ago", "than a year earlier"): the
+// comparisons of financial reports.
+func (s *scanner) financial(i int) bool {
+	if s.eq(i-1, "from") || s.eq(i-1, "than") || s.eq(i-1, "with") || s.eq(i-1, "compared") {
+		return true
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		tk := &s.t[k]
+		if tk.kind == kPunct && (s.punct(k, ';') || s.punct(k, '!') || s.punct(k, '?') ||
+			(s.punct(k, '.') && (k+1 >= s.n() || s.t[k+1].gap))) {
+			return false
+		}
+		if tk.kind == kNum || s.punct(k, '%') || s.punct(k, '$') || s.eq(k, "million") || s.eq(k, "billion") ||
+			s.eq(k, "cents") || s.eq(k, "share") || s.eq(k, "percent") {
+			return true
+		}
+	}
+	return false
 }
 
 // endsPhrase reports whether token i ends a phrase (punctuation, end, or a verb-ish function word).
@@ -442,7 +484,10 @@ func (s *scanner) barePlural(i int) (cand, bool) {
 
 // unitFirst: "year-end", "year-ago quarter", "year-earlier".
 func (s *scanner) unitFirst(i int) (cand, bool) {
-	e := s.t[i].lx
+	e := s.lx(i)
+	if e == nil {
+		return cand{}, false
+	}
 	if e.u == uYear && !e.pl && s.hyphen(i+1) {
 		switch s.w(i + 2) {
 		case wEnd:
@@ -456,12 +501,34 @@ func (s *scanner) unitFirst(i int) (cand, bool) {
 			}
 			j := i + 3
 			base, _ := s.anchor(true)
-			if ne := s.lx(j); ne != nil && ne.u == uQuarter && !ne.pl {
-				q := base
-				if q.g != gQuarter {
-					q = s.lastQuarter()
+			q := s.refQ
+			if !s.hasRefQ {
+				q = s.lastQuarter()
+			}
+			// "the year-ago third quarter"
+			if n, k, ok := s.ordinalAt(j); ok {
+				if s.hyphen(k) {
+					k++
 				}
+				if s.w(k) == wFiscal {
+					k++
+				}
+				if ne := s.lx(k); ne != nil && ne.u == uQuarter && !ne.pl && n >= 1 && n <= 4 {
+					return cand{j: k + 1, typ: typDate, p: point{t: day(q.t.Year()-1, 3*n-2, 1), g: gQuarter}, anchored: true, theOK: true, concrete: true}, true
+				}
+			}
+			// "the year-earlier nine months"
+			if n, k, _, ok := s.count(j); ok && n > 0 {
+				if u, pl, ok := s.durUnit(k); ok && pl {
+					return cand{j: k + 1, typ: typDuration, val: durCode(u, n), theOK: true}, true
+				}
+			}
+			if ne := s.lx(j); ne != nil && ne.u == uQuarter && !ne.pl || s.eq(j, "period") && s.hasRefQ {
 				return cand{j: j + 1, typ: typDate, p: point{t: shift(q.t, uYear, -1), g: gQuarter}, anchored: true, theOK: true, concrete: true}, true
+			}
+			if s.hasRefQ {
+				// "year-earlier profit": the reported quarter a year before.
+				return cand{j: j, typ: typDate, p: point{t: shift(q.t, uYear, -1), g: gQuarter}, anchored: true, concrete: true}, true
 			}
 			if s.eq(j, "period") || s.eq(j, "level") || s.eq(j, "month") || s.eq(j, "week") {
 				g := base.g
@@ -470,7 +537,7 @@ func (s *scanner) unitFirst(i int) (cand, bool) {
 				}
 				return cand{j: j + 1, typ: typDate, p: point{t: shift(base.t, uYear, -1), g: g}, anchored: true, theOK: true, concrete: true}, true
 			}
-			return cand{j: j, typ: typDate, p: point{t: shift(s.dct, uYear, -1), g: gYear}, anchored: true, theOK: true, concrete: true}, true
+			return cand{j: j, typ: typDate, p: point{t: shift(s.dct, uYear, -1), g: gYear}, anchored: true, concrete: true}, true
 		}
 	}
 	if e.u == uYear && !e.pl && s.w(i+1) == wEnd && (s.w(i-1) == wAt || s.w(i-1) == wBy || s.w(i-1) == wBefore || s.w(i-1) == wAround || s.w(i-1) == wAfter || s.w(i-1) == wUntil) {
@@ -490,12 +557,23 @@ func (s *scanner) unitFirst(i int) (cand, bool) {
 		}
 	}
 	// "the quarter": in financial news, the quarter being reported.
-	if e.u == uQuarter && !e.pl && s.w(i-1) == wThe && s.hasDCT {
+	if (e.u == uQuarter && !e.pl || s.eq(i, "period") && s.hasRefQ) && (s.w(i-1) == wThe || s.w(i-1) == wComparable) && s.hasDCT {
 		q := s.lastQuarter()
-		if s.hasRef && s.ref.g == gQuarter {
-			q = s.ref
+		if s.hasRefQ {
+			q = s.refQ
 		}
-		return cand{j: i + 1, typ: typDate, p: q, anchored: true, theOK: true}, true
+		// "the quarter a year ago", "the corresponding period last year"
+		j := i + 1
+		if s.w(j) == wA && s.eq(j+1, "year") && (s.w(j+2) == wAgo || s.w(j+2) == wEarlier) {
+			return cand{j: j + 3, typ: typDate, p: point{t: shift(q.t, uYear, -1), g: gQuarter}, anchored: true, theOK: true, concrete: true}, true
+		}
+		if s.w(j) == wLast && s.eq(j+1, "year") {
+			return cand{j: j + 2, typ: typDate, p: point{t: shift(q.t, uYear, -1), g: gQuarter}, anchored: true, theOK: true, concrete: true}, true
+		}
+		if e.u != uQuarter {
+			return cand{}, false // "the period" alone is not a date
+		}
+		return cand{j: j, typ: typDate, p: q, anchored: true, theOK: true}, true
 	}
 	return cand{}, false
 }
@@ -643,6 +721,16 @@ func (s *scanner) relative(i int) (cand, bool) {
 		}
 		if u == uWeekend {
 			return s.weekend(i, j+1, w, the)
+		}
+		if u == uYear && (w == wThis || w == wLast || w == wNext || w == wCurrent) {
+			off := map[word]int{wLast: -1, wNext: 1}[w]
+			// "this year's third quarter", "last year's quarter"
+			if s.apos(j+1) && s.eq(j+2, "s") && s.adj(j+2) {
+				if c, ok := s.yearPart(j+3, s.dct.Year()+off); ok {
+					c.anchored = true
+					return c, true
+				}
+			}
 		}
 		g := unitGran(u)
 		mk := func(t time.Time, ref bool) (cand, bool) {

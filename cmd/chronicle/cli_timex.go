@@ -13,7 +13,10 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/parse"
+	"github.com/chronicle-news/chronicle/tag"
 	"github.com/chronicle-news/chronicle/timex"
+	"github.com/chronicle-news/chronicle/tokenize"
 )
 
 // timexCLI returns "chronicle timex" and "chronicle eval timex".
@@ -177,6 +180,10 @@ func evalTimexCmd(env *cliEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			pre, err := timexPreStages()
+			if err != nil {
+				return err
+			}
 			var all timex.Score
 			ndocs := 0
 			for _, dir := range args {
@@ -187,7 +194,7 @@ func evalTimexCmd(env *cliEnv) *cobra.Command {
 				if len(docs) == 0 {
 					return fmt.Errorf("%s: %w", dir, timex.ErrNoGold)
 				}
-				res, err := tg.Evaluate(cmd.Context(), docs, details)
+				res, err := tg.Evaluate(cmd.Context(), docs, timex.EvalOptions{Pre: pre, Details: details})
 				if err != nil {
 					return err
 				}
@@ -218,4 +225,22 @@ func printTimexScore(env *cliEnv, name string, docs int, s timex.Score) {
 	fmt.Fprintf(env.stdout, "  relaxed span P %.2f R %.2f F1 %.2f\n", rp, rr, rf)
 	fmt.Fprintf(env.stdout, "  type accuracy %.2f (type F1 %.2f)\n", s.TypeAccuracy(), tf)
 	fmt.Fprintf(env.stdout, "  value   P %.2f R %.2f F1 %.2f\n", vp, vr, vf)
+}
+
+// timexPreStages builds the linguistic core (tokenize, tag, parse) that
+// runs before the temporal tagger, so that tense comes from the parse.
+func timexPreStages() ([]doc.Stage, error) {
+	tk, err := tokenize.New()
+	if err != nil {
+		return nil, err
+	}
+	tg, err := tag.New()
+	if err != nil {
+		return nil, err
+	}
+	ps, err := parse.New()
+	if err != nil {
+		return nil, err
+	}
+	return []doc.Stage{tk, tg, ps}, nil
 }

@@ -16,8 +16,8 @@ type TrainOptions struct {
 	Dev        []Doc      // model selection (early stopping); never trained on
 	Unlabelled [][]string // token lines for word clusters (the training text is added)
 	Gazetteer  *gazetteer // optional
-	Epochs     int        // maximum epochs (default 20)
-	Patience   int        // stop after this many epochs without dev improvement (default 3)
+	Epochs     int        // maximum epochs (default 25)
+	Patience   int        // stop after this many epochs without dev improvement (default 6)
 	MinCount   int        // features seen fewer times are dropped (default 1)
 	Seed       uint64
 	Lexicon    LexiconOptions
@@ -43,10 +43,10 @@ type trainSent struct {
 // labelling consistent with their gold spans in which O may also be MISC.
 func Train(ctx context.Context, o TrainOptions) (*Model, error) {
 	if o.Epochs <= 0 {
-		o.Epochs = 20
+		o.Epochs = 25
 	}
 	if o.Patience <= 0 {
-		o.Patience = 3
+		o.Patience = 6
 	}
 	if o.MinCount <= 0 {
 		o.MinCount = 1

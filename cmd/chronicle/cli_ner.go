@@ -140,9 +140,9 @@ func nerTrainCmd(env *cliEnv) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&out, "out", "", "output directory (writes ner.model)")
 	cmd.Flags().Uint64Var(&seed, "seed", 1, "random seed")
-	cmd.Flags().IntVar(&epochs, "epochs", 0, "maximum epochs (default 20)")
+	cmd.Flags().IntVar(&epochs, "epochs", 0, "maximum epochs (default 25)")
 	cmd.Flags().BoolVar(&quiet, "quiet", false, "do not log progress")
-	cmd.Flags().IntVar(&patience, "patience", 0, "epochs without dev improvement before stopping (default 3)")
+	cmd.Flags().IntVar(&patience, "patience", 0, "epochs without dev improvement before stopping (default 6)")
 	return cmd
 }
 

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"github.com/chronicle-news/chronicle/cameo"
 	"github.com/chronicle-news/chronicle/doc"
 )
 
@@ -88,7 +89,11 @@ func (c *Coder) sentence(w *work, s int) {
 			}
 			cd := cand{trig: i, light: -1, clause: -1, rule: ri, code: r.Code, recip: r.Recip, comp: -1, sent: s}
 			// a light verb ("held talks", "paid a visit", "traded barbs")
-			if h := v.head(i); h >= 0 && (v.dep(i) == "obj" || d.Tokens[i].Dep == "nsubj:pass") {
+			np := i // the noun phrase head: "mediation effort" → effort
+			if h := v.head(i); h >= 0 && v.dep(i) == "compound" && v.isNominal(h) && w.byTok[h] < 0 {
+				np = h
+			}
+			if h := v.head(np); h >= 0 && (v.dep(np) == "obj" || d.Tokens[np].Dep == "nsubj:pass") {
 				if ls := c.dict.candidates(KindLight, v.lemma[h]); len(ls) > 0 && c.match(v, h, ls, c.dict) >= 0 {
 					cd.light = h
 					cd.clause = h
@@ -153,7 +158,11 @@ func (c *Coder) sentence(w *work, s int) {
 		}
 		if ci := c.complement(w, cd.trig); ci >= 0 && ci != first+k {
 			comp := &w.cands[ci]
-			if code := actCode(r.Act, comp.code); code != "" {
+			code := actCode(r.Act, comp.code)
+			if code == "" && r.Act == cameo.ActIntent && cameo.Root(comp.code) >= "14" {
+				code = actCode(cameo.ActThreaten, comp.code) // "vowed to fight"
+			}
+			if code != "" {
 				cd.code = code
 			}
 			comp.consumed = true

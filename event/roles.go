@@ -54,6 +54,24 @@ func (c *Coder) roles(w *work, cd *cand) {
 		}
 	} else {
 		srcHead, tgtHead = v.nounArgs(t, r.Target)
+		if h := v.head(t); h >= 0 && v.dep(t) == "compound" && v.isNominal(h) && (srcHead < 0 || tgtHead < 0) {
+			// "a mediation effort between X and Y": the phrase head's dependents
+			s2, t2 := v.nounArgs(h, r.Target)
+			if srcHead < 0 {
+				srcHead = s2
+			}
+			if tgtHead < 0 {
+				tgtHead = t2
+			}
+		}
+		if h := v.head(t); srcHead < 0 && h >= 0 && v.dep(t) == "obl" && v.d.Tokens[h].UPOS == doc.VERB {
+			// "negotiators return to Geneva for talks", "engaged in ethnic cleansing"
+			switch v.caseOf(t) {
+			case "for", "to", "in", "into":
+				s, _ := v.verbArgs(h, "", true)
+				srcHead = s
+			}
+		}
 	}
 	// an act's complement supplies what the act verb lacks
 	if cd.comp >= 0 {
@@ -254,6 +272,12 @@ func (v *view) controller(i int) int {
 					})
 					if best >= 0 {
 						return best
+					}
+					// "issued a declaration demanding …"
+					if g := v.head(h); g >= 0 && v.d.Tokens[g].UPOS == doc.VERB && v.dep(h) == "obj" {
+						if s := v.subjOf(g); s >= 0 && v.actorish(s) {
+							return s
+						}
 					}
 				}
 				return h

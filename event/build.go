@@ -197,6 +197,9 @@ func (w *work) add(cd cand) {
 func (c *Coder) complement(w *work, i int) int {
 	v := &w.v
 	best := -1
+	if x := v.complementVerb(i); x >= 0 && v.head(x) != i && w.byTok[x] >= 0 {
+		return int(w.byTok[x])
+	}
 	v.children(i, func(ch int) bool {
 		switch v.dep(ch) {
 		case "xcomp", "ccomp", "obj", "obl", "advcl", "nsubj":

@@ -84,6 +84,11 @@ func (c *Coder) finish(w *work) []doc.Event {
 		}
 		ev.Source = v.participants(cd.src)
 		ev.Target = v.participants(cd.tgt)
+		if len(ev.Target) == 0 && cd.loc != nil && cd.loc.Country != "" && ev.Quad >= 3 && hasActor(ev.Source) {
+			// a protest, threat or attack with no named target is aimed at
+			// the place it happens: "rallied in Lagos", "a curfew in Algiers"
+			ev.Target = []doc.Participant{{Text: cd.loc.Text, Code: cd.loc.Country, Start: cd.loc.Start, End: cd.loc.End}}
+		}
 		if ev.Reciprocal && len(ev.Target) == 0 && len(ev.Source) < 2 {
 			ev.Reciprocal = false
 		}

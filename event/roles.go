@@ -85,7 +85,7 @@ func (c *Coder) roles(w *work, cd *cand) {
 	// "that" clause ("demanded that the US cancel …") or the object or
 	// partner of the complement verb ("offered to hand over to Britain")
 	if r.Act != "" && (tgtHead < 0 || !v.actorish(tgtHead)) {
-		if x := v.child(t, "ccomp", "xcomp"); x >= 0 {
+		if x := v.complementVerb(t); x >= 0 {
 			if s := v.child(x, "nsubj", "nsubj:pass"); s >= 0 && v.actorish(s) && (r.Act == "demand" || r.Act == "appeal") {
 				tgtHead = s
 			} else if g := v.targetIn(x, 0); g >= 0 {
@@ -563,6 +563,25 @@ func appendUniq(dst []int, x int, v *view) []int {
 		}
 	}
 	return append(dst, x)
+}
+
+// complementVerb returns the clausal complement of verb t: its xcomp or
+// ccomp, or, when the parse attached it elsewhere, a to-infinitive right
+// after t with no other verb between.
+func (v *view) complementVerb(t int) int {
+	if x := v.child(t, "ccomp", "xcomp"); x >= 0 {
+		return x
+	}
+	s := v.d.Sentences[v.d.Tokens[t].Sent]
+	for j := t + 1; j < s.EndToken && j <= t+6; j++ {
+		if v.d.Tokens[j].UPOS == doc.VERB {
+			if m := v.child(j, "mark"); m >= 0 && v.lemma[m] == "to" {
+				return j
+			}
+			return -1
+		}
+	}
+	return -1
 }
 
 // targetIn finds a named target inside the phrase or clause headed by x:

@@ -212,7 +212,10 @@ func Run(ctx context.Context, sources []string, opts Options) (Stats, error) {
 				d, err := extract(ctx, opts.Extractor, j.a)
 				if err != nil {
 					if ctx.Err() == nil {
-						report(&RecordError{Location: location(j.a), Err: err})
+						if loc := location(j.a); !strings.HasPrefix(err.Error(), loc) {
+							err = &RecordError{Location: loc, Err: err}
+						}
+						report(err)
 					}
 					continue
 				}

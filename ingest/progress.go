@@ -47,6 +47,12 @@ func (p *BarProgress) Update(s Stats) {
 	_ = p.bar.Set64(s.BytesDone)
 }
 
+// Println writes a line above the bar (the bar is redrawn on the next update).
+func (p *BarProgress) Println(w io.Writer, line string) {
+	_ = p.bar.Clear()
+	fmt.Fprintln(w, line)
+}
+
 // Finish implements Progress.
 func (p *BarProgress) Finish(s Stats) {
 	p.Update(s)

@@ -12,28 +12,59 @@ import (
 )
 
 // codecVersion is the first byte of an encoded layer blob.
-const codecVersion = 1
+const codecVersion = 2
 
 // Codec encodes a document's annotation layers into a compact blob and back:
 // tokens as a columnar binary record with an interned string table, the other
 // layers as JSON, the whole compressed with zstd. A Codec is safe for
 // concurrent use.
 type Codec struct {
-	enc *zstd.Encoder
-	dec *zstd.Decoder
+	enc, textEnc *zstd.Encoder
+	dec, textDec *zstd.Decoder
+	static       map[string]uint64
 }
 
 // NewCodec makes a Codec.
 func NewCodec() (*Codec, error) {
-	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedDefault), zstd.WithEncoderConcurrency(1))
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1),
+		zstd.WithEncoderDictRaw(zstdDictID, []byte(zstdDict)))
 	if err != nil {
 		return nil, fmt.Errorf("store: zstd encoder: %w", err)
 	}
-	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(1<<30))
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(1<<30),
+		zstd.WithDecoderDictRaw(zstdDictID, []byte(zstdDict)))
 	if err != nil {
 		return nil, fmt.Errorf("store: zstd decoder: %w", err)
 	}
-	return &Codec{enc: enc, dec: dec}, nil
+	textEnc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		return nil, fmt.Errorf("store: zstd encoder: %w", err)
+	}
+	textDec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(1<<30))
+	if err != nil {
+		return nil, fmt.Errorf("store: zstd decoder: %w", err)
+	}
+	static := make(map[string]uint64, len(staticStrings))
+	for i, s := range staticStrings {
+		if _, dup := static[s]; !dup {
+			static[s] = uint64(i)
+		}
+	}
+	return &Codec{enc: enc, dec: dec, textEnc: textEnc, textDec: textDec, static: static}, nil
+}
+
+// CompressText compresses an article text for storage.
+func (c *Codec) CompressText(text string) []byte {
+	return c.textEnc.EncodeAll([]byte(text), make([]byte, 0, len(text)/2+16))
+}
+
+// DecompressText reverses CompressText.
+func (c *Codec) DecompressText(b []byte) (string, error) {
+	out, err := c.textDec.DecodeAll(b, make([]byte, 0, len(b)*3))
+	if err != nil {
+		return "", fmt.Errorf("store: text: %w", err)
+	}
+	return string(out), nil
 }
 
 // layersJSON is the JSON part of a blob.
@@ -53,7 +84,7 @@ func (c *Codec) Encode(d *doc.Document) ([]byte, error) {
 		len(d.Actors) == 0 && len(d.Timexes) == 0 && len(d.Quotes) == 0 && len(d.Events) == 0 {
 		return nil, nil
 	}
-	l := layersJSON{Done: d.Done, Entities: d.Entities, Actors: d.Actors, Timexes: d.Timexes, Quotes: d.Quotes, Events: d.Events}
+	l := stripTexts(d)
 	if len(d.Sentences) > 0 {
 		l.Sentences = make([][5]int, len(d.Sentences))
 		for i, s := range d.Sentences {
@@ -67,7 +98,7 @@ func (c *Codec) Encode(d *doc.Document) ([]byte, error) {
 	raw := make([]byte, 0, len(js)+len(d.Tokens)*6+64)
 	raw = binary.AppendUvarint(raw, uint64(len(js)))
 	raw = append(raw, js...)
-	raw = appendTokens(raw, d)
+	raw = c.appendTokens(raw, d)
 	out := make([]byte, 1, len(raw)/3+16)
 	out[0] = codecVersion
 	return c.enc.EncodeAll(raw, out), nil
@@ -94,6 +125,7 @@ func (c *Codec) Decode(blob []byte, d *doc.Document) error {
 	if err := json.Unmarshal(raw[k:k+int(n)], &l); err != nil {
 		return fmt.Errorf("store: layers of %q: %w", d.ID, err)
 	}
+	restoreTexts(&l, d.Text)
 	d.Done = l.Done
 	d.Entities, d.Actors, d.Timexes, d.Quotes, d.Events = l.Entities, l.Actors, l.Timexes, l.Quotes, l.Events
 	d.Sentences = nil
@@ -113,68 +145,91 @@ func (c *Codec) Decode(blob []byte, d *doc.Document) error {
 
 var errCorrupt = errors.New("corrupt layer blob")
 
-// Lemma codes: the lemma is the form, the lower-cased form, or a table string.
-const (
-	lemmaForm  = 0
-	lemmaLower = 1
-	lemmaTable = 2
-)
-
-// appendTokens writes the tokens column-wise: a string table, then per token
-// the gap to the previous token, its length, sentence step, head offset,
-// UPOS and string indexes.
-func appendTokens(b []byte, d *doc.Document) []byte {
+// appendTokens writes the tokens column by column (columns of small
+// numbers compress far better than interleaved records): a string table,
+// then the gaps between tokens, lengths, sentence steps, head offsets, UPOS,
+// and the XPOS, lemma, features and relation indexes.
+func (c *Codec) appendTokens(b []byte, d *doc.Document) []byte {
 	b = binary.AppendUvarint(b, uint64(len(d.Tokens)))
 	if len(d.Tokens) == 0 {
 		return b
 	}
-	index := map[string]uint64{"": 0}
-	table := []string{""}
+	nStatic := uint64(len(staticStrings))
+	index := map[string]uint64{}
+	var table []string
 	intern := func(s string) uint64 {
+		if i, ok := c.static[s]; ok {
+			return i
+		}
 		if i, ok := index[s]; ok {
 			return i
 		}
-		i := uint64(len(table))
+		i := nStatic + uint64(len(table))
 		index[s] = i
 		table = append(table, s)
 		return i
 	}
-	type ids struct{ xpos, lemma, feats, dep uint64 }
+	type ids struct{ xpos, strip, suffix, feats, dep uint64 }
 	rec := make([]ids, len(d.Tokens))
 	for i, t := range d.Tokens {
 		form := ""
 		if t.Start >= 0 && t.End >= t.Start && int(t.End) <= len(d.Text) {
 			form = d.Text[t.Start:t.End]
 		}
-		var lemma uint64
-		switch {
-		case t.Lemma == form:
-			lemma = lemmaForm
-		case t.Lemma == strings.ToLower(form):
-			lemma = lemmaLower
-		default:
-			lemma = lemmaTable + intern(t.Lemma)
+		// The lemma is the form (strip 0), or an edit of the lower-cased
+		// form: strip-1 bytes cut from its end, a suffix appended.
+		var strip, suffix uint64
+		if t.Lemma != form {
+			lower := strings.ToLower(form)
+			p := 0
+			for p < len(lower) && p < len(t.Lemma) && lower[p] == t.Lemma[p] {
+				p++
+			}
+			strip = uint64(len(lower)-p) + 1
+			suffix = intern(t.Lemma[p:])
 		}
-		rec[i] = ids{intern(t.XPOS), lemma, intern(t.Feats), intern(t.Dep)}
+		rec[i] = ids{intern(t.XPOS), strip, suffix, intern(t.Feats), intern(t.Dep)}
 	}
 	b = binary.AppendUvarint(b, uint64(len(table)))
 	for _, s := range table {
 		b = binary.AppendUvarint(b, uint64(len(s)))
 		b = append(b, s...)
 	}
-	var prevEnd, prevSent int64
-	for i, t := range d.Tokens {
-		b = binary.AppendVarint(b, int64(t.Start)-prevEnd)
+	var prev int64
+	for _, t := range d.Tokens {
+		b = binary.AppendVarint(b, int64(t.Start)-prev)
+		prev = int64(t.End)
+	}
+	for _, t := range d.Tokens {
 		b = binary.AppendVarint(b, int64(t.End-t.Start))
-		b = binary.AppendVarint(b, int64(t.Sent)-prevSent)
+	}
+	prev = 0
+	for _, t := range d.Tokens {
+		b = binary.AppendVarint(b, int64(t.Sent)-prev)
+		prev = int64(t.Sent)
+	}
+	for i, t := range d.Tokens {
 		b = binary.AppendVarint(b, int64(t.Head)-int64(i))
+	}
+	for _, t := range d.Tokens {
 		b = append(b, byte(t.UPOS))
-		r := rec[i]
+	}
+	for _, r := range rec {
 		b = binary.AppendUvarint(b, r.xpos)
-		b = binary.AppendUvarint(b, r.lemma)
+	}
+	for _, r := range rec {
+		b = binary.AppendUvarint(b, r.strip)
+	}
+	for _, r := range rec {
+		if r.strip > 0 {
+			b = binary.AppendUvarint(b, r.suffix)
+		}
+	}
+	for _, r := range rec {
 		b = binary.AppendUvarint(b, r.feats)
+	}
+	for _, r := range rec {
 		b = binary.AppendUvarint(b, r.dep)
-		prevEnd, prevSent = int64(t.End), int64(t.Sent)
 	}
 	return b
 }
@@ -243,44 +298,75 @@ func readTokens(b []byte, text string) ([]doc.Token, error) {
 		table[i] = string(r.b[:l])
 		r.b = r.b[l:]
 	}
+	nStatic := uint64(len(staticStrings))
 	str := func(i uint64) string {
-		if i >= uint64(len(table)) {
+		if i < nStatic {
+			return staticStrings[i]
+		}
+		if i-nStatic >= uint64(len(table)) {
 			r.err = errCorrupt
 			return ""
 		}
-		return table[i]
+		return table[i-nStatic]
 	}
 	toks := make([]doc.Token, n)
-	var prevEnd, prevSent int64
+	gaps := make([]int64, n)
+	for i := range gaps {
+		gaps[i] = r.varint()
+	}
+	var prevEnd int64
 	for i := range toks {
-		start := prevEnd + r.varint()
+		start := prevEnd + gaps[i]
 		end := start + r.varint()
-		sent := prevSent + r.varint()
-		head := int64(i) + r.varint()
-		upos := doc.UPOS(r.byte())
-		xpos := str(r.uvarint())
-		lc := r.uvarint()
-		feats := str(r.uvarint())
-		dep := str(r.uvarint())
 		if r.err != nil {
 			return nil, r.err
 		}
 		if start < 0 || end < start || end > int64(len(text)) {
 			return nil, errCorrupt
 		}
-		form := text[start:end]
-		var lemma string
-		switch lc {
-		case lemmaForm:
-			lemma = form
-		case lemmaLower:
-			lemma = strings.ToLower(form)
-		default:
-			lemma = str(lc - lemmaTable)
-		}
-		toks[i] = doc.Token{Start: int32(start), End: int32(end), Sent: int32(sent), Head: int32(head),
-			UPOS: upos, XPOS: xpos, Lemma: lemma, Feats: feats, Dep: dep}
-		prevEnd, prevSent = end, sent
+		toks[i].Start, toks[i].End = int32(start), int32(end)
+		prevEnd = end
 	}
-	return toks, r.err
+	var sent int64
+	for i := range toks {
+		sent += r.varint()
+		toks[i].Sent = int32(sent)
+	}
+	for i := range toks {
+		toks[i].Head = int32(int64(i) + r.varint())
+	}
+	for i := range toks {
+		toks[i].UPOS = doc.UPOS(r.byte())
+	}
+	for i := range toks {
+		toks[i].XPOS = str(r.uvarint())
+	}
+	strips := make([]uint64, n)
+	for i := range strips {
+		strips[i] = r.uvarint()
+	}
+	for i := range toks {
+		form := text[toks[i].Start:toks[i].End]
+		if strips[i] == 0 {
+			toks[i].Lemma = form
+			continue
+		}
+		lower := strings.ToLower(form)
+		cut := strips[i] - 1
+		suffix := str(r.uvarint())
+		if cut > uint64(len(lower)) {
+			return nil, errCorrupt
+		}
+		toks[i].Lemma = lower[:uint64(len(lower))-cut] + suffix
+	}
+	for i := range toks {
+		toks[i].Feats = str(r.uvarint())
+	}
+	for i := range toks {
+		toks[i].Dep = str(r.uvarint())
+	}
+	if r.err != nil {
+		return nil, r.err
+	}
+	return toks, nil
 }

@@ -2,7 +2,6 @@ package store
 
 import (
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"hash/fnv"
 	"math/bits"
@@ -124,38 +123,35 @@ func (m *MinHash) Bands() [MinHashBands]int64 {
 		for _, v := range m[b*r : (b+1)*r] {
 			x = mix64(x ^ uint64(v))
 		}
-		out[b] = int64(x)
+		out[b] = int64(x & 0xffffffff) // 32 bits: short index keys; candidates are verified
 	}
 	return out
 }
 
-// Similarity estimates the Jaccard similarity of the two texts.
-func (m *MinHash) Similarity(o *MinHash) float64 {
-	n := 0
-	for i := range m {
-		if m[i] == o[i] {
-			n++
-		}
-	}
-	return float64(n) / MinHashSize
-}
-
-// Bytes encodes the signature (little-endian).
-func (m *MinHash) Bytes() []byte {
-	b := make([]byte, 0, MinHashSize*4)
-	for _, v := range m {
-		b = binary.LittleEndian.AppendUint32(b, v)
+// Sketch is the stored form of a signature: the low byte of each hash
+// (b-bit MinHash, Li and König 2010), 64 bytes per article.
+func (m *MinHash) Sketch() []byte {
+	b := make([]byte, MinHashSize)
+	for i, v := range m {
+		b[i] = byte(v)
 	}
 	return b
 }
 
-// ParseMinHash decodes Bytes' output; ok is false for a malformed value.
-func ParseMinHash(b []byte) (m MinHash, ok bool) {
-	if len(b) != MinHashSize*4 {
-		return m, false
+// SketchSimilarity estimates the Jaccard similarity of two texts from their
+// sketches, correcting for the chance (1/256) that unrelated bytes agree.
+// It returns 0 for malformed sketches.
+func SketchSimilarity(a, b []byte) float64 {
+	if len(a) != MinHashSize || len(b) != MinHashSize {
+		return 0
 	}
-	for i := range m {
-		m[i] = binary.LittleEndian.Uint32(b[i*4:])
+	n := 0
+	for i := range a {
+		if a[i] == b[i] {
+			n++
+		}
 	}
-	return m, true
+	const chance = 1.0 / 256
+	j := (float64(n)/MinHashSize - chance) / (1 - chance)
+	return max(j, 0)
 }

@@ -48,9 +48,6 @@ var Dialect = sqlstore.Dialect{
 	ArticleMatch: `(a.dup_of IS NULL AND ` + tsv + ` @@ websearch_to_tsquery('english', ?))`,
 	QuoteMatch:   `to_tsvector('english', q.text) @@ websearch_to_tsquery('english', ?)`,
 	FTSQuery:     sqlstore.WebSearchQuery,
-	BytesSub: func(text, start, end string) string {
-		return fmt.Sprintf("convert_from(substring(convert_to(%s, 'UTF8') from (%s + 1) for (%s - %s)), 'UTF8')", text, start, end, start)
-	},
 	// Cross-article merging reads then writes events: one writer at a time.
 	WriteLock: `SELECT pg_advisory_xact_lock(7385421)`,
 	Size:      `SELECT pg_database_size(current_database())`,

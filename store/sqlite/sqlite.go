@@ -36,22 +36,16 @@ func Migrations() fs.FS {
 
 // Dialect is SQLite's flavour of the corpus schema.
 var Dialect = sqlstore.Dialect{
-	Name:       "sqlite",
-	Goose:      goose.DialectSQLite3,
-	ArticleFTS: `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`,
-	QuoteFTS:   `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`,
-	SearchArticles: `SELECT a.id, a.title, coalesce(a.url, ''), a.outlet, a.published,
-		snippet(articles_fts, 1, '[', ']', '…', 20),
-		(SELECT count(*) FROM articles c WHERE c.dup_of = a.id)
-		FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-		WHERE articles_fts MATCH ? ORDER BY articles_fts.rank, a.id LIMIT ? OFFSET ?`,
+	Name:         "sqlite",
+	Goose:        goose.DialectSQLite3,
+	ArticleFTS:   `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`,
+	QuoteFTS:     `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`,
+	SearchIDs:    `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?`,
+	CompressText: true,
 	ArticleMatch: `a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`,
 	QuoteMatch:   `q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`,
 	FTSQuery:     sqlstore.FTS5Query,
-	BytesSub: func(text, start, end string) string {
-		return fmt.Sprintf("CAST(substr(CAST(%s AS BLOB), %s + 1, %s - %s) AS TEXT)", text, start, end, start)
-	},
-	Size: `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
+	Size:         `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
 }
 
 // Options configure Open.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // ErrEmptyQuery is returned for a full-text query with no word to look for.
@@ -129,4 +130,90 @@ func WebSearchQuery(q string) (string, error) {
 		return "", ErrEmptyQuery
 	}
 	return q, nil
+}
+
+// snippetTerms returns the lower-cased word prefixes that mark a match of
+// a user query in a snippet: each word of its positive terms, cut to its
+// first four or more letters so that inflected forms match ("striking"
+// marks "strike").
+func snippetTerms(q string) []string {
+	groups, _ := parseUserQuery(q)
+	var out []string
+	for _, g := range groups {
+		for _, t := range g {
+			for _, w := range strings.FieldsFunc(strings.ToLower(t.text), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+				n := max(4, len(w)-3)
+				if n > len(w) {
+					n = len(w)
+				}
+				out = append(out, w[:n])
+			}
+		}
+	}
+	return out
+}
+
+// Snippet returns a window of about width words of text around the first
+// word that starts with one of terms, with matching words in [brackets] and
+// "…" where the text is cut.
+func Snippet(text string, terms []string, width int) string {
+	type word struct{ start, end int }
+	var words []word
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		j := i
+		for j < len(text) {
+			r, n := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
+		}
+		words = append(words, word{i, j})
+		i = j
+	}
+	matches := func(w word) bool {
+		lw := strings.ToLower(strings.TrimLeftFunc(text[w.start:w.end], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		for _, t := range terms {
+			if t != "" && strings.HasPrefix(lw, t) {
+				return true
+			}
+		}
+		return false
+	}
+	first := -1
+	for i, w := range words {
+		if matches(w) {
+			first = i
+			break
+		}
+	}
+	lo := 0
+	if first > width/3 {
+		lo = first - width/3
+	}
+	hi := min(len(words), lo+width)
+	var b strings.Builder
+	if lo > 0 {
+		b.WriteString("…")
+	}
+	for i := lo; i < hi; i++ {
+		if i > lo {
+			b.WriteByte(' ')
+		}
+		w := text[words[i].start:words[i].end]
+		if matches(words[i]) {
+			b.WriteString("[" + w + "]")
+		} else {
+			b.WriteString(w)
+		}
+	}
+	if hi < len(words) {
+		b.WriteString("…")
+	}
+	return b.String()
 }

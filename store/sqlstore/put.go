@@ -139,8 +139,8 @@ func (w *writeTx) put(d *doc.Document, now string) (store.PutResult, error) {
 	var sigArg any
 	if words >= store.MinShingleWords {
 		bands = sig.Bands()
-		sigArg = sig.Bytes()
-		if dupOf, err = w.nearDuplicate(&sig, &bands); err != nil {
+		sigArg = sig.Sketch()
+		if dupOf, err = w.nearDuplicate(sig.Sketch(), &bands); err != nil {
 			return store.PutResult{}, err
 		}
 	}
@@ -158,9 +158,9 @@ func (w *writeTx) put(d *doc.Document, now string) (store.PutResult, error) {
 	published := timeText(d.Published)
 	sourceKey := SourceKey(d.Outlet, u)
 	var id int64
-	err = w.row(`INSERT INTO articles (doc_id, url, content_hash, title, author, outlet, source_key, published, source, text, layers, minhash, dup_of, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		d.ID, urlArg, hash, d.Title, d.Author, d.Outlet, sourceKey, published, d.Source, d.Text, blob,
+	err = w.row(`INSERT INTO articles (doc_id, url, content_hash, title, author, outlet, source_key, published, source, text, text_bytes, layers, minhash, dup_of, ingested_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		d.ID, urlArg, hash, d.Title, d.Author, d.Outlet, sourceKey, published, d.Source, w.s.textArg(d.Text), len(d.Text), blob,
 		sigArg, dupArg, now).Scan(&id)
 	if err != nil {
 		return store.PutResult{}, fmt.Errorf("insert article: %w", err)
@@ -183,7 +183,7 @@ func (w *writeTx) put(d *doc.Document, now string) (store.PutResult, error) {
 			return res, fmt.Errorf("index article: %w", err)
 		}
 	}
-	actors, err := w.putActors(id, d)
+	actors, err := w.putActors(d)
 	if err != nil {
 		return res, err
 	}
@@ -198,7 +198,7 @@ func (w *writeTx) put(d *doc.Document, now string) (store.PutResult, error) {
 
 // nearDuplicate returns the stored original whose text is most similar to
 // sig, when the similarity reaches store.NearDupSimilarity, or 0.
-func (w *writeTx) nearDuplicate(sig *store.MinHash, bands *[store.MinHashBands]int64) (int64, error) {
+func (w *writeTx) nearDuplicate(sketch []byte, bands *[store.MinHashBands]int64) (int64, error) {
 	args := make([]any, len(bands))
 	for i, b := range bands {
 		args[i] = b
@@ -220,11 +220,7 @@ func (w *writeTx) nearDuplicate(sig *store.MinHash, bands *[store.MinHashBands]i
 		if err := rows.Scan(&id, &b); err != nil {
 			return 0, err
 		}
-		other, ok := store.ParseMinHash(b)
-		if !ok {
-			continue
-		}
-		if sim := sig.Similarity(&other); sim >= store.NearDupSimilarity && sim > bestSim {
+		if sim := store.SketchSimilarity(sketch, b); sim >= store.NearDupSimilarity && sim > bestSim {
 			best, bestSim = id, sim
 		}
 	}
@@ -263,7 +259,7 @@ func (w *writeTx) upsertActor(name, kind, code, country, sector string, mentions
 	return id, nil
 }
 
-func (w *writeTx) putActors(articleID int64, d *doc.Document) (map[string]actorRef, error) {
+func (w *writeTx) putActors(d *doc.Document) (map[string]actorRef, error) {
 	refs := make(map[string]actorRef, len(d.Actors))
 	for _, a := range d.Actors {
 		name := a.Name
@@ -285,9 +281,6 @@ func (w *writeTx) putActors(articleID int64, d *doc.Document) (map[string]actorR
 			continue
 		}
 		refs[a.ID] = actorRef{id: id, name: strings.TrimSpace(name), code: a.Code}
-		if err := w.exec(`INSERT INTO article_actors (article_id, local_id, actor_id, mentions) VALUES (?, ?, ?, ?)`, articleID, a.ID, id, n); err != nil {
-			return nil, fmt.Errorf("article actor %s: %w", a.ID, err)
-		}
 	}
 	return refs, nil
 }
@@ -307,10 +300,14 @@ func (w *writeTx) putQuotes(articleID int64, d *doc.Document, actors map[string]
 		if q.Cue != nil {
 			cue, lemma = q.Cue.Text, q.Cue.Lemma
 		}
+		text := q.Text
+		if w.s.d.CompressText && text == span(d.Text, q.Start, q.End) {
+			text = "" // read back from the article text
+		}
 		var id int64
 		err := w.row(`INSERT INTO quotes (article_id, local_id, text, start_off, end_off, direct, mixed, cue, cue_lemma, speaker, speaker_actor, anonymous, published)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			articleID, q.ID, q.Text, q.Start, q.End, boolInt(q.Direct), boolInt(q.Mixed), cue, lemma, speaker, speakerActor, boolInt(anonymous), published).Scan(&id)
+			articleID, q.ID, text, q.Start, q.End, boolInt(q.Direct), boolInt(q.Mixed), cue, lemma, speaker, speakerActor, boolInt(anonymous), published).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("quote %s: %w", q.ID, err)
 		}

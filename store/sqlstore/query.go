@@ -258,20 +258,20 @@ func (s *DB) loadParties(ctx context.Context, events []store.Event, index map[in
 }
 
 func (s *DB) loadMentions(ctx context.Context, events []store.Event, index map[int64]int) error {
-	sub := s.d.BytesSub("a.text", "m.sent_start", "m.sent_end")
-	type extra struct {
-		event, article int64
-		mention        int
-		more           string
+	type ref struct {
+		event   int64
+		mention int
+		more    string
 	}
-	var extras []extra
+	var refs []ref
+	var articles []int64
 	for _, ids := range chunks(eventIDs(events), 500) {
 		args := make([]any, len(ids))
 		for i, id := range ids {
 			args[i] = id
 		}
 		rows, err := s.r.QueryContext(ctx, s.q(`SELECT m.event_id, m.article_id, coalesce(a.url, ''), a.title, a.outlet, m.published, m.local_id, m.status, m.date_value,
-			m.sent_start, m.sent_end, `+sub+`, m.trigger, m.more
+			m.sent_start, m.sent_end, m.trigger, m.more
 			FROM mentions m JOIN articles a ON a.id = m.article_id
 			WHERE m.event_id IN (`+placeholders(len(ids))+`) ORDER BY m.event_id, m.published, m.id`), args...)
 		if err != nil {
@@ -283,16 +283,15 @@ func (s *DB) loadMentions(ctx context.Context, events []store.Event, index map[i
 			var published, more string
 			var ev store.Evidence
 			if err := rows.Scan(&eid, &m.ArticleID, &m.URL, &m.Title, &m.Outlet, &published, &m.EventID, &m.Status, &m.Date,
-				&ev.Start, &ev.End, &ev.Text, &ev.Trigger, &more); err != nil {
+				&ev.Start, &ev.End, &ev.Trigger, &more); err != nil {
 				rows.Close()
 				return fmt.Errorf("store: mentions: %w", err)
 			}
 			m.Published = parseTime(published)
 			m.Evidence = []store.Evidence{ev}
 			e := &events[index[eid]]
-			if more != "" {
-				extras = append(extras, extra{eid, m.ArticleID, len(e.Mentions), more})
-			}
+			refs = append(refs, ref{eid, len(e.Mentions), more})
+			articles = append(articles, m.ArticleID)
 			e.Mentions = append(e.Mentions, m)
 		}
 		rows.Close()
@@ -300,25 +299,28 @@ func (s *DB) loadMentions(ctx context.Context, events []store.Event, index map[i
 			return fmt.Errorf("store: mentions: %w", err)
 		}
 	}
-	// Further evidence in the same article: rare, read from the text.
-	for _, x := range extras {
+	// Evidence sentences are spans of the article texts.
+	texts, err := s.articleTexts(ctx, articles)
+	if err != nil {
+		return err
+	}
+	for _, r := range refs {
+		m := &events[index[r.event]].Mentions[r.mention]
+		text := texts[m.ArticleID]
+		m.Evidence[0].Text = span(text, m.Evidence[0].Start, m.Evidence[0].End)
+		if r.more == "" {
+			continue
+		}
 		var pieces [][3]any
-		if err := json.Unmarshal([]byte(x.more), &pieces); err != nil {
-			return fmt.Errorf("store: evidence of event %d: %w", x.event, err)
+		if err := json.Unmarshal([]byte(r.more), &pieces); err != nil {
+			return fmt.Errorf("store: evidence of event %d: %w", r.event, err)
 		}
-		var text string
-		if err := s.r.QueryRowContext(ctx, s.q(`SELECT text FROM articles WHERE id = ?`), x.article).Scan(&text); err != nil {
-			return fmt.Errorf("store: evidence of event %d: %w", x.event, err)
-		}
-		m := &events[index[x.event]].Mentions[x.mention]
 		for _, p := range pieces {
 			start, _ := p[0].(float64)
 			end, _ := p[1].(float64)
 			trig, _ := p[2].(string)
 			ev := store.Evidence{Start: int(start), End: int(end), Trigger: trig}
-			if ev.Start >= 0 && ev.End <= len(text) && ev.Start <= ev.End {
-				ev.Text = text[ev.Start:ev.End]
-			}
+			ev.Text = span(text, ev.Start, ev.End)
 			m.Evidence = append(m.Evidence, ev)
 		}
 	}
@@ -360,7 +362,7 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 		where = " WHERE " + strings.Join(conds, " AND ")
 	}
 	lim, args := limitClause(q.Limit, q.Offset, args)
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT q.id, q.article_id, coalesce(a.url, ''), a.title, q.published, q.text, q.speaker,
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT q.id, q.article_id, coalesce(a.url, ''), a.title, q.published, q.text, q.start_off, q.end_off, q.speaker,
 		coalesce(ac.name, ''), coalesce(ac.code, ''), q.cue, q.direct, q.anonymous
 		FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors ac ON ac.id = q.speaker_actor`+where+
 		` ORDER BY q.published DESC, q.id`+lim), args...)
@@ -369,18 +371,37 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 	}
 	defer rows.Close()
 	var out []store.QuoteHit
+	type offsets struct{ start, end int }
+	var derive []int
+	var spans []offsets
+	var articles []int64
 	for rows.Next() {
 		var h store.QuoteHit
 		var published string
 		var direct, anon int
-		if err := rows.Scan(&h.ID, &h.ArticleID, &h.URL, &h.Title, &published, &h.Text, &h.Speaker, &h.Actor, &h.Code, &h.Cue, &direct, &anon); err != nil {
+		var o offsets
+		if err := rows.Scan(&h.ID, &h.ArticleID, &h.URL, &h.Title, &published, &h.Text, &o.start, &o.end, &h.Speaker, &h.Actor, &h.Code, &h.Cue, &direct, &anon); err != nil {
 			return nil, fmt.Errorf("store: quotes: %w", err)
 		}
 		h.Published, h.Direct, h.Anonymous = parseTime(published), direct != 0, anon != 0
+		if h.Text == "" {
+			derive = append(derive, len(out))
+			spans = append(spans, o)
+			articles = append(articles, h.ArticleID)
+		}
 		out = append(out, h)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: quotes: %w", err)
+	}
+	if len(derive) > 0 {
+		texts, err := s.articleTexts(ctx, articles)
+		if err != nil {
+			return nil, err
+		}
+		for k, i := range derive {
+			out[i].Text = span(texts[out[i].ArticleID], spans[k].start, spans[k].end)
+		}
 	}
 	return out, nil
 }
@@ -399,6 +420,9 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.SearchHit
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 1 << 62
+	}
+	if s.d.SearchIDs != "" {
+		return s.searchByIDs(ctx, q, fq, limit)
 	}
 	rows, err := s.r.QueryContext(ctx, s.q(s.d.SearchArticles), fq, limit, max(q.Offset, 0))
 	if err != nil {
@@ -498,9 +522,13 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery, fn func(*doc.Docum
 		var id int64
 		var d doc.Document
 		var published string
-		var layers []byte
-		if err := rows.Scan(&id, &d.ID, &d.Title, &d.URL, &d.Author, &d.Outlet, &published, &d.Source, &d.Text, &layers); err != nil {
+		var layers, text []byte
+		if err := rows.Scan(&id, &d.ID, &d.Title, &d.URL, &d.Author, &d.Outlet, &published, &d.Source, &text, &layers); err != nil {
 			return fmt.Errorf("store: documents: %w", err)
+		}
+		var err error
+		if d.Text, err = s.readText(text); err != nil {
+			return fmt.Errorf("store: article %d: %w", id, err)
 		}
 		d.Published = parseTime(published)
 		if d.ID == "" {
@@ -520,3 +548,65 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery, fn func(*doc.Docum
 }
 
 var _ store.Store = (*DB)(nil)
+
+// searchByIDs runs a search whose index returns only article IDs, then
+// reads the articles and makes the snippets from their texts.
+func (s *DB) searchByIDs(ctx context.Context, q store.SearchQuery, fq string, limit int) ([]store.SearchHit, error) {
+	rows, err := s.r.QueryContext(ctx, s.q(s.d.SearchIDs), fq, limit, max(q.Offset, 0))
+	if err != nil {
+		return nil, fmt.Errorf("store: search %q: %w", q.Text, err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("store: search: %w", err)
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: search %q: %w", q.Text, err)
+	}
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	rows, err = s.r.QueryContext(ctx, s.q(`SELECT a.id, a.title, coalesce(a.url, ''), a.outlet, a.published, a.text,
+		(SELECT count(*) FROM articles c WHERE c.dup_of = a.id) FROM articles a WHERE a.id IN (`+placeholders(len(ids))+`)`), args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
+	}
+	defer rows.Close()
+	byID := make(map[int64]store.SearchHit, len(ids))
+	terms := snippetTerms(q.Text)
+	for rows.Next() {
+		var h store.SearchHit
+		var published string
+		var raw []byte
+		if err := rows.Scan(&h.ArticleID, &h.Title, &h.URL, &h.Outlet, &published, &raw, &h.Copies); err != nil {
+			return nil, fmt.Errorf("store: search: %w", err)
+		}
+		text, err := s.readText(raw)
+		if err != nil {
+			return nil, err
+		}
+		h.Published = parseTime(published)
+		h.Snippet = Snippet(text, terms, 24)
+		byID[h.ArticleID] = h
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
+	}
+	out := make([]store.SearchHit, 0, len(ids))
+	for _, id := range ids {
+		if h, ok := byID[id]; ok {
+			out = append(out, h)
+		}
+	}
+	return out, nil
+}

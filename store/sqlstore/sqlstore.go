@@ -32,8 +32,16 @@ type Dialect struct {
 	// maintained by the database.
 	ArticleFTS, QuoteFTS string
 	// SearchArticles is a query with parameters (query, limit, offset)
-	// returning id, title, url, outlet, published, snippet, copies.
+	// returning id, title, url, outlet, published, snippet, copies; or, when
+	// SearchIDs is set, unused.
 	SearchArticles string
+	// SearchIDs is a query with parameters (query, limit, offset) returning
+	// the ids of matching articles, best first; snippets are then made from
+	// the texts.
+	SearchIDs string
+	// CompressText stores article texts compressed, and quote texts as
+	// offsets only (the full-text indexes are then contentless).
+	CompressText bool
 	// ArticleMatch is a condition on articles a with one parameter (query).
 	ArticleMatch string
 	// QuoteMatch is a condition on quotes q with one parameter (query).
@@ -41,9 +49,6 @@ type Dialect struct {
 	// FTSQuery turns a user query (words, "phrases", -not, OR) into the
 	// dialect's query syntax.
 	FTSQuery func(string) (string, error)
-	// BytesSub returns an expression for the bytes [start, end) of the text
-	// expression as text.
-	BytesSub func(text, start, end string) string
 	// WriteLock, when not "", runs first in every write transaction.
 	WriteLock string
 	// Size returns the database size in bytes.
@@ -166,7 +171,7 @@ func (s *DB) Stats(ctx context.Context) (store.Stats, error) {
 		(SELECT count(*) FROM mentions),
 		(SELECT count(*) FROM actors),
 		(SELECT count(*) FROM quotes),
-		(SELECT coalesce(sum(length(text)), 0) FROM articles)`).Scan(
+		(SELECT coalesce(sum(text_bytes), 0) FROM articles)`).Scan(
 		&st.Articles, &st.Syndicated, &st.Events, &st.Mentions, &st.Actors, &st.Quotes, &st.TextBytes)
 	if err != nil {
 		return st, fmt.Errorf("store: stats: %w", err)
@@ -203,4 +208,73 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// textArg is the value stored in articles.text.
+func (s *DB) textArg(text string) any {
+	if s.d.CompressText {
+		return s.codec.CompressText(text)
+	}
+	return text
+}
+
+// readText decodes a value read from articles.text.
+func (s *DB) readText(raw []byte) (string, error) {
+	if s.d.CompressText {
+		return s.codec.DecompressText(raw)
+	}
+	return string(raw), nil
+}
+
+// articleTexts returns the texts of the given articles.
+func (s *DB) articleTexts(ctx context.Context, ids []int64) (map[int64]string, error) {
+	out := make(map[int64]string, len(ids))
+	seen := make(map[int64]bool, len(ids))
+	var uniq []int64
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			uniq = append(uniq, id)
+		}
+	}
+	for _, part := range chunks(uniq, 500) {
+		if len(part) == 0 {
+			continue
+		}
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		rows, err := s.r.QueryContext(ctx, s.q(`SELECT id, text FROM articles WHERE id IN (`+placeholders(len(part))+`)`), args...)
+		if err != nil {
+			return nil, fmt.Errorf("store: article texts: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			var raw []byte
+			if err := rows.Scan(&id, &raw); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store: article texts: %w", err)
+			}
+			text, err := s.readText(raw)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store: article %d: %w", id, err)
+			}
+			out[id] = text
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("store: article texts: %w", err)
+		}
+	}
+	return out, nil
+}
+
+// span returns text[start:end], or "" when out of range.
+func span(text string, start, end int) string {
+	if start < 0 || end > len(text) || start > end {
+		return ""
+	}
+	return text[start:end]
 }

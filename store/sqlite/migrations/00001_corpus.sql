@@ -13,9 +13,10 @@ CREATE TABLE articles (
     source_key   TEXT    NOT NULL DEFAULT '', -- outlet or web host, for NumSources
     published    TEXT    NOT NULL DEFAULT '', -- RFC 3339 UTC, '' when unknown
     source       TEXT    NOT NULL DEFAULT '', -- where it was read from
-    text         TEXT    NOT NULL,
+    text         BLOB    NOT NULL,   -- zstd-compressed (store.Codec.CompressText)
+    text_bytes   INTEGER NOT NULL,   -- length of the text in bytes
     layers       BLOB,                      -- store.Codec blob
-    minhash      BLOB,                      -- store.MinHash, NULL for short texts
+    minhash      BLOB,                      -- store.MinHash.Sketch, NULL for short texts
     dup_of       INTEGER REFERENCES articles(id),
     ingested_at  TEXT    NOT NULL
 );
@@ -30,7 +31,8 @@ CREATE TABLE article_bands (
 ) WITHOUT ROWID;
 CREATE INDEX articles_dup ON articles(dup_of) WHERE dup_of IS NOT NULL;
 
-CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');
+-- Contentless full-text indexes: the texts live (compressed) in their tables.
+CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='', tokenize='porter unicode61 remove_diacritics 2');
 
 CREATE TABLE actors (
     id       INTEGER PRIMARY KEY,
@@ -45,15 +47,6 @@ CREATE TABLE actors (
     events   INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX actors_code ON actors(code);
-
-CREATE TABLE article_actors (
-    article_id INTEGER NOT NULL REFERENCES articles(id),
-    local_id   TEXT    NOT NULL,
-    actor_id   INTEGER NOT NULL REFERENCES actors(id),
-    mentions   INTEGER NOT NULL,
-    PRIMARY KEY (article_id, local_id)
-) WITHOUT ROWID;
-CREATE INDEX article_actors_actor ON article_actors(actor_id);
 
 CREATE TABLE events (
     id               INTEGER PRIMARY KEY,
@@ -119,7 +112,7 @@ CREATE TABLE quotes (
     id            INTEGER PRIMARY KEY,
     article_id    INTEGER NOT NULL REFERENCES articles(id),
     local_id      TEXT    NOT NULL,
-    text          TEXT    NOT NULL,
+    text          TEXT    NOT NULL, -- '' when it is the article text at [start_off, end_off)
     start_off     INTEGER NOT NULL,
     end_off       INTEGER NOT NULL,
     direct        INTEGER NOT NULL,
@@ -135,7 +128,7 @@ CREATE INDEX quotes_article ON quotes(article_id);
 CREATE INDEX quotes_actor ON quotes(speaker_actor) WHERE speaker_actor IS NOT NULL;
 CREATE INDEX quotes_published ON quotes(published);
 
-CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='quotes', content_rowid='id', tokenize='porter unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE quotes_fts USING fts5(text, content='', tokenize='porter unicode61 remove_diacritics 2');
 
 -- +goose Down
 DROP TABLE quotes_fts;
@@ -143,7 +136,6 @@ DROP TABLE quotes;
 DROP TABLE mentions;
 DROP TABLE event_actors;
 DROP TABLE events;
-DROP TABLE article_actors;
 DROP TABLE actors;
 DROP TABLE articles_fts;
 DROP TABLE article_bands;

@@ -112,9 +112,11 @@ type Dictionary struct {
 	Entries []Entry
 	Agents  []Agent
 
-	phrases []phrase
-	index   map[string][]int32 // folded first word → phrase ids, longest first
-	names   map[string]int32   // folded full name → entry (first wins)
+	phrases  []phrase
+	index    map[string][]int32 // folded first word → phrase ids, longest first
+	names    map[string]int32   // folded full name → entry (first wins)
+	more     map[string][]int32 // folded full name → later entries of the same name
+	surnames map[string][]int32 // folded last word of a person's name → entries
 }
 
 type phrase struct {
@@ -542,6 +544,9 @@ func foldWord(s string) string { return gazetteer.Fold(s) }
 func (d *Dictionary) build() {
 	d.index = map[string][]int32{}
 	d.names = map[string]int32{}
+	d.more = map[string][]int32{}
+	d.surnames = map[string][]int32{}
+	g := gazetteer.Default()
 	add := func(text string, entry, agent int32) {
 		ws := strings.Fields(gazetteer.Fold(text))
 		if len(ws) == 0 {
@@ -554,8 +559,21 @@ func (d *Dictionary) build() {
 		for _, n := range d.Entries[i].Names {
 			add(n, int32(i), -1)
 			k := gazetteer.Fold(n)
-			if _, ok := d.names[k]; !ok && k != "" {
+			if j, ok := d.names[k]; !ok && k != "" {
 				d.names[k] = int32(i)
+			} else if ok && j != int32(i) && len(d.more[k]) < 8 {
+				d.more[k] = append(d.more[k], int32(i))
+			}
+		}
+		if e := &d.Entries[i]; e.Kind == "PER" || e.Kind == "" && len(e.Names) > 0 && looksPersonal(g, e.Names[0]) {
+			seen := ""
+			for _, n := range e.Names {
+				f := strings.Fields(gazetteer.Fold(n))
+				if len(f) < 2 || f[len(f)-1] == seen {
+					continue
+				}
+				seen = f[len(f)-1]
+				d.surnames[seen] = append(d.surnames[seen], int32(i))
 			}
 		}
 	}
@@ -589,6 +607,46 @@ func plural(s string) string {
 	return s + "s"
 }
 
+// looksPersonal reports whether a dictionary name is a person's: two words
+// or more, the first a given name.
+func looksPersonal(g *gazetteer.Gazetteer, name string) bool {
+	f := strings.Fields(name)
+	return len(f) >= 2 && g.IsGivenName(f[0])
+}
+
+// LookupOn is Lookup for a date: when several entries share the name
+// ("President Bush"), the first with a dated role covering t wins.
+func (d *Dictionary) LookupOn(name string, t time.Time) (*Entry, bool) {
+	k := gazetteer.Fold(name)
+	i, ok := d.names[k]
+	if !ok {
+		return nil, false
+	}
+	if more := d.more[k]; len(more) > 0 {
+		day := dayOf(t)
+		for _, j := range append([]int32{i}, more...) {
+			for _, r := range d.Entries[j].Roles {
+				if r.Dated() && r.Covers(day) {
+					return &d.Entries[j], true
+				}
+			}
+		}
+	}
+	return &d.Entries[i], true
+}
+
+// BySurname returns the people whose name (any variant of two words or
+// more) ends with the word surname, compared case- and
+// diacritic-insensitively.
+func (d *Dictionary) BySurname(surname string) []*Entry {
+	ids := d.surnames[gazetteer.Fold(surname)]
+	out := make([]*Entry, len(ids))
+	for i, id := range ids {
+		out[i] = &d.Entries[id]
+	}
+	return out
+}
+
 // Lookup returns the entry whose name (any variant) is exactly name,
 // compared case- and diacritic-insensitively.
 func (d *Dictionary) Lookup(name string) (*Entry, bool) {
@@ -599,7 +657,10 @@ func (d *Dictionary) Lookup(name string) (*Entry, bool) {
 }
 
 // MatchAt returns the longest actor or agent phrase that starts at
-// words[i], where words are already folded with FoldWords.
+// words[i], where words are already folded with FoldWords. A word "-"
+// inside a phrase (a hyphen the caller found attached to the words on both
+// sides: "Secretary-General" tokenized as three words) is skipped, so
+// "secretary general" matches it.
 func (d *Dictionary) MatchAt(words []string, i int) (Match, bool) {
 	if i < 0 || i >= len(words) {
 		return Match{}, false
@@ -610,16 +671,21 @@ func (d *Dictionary) MatchAt(words []string, i int) (Match, bool) {
 			continue
 		}
 		ok := true
-		for j, w := range p.words[1:] {
-			if words[i+1+j] != w {
+		j := i + 1
+		for _, w := range p.words[1:] {
+			for j < len(words) && words[j] == "-" {
+				j++
+			}
+			if j >= len(words) || words[j] != w {
 				ok = false
 				break
 			}
+			j++
 		}
 		if !ok {
 			continue
 		}
-		m := Match{Start: i, End: i + len(p.words)}
+		m := Match{Start: i, End: j}
 		if p.entry >= 0 {
 			m.Entry = &d.Entries[p.entry]
 		} else {

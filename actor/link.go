@@ -26,6 +26,8 @@ type builder struct {
 	titleCountry string
 	titleText    string
 	titleFormer  bool
+	titleIGO     string // the IGO a title belongs to ("U.N. Secretary-General")
+	orgSector    string // from an organisation's own name ("… Constitutional Court")
 	country      string // from a demonym or country name near the mention
 	fixedCode    string // codes that need no dictionary (countries, groups)
 	lastTok      int    // last token of the latest mention
@@ -36,17 +38,27 @@ type linking struct {
 	l     *Linker
 	d     *doc.Document
 	date  time.Time
-	fw    []string // folded tokens
+	fw    []string // folded tokens; an attached hyphen is "-"
 	used  []bool   // tokens already part of a mention or title
 	bs    []*builder
 	byKey map[string]*builder
+
+	ev     []countryMention // countries the document names, on first need
+	evDone bool
 }
 
 func newLinking(l *Linker, d *doc.Document, date time.Time) *linking {
 	lk := &linking{l: l, d: d, date: date, byKey: map[string]*builder{}}
 	lk.fw = make([]string, len(d.Tokens))
 	for i := range d.Tokens {
-		lk.fw[i] = gazetteer.Fold(d.TokenText(i))
+		t := d.TokenText(i)
+		lk.fw[i] = gazetteer.Fold(t)
+		// "Secretary-General", "ex-president": a hyphen between two words
+		// with no space is kept so titles can be matched across it.
+		if (t == "-" || t == "‐") && i > 0 && i+1 < len(d.Tokens) &&
+			d.Tokens[i-1].End == d.Tokens[i].Start && d.Tokens[i+1].Start == d.Tokens[i].End {
+			lk.fw[i] = "-"
+		}
 	}
 	lk.used = make([]bool, len(d.Tokens))
 	return lk
@@ -98,14 +110,22 @@ func (lk *linking) isPossessive(i int) bool {
 
 // agentAt returns the longest agent phrase starting at token i.
 func (lk *linking) agentAt(i, end int) (Match, bool) {
-	best, found := Match{}, false
-	for _, dct := range lk.l.agents {
+	m, ok, _ := lk.agentAtFrom(i, end)
+	return m, ok
+}
+
+// agentAtFrom is agentAt that also tells whether the phrase comes from the
+// converted Phoenix agents (the last agent dictionary), whose long lists
+// of nouns ("settlement", "airliner") are too loose for some uses.
+func (lk *linking) agentAtFrom(i, end int) (Match, bool, bool) {
+	best, found, phoenix := Match{}, false, false
+	for di, dct := range lk.l.agents {
 		m, ok := dct.MatchAt(lk.fw[:end], i)
 		if ok && m.Agent != nil && (!found || m.End > best.End) {
-			best, found = m, true
+			best, found, phoenix = m, true, di == len(lk.l.agents)-1
 		}
 	}
-	return best, found
+	return best, found, phoenix
 }
 
 // agentEndingAt finds the longest agent phrase that ends just before token end.
@@ -157,14 +177,32 @@ func (lk *linking) capitalAt(a, b int) (string, bool) {
 // its single-word entries are too ambiguous for today's news.
 func (lk *linking) lookup(name string, words int) *Entry {
 	for i, dct := range lk.l.actors {
-		if i == len(lk.l.actors)-1 && words < 2 {
+		if i == len(lk.l.actors)-1 && words < 2 && !isAcronym(name) {
 			break
 		}
-		if e, ok := dct.Lookup(name); ok {
+		if e, ok := dct.LookupOn(name, lk.date); ok {
 			return e
 		}
 	}
 	return nil
+}
+
+// isAcronym reports whether s is an upper-case acronym of three to six
+// letters ("OSCE", "N.P.F.L."): specific enough to look up in the converted
+// Phoenix dictionary even as a single word.
+func isAcronym(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			n++
+		case c == '.':
+		default:
+			return false
+		}
+	}
+	return n >= 3 && n <= 6
 }
 
 // fromLast reports whether e belongs to the last (converted Phoenix) dictionary.
@@ -258,11 +296,11 @@ func (lk *linking) run(ctx context.Context) error {
 			if lk.used[i] {
 				continue
 			}
-			m, ok := lk.agentAt(i, s.EndToken)
+			m, ok, phoenix := lk.agentAtFrom(i, s.EndToken)
 			if !ok || lk.anyUsed(m.Start, m.End) {
 				continue
 			}
-			if lk.nominal(m, s.FirstToken) {
+			if lk.nominal(m, s.FirstToken, phoenix) {
 				i = m.End - 1
 			}
 		}
@@ -289,14 +327,16 @@ func (lk *linking) anyUsed(a, b int) bool {
 
 // nameSpans returns [start, end, type] token spans of names: the entities
 // and, where no entity lies, runs of capitalised words.
+// Name span types.
+const (
+	tNone = iota
+	tPER
+	tORG
+	tLOC
+	tMISC
+)
+
 func (lk *linking) nameSpans() [][3]int {
-	const (
-		tNone = iota
-		tPER
-		tORG
-		tLOC
-		tMISC
-	)
 	var out [][3]int
 	covered := make([]bool, len(lk.d.Tokens))
 	for _, e := range lk.d.Entities {
@@ -363,13 +403,6 @@ func (lk *linking) nameSpans() [][3]int {
 
 // name handles one name span.
 func (lk *linking) name(a, b, typ int) {
-	const (
-		tNone = iota
-		tPER
-		tORG
-		tLOC
-		tMISC
-	)
 	if lk.anyUsed(a, b) {
 		return
 	}
@@ -381,7 +414,8 @@ func (lk *linking) name(a, b, typ int) {
 	// A leading title inside the span ("Russian Deputy Foreign Minister
 	// Sergei Ryabkov") is split off, unless the whole span is a known name.
 	whole := lk.spanText(a, b)
-	if lk.lookup(whole, b-a) == nil {
+	wholeEntry := lk.lookup(whole, b-a)
+	if wholeEntry == nil && !lk.orgHeaded(a, b) {
 		if _, ok := lk.l.g.Country(whole); !ok {
 			for a < b-1 {
 				if m, ok := lk.agentAt(a, b-1); ok {
@@ -392,7 +426,7 @@ func (lk *linking) name(a, b, typ int) {
 					a = e
 					continue
 				}
-				if titleModifiers[lk.fw[a]] {
+				if titleModifiers[lk.fw[a]] || lk.fw[a] == "-" {
 					a++
 					continue
 				}
@@ -405,15 +439,20 @@ func (lk *linking) name(a, b, typ int) {
 		return
 	}
 	words := b - a
-	sentStart := lk.sentStart(a)
+	sentStart, sentEnd := lk.sentStart(a), lk.sentEnd(a)
 
 	// Countries and nationality words.
 	if c, ok := lk.l.g.Country(text); ok {
+		// "U.S. and Russian envoys", "Hungarian and Romanian officials": the
+		// nominal makes one group per country.
+		if lk.coordAgentAfter(b) {
+			return
+		}
 		if _, isDem := lk.l.g.Demonym(text); isDem {
 			// A nationality word colours the nominal that follows; only a
 			// word that is also the country's name ("U.S.") stands for it,
 			// and a plural noun names the people ("Palestinians").
-			if _, ok := lk.agentAt(b, lk.sentEnd(a)); ok {
+			if _, ok := lk.agentAt(lk.skipMods(b, sentEnd), sentEnd); ok {
 				return
 			}
 			if !isCountryName(c, text) {
@@ -423,12 +462,26 @@ func (lk *linking) name(a, b, typ int) {
 					bd.fixedCode = c.ISO3
 					bd.country = c.ISO3
 					lk.mention(bd, a, b, "demonym")
+					return
 				}
+				// A nationality word before a person's name is that
+				// person's nationality ("Pakistani activist" is a title;
+				// "Israeli Ariel Sharon" is read with the name).
+				if b < sentEnd && lk.isCap(b) && !lk.used[b] && lk.isPersonStart(b) {
+					return
+				}
+				// "an Indian proposal", "Australian ultimatum": the
+				// adjective stands for its country, as in CAMEO coding.
+				lk.markUsed(a, b)
+				bd := lk.get("C:"+c.ISO3, "LOC", c.Name)
+				bd.fixedCode = c.ISO3
+				bd.country = c.ISO3
+				lk.mention(bd, a, b, "demonym")
 				return
 			}
 		}
 		if b < len(lk.fw) && lk.isPossessive(b) {
-			if _, ok := lk.agentAt(b+1, lk.sentEnd(a)); ok {
+			if _, ok := lk.agentAt(lk.skipMods(b+1, sentEnd), sentEnd); ok {
 				return // "Russia's top diplomat": a nominal
 			}
 		}
@@ -439,15 +492,18 @@ func (lk *linking) name(a, b, typ int) {
 		lk.mention(bd, a, b, "name")
 		return
 	}
-	// Capitals used for their governments: "Moscow is working to …".
-	if typ == tLOC || typ == tNone {
+	// Capitals used for their governments: "Moscow is working to …",
+	// "an admission by Moscow", "Washington's wish"; not "talks in Moscow".
+	if (typ == tLOC || typ == tNone) && wholeEntry == nil {
 		if iso, ok := lk.capitalAt(a, b); ok {
 			if b < len(lk.fw) && lk.isPossessive(b) {
-				return // "Moscow's troops": a nominal
+				if _, ok := lk.agentAt(lk.skipMods(b+1, sentEnd), sentEnd); ok {
+					return // "Moscow's troops": a nominal
+				}
 			}
-			if lk.isSubject(a, b) {
+			if lk.capitalActs(a, b) {
 				lk.markUsed(a, b)
-				bd := lk.get("G:"+iso, "ORG", text)
+				bd := lk.get("K:"+iso, "ORG", text)
 				bd.fixedCode = iso + "GOV"
 				bd.country = iso
 				lk.mention(bd, a, b, "name")
@@ -458,20 +514,30 @@ func (lk *linking) name(a, b, typ int) {
 			return // other places are not actors
 		}
 	}
-	if typ == tMISC {
+	if typ == tMISC && wholeEntry == nil {
 		return
 	}
 	entry := lk.lookup(text, words)
-	titleStart, sector, country, agentCountry, former, title := lk.titleBefore(a, sentStart)
-	if sector == "" {
-		sector, country, agentCountry, former, title = lk.apposition(b)
+	t := lk.titleBefore(a, sentStart)
+	if t.sector == "" {
+		t = lk.apposition(b)
 	}
 	g := lk.l.g
-	isPer := typ == tPER || (entry != nil && entry.Kind == "PER") ||
+	isOrg := lk.orgHeaded(a, b) && (entry == nil || entry.Kind != "PER")
+	isPer := !isOrg && (typ == tPER || (entry != nil && entry.Kind == "PER") ||
 		(typ == tNone && words >= 2 && g.IsGivenName(lk.text(a))) ||
-		(typ == tNone && sector != "" && entry == nil && words <= 3)
-	if !isPer && entry == nil && typ == tNone {
+		(typ == tNone && t.sector != "" && entry == nil && words <= 3))
+	if !isPer && entry == nil && typ == tNone && !isOrg {
 		return // an unknown capitalised phrase
+	}
+	// Dictionaries list people with their titles ("President Bush",
+	// "King Hassan"): try the name with the title before giving up.
+	if entry == nil && t.start >= 0 {
+		for j := t.start; j < a && entry == nil; j++ {
+			if lk.isWord(j) && lk.isCap(j) {
+				entry = lk.lookup(lk.spanText(j, b), b-j)
+			}
+		}
 	}
 	kind := "ORG"
 	if isPer {
@@ -500,22 +566,306 @@ func (lk *linking) name(a, b, typ int) {
 	if len(text) > len(bd.name) && kind == "PER" {
 		bd.name = text
 	}
-	if sector != "" && bd.titleSector == "" {
-		bd.titleSector, bd.titleCountry, bd.titleText, bd.titleFormer = sector, country, title, former
-		if bd.titleCountry == "" {
-			bd.titleCountry = agentCountry
+	// "King Hassan of Morocco", "the Bank of Japan": a country after "of".
+	postEnd := b
+	if iso, e, ok := lk.ofCountry(b, sentEnd); ok && (t.sector != "" || isOrg) {
+		if t.country == "" && t.igo == "" {
+			t.country = iso
 		}
-	} else if country != "" && bd.country == "" {
-		bd.country = country
+		postEnd = e
 	}
-	if titleStart >= 0 {
-		lk.markUsed(titleStart, a)
+	// A nationality word right before a person's name: "Israeli Ariel Sharon".
+	if isPer && t.start < 0 && a > sentStart && !lk.used[a-1] {
+		if iso, j, ok := lk.countryEndingAt(a, sentStart); ok && !lk.anyUsed(j, a) {
+			if _, isDem := g.Demonym(lk.spanText(j, a)); isDem && bd.country == "" {
+				bd.country = iso
+				lk.markUsed(j, a)
+				t.start = j
+			}
+		}
 	}
-	lk.markUsed(a, b)
+	if t.sector != "" && bd.titleSector == "" {
+		bd.titleSector, bd.titleCountry, bd.titleText, bd.titleFormer, bd.titleIGO = t.sector, t.country, t.text, t.former, t.igo
+		if bd.titleCountry == "" {
+			bd.titleCountry = t.agentCountry
+		}
+	} else if t.country != "" && bd.country == "" {
+		bd.country = t.country
+	}
+	// An organisation's name says what it is: "Latvian Constitutional
+	// Court", "Serbian Workers' Union", "Baghdad University".
+	if isOrg && entry == nil && bd.titleSector == "" {
+		if iso, sector := lk.orgParts(a, b); sector != "" || iso != "" {
+			if bd.country == "" {
+				bd.country = iso
+			}
+			if bd.orgSector == "" {
+				bd.orgSector = sector
+			}
+		}
+	}
+	// An unknown person with a title but no country: one whose surname
+	// the dictionaries know only in one country ("President Reagan").
+	if isPer && entry == nil && bd.entry == nil && bd.titleSector != "" && bd.titleCountry == "" && bd.titleIGO == "" && bd.country == "" {
+		bd.country = lk.surnameCountry(lk.fw[b-1], bd.titleSector)
+	}
+	if t.start >= 0 {
+		lk.markUsed(t.start, a)
+	}
+	lk.markUsed(a, postEnd)
 	lk.mention(bd, a, b, "name")
-	if titleStart >= 0 && titleStart < a {
-		bd.mentions = append(bd.mentions, lk.mkMention(titleStart, b, "title"))
+	if t.start >= 0 && t.start < a || postEnd > b {
+		st := a
+		if t.start >= 0 {
+			st = t.start
+		}
+		bd.mentions = append(bd.mentions, lk.mkMention(st, postEnd, "title"))
 	}
+}
+
+// isPersonStart reports whether token i begins a person's name: a PER
+// entity or a capitalised given name followed by another capitalised word.
+func (lk *linking) isPersonStart(i int) bool {
+	off := int(lk.d.Tokens[i].Start)
+	for _, e := range lk.d.Entities {
+		if e.Start == off {
+			return e.Type == "PER"
+		}
+	}
+	return i+1 < len(lk.fw) && lk.isCap(i+1) && lk.l.g.IsGivenName(lk.text(i))
+}
+
+// orgHeads are nouns that end the names of organisations, never of people.
+var orgHeads = map[string]bool{
+	"service": true, "agency": true, "department": true, "ministry": true, "council": true, "committee": true,
+	"commission": true, "party": true, "union": true, "front": true, "movement": true, "army": true,
+	"organization": true, "organisation": true, "association": true, "federation": true, "bank": true,
+	"court": true, "university": true, "school": true, "college": true, "institute": true, "foundation": true,
+	"fund": true, "corporation": true, "corp": true, "company": true, "inc": true, "ltd": true, "forces": true,
+	"force": true, "police": true, "guard": true, "assembly": true, "parliament": true, "congress": true,
+	"senate": true, "office": true, "bureau": true, "board": true, "authority": true, "administration": true,
+	"network": true, "alliance": true, "coalition": true, "league": true, "brigade": true, "brigades": true,
+	"society": true, "center": true, "centre": true, "tribunal": true, "cabinet": true, "government": true,
+	"church": true, "hospital": true, "airlines": true, "airways": true, "group": true, "agencies": true,
+	"ministries": true, "navy": true, "command": true, "club": true, "forum": true, "secretariat": true,
+	"commision": true, "directorate": true, "program": true, "programme": true, "mission": true,
+}
+
+// orgHeaded reports whether the name [a,b) ends in an organisation noun,
+// or has one before "of" ("Union of Teachers", "Bank of Japan").
+func (lk *linking) orgHeaded(a, b int) bool {
+	if b-a < 2 {
+		return false
+	}
+	for i := a + 1; i < b; i++ {
+		if lk.fw[i] == "of" || lk.fw[i] == "for" {
+			return orgHeads[lk.fw[i-1]]
+		}
+	}
+	return orgHeads[lk.fw[b-1]]
+}
+
+// orgSectors are the sectors an organisation's name may give.
+var orgSectors = map[string]bool{
+	"GOV": true, "MIL": true, "REB": true, "OPP": true, "PTY": true, "COP": true, "JUD": true, "LEG": true,
+	"MED": true, "BUS": true, "EDU": true, "LAB": true, "CVL": true, "NGO": true, "SPY": true, "HLH": true,
+	"AGR": true, "REF": true, "CRM": true, "HRI": true, "ENV": true, "DEV": true, "UAF": true, "RAD": true,
+}
+
+// orgParts reads the country and sector from an organisation's own name:
+// the first country, nationality word or capital in it, and its last agent
+// noun ("Latvian Constitutional Court" → LVA, JUD).
+func (lk *linking) orgParts(a, b int) (iso, sector string) {
+	for i := a; i < b; i++ {
+		if iso == "" {
+			if c, e, ok := lk.countryAt(i, b); ok {
+				iso = c
+				i = e - 1
+				continue
+			}
+			if c, ok := lk.capitalAt(i, i+1); ok {
+				iso = c
+				continue
+			}
+		}
+		if m, ok := lk.agentAt(i, b); ok {
+			if s := m.Agent.Sector(); orgSectors[s] {
+				sector = s
+			}
+			i = m.End - 1
+		}
+	}
+	return iso, sector
+}
+
+// ofCountry reads "of Morocco" / "of the United States" at token i and
+// returns the country and the end of the phrase.
+func (lk *linking) ofCountry(i, end int) (string, int, bool) {
+	if i >= end || lk.fw[i] != "of" {
+		return "", i, false
+	}
+	j := i + 1
+	if j < end && lk.fw[j] == "the" {
+		j++
+	}
+	if j >= end {
+		return "", i, false
+	}
+	if iso, e, ok := lk.countryAt(j, end); ok {
+		if _, isDem := lk.l.g.Demonym(lk.spanText(j, e)); !isDem || isCountryNameISO(lk.l.g, iso, lk.spanText(j, e)) {
+			if !(e < end && lk.isPossessive(e)) {
+				return iso, e, true
+			}
+		}
+	}
+	return "", i, false
+}
+
+func isCountryNameISO(g *gazetteer.Gazetteer, iso, s string) bool {
+	c, ok := g.ByISO3(iso)
+	return ok && isCountryName(c, s)
+}
+
+// coordAgentAfter reports whether a country or nationality word ending at
+// b is coordinated with others that end in an agent noun: "U.S. [and]
+// Russian envoys", "Hungarian and Romanian officials".
+func (lk *linking) coordAgentAfter(b int) bool {
+	if b <= 0 || b >= len(lk.fw) {
+		return false
+	}
+	end := lk.sentEnd(b - 1)
+	i := b
+	for n := 0; n < 6 && i < end; n++ {
+		if !isCoord(lk.fw[i], lk.text(i)) {
+			return false
+		}
+		i++
+		if i < end && (lk.fw[i] == "and" || lk.fw[i] == "or") {
+			i++
+		}
+		if i >= end {
+			return false
+		}
+		_, e, ok := lk.countryAt(i, end)
+		if !ok {
+			return false
+		}
+		i = e
+		if _, ok := lk.agentAt(lk.skipMods(i, end), end); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func isCoord(folded, text string) bool {
+	return folded == "and" || folded == "or" || text == "," || text == "&" || text == "/"
+}
+
+// capitalActs reports whether a capital named at [a,b) stands for its
+// government: a subject, an agent ("by Moscow"), a possessor, a partner
+// ("talks with Moscow") or an object, but not a place one is in, goes to
+// or comes from.
+func (lk *linking) capitalActs(a, b int) bool {
+	if lk.isSubject(a, b) {
+		return true
+	}
+	ss := lk.sentStart(a)
+	p := a - 1
+	if p >= ss && lk.fw[p] == "the" {
+		p--
+	}
+	prev := ""
+	if p >= ss {
+		prev = lk.fw[p]
+	}
+	if locativeWords[prev] || strings.HasSuffix(prev, "ed") && lk.d.Tokens[max(p, 0)].UPOS == doc.VERB && motionVerbs[lk.d.Tokens[max(p, 0)].Lemma] {
+		return false
+	}
+	if actorWords[prev] {
+		return true
+	}
+	if b < len(lk.fw) && lk.isPossessive(b) {
+		return true
+	}
+	if lk.d.Done.Has(doc.Deps) {
+		for i := a; i < b; i++ {
+			switch lk.d.Tokens[i].Dep {
+			case "obj", "iobj", "obl:agent", "nsubj:pass":
+				h := lk.d.Tokens[i].Head
+				if h >= 0 && int(h) < len(lk.d.Tokens) && motionVerbs[lk.d.Tokens[h].Lemma] {
+					return false
+				}
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var locativeWords = map[string]bool{
+	"in": true, "at": true, "to": true, "from": true, "into": true, "near": true, "outside": true, "inside": true,
+	"across": true, "around": true, "toward": true, "towards": true, "via": true, "through": true, "visit": true,
+	"visited": true, "visits": true, "visiting": true, "reached": true, "left": true, "leave": true, "leaving": true,
+	"of": true, "downtown": true, "central": true, "based": true, "in-": true, "over": true, "above": true, "outskirts": true,
+}
+
+var actorWords = map[string]bool{
+	"by": true, "with": true, "against": true, "between": true, "urged": true, "accused": true, "warned": true,
+	"told": true, "asked": true, "pressed": true, "blamed": true, "criticized": true, "criticised": true,
+	"condemned": true, "and": true, "persuade": true, "convince": true, "pressure": true, "pressured": true,
+	"for": false,
+}
+
+var motionVerbs = map[string]bool{
+	"visit": true, "leave": true, "reach": true, "enter": true, "fly": true, "travel": true, "return": true,
+	"arrive": true, "tour": true, "bomb": true, "shell": true, "attack": true, "strike": true, "capture": true,
+	"seize": true, "besiege": true, "evacuate": true, "hit": true, "target": true, "occupy": true,
+}
+
+// skipMods returns the first token at or after i (before end) that is not
+// a title modifier or a lower-case adjective ("junior", "new", "top").
+func (lk *linking) skipMods(i, end int) int {
+	for i < end && lk.isMod(i) {
+		i++
+	}
+	return i
+}
+
+// isMod reports whether token i may stand between a nationality and a
+// title: a known modifier, an attached hyphen, or a lower-case adjective
+// that is not itself a nationality.
+func (lk *linking) isMod(i int) bool {
+	w := lk.fw[i]
+	if titleModifiers[w] || w == "-" {
+		return true
+	}
+	return lk.d.Tokens[i].UPOS == doc.ADJ && !lk.isCap(i)
+}
+
+// surnameCountry returns the one country whose people with the surname w
+// held an office of the sector in the dictionaries ("President Reagan":
+// USA), or "" when none or several.
+func (lk *linking) surnameCountry(w, sector string) string {
+	for _, dct := range lk.l.actors {
+		country := ""
+		for _, e := range dct.BySurname(w) {
+			for _, r := range e.Roles {
+				c, s := lk.codeCountry(r.Code)
+				if c == "" || s != sector {
+					continue
+				}
+				if country != "" && country != c {
+					return ""
+				}
+				country = c
+			}
+		}
+		if country != "" {
+			return country
+		}
+	}
+	return ""
 }
 
 func isCountryName(c gazetteer.Country, s string) bool {
@@ -531,12 +881,23 @@ func isCountryName(c gazetteer.Country, s string) bool {
 	return false
 }
 
+// title is what a title or apposition next to a name says.
+type title struct {
+	start        int    // first token of a title before the name, -1 if none
+	sector       string // from the agent noun
+	country      string // from a nationality word, a country's "'s" or an organisation
+	agentCountry string // the country whose office the agent names ("secretary of state")
+	igo          string // the IGO code when the title belongs to one ("U.N. Secretary-General")
+	former       bool
+	text         string
+}
+
 // titleBefore reads a title to the left of a name: agents, nationality
 // words, countries with "'s", organisations ("White House special envoy"),
 // "former". It returns where the title starts (-1 if none), the sector and
 // country it gives, and its text.
-func (lk *linking) titleBefore(a, minStart int) (start int, sector, country, agentCountry string, former bool, title string) {
-	start = -1
+func (lk *linking) titleBefore(a, minStart int) title {
+	t := title{start: -1}
 	pos := a
 	var agent *Agent
 	for pos > minStart {
@@ -549,49 +910,69 @@ func (lk *linking) titleBefore(a, minStart int) (start int, sector, country, age
 		}
 		if lk.isPossessive(pos - 1) {
 			if iso, j, ok := lk.countryEndingAt(pos-1, minStart); ok {
-				if country == "" {
-					country = iso
+				if t.country == "" {
+					t.country = iso
 				}
 				pos = j
 				continue
 			}
 		}
 		if iso, j, ok := lk.countryEndingAt(pos, minStart); ok && agent != nil {
-			if country == "" {
-				country = iso
+			if t.country == "" {
+				t.country = iso
 			}
 			pos = j
 			continue
 		}
 		if agent != nil {
 			if e, j := lk.orgEndingAt(pos, minStart); e != nil {
-				for _, r := range e.Roles {
-					if c, _ := lk.codeCountry(r.Code); c != "" && country == "" {
-						country = c
-					}
+				c, igo := lk.entryCountry(e)
+				if t.country == "" && t.igo == "" {
+					t.country, t.igo = c, igo
 				}
 				pos = j
 				continue
 			}
 		}
 		w := lk.fw[pos-1]
-		if titleModifiers[w] || w == "-" || (w == "ex" || w == "former") {
-			if w == "former" || w == "ex" {
-				former = true
-			}
+		if w == "former" || w == "ex" {
+			t.former = true
+		}
+		if lk.isMod(pos - 1) {
 			pos--
 			continue
 		}
 		break
 	}
 	if agent == nil {
-		return -1, "", "", "", false, ""
+		return title{start: -1}
 	}
 	// Drop leading modifiers that did not join a title.
 	for pos < a && (lk.fw[pos] == "-" || lk.fw[pos] == "then") {
 		pos++
 	}
-	return pos, agent.Sector(), country, agent.Country, former, lk.spanText(pos, a)
+	t.start, t.sector, t.agentCountry, t.text = pos, agent.Sector(), agent.Country, lk.spanText(pos, a)
+	return t
+}
+
+// entryCountry returns the country of an organisation's dictionary role
+// on the document date, or its IGO/NGO code when it has no country.
+func (lk *linking) entryCountry(e *Entry) (country, igo string) {
+	r, ok := e.RoleAt(lk.date)
+	roles := e.Roles
+	if ok {
+		roles = append([]Role{r}, roles...)
+	}
+	for _, r := range roles {
+		c, s := lk.codeCountry(r.Code)
+		if c != "" {
+			return c, ""
+		}
+		if s == "IGO" {
+			return "", r.Code
+		}
+	}
+	return "", ""
 }
 
 // orgEndingAt finds a dictionary organisation ("White House", "Kremlin")
@@ -610,10 +991,11 @@ func (lk *linking) orgEndingAt(end, minStart int) (*Entry, int) {
 
 // apposition reads ", a journalist," or ", Russia's deputy foreign minister,"
 // after a name ending at token b.
-func (lk *linking) apposition(b int) (sector, country, agentCountry string, former bool, title string) {
+func (lk *linking) apposition(b int) title {
+	t := title{start: -1}
 	end := lk.sentEnd(max(b-1, 0))
 	if b >= end || lk.fw[b] != "" && lk.text(b) != "," {
-		return
+		return t
 	}
 	i := b + 1
 	if i < end && determiners[lk.fw[i]] {
@@ -622,16 +1004,16 @@ func (lk *linking) apposition(b int) (sector, country, agentCountry string, form
 	t0 := i
 	for i < end {
 		if lk.fw[i] == "former" || lk.fw[i] == "ex" {
-			former = true
+			t.former = true
 			i++
 			continue
 		}
-		if titleModifiers[lk.fw[i]] {
+		if lk.isMod(i) {
 			i++
 			continue
 		}
 		if iso, e, ok := lk.countryAt(i, end); ok {
-			country = iso
+			t.country = iso
 			i = e
 			if lk.isPossessive(i) {
 				i++
@@ -642,14 +1024,20 @@ func (lk *linking) apposition(b int) (sector, country, agentCountry string, form
 	}
 	m, ok := lk.agentAt(i, end)
 	if !ok {
-		return "", "", "", false, ""
+		return title{start: -1}
 	}
 	// The agent must close the apposition: "…, a journalist, said" or the sentence end.
 	if m.End < end && lk.text(m.End) != "," && lk.text(m.End) != "." && lk.fw[m.End] != "for" && lk.fw[m.End] != "of" && lk.fw[m.End] != "at" && lk.fw[m.End] != "with" {
-		return "", "", "", false, ""
+		return title{start: -1}
+	}
+	if t.country == "" {
+		if iso, _, ok := lk.ofCountry(m.End, end); ok {
+			t.country = iso
+		}
 	}
 	lk.markUsed(t0, m.End)
-	return m.Agent.Sector(), country, m.Agent.Country, former, lk.spanText(t0, m.End)
+	t.sector, t.agentCountry, t.text = m.Agent.Sector(), m.Agent.Country, lk.spanText(t0, m.End)
+	return t
 }
 
 // isSubject reports whether the span is a grammatical subject (from the
@@ -691,15 +1079,18 @@ var collective = map[string]bool{
 
 // nominal handles an agent phrase not attached to a name: with a country
 // modifier it is a group ("Russian envoys", "a U.S. delegation", "Moscow's
-// troops") or a description of a person ("the Russian official", "Russia's
-// top diplomat"). It reports whether it made a mention.
-func (lk *linking) nominal(m Match, sentStart int) bool {
+// troops", "rebels in Darfur") or a description of a person ("the Russian
+// official", "Russia's top diplomat"). Coordinated countries ("U.S. and
+// Russian envoys") make one group each. It reports whether it made a
+// mention.
+func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
+	sentEnd := lk.sentEnd(m.Start)
 	// Modifiers to the left: [det] [country|demonym|capital 's] [modifiers].
 	pos := m.Start
-	for pos > sentStart && titleModifiers[lk.fw[pos-1]] {
+	for pos > sentStart && lk.isMod(pos-1) {
 		pos--
 	}
-	country := ""
+	country, igo := "", ""
 	if pos > sentStart && lk.isPossessive(pos-1) {
 		if iso, j, ok := lk.countryEndingAt(pos-1, sentStart); ok {
 			country, pos = iso, j
@@ -711,20 +1102,26 @@ func (lk *linking) nominal(m Match, sentStart int) bool {
 	} else if iso, j, ok := lk.countryEndingAt(pos, sentStart); ok {
 		country, pos = iso, j
 	} else if e, j := lk.orgEndingAt(pos, sentStart); e != nil {
-		for _, r := range e.Roles {
-			if c, _ := lk.codeCountry(r.Code); c != "" {
-				country = c
-				break
-			}
-		}
-		if country != "" {
+		if country, igo = lk.entryCountry(e); country != "" || igo != "" {
 			pos = j
 		}
 	}
-	if country == "" || lk.anyUsed(pos, m.End) {
+	end := m.End
+	if country == "" && igo == "" {
+		// "rebels in Darfur", "the President of Russia".
+		if phoenix {
+			return false
+		}
+		iso, e, ok := lk.placeAfter(m.End, sentEnd)
+		if !ok {
+			return false
+		}
+		country, end = iso, e
+	}
+	if lk.anyUsed(pos, m.End) {
 		return false
 	}
-	for pos > sentStart && titleModifiers[lk.fw[pos-1]] {
+	for pos > sentStart && lk.isMod(pos-1) {
 		pos--
 	}
 	det := ""
@@ -742,9 +1139,12 @@ func (lk *linking) nominal(m Match, sentStart int) bool {
 		plural = true
 	}
 	group := plural || collective[phrase] || collective[gazetteer.Fold(m.Agent.Phrase)]
+	code := country + sector
+	if igo != "" {
+		code = igo
+	}
 	lk.markUsed(pos, m.End)
 	if group {
-		code := country + sector
 		bd := lk.get("G:"+code, "GRP", lk.spanText(pos, m.End))
 		if bd.fixedCode == "" {
 			bd.fixedCode = code
@@ -753,7 +1153,32 @@ func (lk *linking) nominal(m Match, sentStart int) bool {
 				bd.kind = "ORG"
 			}
 		}
-		lk.mention(bd, pos, m.End, "description")
+		lk.mention(bd, pos, end, "description")
+		// Countries coordinated before this one: "U.S. and Russian envoys".
+		if igo == "" {
+			for p := pos; ; {
+				q := p
+				if q <= sentStart || !isCoord(lk.fw[q-1], lk.text(q-1)) {
+					break
+				}
+				q--
+				if q > sentStart && lk.text(q-1) == "," {
+					q--
+				}
+				iso, j, ok := lk.countryEndingAt(q, sentStart)
+				if !ok || lk.anyUsed(j, q) {
+					break
+				}
+				c := iso + sector
+				other := lk.get("G:"+c, "GRP", lk.spanText(j, q)+" "+lk.spanText(m.Start, m.End))
+				if other.fixedCode == "" {
+					other.fixedCode, other.country, other.kind = c, iso, bd.kind
+				}
+				lk.markUsed(j, q)
+				lk.mention(other, j, q, "description")
+				p = j
+			}
+		}
 		return true
 	}
 	// A description of one person: the latest person of that country whose
@@ -765,16 +1190,57 @@ func (lk *linking) nominal(m Match, sentStart int) bool {
 		}
 		c, s := lk.finalCode(bd)
 		if c == country && (s == sector || s == "" || sector == "") {
-			lk.mention(bd, pos, m.End, "description")
+			lk.mention(bd, pos, end, "description")
 			return true
 		}
 	}
-	bd := lk.get("D:"+country+sector+":"+phrase, "PER", lk.spanText(pos, m.End))
-	bd.fixedCode = country + sector
+	bd := lk.get("D:"+code+":"+phrase, "PER", lk.spanText(pos, m.End))
+	bd.fixedCode = code
 	bd.country = country
 	bd.titleText = lk.spanText(m.Start, m.End)
-	lk.mention(bd, pos, m.End, "description")
+	lk.mention(bd, pos, end, "description")
 	return true
+}
+
+var compass = map[string]bool{
+	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true, "eastern": true,
+	"western": true, "central": true, "northeastern": true, "northwestern": true, "southeastern": true,
+	"southwestern": true, "northeast": true, "northwest": true, "southeast": true, "southwest": true,
+}
+
+// placeAfter reads "in the Ivory Coast", "of Russia", "from southern
+// Lebanon", "in Darfur" after an agent at token i: the country, or the
+// country of a known city or region, and the end of the phrase.
+func (lk *linking) placeAfter(i, end int) (string, int, bool) {
+	if i >= end || (lk.fw[i] != "in" && lk.fw[i] != "of" && lk.fw[i] != "from") {
+		return "", i, false
+	}
+	j := i + 1
+	if j < end && lk.fw[j] == "the" {
+		j++
+	}
+	for j < end && compass[lk.fw[j]] {
+		j++
+	}
+	if j >= end || !lk.isCap(j) {
+		return "", i, false
+	}
+	if iso, e, ok := lk.countryAt(j, end); ok {
+		if e < end && lk.isPossessive(e) {
+			return "", i, false
+		}
+		return iso, e, true
+	}
+	k := j
+	for k < end && k < j+3 && lk.isCap(k) && lk.isWord(k) {
+		k++
+	}
+	for ; k > j; k-- {
+		if p, ok := lk.l.g.Place(lk.spanText(j, k), ""); ok && p.Country != "" && (p.Kind != gazetteer.KindCity || p.Population >= 100000 || p.Capital) {
+			return p.Country, k, true
+		}
+	}
+	return "", i, false
 }
 
 var pronounGender = map[string]bool{"he": true, "him": true, "his": true, "she": true, "her": true, "hers": true}
@@ -911,7 +1377,8 @@ func (lk *linking) finalCode(bd *builder) (country, sector string) {
 }
 
 // code decides the actor's code from the evidence: text title, then
-// dictionary role on the document date, then nationality.
+// dictionary role on the document date, then nationality; a sector from a
+// title with no country takes the country the document is about.
 func (lk *linking) code(bd *builder) (country, sector, code, from, role string) {
 	var dictRole Role
 	haveDict := false
@@ -924,6 +1391,9 @@ func (lk *linking) code(bd *builder) (country, sector, code, from, role string) 
 		c, s := lk.codeCountry(dictRole.Code)
 		return c, s, dictRole.Code, "dictionary", dictRole.Title
 	}
+	if bd.titleIGO != "" {
+		return "", "IGO", bd.titleIGO, "text", bd.titleText
+	}
 	if bd.titleSector != "" {
 		country, sector = bd.titleCountry, bd.titleSector
 		if bd.titleFormer {
@@ -935,10 +1405,16 @@ func (lk *linking) code(bd *builder) (country, sector, code, from, role string) 
 					country = c
 					break
 				}
+				if strings.HasPrefix(r.Code, "IGO") && !bd.titleFormer {
+					return "", "IGO", r.Code, "text", bd.titleText
+				}
 			}
 		}
 		if country == "" {
 			country = bd.country
+		}
+		if country == "" && contextSectors[sector] {
+			country = lk.contextCountry(bd)
 		}
 		return country, sector, country + sector, "text", bd.titleText
 	}
@@ -958,10 +1434,137 @@ func (lk *linking) code(bd *builder) (country, sector, code, from, role string) 
 		}
 		return c, s, bd.fixedCode, from, bd.titleText
 	}
+	if bd.orgSector != "" {
+		c := bd.country
+		if c == "" && contextSectors[bd.orgSector] {
+			c = lk.contextCountry(bd)
+		}
+		return c, bd.orgSector, c + bd.orgSector, "text", ""
+	}
 	if bd.country != "" {
 		return bd.country, "", bd.country, "country", ""
 	}
 	return "", "", "", "", ""
+}
+
+// contextSectors are the sectors of offices that belong to the country a
+// story is about when the text names no other: a "Prime Minister" or
+// "the Supreme Court" is local, a journalist or a company need not be.
+var contextSectors = map[string]bool{
+	"GOV": true, "MIL": true, "LEG": true, "JUD": true, "COP": true, "SPY": true, "ELI": true, "OPP": true,
+	"PTY": true, "REB": true,
+}
+
+// contextCountry returns the country a document or sentence is about, for
+// an actor whose title names an office but no country ("Prime Minister
+// Mahendra Chaudhry" in a story about Fiji): countries, nationality words
+// and known places count once in the document and three times more in the
+// actor's own sentence; the nearest breaks ties. "" when none is named.
+func (lk *linking) contextCountry(bd *builder) string {
+	if len(bd.mentions) == 0 {
+		return ""
+	}
+	ev := lk.countryEvidence()
+	if len(ev) == 0 {
+		return ""
+	}
+	tok := lk.d.TokenAt(bd.mentions[0].Start)
+	if tok < 0 {
+		return ""
+	}
+	s := lk.sent(tok)
+	type score struct {
+		n, dist int
+	}
+	scores := map[string]*score{}
+	best := ""
+	for _, e := range ev {
+		if e.tok >= 0 && lk.inMentions(bd, e.tok) {
+			continue
+		}
+		sc := scores[e.iso]
+		if sc == nil {
+			sc = &score{dist: 1 << 30}
+			scores[e.iso] = sc
+		}
+		sc.n++
+		if lk.sent(e.tok) == s {
+			sc.n += 3
+		}
+		if d := abs(e.tok - tok); d < sc.dist {
+			sc.dist = d
+		}
+	}
+	for iso, sc := range scores {
+		if best == "" {
+			best = iso
+			continue
+		}
+		b := scores[best]
+		if sc.n > b.n || sc.n == b.n && (sc.dist < b.dist || sc.dist == b.dist && iso < best) {
+			best = iso
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func (lk *linking) inMentions(bd *builder, tok int) bool {
+	off := int(lk.d.Tokens[tok].Start)
+	for _, m := range bd.mentions {
+		if off >= m.Start && off < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+type countryMention struct {
+	tok int
+	iso string
+}
+
+// countryEvidence lists the countries the document names: country names,
+// nationality words and capitals, and the countries of other places the
+// recogniser found. It is computed once per document.
+func (lk *linking) countryEvidence() []countryMention {
+	if lk.evDone {
+		return lk.ev
+	}
+	lk.evDone = true
+	for _, s := range lk.d.Sentences {
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			if !lk.isCap(i) {
+				continue
+			}
+			if iso, e, ok := lk.countryAt(i, s.EndToken); ok {
+				lk.ev = append(lk.ev, countryMention{i, iso})
+				i = e - 1
+			}
+		}
+	}
+	for _, e := range lk.d.Entities {
+		if e.Type != "LOC" && e.Type != "GPE" {
+			continue
+		}
+		a, b := lk.d.TokensIn(e.Span())
+		if a >= b {
+			continue
+		}
+		if _, _, ok := lk.countryAt(a, b); ok {
+			continue
+		}
+		if p, ok := lk.l.g.Place(e.Text, ""); ok && p.Country != "" {
+			lk.ev = append(lk.ev, countryMention{a, p.Country})
+		}
+	}
+	return lk.ev
 }
 
 // heldBefore reports whether the entry held a dated role of the given

@@ -71,11 +71,9 @@ func (a *Attributor) extract(ctx context.Context, v *view) ([]doc.Quote, error) 
 			c.spkA, c.spkB, c.spkHead = cs[j].spkA, cs[j].spkB, cs[j].spkHead
 		}
 	}
-	if v.deps {
-		var err error
-		if cs, err = a.indirect(ctx, v, ms, cs); err != nil {
-			return nil, err
-		}
+	var err error
+	if cs, err = a.indirect(ctx, v, ms, cs); err != nil {
+		return nil, err
 	}
 	// Keep unattributed direct quotes only when they read like statements
 	// rather than titles or scare quotes.

@@ -33,8 +33,15 @@ type Lexicon struct {
 	open bool
 }
 
+// cuesTSV is the cue table in use, written by `chronicle train quotes`.
+//
 //go:embed cues.tsv
 var cuesTSV string
+
+// handCuesTSV is the hand-listed cue table that training starts from.
+//
+//go:embed cues_hand.tsv
+var handCuesTSV string
 
 // parseLexicon reads the cue table: one lemma a line, "lemma<TAB>flags<TAB>precision",
 // flags a combination of d (direct), c (clause), o (object); '#' starts a comment.

@@ -35,7 +35,13 @@ func (a *Attributor) indirect(ctx context.Context, v *view, ms []marked, cs []ca
 		if insideDirect(cs[:ndirect], int(v.toks[i].Start)) {
 			continue
 		}
-		cstart, cend, ok := v.content(i, last, lemma, e.flags)
+		cstart, cend, ok := 0, 0, false
+		if v.deps {
+			cstart, cend, ok = v.content(i, last, lemma, e.flags)
+		}
+		if !ok && e.flags&(cueClause|cueDirect) != 0 && lemma != "according to" {
+			cstart, cend, ok = v.surfaceContent(i, last, lemma)
+		}
 		if !ok {
 			continue
 		}
@@ -73,7 +79,8 @@ func (a *Attributor) indirect(ctx context.Context, v *view, ms []marked, cs []ca
 			d := &cs[k]
 			if d.start >= cstart && d.end <= cend+3 {
 				c.mixed = true
-				if !d.attributed() || d.cueTok == i || d.inherit >= 0 {
+				inner := d.cueTok >= 0 && int(v.toks[d.cueTok].Start) >= cstart && int(v.toks[d.cueTok].End) <= cend
+				if !d.attributed() || d.cueTok == i || d.inherit >= 0 || inner {
 					d.cue, d.cueTok, d.inherit = c.cue, c.cueTok, -1
 					d.spkA, d.spkB, d.spkHead = c.spkA, c.spkB, c.spkHead
 				}
@@ -122,6 +129,27 @@ func (v *view) content(c, last int, lemma string, flags uint8) (int, int, bool) 
 		if lo <= c && c <= hi {
 			return 0, 0, false
 		}
+		// Words after the complement that the parser hung on the cue
+		// ("said cooperation would be contingent | on a settlement") belong
+		// to the complement, unless they are another statement.
+		if lo > c {
+			for j := hi + 1; j < sent.EndToken; j++ {
+				if int(v.toks[j].Head) != c {
+					continue
+				}
+				d := v.toks[j].Dep
+				if _, _, isCue := v.cueAt(j, 0); isCue || relIs(d, "conj") || relIs(d, "punct") || relIs(d, "parataxis") || relIs(d, "cc") {
+					break
+				}
+				hi = max(hi, int(v.hi[j]))
+			}
+		}
+		// "says the actions are ripe": a parser that took the subject of
+		// the complement for the cue's object. Verbs whose object is the
+		// addressee ("told reporters that …") keep their object out.
+		if o := v.child(c, "obj"); o > c && int(v.hi[o]) < lo && !addressee[lemma] {
+			lo = int(v.lo[o])
+		}
 		return int(v.toks[lo].Start), int(v.toks[hi].End), true
 	}
 	if flags&cueObject != 0 {
@@ -138,6 +166,9 @@ func (v *view) content(c, last int, lemma string, flags uint8) (int, int, bool) 
 						hi = int(v.hi[j])
 					}
 				}
+			}
+			if hi == lo && (v.toks[lo].UPOS == doc.PRON || v.toks[lo].UPOS == doc.NoPOS) {
+				return 0, 0, false // "called him": no content
 			}
 			return int(v.toks[lo].Start), int(v.toks[hi].End), true
 		}
@@ -212,4 +243,78 @@ func coreSpan(s string, a, b int) (int, int) {
 		b -= n
 	}
 	return a, b
+}
+
+// addressee lists cue verbs whose object is the person addressed, not part
+// of what is said.
+var addressee = map[string]bool{
+	"tell": true, "ask": true, "inform": true, "assure": true, "remind": true, "warn": true,
+	"urge": true, "notify": true, "convince": true, "persuade": true, "promise": true, "advise": true,
+	"caution": true, "instruct": true, "order": true, "email": true, "text": true, "call": true,
+	"brief": true, "teach": true, "show": true, "write": true,
+}
+
+// surfaceContent finds the content of a reporting verb from word order
+// alone, for when the parse gives none: what follows the cue up to the end
+// of the sentence ("Rubio also said the two delegations agreed …", "told
+// reporters that …"), or, when the cue closes its sentence, what precedes
+// the comma before its subject ("Moscow is working …, Ryabkov announced on
+// Feb. 22."; "…, said Rubio.").
+func (v *view) surfaceContent(c, last int, lemma string) (int, int, bool) {
+	s := v.sents[v.toks[c].Sent]
+	first, end := s.FirstToken, s.EndToken-1
+	for end > last && v.isPunct(end) {
+		end--
+	}
+	// Forward: content after the cue.
+	j := last + 1
+	for j <= end && (v.toks[j].UPOS == doc.ADV || speakerAdverbs[v.form(j)]) {
+		j++
+	}
+	if addressee[lemma] {
+		k := j
+		for k <= end && k < j+6 && !v.isPunct(k) && v.form(k) != "that" {
+			k++
+		}
+		if k > end || v.form(k) != "that" {
+			j = end + 1
+		} else {
+			j = k
+		}
+	}
+	if j <= end && j > last {
+		switch u := v.toks[j].UPOS; {
+		case v.form(j) == "that" || u == doc.DET || u == doc.PROPN || u == doc.PRON || u == doc.NOUN || u == doc.NUM || u == doc.ADJ:
+			for k := j + 1; k <= end; k++ {
+				if u := v.toks[k].UPOS; u == doc.VERB || u == doc.AUX {
+					return int(v.toks[j].Start), int(v.toks[end].End), true
+				}
+			}
+		}
+	}
+	// Backward: the cue ends its sentence (nothing but an adjunct after it).
+	for k := last + 1; k <= end; k++ {
+		if u := v.toks[k].UPOS; u == doc.VERB || u == doc.AUX || v.form(k) == "that" {
+			return 0, 0, false
+		}
+	}
+	k := c - 1
+	if k > first && v.form(k) != "," {
+		a, _, ok := v.phraseBefore(c, first)
+		if !ok {
+			return 0, 0, false
+		}
+		k = a - 1
+	}
+	if k <= first || v.form(k) != "," {
+		return 0, 0, false
+	}
+	k--
+	for k >= first && v.isPunct(k) {
+		k--
+	}
+	if k < first {
+		return 0, 0, false
+	}
+	return int(v.toks[first].Start), int(v.toks[k].End), true
 }

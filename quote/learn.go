@@ -20,16 +20,16 @@ type LearnOptions struct {
 
 // LearnCues measures, on gold attributions, how precise each verb lemma is
 // as a cue of reported speech, and returns a new cue table (the embedded
-// hand-listed lemmas with their measured precision, plus every other verb
+// hand-listed lemmas of cues_hand.tsv with their measured precision, plus every other verb
 // lemma that cued at least MinCount correct attributions with precision
 // MinPrecision or better) and a human-readable report. ex must run the
 // pipeline up to, not including, the quote stage. Only lemmas and counts
 // are kept: nothing of the corpus text goes into the table. The result is
 // deterministic.
 func LearnCues(ctx context.Context, arts []GoldArticle, ex Extractor, o LearnOptions) (table, report string, err error) {
-	base, err := DefaultLexicon()
+	base, err := parseLexicon(handCuesTSV)
 	if err != nil {
-		return "", "", err
+		return "", "", fmt.Errorf("learn cues: hand cue table: %w", err)
 	}
 	open := base.openCopy()
 	a := NewWithLexicon(open)

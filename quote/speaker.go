@@ -83,7 +83,7 @@ func (v *view) subjectOf(c int) (a, b, head int, ok bool) {
 			return a, b, s, a <= b
 		}
 		dep := v.toks[x].Dep
-		if !(relIs(dep, "conj") || relIs(dep, "xcomp") || dep == "acl:relcl") || v.toks[x].Head < 0 {
+		if !(relIs(dep, "conj") || relIs(dep, "xcomp") || relIs(dep, "advcl") || dep == "acl:relcl") || v.toks[x].Head < 0 {
 			break
 		}
 		x = int(v.toks[x].Head)
@@ -200,6 +200,12 @@ func (v *view) speakerFor(c, last, floor, ceil int) (a, b, head int, ok bool) {
 	if a, b, ok = v.phraseBefore(c, floor); ok && v.nominal(a, b) {
 		return a, b, b, true
 	}
+	if f := v.form(c); strings.HasSuffix(f, "ing") && c > 0 && v.form(c-1) == "," {
+		// "…, saying": the subject of the sentence.
+		if a, b, ok = v.sentenceSubject(c); ok {
+			return a, b, b, true
+		}
+	}
 	if a, b, ok = v.phraseAfter(last, ceil); ok {
 		return a, b, b, true
 	}
@@ -238,4 +244,23 @@ func (v *view) anonymous(a, b, head int) bool {
 		return false
 	}
 	return true
+}
+
+// sentenceSubject returns the words from the start of cue c's sentence up to
+// the first verb, when they look like a noun phrase (untagged fallback for
+// participle cues: "Jones reacted, saying …").
+func (v *view) sentenceSubject(c int) (a, b int, ok bool) {
+	a = v.sentStart(c)
+	j := a
+	for j < c && j-a < 10 {
+		if u := v.toks[j].UPOS; u == doc.VERB || u == doc.AUX || v.isPunct(j) && v.form(j) != "(" && v.form(j) != ")" {
+			break
+		}
+		j++
+	}
+	b = j - 1
+	if b < a || j == c || !v.nominal(a, b) {
+		return 0, 0, false
+	}
+	return a, b, true
 }

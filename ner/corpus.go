@@ -21,6 +21,7 @@ type Sent struct {
 	Tokens  []string
 	Gold    []string // gold tags as in the file (IOB1 or IOB2), nil if unlabelled
 	spans   []span
+	unsure  []span // token ranges whose labels are unknown (any labelling is accepted)
 	partial int
 }
 

@@ -9,6 +9,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // meantimeType maps MEANTIME entity types to ours (-1: not an entity type we tag).
@@ -158,7 +160,21 @@ func meantimeDoc(md *mtDoc) Doc {
 	}
 	for i := range d.Sents {
 		s := &d.Sents[i]
-		s.spans = dropOverlaps(s.spans)
+		var keep []span
+		for _, sp := range dropOverlaps(s.spans) {
+			// MEANTIME marks whole mention extents ("defence analyst Paul
+			// Nesbit", "The Boeing 737-800"): trust only name-like ones and
+			// leave the others unsure (any labelling is accepted there).
+			if sp.End-sp.Start > 1 && isDeterminer(s.Tokens[sp.Start]) {
+				sp.Start++
+			}
+			if nameLike(s.Tokens[sp.Start:sp.End], sp.Type) {
+				keep = append(keep, sp)
+			} else {
+				s.unsure = append(s.unsure, sp)
+			}
+		}
+		s.spans = keep
 		s.Gold = spansToIOB2(s.spans, len(s.Tokens))
 	}
 	if d.ID == "" {
@@ -184,4 +200,35 @@ func dropOverlaps(sp []span) []span {
 		}
 	}
 	return out
+}
+
+func isDeterminer(tok string) bool {
+	switch tok {
+	case "The", "the", "A", "a", "An", "an":
+		return true
+	}
+	return false
+}
+
+// nameLike reports whether a mention extent looks like a bare name:
+// capitalised or numeric words, with only name-internal connectors, and
+// for people at most three words (longer ones usually carry a title).
+func nameLike(toks []string, typ int) bool {
+	if len(toks) == 0 || (typ == 0 && len(toks) > 3) {
+		return false
+	}
+	for i, t := range toks {
+		switch t {
+		case "of", "and", "&", "-", "de", "la", "del", "von", "van", "al", "bin":
+			if i == 0 || i == len(toks)-1 {
+				return false
+			}
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(t)
+		if !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }

@@ -137,7 +137,7 @@ func Train(ctx context.Context, o TrainOptions) (*Model, error) {
 				}
 			}
 			ts.offs = append(ts.offs, int32(len(ts.feats)))
-			if s.partial == noMISC {
+			if s.partial == noMISC || len(s.unsure) > 0 {
 				ts.allowed = make([]uint32, len(s.Tokens))
 				misc := uint32(0)
 				for p := 0; p < 4; p++ {
@@ -154,6 +154,14 @@ func Train(ctx context.Context, o TrainOptions) (*Model, error) {
 					} else {
 						ts.allowed[t] = 1 << g
 					}
+				}
+			}
+			for _, u := range s.unsure {
+				if ts.allowed == nil {
+					break
+				}
+				for t := u.Start; t < u.End; t++ {
+					ts.allowed[t] = 1<<nLabels - 1
 				}
 			}
 			data = append(data, ts)

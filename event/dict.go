@@ -49,6 +49,10 @@ type Rule struct {
 	// a complement event: the code becomes cameo.Act(Act, complement code),
 	// or Code when the complement has none.
 	Act string
+	// Pair is the code of the reverse event a PETRARCH paired code
+	// ("[042:043]": a visit and the hosting of it) adds, target acting on
+	// source; used in Literal mode.
+	Pair string
 	// Src says where the rule comes from ("verbs.txt:120").
 	Src string
 }

@@ -110,6 +110,18 @@ func (c *Coder) finish(w *work) []doc.Event {
 			continue
 		}
 		out = append(out, ev)
+		if r := c.ruleOf(cd); c.literal && r.Pair != "" && code == r.Code && len(ev.Target) > 0 {
+			rev := ev
+			rev.Source, rev.Target = ev.Target, ev.Source
+			rev.CAMEO = r.Pair
+			rev.Type, rev.Mode, rev.Context, rev.Quad, rev.Goldstein = "", "", []string{}, 0, 0
+			if info, ok := cameo.Lookup(r.Pair); ok {
+				rev.Type, rev.Mode, rev.Quad, rev.Goldstein = info.PLOVER, info.Mode, info.Quad, info.Goldstein
+				rev.Context = append(rev.Context, info.Context...)
+			}
+			rev.Mentions = []doc.Evidence{rev.Evidence}
+			out = append(out, rev)
+		}
 	}
 	for i := range out {
 		out[i].ID = "e" + strconv.Itoa(i+1)

@@ -34,6 +34,7 @@ func ParsePETRARCH(r io.Reader, name string) (*Dict, error) {
 		rules     []Rule
 		curSet    string
 		blockCode string
+		blockPair string
 		blockVerb []string // lemmas of the current block (with particle conds)
 		blockPart [][]Cond
 		inBlock   bool
@@ -76,9 +77,9 @@ func ParsePETRARCH(r io.Reader, name string) (*Dict, error) {
 			inBlock = true
 			curSet = ""
 			blockVerb, blockPart = nil, nil
-			blockCode = ""
+			blockCode, blockPair = "", ""
 			if c, ok := bracketCode(line); ok {
-				blockCode = c
+				blockCode, blockPair = c, pairCode(line)
 			}
 		case line[0] == '&':
 			curSet = strings.Fields(line)[0]
@@ -114,7 +115,7 @@ func ParsePETRARCH(r io.Reader, name string) (*Dict, error) {
 			}
 			for i, v := range blockVerb {
 				cs := append(append([]Cond(nil), blockPart[i]...), conds...)
-				rules = append(rules, Rule{Kind: KindVerb, Lemma: v, Conds: cs, Code: code, Target: target, Src: src})
+				rules = append(rules, Rule{Kind: KindVerb, Lemma: v, Conds: cs, Code: code, Pair: pairCode(line), Target: target, Src: src})
 			}
 		case inBlock:
 			// verb line: WORD [code] {forms} or +MULTI_WORD {forms} [code]
@@ -126,13 +127,13 @@ func ParsePETRARCH(r io.Reader, name string) (*Dict, error) {
 			if lemma == "" {
 				continue
 			}
-			code := blockCode
+			code, pair := blockCode, blockPair
 			if c, ok := bracketCode(line); ok {
-				code = c
+				code, pair = c, pairCode(line)
 			}
 			blockVerb = append(blockVerb, lemma)
 			blockPart = append(blockPart, conds)
-			rules = append(rules, Rule{Kind: KindVerb, Lemma: lemma, Conds: conds, Code: code, Src: src})
+			rules = append(rules, Rule{Kind: KindVerb, Lemma: lemma, Conds: conds, Code: code, Pair: pair, Src: src})
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -142,6 +143,19 @@ func ParsePETRARCH(r io.Reader, name string) (*Dict, error) {
 		return nil, fmt.Errorf("event: PETRARCH dictionary %s: no verbs found (%d lines unreadable)", name, bad)
 	}
 	return NewDict(rules), nil
+}
+
+// pairCode returns the second code of a paired "[042:043]", or "".
+func pairCode(line string) string {
+	i := strings.IndexByte(line, '[')
+	j := strings.IndexByte(line, ']')
+	if i < 0 || j < i {
+		return ""
+	}
+	if a, b, ok := strings.Cut(strings.TrimSpace(line[i+1:j]), ":"); ok && a != "" && validCodeSyntax(b) {
+		return b
+	}
+	return ""
 }
 
 // bracketCode returns the code in "[…]": "" for "[---]" (block), the

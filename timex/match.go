@@ -62,8 +62,9 @@ type scanner struct {
 	// reports, "a year ago" and "the year-earlier period" compare with it.
 	refQ    point
 	hasRefQ bool
-	// tense returns the tense of the clause around tokens [i, j).
-	tense func(i, j int) tense
+	// tense returns the tense of the clause around tokens [i, j) and
+	// whether it is sure (read from the parse).
+	tense func(i, j int) (tense, bool)
 }
 
 // ---- token helpers ----
@@ -153,8 +154,18 @@ func (s *scanner) skipComma(i int) int {
 }
 
 func (s *scanner) tenseOf(i, j int) tense {
+	t, _ := s.tenseSure(i, j)
+	return t
+}
+
+// tenseSure returns the tense around tokens [i, j) and whether it is sure.
+// "as soon as Tuesday", "as early as next week" look ahead whatever the verb.
+func (s *scanner) tenseSure(i, j int) (tense, bool) {
+	if s.w(i-3) == wAs && s.w(i-1) == wAs && (s.eq(i-2, "soon") || s.eq(i-2, "early")) {
+		return tFuture, true
+	}
 	if s.tense == nil {
-		return tUnknown
+		return tUnknown, false
 	}
 	return s.tense(i, j)
 }

@@ -102,11 +102,13 @@ func (s *scanner) resolveDay(m, d, i, j int) (point, bool) {
 	// past events lie mostly before it, future ones after; the windows are
 	// generous on the near side because tense detection is fallible.
 	back, fwd := 183, 182
-	switch s.tenseOf(i, j) {
-	case tPast:
+	switch tn, sure := s.tenseSure(i, j); {
+	case tn == tPast:
 		back, fwd = 300, 65
-	case tFuture:
+	case tn == tFuture:
 		back, fwd = 65, 300
+	default:
+		_ = sure // a date is often a deadline or a record date whatever the verb: keep the windows wide
 	}
 	if t.Sub(s.dct) > time.Duration(fwd)*24*time.Hour {
 		t = day(y-1, m, d)
@@ -124,10 +126,14 @@ func (s *scanner) resolveMonth(m, i, j int) point {
 	y := s.dct.Year()
 	dm := int(s.dct.Month())
 	back, fwd := 6, 5
-	switch s.tenseOf(i, j) {
-	case tPast:
+	switch tn, sure := s.tenseSure(i, j); {
+	case tn == tPast && sure:
+		back, fwd = 10, 1
+	case tn == tPast:
 		back, fwd = 9, 2
-	case tFuture:
+	case tn == tFuture && sure:
+		back, fwd = 1, 10
+	case tn == tFuture:
 		back, fwd = 2, 9
 	}
 	if m-dm > fwd {

@@ -25,35 +25,210 @@ func newTenser(d *doc.Document, s *scanner) *tenser {
 	return te
 }
 
-func (te *tenser) tense(i, j int) tense {
-	if te.tagged {
-		if t := te.fromTags(i, j); t != tUnknown {
-			return t
+// tense returns the tense of the clause around scanner tokens [i, j) and
+// whether it is sure: read from the governing verb's auxiliaries or its
+// past-tense form in the parse, rather than guessed from nearby words.
+func (te *tenser) tense(i, j int) (tense, bool) {
+	if te.parsed {
+		t, sure := te.fromParse(i, j)
+		if sure {
+			return t, true
+		}
+		if w := te.fromWords(i, j); w != tUnknown {
+			return w, false
+		}
+		if t != tUnknown {
+			return t, false
 		}
 	}
-	return te.fromWords(i, j)
+	if te.tagged {
+		if t := te.fromTags(i, j); t != tUnknown {
+			return t, false
+		}
+	}
+	return te.fromWords(i, j), false
 }
 
-// fromTags uses the governing verb in the parse, else the nearest verb tag.
+// span returns the document tokens [a, b] covering scanner tokens [i, j).
+func (te *tenser) span(i, j int) (int, int, bool) {
+	d := te.d
+	a := d.TokenAt(int(te.s.t[i].s))
+	b := d.TokenAt(int(te.s.t[j-1].e) - 1)
+	if a < 0 || b < a {
+		return 0, 0, false
+	}
+	return a, b, true
+}
+
+// fromParse finds the verb that governs the expression in the dependency
+// parse and reads its tense.
+func (te *tenser) fromParse(i, j int) (tense, bool) {
+	d := te.d
+	a, b, ok := te.span(i, j)
+	if !ok {
+		return tUnknown, false
+	}
+	// The expression's head: its token whose head lies outside it.
+	h := -1
+	for k := a; k <= b; k++ {
+		hd := int(d.Tokens[k].Head)
+		if hd < a || hd > b {
+			h = k
+			break
+		}
+	}
+	if h < 0 {
+		return tUnknown, false
+	}
+	poss := strings.HasPrefix(d.Tokens[h].Dep, "nmod:poss")
+	v := int(d.Tokens[h].Head)
+	for steps := 0; steps < 5 && v >= 0 && v < len(d.Tokens); steps++ {
+		if isVerbTag(d.Tokens[v].XPOS) {
+			t, sure := te.verbTense(v, 0)
+			if poss && t == tPresent {
+				t = tPast // "follows Tuesday's declaration"
+			}
+			return t, sure
+		}
+		v = int(d.Tokens[v].Head)
+	}
+	return tUnknown, false
+}
+
+func isVerbTag(x string) bool { return len(x) >= 2 && x[0] == 'V' && x[1] == 'B' || x == "MD" }
+
+// futureLemmas are verbs and adjectives whose complement or object lies
+// ahead: "planned to leave Thursday", "set to resume Monday", "scheduled a
+// news conference Thursday", "expected early next week".
+var futureLemmas = map[string]bool{
+	"plan": true, "schedule": true, "reschedule": true, "set": true, "slate": true, "expect": true,
+	"intend": true, "aim": true, "hope": true, "want": true, "prepare": true, "propose": true,
+	"postpone": true, "delay": true, "due": true, "likely": true, "promise": true, "vow": true,
+	"agree": true, "decide": true, "threaten": true, "pledge": true, "seek": true, "offer": true,
+}
+
+// verbTense reads the tense of verb v from its auxiliaries and its form.
+func (te *tenser) verbTense(v, depth int) (tense, bool) {
+	d := te.d
+	tk := d.Tokens[v]
+	sent := tk.Sent
+	var hasHave, hasBe, hasTo, hasModal, hasPast bool
+	// Auxiliaries and the infinitive marker precede the verb closely.
+	for c := v - 1; c >= 0 && d.Tokens[c].Sent == sent && v-c <= 6; c-- {
+		ct := d.Tokens[c]
+		if int(ct.Head) != v {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(ct.Dep, "aux"):
+			w := strings.ToLower(d.TokenText(c))
+			switch w {
+			case "will", "'ll", "shall", "wo", "would", "'d":
+				return tFuture, true
+			case "can", "could", "may", "might", "should", "must", "ought", "ca":
+				hasModal = true
+			case "have", "has", "'ve", "had":
+				hasHave = true
+			case "was", "were", "did":
+				hasPast = true
+			case "is", "are", "am", "'s", "'re", "be", "been", "being":
+				hasBe = true
+			case "do", "does":
+				return tPresent, false
+			case "to":
+				hasTo = true
+			}
+		case ct.Dep == "mark" && strings.EqualFold(d.TokenText(c), "to"):
+			hasTo = true
+		}
+	}
+	switch {
+	case hasModal && hasHave:
+		return tPast, true // "could have met"
+	case hasModal:
+		return tFuture, true
+	case hasHave:
+		return tPast, true
+	}
+	lemma := strings.ToLower(tk.Lemma)
+	if hasPast {
+		if futureLemmas[lemma] {
+			return tFuture, false // "was planned for early March"
+		}
+		return tPast, true
+	}
+	switch tk.XPOS {
+	case "VBD":
+		if futureLemmas[lemma] && lemma != "agree" && lemma != "decide" && lemma != "offer" && lemma != "seek" {
+			return tFuture, false // "scheduled a news conference Thursday"
+		}
+		return tPast, true
+	case "VBN":
+		if futureLemmas[lemma] {
+			return tFuture, hasBe // "is expected", "set to resume"
+		}
+		if hasBe {
+			return tPresent, false // present passive
+		}
+		return tPast, true // reduced relative: "the plan announced Friday"
+	case "VBG":
+		if hasBe {
+			return tFuture, false // "is leaving Tuesday"
+		}
+	case "VBZ", "VBP":
+		return tPresent, false
+	case "MD":
+		w := strings.ToLower(d.TokenText(v))
+		if w == "will" || w == "would" || w == "shall" || w == "'ll" || w == "wo" {
+			return tFuture, true
+		}
+	}
+	// Infinitives and participle clauses take their time from the verb
+	// above: "planned to leave Thursday" looks ahead, "failed to appear
+	// Tuesday" back.
+	if depth < 2 {
+		h := int(tk.Head)
+		// An infinitive modifying a noun takes the time of the verb above
+		// it: "staged celebrations to mark the entry on Friday".
+		for steps := 0; steps < 3 && h >= 0 && h < len(d.Tokens) && !isVerbTag(d.Tokens[h].XPOS) && d.Tokens[h].XPOS != "JJ"; steps++ {
+			h = int(d.Tokens[h].Head)
+		}
+		if h >= 0 && h < len(d.Tokens) && h != v {
+			ht := d.Tokens[h]
+			if hasTo && futureLemmas[strings.ToLower(ht.Lemma)] {
+				if te.hasAux(h, "had") {
+					return tPast, true // "had been scheduled to expire Friday"
+				}
+				return tFuture, true
+			}
+			if isVerbTag(ht.XPOS) || ht.XPOS == "JJ" {
+				return te.verbTense(h, depth+1)
+			}
+		}
+	}
+	if hasTo {
+		return tFuture, false
+	}
+	return tUnknown, false
+}
+
+// hasAux reports whether verb v has the auxiliary w.
+func (te *tenser) hasAux(v int, w string) bool {
+	d := te.d
+	for c := v - 1; c >= 0 && v-c <= 6; c-- {
+		if int(d.Tokens[c].Head) == v && strings.HasPrefix(d.Tokens[c].Dep, "aux") && strings.EqualFold(d.TokenText(c), w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fromTags uses the nearest verb tag in the sentence.
 func (te *tenser) fromTags(i, j int) tense {
 	d := te.d
 	ti := d.TokenAt(int(te.s.t[i].s))
 	if ti < 0 {
 		return tUnknown
-	}
-	if te.parsed {
-		// Walk up from the expression to the first verb.
-		k := ti
-		for steps := 0; steps < 6 && k >= 0 && k < len(d.Tokens); steps++ {
-			tk := d.Tokens[k]
-			if tk.UPOS == doc.VERB || tk.UPOS == doc.AUX {
-				if t := te.verbTense(k); t != tUnknown {
-					return t
-				}
-				break
-			}
-			k = int(tk.Head)
-		}
 	}
 	sent := d.Tokens[ti].Sent
 	for k := ti - 1; k >= 0 && d.Tokens[k].Sent == sent && ti-k < 15; k-- {
@@ -67,25 +242,6 @@ func (te *tenser) fromTags(i, j int) tense {
 		}
 	}
 	return tUnknown
-}
-
-// verbTense looks at a verb and its auxiliaries (children with aux relations).
-func (te *tenser) verbTense(k int) tense {
-	d := te.d
-	sent := d.Tokens[k].Sent
-	best := tUnknown
-	for c := k - 1; c >= 0 && d.Tokens[c].Sent == sent && k-c < 6; c-- {
-		if int(d.Tokens[c].Head) == k && strings.HasPrefix(d.Tokens[c].Dep, "aux") {
-			if t := te.tagTense(c); t != tUnknown {
-				best = t
-				break
-			}
-		}
-	}
-	if best != tUnknown {
-		return best
-	}
-	return te.tagTense(k)
 }
 
 func (te *tenser) tagTense(k int) tense {
@@ -188,6 +344,9 @@ func (te *tenser) fromWords(i, j int) tense {
 			return tPast
 		}
 		if n > 4 && w[n-2:] == "ed" && !notPastEd[w] && !tk.cap {
+			if k > 0 && (s.eq(k-1, "be") || s.eq(k-1, "being")) {
+				return tUnknown // "will be named": the auxiliary decides
+			}
 			return tPast
 		}
 		return tUnknown

@@ -240,11 +240,8 @@ func TestIngestStdinAndCancel(t *testing.T) {
 		b.WriteByte('\n')
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	go func() {
-		time.Sleep(150 * time.Millisecond)
-		cancel()
-	}()
-	st, err := ingest.Run(ctx, []string{"-"}, ingest.Options{Store: s, Extractor: fakeExtractor{delay: 5 * time.Millisecond},
+	ex := &cancellingExtractor{after: 50, cancel: cancel}
+	st, err := ingest.Run(ctx, []string{"-"}, ingest.Options{Store: s, Extractor: ex,
 		Stdin: strings.NewReader(b.String()), Read: readJSONL(), Workers: 2})
 	if err == nil || !errors.Is(err, context.Canceled) {
 		t.Fatalf("cancelled ingest: err %v", err)
@@ -262,4 +259,22 @@ func TestIngestStdinAndCancel(t *testing.T) {
 	if st2.Stored+st2.Duplicates != 200 || st2.Duplicates != st.Stored {
 		t.Errorf("resumed: %+v after %+v", st2, st)
 	}
+}
+
+// cancellingExtractor cancels the ingest after a number of extractions.
+type cancellingExtractor struct {
+	mu     sync.Mutex
+	n      int
+	after  int
+	cancel func()
+}
+
+func (c *cancellingExtractor) Extract(ctx context.Context, a doc.Article) (*doc.Document, error) {
+	c.mu.Lock()
+	c.n++
+	if c.n == c.after {
+		c.cancel()
+	}
+	c.mu.Unlock()
+	return fakeExtractor{}.Extract(ctx, a)
 }

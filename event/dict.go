@@ -57,6 +57,20 @@ type Rule struct {
 	Src string
 }
 
+// specificity orders rules: more conditions first, then more words.
+func (r *Rule) specificity() int {
+	n := 0
+	for _, c := range r.Conds {
+		n += 16
+		for _, g := range c.Words {
+			if !(len(g) == 1 && g[0] == "*") {
+				n++
+			}
+		}
+	}
+	return n
+}
+
 // Dict is a set of rules indexed by trigger. It is immutable once built and
 // safe for concurrent use.
 type Dict struct {
@@ -87,7 +101,7 @@ func NewDict(rules []Rule) *Dict {
 	for _, m := range []map[string][]int32{d.verb, d.noun, d.light} {
 		for _, idx := range m {
 			sort.SliceStable(idx, func(a, b int) bool {
-				return len(d.rules[idx[a]].Conds) > len(d.rules[idx[b]].Conds)
+				return d.rules[idx[a]].specificity() > d.rules[idx[b]].specificity()
 			})
 		}
 	}

@@ -13,6 +13,15 @@ var pronouns = map[string]bool{
 	"He": true, "She": true, "They": true, "I": true, "We": true, "You": true, "It": true,
 }
 
+// auxiliaries are tagged AUX by the fallback tokenizer, so that clauses can
+// be told from noun phrases without a tagger.
+var auxiliaries = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true, "am": true,
+	"has": true, "have": true, "had": true, "do": true, "does": true, "did": true, "will": true,
+	"would": true, "can": true, "could": true, "may": true, "might": true, "must": true, "should": true,
+	"shall": true, "won’t": true, "won't": true, "isn’t": true, "isn't": true, "can’t": true, "can't": true,
+}
+
 // fallbackTokens splits text into word and punctuation tokens and sentences
 // when no tokenizer ran before this stage (the stage used on its own, or in
 // tests). Cue forms get their lemma and the VERB tag, pronouns PRON,
@@ -73,6 +82,8 @@ func fallbackTokens(text string, lx *Lexicon) ([]doc.Token, []doc.Sentence) {
 			switch {
 			case pronouns[form]:
 				upos = doc.PRON
+			case auxiliaries[form]:
+				upos = doc.AUX
 			case lx.lemmaOf(form) != "":
 				upos, lemma = doc.VERB, lx.lemmaOf(form)
 			case unicode.IsUpper(r):

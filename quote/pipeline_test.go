@@ -47,7 +47,7 @@ func TestExampleArticle(t *testing.T) {
 	direct := map[string]string{
 		"the most intensive preparatory work.": "Sergei Ryabkov",
 		"within the next two weeks":            "Sergei Ryabkov",
-		"There isn’t going to be a meeting until we know what the meeting is going to be about.": "Marco Rubio",
+		"There isn’t going to be a meeting until we know what the meeting is going to be about.":                                                                    "Marco Rubio",
 		"I think that President Putin and President Zelenskyy are going to have to get together because, you know what, we want to stop killing millions of people": "Donald Trump",
 	}
 	reported := map[string]int{}

@@ -204,8 +204,8 @@ func (v *view) verbArgs(i int, targetPrep string, verbal bool) (src, tgt int) {
 			if !v.actorish(o) {
 				if p := v.partner(i, ""); p >= 0 && v.actorish(p) {
 					tgt = p
-				} else if p := v.partner(o, ""); p >= 0 && v.actorish(p) {
-					tgt = p // "accepted talks with Japan"
+				} else if p := v.targetIn(o, 0); p >= 0 {
+					tgt = p // "accepted talks with Japan", "welcomed the resumption of ties with X"
 				}
 			}
 		} else if io := v.child(i, "iobj"); io >= 0 {
@@ -615,6 +615,19 @@ func (v *view) targetIn(x, depth int) int {
 	}
 	if y := v.child(x, "xcomp"); y >= 0 {
 		return v.targetIn(y, depth+1)
+	}
+	if v.isNominal(x) {
+		of := -1
+		v.children(x, func(c int) bool {
+			if v.dep(c) == "nmod" && v.caseOf(c) == "of" {
+				of = c
+				return false
+			}
+			return true
+		})
+		if of >= 0 {
+			return v.targetIn(of, depth+1)
+		}
 	}
 	return -1
 }

@@ -354,3 +354,82 @@ func WithFallback(primary, base *Dict) *Dict {
 	}
 	return NewDict(rules)
 }
+
+// Format writes r in Chronicle's dictionary format (one line, without set
+// definitions: word groups are written as alternatives).
+func (r *Rule) Format() string {
+	var b strings.Builder
+	b.WriteByte(r.Kind)
+	b.WriteByte(' ')
+	b.WriteString(r.Lemma)
+	for _, c := range r.Conds {
+		b.WriteByte(' ')
+		b.WriteString(c.Rel)
+		b.WriteByte(':')
+		for i, g := range c.Words {
+			if i > 0 {
+				b.WriteByte('+')
+			}
+			b.WriteString(strings.Join(g, "|"))
+		}
+	}
+	b.WriteString(" => ")
+	if r.Code == "" {
+		b.WriteByte('-')
+	} else {
+		b.WriteString(r.Code)
+	}
+	if r.Recip {
+		b.WriteString(" recip")
+	}
+	if r.Target != "" {
+		b.WriteString(" target=" + r.Target)
+	}
+	if r.Act != "" {
+		b.WriteString(" act=" + r.Act)
+	}
+	return b.String()
+}
+
+// WriteDict writes every rule of d in Chronicle's format, one a line, with
+// its origin as a comment; ParseDict reads the output back.
+func WriteDict(w io.Writer, d *Dict) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintf(bw, "# %d rules; format: see event/data/verbs.txt\n", len(d.rules))
+	for i := range d.rules {
+		r := &d.rules[i]
+		if !formattable(r) {
+			fmt.Fprintf(bw, "# skipped (not expressible): %s\n", r.Src)
+			continue
+		}
+		fmt.Fprintf(bw, "%s  # %s\n", r.Format(), r.Src)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("event: write dictionary: %w", err)
+	}
+	return nil
+}
+
+// formattable reports whether a rule survives the text format: words must
+// not contain the format's separators.
+func formattable(r *Rule) bool {
+	if r.Lemma == "" || strings.ContainsAny(r.Lemma, " \t#_:@") {
+		return false
+	}
+	for _, c := range r.Conds {
+		if c.Rel == "" || strings.ContainsAny(c.Rel, " \t#:+|=@") || len(c.Words) == 0 {
+			return false
+		}
+		for _, g := range c.Words {
+			if len(g) == 0 {
+				return false
+			}
+			for _, w := range g {
+				if w == "" || strings.ContainsAny(w, " \t#:+|=@") || strings.Contains(w, "=>") {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}

@@ -189,3 +189,32 @@ func FuzzParsePETRARCH(f *testing.F) {
 		}
 	})
 }
+
+func TestWriteDictRoundTrip(t *testing.T) {
+	d, err := ParsePETRARCH(strings.NewReader(petrSample), "p.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	def, err := DefaultDict()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, src := range []*Dict{d, def} {
+		var b strings.Builder
+		if err := WriteDict(&b, src); err != nil {
+			t.Fatal(err)
+		}
+		back, err := ParseDict(strings.NewReader(b.String()), "round")
+		if err != nil {
+			t.Fatalf("%v\n%s", err, b.String())
+		}
+		if back.Len() != src.Len() {
+			t.Fatalf("round trip: %d rules, want %d", back.Len(), src.Len())
+		}
+		for i := range back.rules {
+			if got, want := back.rules[i].Format(), src.rules[i].Format(); got != want {
+				t.Errorf("rule %d: %q, want %q", i, got, want)
+			}
+		}
+	}
+}

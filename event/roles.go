@@ -599,7 +599,7 @@ func (v *view) targetIn(x, depth int) int {
 	}
 	found := -1
 	v.children(x, func(c int) bool {
-		if (v.d.Tokens[c].Dep == "nmod:poss" || (v.dep(c) == "nmod" && v.caseOf(c) == "by")) && v.named(c) && v.isNominal(x) {
+		if (v.d.Tokens[c].Dep == "nmod:poss" || (v.dep(c) == "nmod" && (v.caseOf(c) == "by" || v.caseOf(c) == "between"))) && v.named(c) && v.isNominal(x) {
 			found = c
 			return false
 		}

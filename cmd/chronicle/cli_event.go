@@ -17,7 +17,7 @@ import (
 // eval plover.
 func eventCLI(env *cliEnv) cliPart {
 	return cliPart{
-		Commands: []*cobra.Command{validatePetrarchCmd(env)},
+		Commands: []*cobra.Command{validatePetrarchCmd(env), verbsCmd(env)},
 		Eval:     []*cobra.Command{evalPloverCmd(env)},
 	}
 }
@@ -156,5 +156,33 @@ func evalPloverCmd(env *cliEnv) *cobra.Command {
 	}
 	cmd.Flags().BoolVar(&misses, "misses", false, "list the records whose type or dyad was missed")
 	cmd.Flags().StringSliceVar(&verbs, "verbs", nil, "extra verb dictionaries (Chronicle or PETRARCH format)")
+	return cmd
+}
+
+func verbsCmd(env *cliEnv) *cobra.Command {
+	cmd := &cobra.Command{Use: "verbs", Short: "Event verb dictionary tools"}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "convert FILE",
+		Short: "Print a verb dictionary (PETRARCH CAMEO format or Chronicle format) in Chronicle's format",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			d, err := event.LoadDictFile(args[0])
+			if err != nil {
+				return err
+			}
+			return event.WriteDict(env.stdout, d)
+		},
+	}, &cobra.Command{
+		Use:   "default",
+		Short: "Print the embedded verb dictionary's rules",
+		Args:  cobra.NoArgs,
+		RunE: func(_ *cobra.Command, _ []string) error {
+			d, err := event.DefaultDict()
+			if err != nil {
+				return err
+			}
+			return event.WriteDict(env.stdout, d)
+		},
+	})
 	return cmd
 }

@@ -273,6 +273,69 @@ prisoners prisoner NOUN 5 obj
 			cameo:  "1053", src: "CHN", tgt: "JPN", status: "occurred", date: "2025-W08",
 		},
 		{
+			name: "when-clause after a date, place on the partner",
+			table: `
+It it PRON 2 nsubj
+happened happen VERB 0 root VBD
+in in ADP 5 case
+June June PROPN 5 compound
+2021 2021 NUM 2 obl
+, , PUNCT 9 punct
+when when ADV 9 advmod
+Putin Putin PROPN 9 nsubj
+met meet VERB 2 advcl VBD
+with with ADP 11 case
+Biden Biden PROPN 9 obl
+in in ADP 13 case
+Geneva Geneva PROPN 11 nmod
+. . PUNCT 2 punct`,
+			actors:  []actorSpec{putin, biden},
+			timexes: []timexSpec{{"June 2021", "DATE", "2021-06", nil}},
+			cameo:   "040", src: "RUSGOV", tgt: "USAGOV", status: "occurred", country: "CHE", date: "2021-06", recip: true,
+		},
+		{
+			name: "rally in a city targets its country",
+			table: `
+Russian Russian ADJ 2 amod
+students student NOUN 3 nsubj
+rallied rally VERB 0 root VBD
+in in ADP 5 case
+Tokyo Tokyo PROPN 3 obl
+. . PUNCT 3 punct`,
+			actors: []actorSpec{},
+			cameo:  "141", src: "RUS", tgt: "JPN", status: "occurred", country: "JPN", date: "2025-W08",
+		},
+		{
+			name: "noun trigger in a purpose oblique",
+			table: `
+Chinese Chinese ADJ 2 amod
+negotiators negotiator NOUN 3 nsubj
+returned return VERB 0 root VBD
+for for ADP 5 case
+talks talk NOUN 3 obl
+with with ADP 7 case
+Japan Japan PROPN 5 nmod
+. . PUNCT 3 punct`,
+			actors: []actorSpec{japan},
+			cameo:  "040", src: "CHN", tgt: "JPN", status: "occurred", recip: true, date: "2025-W08",
+		},
+		{
+			name: "compound noun trigger under a light verb",
+			table: `
+China China PROPN 2 nsubj
+launched launch VERB 0 root VBD
+a a DET 5 det
+mediation mediation NOUN 5 compound
+effort effort NOUN 2 obj
+between between ADP 7 case
+Japan Japan PROPN 5 nmod
+and and CCONJ 9 cc
+Russia Russia PROPN 7 conj
+. . PUNCT 2 punct`,
+			actors: []actorSpec{china, japan, russia},
+			cameo:  "045", src: "CHN", tgt: "JPN+RUS", status: "occurred", date: "2025-W08",
+		},
+		{
 			name: "demands are met is no meeting",
 			table: `
 China China PROPN 2 nsubj

@@ -3,6 +3,7 @@ package event
 import (
 	"github.com/chronicle-news/chronicle/cameo"
 	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/quote"
 )
 
 // cand is an event candidate found in one sentence.
@@ -28,10 +29,18 @@ type cand struct {
 
 // genericDemand is the rule of a demand read off an obligation modal
 // ("X said Y must …") whose verb is not itself a trigger.
+const ruleQuote = -2
+
 var genericDemand = Rule{Kind: KindVerb, Code: "100", Src: "modal"}
+
+// quoteAct is the rule of an act read off a quote's cue ("…, he warned").
+var quoteAct = Rule{Kind: KindVerb, Src: "quote cue"}
 
 // ruleOf returns a candidate's rule.
 func (c *Coder) ruleOf(cd *cand) *Rule {
+	if cd.rule == ruleQuote {
+		return &quoteAct
+	}
 	if cd.rule < 0 {
 		return &genericDemand
 	}
@@ -114,6 +123,27 @@ func (c *Coder) sentence(w *work, s int) {
 			if s := v.child(i, "nsubj"); s >= 0 && v.named(s) {
 				w.add(cand{trig: i, light: -1, clause: i, rule: -1, code: "100", comp: -1, sent: s0(s, d)})
 			}
+		}
+	}
+	// quotes whose cue is itself an act: "…, Trump warned", "she accused"
+	for qi := range d.Quotes {
+		q := &d.Quotes[qi]
+		if q.Cue == nil || q.Speaker == nil || q.Cue.Start < sn.Start || q.Cue.Start >= sn.End {
+			continue
+		}
+		i := d.TokenAt(q.Cue.Start)
+		if i < 0 || w.byTok[i] >= 0 || d.Tokens[i].UPOS != doc.VERB {
+			continue
+		}
+		lemma := q.Cue.Lemma
+		if lemma == "" {
+			lemma = v.lemma[i]
+		}
+		if lemma == "deny" { // a denial is a status, not an event
+			continue
+		}
+		if a, ok := quote.ActLemma(lemma); ok && cameo.Valid(a.CAMEO) {
+			w.add(cand{trig: i, light: -1, clause: i, rule: ruleQuote, code: a.CAMEO, comp: -1, sent: s})
 		}
 	}
 	cands := w.cands[first:]

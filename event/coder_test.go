@@ -390,3 +390,25 @@ met meet VERB 2 advcl VBN
 		})
 	}
 }
+
+func TestQuoteCueAct(t *testing.T) {
+	d := build(t, "2025-02-22", `
+" " PUNCT 3 punct
+Stop stop VERB 0 root VB
+. . PUNCT 3 punct
+
+" " PUNCT 3 punct
+China China PROPN 3 nsubj
+warned warn VERB 0 root VBD
+Japan Japan PROPN 3 obj
+. . PUNCT 3 punct`, []actorSpec{china, japan}, nil)
+	cue := strings.Index(d.Text, "warned")
+	sp := strings.Index(d.Text, "China")
+	d.Quotes = []doc.Quote{{ID: "q1", Text: "Stop .", Start: 2, End: 8, Direct: true,
+		Cue:     &doc.Cue{Text: "warned", Start: cue, End: cue + 6, Lemma: "warn"},
+		Speaker: &doc.Speaker{Text: "China", Start: sp, End: sp + 5, Actor: "A1"}}}
+	evs := code(t, d)
+	if len(evs) != 1 || evs[0].Type != "THREATEN" || parts(evs[0].Source) != "CHN" || parts(evs[0].Target) != "JPN" {
+		t.Fatalf("events = %+v", evs)
+	}
+}

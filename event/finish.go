@@ -42,7 +42,7 @@ func (c *Coder) finish(w *work) []doc.Event {
 				cd.date = pubWeek(d)
 			}
 		}
-		if cd.rule < 0 && code == "100" && len(cd.tgt) == 0 {
+		if cd.rule == -1 && code == "100" && len(cd.tgt) == 0 {
 			continue // an obligation with no named speaker is no demand
 		}
 		// CAMEO codes an announced hostile action as a threat ("said they

@@ -279,6 +279,12 @@ func (s *scanner) core(i int) (cand, bool) {
 	if e.w == wPeriod {
 		try(s.unitFirst(i))
 	}
+	if (e.w == wFull || e.w == wFiscal) && s.eq(i+1, "year") {
+		// "the full year", "the fiscal year ended June 30"
+		if c, ok := s.unitFirst(i + 1); ok {
+			try(c, true)
+		}
+	}
 	if e.w == wComparable {
 		if c, ok := s.unitFirst(i + 1); ok && c.typ == typDate {
 			c.theOK = true

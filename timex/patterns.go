@@ -61,7 +61,8 @@ func (s *scanner) dayNum(i int) (int, int, bool) {
 		return 0, 0, false
 	}
 	j := s.ordSuffix(i + 1)
-	if j == i+1 && (s.punct(j, ':') || s.punct(j, '%') || s.punct(j, '/') || (s.punct(j, '.') && j+1 < s.n() && s.t[j+1].kind == kNum && s.adj(j+1))) {
+	colonTime := s.punct(j, ':') && j+1 < s.n() && s.t[j+1].kind == kNum && s.adj(j+1)
+	if j == i+1 && (colonTime || s.punct(j, '%') || s.punct(j, '/') || (s.punct(j, '.') && j+1 < s.n() && s.t[j+1].kind == kNum && s.adj(j+1))) {
 		return 0, 0, false
 	}
 	if j == i+1 && j < s.n() && s.t[j].kind == kWord && s.adj(j) {
@@ -367,7 +368,8 @@ func (s *scanner) yearExpr(i int) (cand, bool) {
 		if p.kind == kPunct && !p.gap || (p.kind == kPunct && !s.t[i].gap) {
 			c := s.text[p.s]
 			if c == '$' || c == '#' || c == '-' || c == '/' || c == '.' || c == ',' || c == '+' || c == ':' {
-				if !(c == '-' && s.t[i].gap) && !(c == ',' && s.t[i].gap) {
+				prefix := c == '-' && (s.eq(i-2, "mid") || s.eq(i-2, "pre") || s.eq(i-2, "post") || s.eq(i-2, "early") || s.eq(i-2, "late"))
+				if !(c == '-' && s.t[i].gap) && !(c == ',' && s.t[i].gap) && !prefix {
 					return cand{}, false
 				}
 			}

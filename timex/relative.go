@@ -269,12 +269,22 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 		return cand{}, false
 	}
 	if !pl && !hyph && !isA && n > 1 && isWhole(n) {
-		return cand{}, false // "the 1988 quarter" is not 1988 quarters
+		if n > 100 || s.relWord(j+1) {
+			return cand{}, false // "the 1988 quarter" is not 1988 quarters
+		}
+		// A compound adjective written without its hyphen: "a five year low".
+		return cand{j: j + 1, typ: typDuration, val: durCode(u, n), durU: u, durN: n}, true
 	}
 	j++
 	if s.w(j) == wAnd && s.w(j+1) == wA && s.w(j+2) == wHalfWord && n > 0 {
 		n += 0.5
 		j += 3
+	}
+	// "a week or so ago"
+	approx := ""
+	if s.w(j) == wOr && s.w(j+1) == wSo && !hyph {
+		approx = "APPROX"
+		j += 2
 	}
 	// Ages ("a 6-year-old", "52 years old") are not temporal expressions.
 	if (s.hyphen(j) && s.w(j+1) == wOld) || s.w(j) == wOld {
@@ -321,7 +331,9 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 	}
 	switch s.w(j) {
 	case wAgo:
-		return s.shifted(i, j+1, u, -n, false), true
+		c := s.shifted(i, j+1, u, -n, false)
+		c.mod = approx
+		return c, true
 	case wEarlier, wBefore, wPrior:
 		if s.w(j) == wEarlier || s.endsPhrase(j+1) {
 			return s.shifted(i, j+1, u, -n, true), true
@@ -337,7 +349,7 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 	case wHence:
 		return s.shifted(i, j+1, u, n, false), true
 	}
-	return cand{j: j, typ: typDuration, val: durCode(u, n), theOK: true, durU: u, durN: n}, true
+	return cand{j: j, typ: typDuration, val: durCode(u, n), theOK: true, durU: u, durN: n, mod: approx}, true
 }
 
 // relWord reports whether token i makes a preceding amount of time a
@@ -488,6 +500,9 @@ func (s *scanner) unitFirst(i int) (cand, bool) {
 	if e == nil {
 		return cand{}, false
 	}
+	if c, ok := s.theUnit(i, e); ok {
+		return c, true
+	}
 	if e.u == uYear && !e.pl && s.hyphen(i+1) {
 		switch s.w(i + 2) {
 		case wEnd:
@@ -574,6 +589,66 @@ func (s *scanner) unitFirst(i int) (cand, bool) {
 			return cand{}, false // "the period" alone is not a date
 		}
 		return cand{j: j, typ: typDate, p: q, anchored: true, theOK: true}, true
+	}
+	return cand{}, false
+}
+
+// theUnit reads units with a definite article that name a calendar
+// period: "the weekend" (the one the tense points to), "the week of March
+// 6", "the (fiscal) year ended June 30" (a year-long duration), "the full
+// year", and "the year" or "the month" after "end of", "rest of" (the
+// current one).
+func (s *scanner) theUnit(i int, e *lexEntry) (cand, bool) {
+	if e.pl || !s.hasDCT {
+		return cand{}, false
+	}
+	k := i - 1
+	if s.w(k) == wFiscal || s.w(k) == wFull {
+		k--
+	}
+	if s.w(k) != wThe {
+		return cand{}, false
+	}
+	switch e.u {
+	case uWeekend:
+		if k != i-1 {
+			return cand{}, false
+		}
+		sat := s.weekdayDate(6, -1, false)
+		if s.tenseOf(i, i+1) == tFuture || s.eq(k-1, "of") && s.eq(k-2, "ahead") {
+			sat = s.weekdayDate(6, 1, false)
+		}
+		wy, wk := sat.ISOWeek()
+		return cand{j: i + 1, typ: typDate, val: strconv.Itoa(wy) + "-W" + twoDigits(wk) + "-WE", anchored: true, theOK: true}, true
+	case uWeek:
+		if k == i-1 && s.w(i+1) == wOf {
+			c, ok := s.monthFirst(i + 2)
+			if !ok || c.p.g != gDay {
+				c, ok = s.dayMonth(i + 2)
+			}
+			if ok && c.p.g == gDay {
+				c.p.g = gWeek
+				c.theOK, c.setsQ = true, false
+				return c, true
+			}
+		}
+	case uYear:
+		if _, _, ok := s.yearAt(i + 1); ok {
+			return cand{}, false // "the year 2000"
+		}
+		if _, ok := s.spokenYear(i + 1); ok {
+			return cand{}, false
+		}
+		if s.eq(i+1, "ended") || s.eq(i+1, "ending") || s.eq(i+1, "ends") {
+			return cand{j: i + 1, typ: typDuration, val: "P1Y", theOK: true}, true
+		}
+		if s.w(k+1) == wFull || s.w(k+1) == wFiscal || s.w(k-1) == wOf {
+			return cand{j: i + 1, typ: typDate, p: s.dctPoint(gYear, 0), anchored: true, theOK: true}, true
+		}
+	case uMonth:
+		if k == i-1 && s.w(k-1) == wOf {
+			return cand{j: i + 1, typ: typDate, p: s.dctPoint(gMonth, 0), anchored: true, theOK: true}, true
+		}
 	}
 	return cand{}, false
 }
@@ -757,6 +832,10 @@ func (s *scanner) relative(i int) (cand, bool) {
 			}
 			return mk(shift(s.dct, u, -1), false)
 		case wLatest:
+			if u == uQuarter && s.hasRefQ {
+				c, ok := mk(s.refQ.t, false)
+				return c, ok
+			}
 			if u == uQuarter {
 				c, ok := mk(s.lastQuarter().t, false)
 				return c, ok
@@ -846,8 +925,20 @@ func (s *scanner) relative(i int) (cand, bool) {
 			k = s.skipPeriod(k)
 		}
 		var t time.Time
+		theOK := false
 		switch w {
-		case wLast, wPast, wPrevious:
+		case wPrevious:
+			// "the previous Friday": the one before the day being told.
+			t = s.weekdayDate(int(e.wday), -1, true)
+			if s.hasRef && s.ref.g == gDay && !s.ref.noYear && s.ref.t.Before(s.dct) {
+				back := (int(s.ref.t.Weekday()+6)%7 + 1 - int(e.wday) + 7) % 7
+				if back == 0 {
+					back = 7
+				}
+				t = s.ref.t.AddDate(0, 0, -back)
+			}
+			theOK = true
+		case wLast, wPast:
 			t = s.weekdayDate(int(e.wday), -1, true)
 		case wNext, wComing:
 			t = s.weekdayDate(int(e.wday), 1, true)
@@ -857,9 +948,9 @@ func (s *scanner) relative(i int) (cand, bool) {
 			return cand{}, false
 		}
 		if p := s.lx(k); p != nil && p.pod > 0 && !p.pl {
-			return cand{j: k + 1, typ: typTime, p: point{t: t, g: gTime, pod: p.pod}, anchored: true, concrete: true}, true
+			return cand{j: k + 1, typ: typTime, p: point{t: t, g: gTime, pod: p.pod}, anchored: true, concrete: true, theOK: theOK}, true
 		}
-		return cand{j: k, typ: typDate, p: point{t: t, g: gDay}, anchored: true, concrete: true}, true
+		return cand{j: k, typ: typDate, p: point{t: t, g: gDay}, anchored: true, concrete: true, theOK: theOK}, true
 	}
 	// Seasons: last fall, this summer, next spring.
 	if e.season > 0 && !e.pl {

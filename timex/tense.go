@@ -159,8 +159,12 @@ func (te *tenser) verbTense(v, depth int) (tense, bool) {
 	}
 	switch tk.XPOS {
 	case "VBD":
+		switch lemma {
+		case "schedule", "reschedule", "postpone", "delay", "slate":
+			return tFuture, true // "scheduled a news conference Thursday", "postponed until Tuesday"
+		}
 		if futureLemmas[lemma] && lemma != "agree" && lemma != "decide" && lemma != "offer" && lemma != "seek" {
-			return tFuture, false // "scheduled a news conference Thursday"
+			return tFuture, false
 		}
 		return tPast, true
 	case "VBN":

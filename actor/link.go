@@ -221,18 +221,52 @@ func (lk *linking) codeCountry(code string) (country, sector string) {
 	if strings.HasPrefix(code, "IGO") {
 		return "", "IGO"
 	}
-	if len(code) >= 3 {
-		if _, ok := lk.l.g.ByISO3(code[:3]); ok {
-			if len(code) >= 6 {
-				return code[:3], code[3:6]
-			}
-			return code[:3], ""
+	if len(code) < 3 {
+		return "", ""
+	}
+	c := code[:3]
+	if succ, ok := legacyCountries[c]; ok {
+		c = succ
+	}
+	if _, ok := lk.l.g.ByISO3(c); ok || regionCodes[code[:3]] {
+		if regionCodes[code[:3]] {
+			c = ""
 		}
+		if len(code) >= 6 {
+			return c, code[3:6]
+		}
+		return c, ""
 	}
-	if len(code) >= 3 {
-		return "", code[:3]
+	return "", code[:3]
+}
+
+// legacyCountries maps the CAMEO codes of states that no longer exist, as
+// the 2014 Phoenix dictionaries use them, to their successor states.
+var legacyCountries = map[string]string{
+	"YUG": "SRB", "SCG": "SRB", "FRY": "SRB", "USR": "RUS", "SUN": "RUS", "DDR": "DEU",
+}
+
+// regionCodes are CAMEO region and "international" prefixes: the actor has
+// no single country, and the next three letters are its sector ("MEAREB").
+var regionCodes = map[string]bool{
+	"INT": true, "MEA": true, "SAS": true, "WEU": true, "SEA": true, "EAF": true, "LAM": true, "AFR": true,
+	"EUR": true, "EEU": true, "ASA": true, "CAS": true, "WAF": true, "SAM": true, "NAF": true, "SAF": true,
+	"NMR": true, "CFR": true, "CAF": false,
+}
+
+// normCode rewrites a dictionary code for output: a legacy country prefix
+// becomes its successor's, and a country code keeps country and sector.
+func (lk *linking) normCode(code string) string {
+	if len(code) < 3 {
+		return code
 	}
-	return "", ""
+	if succ, ok := legacyCountries[code[:3]]; ok {
+		code = succ + code[3:]
+	}
+	if c, _ := lk.codeCountry(code); c != "" && len(code) > 6 {
+		code = code[:6]
+	}
+	return code
 }
 
 // ---- the pass ----
@@ -406,15 +440,21 @@ func (lk *linking) name(a, b, typ int) {
 	if lk.anyUsed(a, b) {
 		return
 	}
-	// A span that is only a title ("Secretary of State") belongs to the
-	// name that follows it.
-	if m, ok := lk.agentAt(a, b); ok && m.End == b {
+	whole := lk.spanText(a, b)
+	wholeEntry := lk.lookup(whole, b-a)
+	// A span that is only a title ("Secretary of State", "Kyrgyz Prime
+	// Minister") belongs to the name that follows it.
+	if m, ok := lk.agentAt(a, b); ok && m.End == b && wholeEntry == nil {
 		return
+	}
+	if b < lk.sentEnd(a) && lk.isCap(b) && lk.isWord(b) && !lk.used[b] {
+		if j, ag := lk.agentEndingAt(b, a); ag != nil && lk.skipTitleLead(a, j) == j && lk.isPersonStart(b) {
+			return
+		}
 	}
 	// A leading title inside the span ("Russian Deputy Foreign Minister
 	// Sergei Ryabkov") is split off, unless the whole span is a known name.
-	whole := lk.spanText(a, b)
-	wholeEntry := lk.lookup(whole, b-a)
+	leadISO := "" // a nationality split off the front ("Iraqi Kurds")
 	if wholeEntry == nil && !lk.orgHeaded(a, b) {
 		if _, ok := lk.l.g.Country(whole); !ok {
 			for a < b-1 {
@@ -422,7 +462,10 @@ func (lk *linking) name(a, b, typ int) {
 					a = m.End
 					continue
 				}
-				if _, e, ok := lk.countryAt(a, b-1); ok && e < b {
+				if iso, e, ok := lk.countryAt(a, b-1); ok && e < b {
+					if leadISO == "" {
+						leadISO = iso
+					}
 					a = e
 					continue
 				}
@@ -444,25 +487,29 @@ func (lk *linking) name(a, b, typ int) {
 	// Countries and nationality words.
 	if c, ok := lk.l.g.Country(text); ok {
 		// "U.S. and Russian envoys", "Hungarian and Romanian officials": the
-		// nominal makes one group per country.
+		// nominal makes one group per country; so does "Ivory Coast rebels".
 		if lk.coordAgentAfter(b) {
 			return
+		}
+		if !(b < len(lk.fw) && lk.isPossessive(b)) {
+			if _, ok := lk.agentAt(lk.skipMods(b, sentEnd), sentEnd); ok {
+				return
+			}
 		}
 		if _, isDem := lk.l.g.Demonym(text); isDem {
 			// A nationality word colours the nominal that follows; only a
 			// word that is also the country's name ("U.S.") stands for it,
 			// and a plural noun names the people ("Palestinians").
-			if _, ok := lk.agentAt(lk.skipMods(b, sentEnd), sentEnd); ok {
-				return
-			}
 			if !isCountryName(c, text) {
-				if words == 1 && strings.HasSuffix(lk.fw[a], "s") && !strings.HasSuffix(gazetteer.Fold(c.Demonyms[0]), "s") {
-					lk.markUsed(a, b)
-					bd := lk.get("P:"+c.ISO3, "GRP", text)
-					bd.fixedCode = c.ISO3
-					bd.country = c.ISO3
-					lk.mention(bd, a, b, "demonym")
+				if words == 1 && lk.pluralPeople(a, c) {
+					lk.people(a, b, c.ISO3, leadISO)
 					return
+				}
+				// "Bosnian Serbs": the people word that follows decides.
+				if b < sentEnd && !lk.used[b] {
+					if c2, ok := lk.l.g.Country(lk.text(b)); ok && lk.pluralPeople(b, c2) {
+						return
+					}
 				}
 				// A nationality word before a person's name is that
 				// person's nationality ("Pakistani activist" is a title;
@@ -513,6 +560,11 @@ func (lk *linking) name(a, b, typ int) {
 		if typ == tLOC {
 			return // other places are not actors
 		}
+	}
+	if (typ == tMISC || typ == tNone) && wholeEntry == nil && leadISO != "" && words == 1 && strings.HasSuffix(lk.fw[a], "s") && lk.isCap(a) {
+		// "Iraqi Kurds": a people named by another nationality.
+		lk.people(a, b, "", leadISO)
+		return
 	}
 	if typ == tMISC && wholeEntry == nil {
 		return
@@ -621,6 +673,62 @@ func (lk *linking) name(a, b, typ int) {
 		}
 		bd.mentions = append(bd.mentions, lk.mkMention(st, postEnd, "title"))
 	}
+}
+
+// pluralPeople reports whether the demonym at token i is a plural noun
+// naming a people ("Palestinians", "Serbs"), not the adjective.
+func (lk *linking) pluralPeople(i int, c gazetteer.Country) bool {
+	return strings.HasSuffix(lk.fw[i], "s") && !strings.HasSuffix(gazetteer.Fold(c.Demonyms[0]), "s") && !isCountryName(c, lk.text(i))
+}
+
+// people makes a group of a people named by a plural noun at [a,b)
+// ("Palestinians", "Bosnian Serbs", "ethnic Albanians", "Albanians of
+// southern Serbia"), coded as civilians of the country they live in: a
+// nationality before the noun (lead, or found here), a place after it, or
+// for "ethnic X" the country the story is about; else the noun's own.
+func (lk *linking) people(a, b int, own, lead string) {
+	ss, se := lk.sentStart(a), lk.sentEnd(a)
+	iso, start, end := own, a, b
+	if lead != "" {
+		iso = lead
+	} else if a > ss && !lk.used[a-1] {
+		if c, j, ok := lk.countryEndingAt(a, ss); ok && !lk.anyUsed(j, a) {
+			iso, start = c, j
+		}
+	}
+	if pc, e, ok := lk.placeAfter(b, se); ok {
+		iso, end = pc, e
+	} else if a > ss && lk.fw[a-1] == "ethnic" {
+		if c := lk.contextCountryAt(a, own); c != "" {
+			iso = c
+		}
+		start = a - 1
+	}
+	if iso == "" {
+		return
+	}
+	lk.markUsed(start, end)
+	bd := lk.get("P:"+iso, "GRP", lk.spanText(start, b))
+	bd.fixedCode = iso + "CVL"
+	bd.country = iso
+	lk.mention(bd, start, end, "demonym")
+}
+
+// skipTitleLead skips nationality words and modifiers from a to at most
+// lim: the words that may open a title.
+func (lk *linking) skipTitleLead(a, lim int) int {
+	for a < lim {
+		if _, e, ok := lk.countryAt(a, lim); ok {
+			a = e
+			continue
+		}
+		if lk.isMod(a) || lk.isPossessive(a) {
+			a++
+			continue
+		}
+		break
+	}
+	return a
 }
 
 // isPersonStart reports whether token i begins a person's name: a PER
@@ -826,10 +934,30 @@ var motionVerbs = map[string]bool{
 // skipMods returns the first token at or after i (before end) that is not
 // a title modifier or a lower-case adjective ("junior", "new", "top").
 func (lk *linking) skipMods(i, end int) int {
-	for i < end && lk.isMod(i) {
+	for n := 0; i < end && n < 4; n++ {
+		if _, ok := lk.agentAt(i, end); ok {
+			break
+		}
+		if !lk.isMod(i) && !lk.isCompound(i, end) {
+			break
+		}
 		i++
 	}
 	return i
+}
+
+// isCompound reports whether token i is a lower-case noun that modifies
+// an agent noun right after it ("French paper workers").
+func (lk *linking) isCompound(i, end int) bool {
+	t := lk.d.Tokens[i]
+	if t.UPOS != doc.NOUN || lk.isCap(i) || i+1 >= end {
+		return false
+	}
+	if lk.d.Done.Has(doc.Deps) && t.Dep != "compound" {
+		return false
+	}
+	_, ok := lk.agentAt(i+1, end)
+	return ok
 }
 
 // isMod reports whether token i may stand between a nationality and a
@@ -838,6 +966,10 @@ func (lk *linking) skipMods(i, end int) int {
 func (lk *linking) isMod(i int) bool {
 	w := lk.fw[i]
 	if titleModifiers[w] || w == "-" {
+		return true
+	}
+	// "Vietnamese-led forces", "Iranian-backed militias".
+	if i > 0 && lk.fw[i-1] == "-" && (w == "led" || w == "backed" || w == "allied" || w == "sponsored" || w == "aligned") {
 		return true
 	}
 	return lk.d.Tokens[i].UPOS == doc.ADJ && !lk.isCap(i)
@@ -1106,28 +1238,6 @@ func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
 			pos = j
 		}
 	}
-	end := m.End
-	if country == "" && igo == "" {
-		// "rebels in Darfur", "the President of Russia".
-		if phoenix {
-			return false
-		}
-		iso, e, ok := lk.placeAfter(m.End, sentEnd)
-		if !ok {
-			return false
-		}
-		country, end = iso, e
-	}
-	if lk.anyUsed(pos, m.End) {
-		return false
-	}
-	for pos > sentStart && lk.isMod(pos-1) {
-		pos--
-	}
-	det := ""
-	if pos > sentStart && determiners[lk.fw[pos-1]] {
-		det = lk.fw[pos-1]
-	}
 	sector := m.Agent.Sector()
 	phrase := strings.Join(lk.fw[m.Start:m.End], " ")
 	head := lk.fw[m.End-1]
@@ -1139,6 +1249,54 @@ func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
 		plural = true
 	}
 	group := plural || collective[phrase] || collective[gazetteer.Fold(m.Agent.Phrase)]
+	end := m.End
+	bare := false
+	if country == "" && igo == "" {
+		if phoenix {
+			return false
+		}
+		// "rebels in Darfur", "the President of Russia".
+		if iso, e, ok := lk.placeAfter(m.End, sentEnd); ok {
+			country, end = iso, e
+		} else {
+			// "the government", "the rebels", "officials": the country
+			// the story is about, for state and armed groups.
+			p := pos
+			for p > sentStart && lk.isMod(p-1) {
+				p--
+			}
+			d := ""
+			if p > sentStart {
+				d = lk.fw[p-1]
+			}
+			if !contextSectors[sector] || m.Agent.Country != "" || !(group && (d == "the" || plural && !determiners[d] && d != "of")) {
+				if !(d == "the" && !group && lk.personDescribed(sector, m.Start) != nil) {
+					return false
+				}
+			}
+			if d == "both" || d == "two" || d == "all" || p > sentStart && lk.d.Tokens[p-1].UPOS == doc.NUM {
+				return false // "the two delegations": more than one country
+			}
+			c, dominant := lk.contextCountryOf(m.Start, "", nil)
+			if c == "" || !dominant {
+				return false
+			}
+			country, bare = c, true
+		}
+	}
+	if m.Agent.Country != "" && country == "" && igo == "" {
+		country = m.Agent.Country
+	}
+	if lk.anyUsed(pos, m.End) {
+		return false
+	}
+	for pos > sentStart && lk.isMod(pos-1) {
+		pos--
+	}
+	det := ""
+	if pos > sentStart && determiners[lk.fw[pos-1]] {
+		det = lk.fw[pos-1]
+	}
 	code := country + sector
 	if igo != "" {
 		code = igo
@@ -1183,16 +1341,25 @@ func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
 	}
 	// A description of one person: the latest person of that country whose
 	// sector agrees. "a Russian president" is nobody in particular.
-	for i := len(lk.bs) - 1; i >= 0 && det != "a" && det != "an"; i-- {
-		bd := lk.bs[i]
-		if bd.kind != "PER" || bd.lastTok > m.Start {
-			continue
+	if det != "a" && det != "an" {
+		for i := len(lk.bs) - 1; i >= 0; i-- {
+			bd := lk.bs[i]
+			if bd.kind != "PER" || bd.lastTok > m.Start {
+				continue
+			}
+			c, s := lk.finalCode(bd)
+			if c == country && (s == sector || s == "" || sector == "") {
+				lk.mention(bd, pos, end, "description")
+				return true
+			}
 		}
-		c, s := lk.finalCode(bd)
-		if c == country && (s == sector || s == "" || sector == "") {
-			lk.mention(bd, pos, end, "description")
-			return true
+	}
+	if bare {
+		// A bare description with nobody to refer to is no actor.
+		for i := pos; i < m.End; i++ {
+			lk.used[i] = false
 		}
+		return false
 	}
 	bd := lk.get("D:"+code+":"+phrase, "PER", lk.spanText(pos, m.End))
 	bd.fixedCode = code
@@ -1206,6 +1373,21 @@ var compass = map[string]bool{
 	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true, "eastern": true,
 	"western": true, "central": true, "northeastern": true, "northwestern": true, "southeastern": true,
 	"southwestern": true, "northeast": true, "northwest": true, "southeast": true, "southwest": true,
+}
+
+// personDescribed returns the latest person named before token tok whose
+// sector is sector, or nil.
+func (lk *linking) personDescribed(sector string, tok int) *builder {
+	for i := len(lk.bs) - 1; i >= 0; i-- {
+		bd := lk.bs[i]
+		if bd.kind != "PER" || bd.lastTok > tok {
+			continue
+		}
+		if _, s := lk.finalCode(bd); s == sector {
+			return bd
+		}
+	}
+	return nil
 }
 
 // placeAfter reads "in the Ivory Coast", "of Russia", "from southern
@@ -1389,7 +1571,7 @@ func (lk *linking) code(bd *builder) (country, sector, code, from, role string) 
 	// Joe Biden" in 2025) describes the past: the dictionary's current role wins.
 	if bd.titleSector != "" && haveDict && !bd.oldDict && !bd.titleFormer && lk.heldBefore(bd.entry, bd.titleSector, dictRole) {
 		c, s := lk.codeCountry(dictRole.Code)
-		return c, s, dictRole.Code, "dictionary", dictRole.Title
+		return c, s, lk.normCode(dictRole.Code), "dictionary", dictRole.Title
 	}
 	if bd.titleIGO != "" {
 		return "", "IGO", bd.titleIGO, "text", bd.titleText
@@ -1420,11 +1602,7 @@ func (lk *linking) code(bd *builder) (country, sector, code, from, role string) 
 	}
 	if haveDict {
 		c, s := lk.codeCountry(dictRole.Code)
-		code := dictRole.Code
-		if c != "" && len(code) > 6 {
-			code = code[:6]
-		}
-		return c, s, code, "dictionary", dictRole.Title
+		return c, s, lk.normCode(dictRole.Code), "dictionary", dictRole.Title
 	}
 	if bd.fixedCode != "" {
 		c, s := lk.codeCountry(bd.fixedCode)
@@ -1464,22 +1642,36 @@ func (lk *linking) contextCountry(bd *builder) string {
 	if len(bd.mentions) == 0 {
 		return ""
 	}
-	ev := lk.countryEvidence()
-	if len(ev) == 0 {
-		return ""
-	}
 	tok := lk.d.TokenAt(bd.mentions[0].Start)
 	if tok < 0 {
 		return ""
+	}
+	c, _ := lk.contextCountryOf(tok, "", bd)
+	return c
+}
+
+// contextCountryAt is contextCountry for a position: the country the
+// story is about around token tok, other than exclude.
+func (lk *linking) contextCountryAt(tok int, exclude string) string {
+	c, _ := lk.contextCountryOf(tok, exclude, nil)
+	return c
+}
+
+// contextCountryOf scores the countries named around token tok (see
+// contextCountry); dominant reports whether the best scores at least twice
+// the next.
+func (lk *linking) contextCountryOf(tok int, exclude string, bd *builder) (best string, dominant bool) {
+	ev := lk.countryEvidence()
+	if len(ev) == 0 {
+		return "", false
 	}
 	s := lk.sent(tok)
 	type score struct {
 		n, dist int
 	}
 	scores := map[string]*score{}
-	best := ""
 	for _, e := range ev {
-		if e.tok >= 0 && lk.inMentions(bd, e.tok) {
+		if e.iso == exclude || bd != nil && lk.inMentions(bd, e.tok) || e.tok == tok {
 			continue
 		}
 		sc := scores[e.iso]
@@ -1505,7 +1697,16 @@ func (lk *linking) contextCountry(bd *builder) string {
 			best = iso
 		}
 	}
-	return best
+	if best == "" {
+		return "", false
+	}
+	second := 0
+	for iso, sc := range scores {
+		if iso != best && sc.n > second {
+			second = sc.n
+		}
+	}
+	return best, scores[best].n >= 2*second
 }
 
 func abs(x int) int {

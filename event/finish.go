@@ -212,7 +212,10 @@ func mergeTarget(out []doc.Event, ev *doc.Event, bare bool) int {
 			continue
 		}
 		if bare {
-			return j
+			if asserted(e.Status) == asserted(ev.Status) {
+				return j
+			}
+			continue
 		}
 		if e.Status == ev.Status && sameParties(e, ev) {
 			return j
@@ -220,6 +223,9 @@ func mergeTarget(out []doc.Event, ev *doc.Event, bare bool) int {
 	}
 	return -1
 }
+
+// asserted reports whether a status says the event took place.
+func asserted(s string) bool { return s == doc.StatusOccurred || s == doc.StatusOngoing }
 
 func compatibleLoc(a, b *doc.Location) bool {
 	if a == nil || b == nil {

@@ -18,10 +18,11 @@ import (
 
 // writeTx is one Put transaction with its prepared statements.
 type writeTx struct {
-	s     *DB
-	tx    *sql.Tx
-	ctx   context.Context
-	stmts map[string]*sql.Stmt
+	s       *DB
+	tx      *sql.Tx
+	ctx     context.Context
+	stmts   map[string]*sql.Stmt
+	maxSpan int // widest date span recorded so far in this transaction
 }
 
 func (w *writeTx) stmt(query string) (*sql.Stmt, error) {
@@ -451,7 +452,10 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 			if err != nil {
 				return fmt.Errorf("insert event %s: %w", e.ID, err)
 			}
-			if err := w.linkActors(eventID, src, tgt); err != nil {
+			if err := w.linkActors(eventID, src, tgt, e.Type, e.Status, lo, hi); err != nil {
+				return err
+			}
+			if err := w.noteSpan(lo, hi); err != nil {
 				return err
 			}
 			res.NewEvents++
@@ -473,10 +477,21 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 				if err := w.exec(`UPDATE events SET date_value = ?, date_lo = ?, date_hi = ?, granularity = ? WHERE id = ?`, value, lo, hi, gran, eventID); err != nil {
 					return fmt.Errorf("update event %d date: %w", eventID, err)
 				}
+				if err := w.exec(`UPDATE event_actors SET date_lo = ?, date_hi = ? WHERE event_id = ?`, lo, hi, eventID); err != nil {
+					return fmt.Errorf("update event %d date: %w", eventID, err)
+				}
+				if err := w.noteSpan(lo, hi); err != nil {
+					return err
+				}
 			}
 			if e.Status != "" && published >= best.statusPub {
 				if err := w.exec(`UPDATE events SET status = ?, status_published = ? WHERE id = ?`, e.Status, published, eventID); err != nil {
 					return fmt.Errorf("update event %d status: %w", eventID, err)
+				}
+				if e.Status != best.status {
+					if err := w.exec(`UPDATE event_actors SET status = ? WHERE event_id = ?`, e.Status, eventID); err != nil {
+						return fmt.Errorf("update event %d status: %w", eventID, err)
+					}
 				}
 			}
 			if e.Location != nil {
@@ -529,10 +544,30 @@ func betterCandidate(c, best candidate, lo string) bool {
 	return store.DayDistance(c.lo, lo) < store.DayDistance(best.lo, lo)
 }
 
-func (w *writeTx) linkActors(eventID int64, src, tgt []int64) error {
+// noteSpan records the widest event date range (in days) in chronicle_meta:
+// date filters scan from the filter's start minus that span.
+func (w *writeTx) noteSpan(lo, hi string) error {
+	if lo == "" {
+		return nil
+	}
+	span := store.RangeWidth(lo, hi)
+	if span <= w.maxSpan {
+		return nil
+	}
+	err := w.exec(`INSERT INTO chronicle_meta (key, value) VALUES ('max_span', ?)
+		ON CONFLICT (key) DO UPDATE SET value = CASE WHEN excluded.value > chronicle_meta.value THEN excluded.value ELSE chronicle_meta.value END`, span)
+	if err != nil {
+		return fmt.Errorf("record date span: %w", err)
+	}
+	w.maxSpan = span
+	return nil
+}
+
+func (w *writeTx) linkActors(eventID int64, src, tgt []int64, typ, status, lo, hi string) error {
 	for role, ids := range [2][]int64{src, tgt} {
 		for pos, id := range ids {
-			if err := w.exec(`INSERT INTO event_actors (actor_id, event_id, role, pos) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`, id, eventID, role, pos); err != nil {
+			if err := w.exec(`INSERT INTO event_actors (actor_id, event_id, role, pos, type, status, date_lo, date_hi) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+				id, eventID, role, pos, typ, status, lo, hi); err != nil {
 				return fmt.Errorf("event %d actor %d: %w", eventID, id, err)
 			}
 		}

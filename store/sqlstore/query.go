@@ -2,9 +2,12 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
+	"time"
 
 	"github.com/chronicle-news/chronicle/doc"
 	"github.com/chronicle-news/chronicle/store"
@@ -72,30 +75,71 @@ func placeholders(n int) string {
 	return strings.TrimSuffix(strings.Repeat("?,", n), ",")
 }
 
-// eventWhere builds the WHERE clause over events e for q. ok is false when
-// the query cannot match anything (an unknown actor).
-func (s *DB) eventWhere(ctx context.Context, q *store.EventQuery) (where string, args []any, ok bool, err error) {
+// eventSQL is the FROM and WHERE of an events query.
+type eventSQL struct {
+	from  string // tables, with events as e
+	where string // " WHERE …" or ""
+	args  []any
+	order string // ORDER BY columns, ascending
+	id    string // the event id column
+	// multi is true when a row per event is not guaranteed (actor queries:
+	// an actor may be source and target, several actors may match).
+	multi bool
+}
+
+// maxSpan returns the widest event date range in days, or -1 if unknown.
+func (s *DB) maxSpan(ctx context.Context) (int, error) {
+	var v int
+	err := s.r.QueryRowContext(ctx, `SELECT value FROM chronicle_meta WHERE key = 'max_span'`).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return -1, nil
+	}
+	if err != nil {
+		return 0, fmt.Errorf("store: reading max_span: %w", err)
+	}
+	return v, nil
+}
+
+// eventQuery builds the FROM and WHERE of q. ok is false when the query
+// cannot match anything (an unknown actor). Actor queries read the actor's
+// events in date order from event_actors, which copies type, status and
+// dates; others read events through its (column, date) indexes.
+func (s *DB) eventQuery(ctx context.Context, q *store.EventQuery) (*eventSQL, bool, error) {
 	var conds []string
+	var args []any
+	es := &eventSQL{from: "events e", order: "e.date_lo, e.id", id: "e.id"}
+	p := "e."
 	if q.Actor != "" {
 		ids, err := s.resolveActors(ctx, q.Actor)
 		if err != nil {
-			return "", nil, false, err
+			return nil, false, err
 		}
 		if len(ids) == 0 {
-			return "", nil, false, nil
+			return nil, false, nil
 		}
-		conds = append(conds, "e.id IN (SELECT ea.event_id FROM event_actors ea WHERE ea.actor_id IN ("+placeholders(len(ids))+"))")
+		es.from = "event_actors ea JOIN events e ON e.id = ea.event_id"
+		es.order, es.id, es.multi = "ea.date_lo, ea.event_id", "ea.event_id", true
+		p = "ea."
+		if len(ids) == 1 {
+			conds = append(conds, "ea.actor_id = ?")
+		} else {
+			conds = append(conds, "ea.actor_id IN ("+placeholders(len(ids))+")")
+		}
 		for _, id := range ids {
 			args = append(args, id)
 		}
 	}
 	if q.Type != "" {
-		conds = append(conds, "e.type = ?")
+		conds = append(conds, p+"type = ?")
 		args = append(args, strings.ToUpper(strings.TrimSpace(q.Type)))
+	}
+	if q.Status != "" {
+		conds = append(conds, p+"status = ?")
+		args = append(args, strings.ToLower(strings.TrimSpace(q.Status)))
 	}
 	if c := strings.TrimSpace(q.CAMEO); c != "" {
 		if !isDigits(c) {
-			return "", nil, false, fmt.Errorf("store: CAMEO code %q: want digits", q.CAMEO)
+			return nil, false, fmt.Errorf("store: CAMEO code %q: want digits", q.CAMEO)
 		}
 		if len(c) >= 3 {
 			conds = append(conds, "e.cameo = ?")
@@ -105,34 +149,54 @@ func (s *DB) eventWhere(ctx context.Context, q *store.EventQuery) (where string,
 			args = append(args, c, prefixEnd(c))
 		}
 	}
-	if q.Status != "" {
-		conds = append(conds, "e.status = ?")
-		args = append(args, strings.ToLower(strings.TrimSpace(q.Status)))
-	}
 	if q.From != "" {
 		from, ok := store.BoundFrom(strings.TrimSpace(q.From))
 		if !ok {
-			return "", nil, false, fmt.Errorf("store: --from %q: want a date such as 2025-02-18, 2025-02 or 2025", q.From)
+			return nil, false, fmt.Errorf("store: --from %q: want a date such as 2025-02-18, 2025-02 or 2025", q.From)
 		}
-		conds = append(conds, "e.date_hi >= ?")
+		conds = append(conds, p+"date_hi >= ?")
 		args = append(args, from)
+		// No event starts earlier than from minus the widest span: bound
+		// the scan of the date index.
+		span, err := s.maxSpan(ctx)
+		if err != nil {
+			return nil, false, err
+		}
+		if span >= 0 {
+			if t, err := time.Parse("2006-01-02", from); err == nil {
+				conds = append(conds, p+"date_lo >= ?")
+				args = append(args, t.AddDate(0, 0, -span).Format("2006-01-02"))
+			}
+		}
 	}
 	if q.To != "" {
 		to, ok := store.BoundTo(strings.TrimSpace(q.To))
 		if !ok {
-			return "", nil, false, fmt.Errorf("store: --to %q: want a date such as 2025-02-18, 2025-02 or 2025", q.To)
+			return nil, false, fmt.Errorf("store: --to %q: want a date such as 2025-02-18, 2025-02 or 2025", q.To)
 		}
-		conds = append(conds, "e.date_lo <> '' AND e.date_lo <= ?")
+		conds = append(conds, p+"date_lo <> '' AND "+p+"date_lo <= ?")
 		args = append(args, to)
 	}
-	if p := strings.TrimSpace(q.Place); p != "" {
-		conds = append(conds, "(e.place_key = ? OR e.country = ?)")
-		args = append(args, strings.ToLower(p), strings.ToUpper(p))
+	if pl := strings.TrimSpace(q.Place); pl != "" {
+		// A place name if one is known, else a country code.
+		var one int
+		err := s.r.QueryRowContext(ctx, s.q(`SELECT 1 FROM events WHERE place_key = ? LIMIT 1`), strings.ToLower(pl)).Scan(&one)
+		switch {
+		case err == nil:
+			conds = append(conds, "e.place_key = ?")
+			args = append(args, strings.ToLower(pl))
+		case errors.Is(err, sql.ErrNoRows):
+			conds = append(conds, "e.country = ?")
+			args = append(args, strings.ToUpper(pl))
+		default:
+			return nil, false, fmt.Errorf("store: place %q: %w", pl, err)
+		}
 	}
-	if len(conds) == 0 {
-		return "", nil, true, nil
+	if len(conds) > 0 {
+		es.where = " WHERE " + strings.Join(conds, " AND ")
 	}
-	return " WHERE " + strings.Join(conds, " AND "), args, true, nil
+	es.args = args
+	return es, true, nil
 }
 
 func isDigits(s string) bool {
@@ -156,40 +220,80 @@ func limitClause(limit, offset int, args []any) (string, []any) {
 
 // Events implements store.Store.
 func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, error) {
-	where, args, ok, err := s.eventWhere(ctx, &q)
+	es, ok, err := s.eventQuery(ctx, &q)
 	if err != nil || !ok {
 		return nil, err
 	}
-	order := " ORDER BY e.date_lo, e.id"
+	order := es.order
 	if q.Desc {
-		order = " ORDER BY e.date_lo DESC, e.id DESC"
+		order = strings.ReplaceAll(order, ",", " DESC,") + " DESC"
 	}
-	lim, args := limitClause(q.Limit, q.Offset, args)
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT e.id, e.type, e.mode, e.cameo, e.quad, e.goldstein, e.status, e.date_value, e.date_lo, e.date_hi, e.granularity,
-		e.place, e.country, e.lat, e.lon, e.place_kind, e.num_mentions, e.num_articles, e.num_sources FROM events e`+where+order+lim), args...)
-	if err != nil {
-		return nil, fmt.Errorf("store: events: %w", err)
-	}
+	query := `SELECT e.id, e.type, e.mode, e.cameo, e.quad, e.goldstein, e.status, e.date_value, e.date_lo, e.date_hi, e.granularity,
+		e.place, e.country, e.lat, e.lon, e.place_kind, e.num_mentions, e.num_articles, e.num_sources FROM ` + es.from + es.where + " ORDER BY " + order
+	limit, offset := q.Limit, max(q.Offset, 0)
 	var events []store.Event
 	index := map[int64]int{}
-	for rows.Next() {
-		var e store.Event
-		var p store.Place
-		if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &e.CAMEO, &e.Quad, &e.Goldstein, &e.Status, &e.Date, &e.DateStart, &e.DateEnd, &e.Granularity,
-			&p.Name, &p.Country, &p.Lat, &p.Lon, &p.Kind, &e.NumMentions, &e.NumArticles, &e.NumSources); err != nil {
-			rows.Close()
+	// Actor queries may list an event twice: fetch more and drop repeats.
+	fetch := limit
+	if es.multi && limit > 0 {
+		fetch = (limit+offset)*2 + 16
+	}
+	for {
+		events, index = events[:0], map[int64]int{}
+		args := es.args
+		lim := ""
+		switch {
+		case es.multi && fetch > 0:
+			lim, args = limitClause(fetch, 0, args)
+		case !es.multi:
+			lim, args = limitClause(limit, offset, args)
+		}
+		rows, err := s.r.QueryContext(ctx, s.q(query+lim), args...)
+		if err != nil {
 			return nil, fmt.Errorf("store: events: %w", err)
 		}
-		if p.Name != "" || p.Country != "" {
-			e.Place = &p
+		n := 0
+		for rows.Next() {
+			n++
+			var e store.Event
+			var p store.Place
+			if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &e.CAMEO, &e.Quad, &e.Goldstein, &e.Status, &e.Date, &e.DateStart, &e.DateEnd, &e.Granularity,
+				&p.Name, &p.Country, &p.Lat, &p.Lon, &p.Kind, &e.NumMentions, &e.NumArticles, &e.NumSources); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("store: events: %w", err)
+			}
+			if _, dup := index[e.ID]; dup {
+				continue
+			}
+			if p.Name != "" || p.Country != "" {
+				e.Place = &p
+			}
+			e.Source, e.Target = []store.Party{}, []store.Party{}
+			index[e.ID] = len(events)
+			events = append(events, e)
 		}
-		e.Source, e.Target = []store.Party{}, []store.Party{}
-		index[e.ID] = len(events)
-		events = append(events, e)
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("store: events: %w", err)
+		}
+		if !es.multi || fetch <= 0 || n < fetch || len(events) >= limit+offset {
+			break
+		}
+		fetch *= 2
 	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: events: %w", err)
+	if es.multi {
+		if offset >= len(events) {
+			events = events[:0]
+		} else {
+			events = events[offset:]
+		}
+		if limit > 0 && len(events) > limit {
+			events = events[:limit]
+		}
+		index = make(map[int64]int, len(events))
+		for i, e := range events {
+			index[e.ID] = i
+		}
 	}
 	if len(events) == 0 {
 		return events, nil
@@ -483,15 +587,15 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery, fn func(*doc.Docum
 		conds = append(conds, "a.dup_of IS NULL")
 	}
 	if q.Events != nil {
-		where, eargs, ok, err := s.eventWhere(ctx, q.Events)
+		es, ok, err := s.eventQuery(ctx, q.Events)
 		if err != nil {
 			return err
 		}
 		if !ok {
 			return nil
 		}
-		conds = append(conds, "a.id IN (SELECT m.article_id FROM mentions m WHERE m.event_id IN (SELECT e.id FROM events e"+where+"))")
-		args = append(args, eargs...)
+		conds = append(conds, "a.id IN (SELECT m.article_id FROM mentions m WHERE m.event_id IN (SELECT "+es.id+" FROM "+es.from+es.where+"))")
+		args = append(args, es.args...)
 	}
 	if t := strings.TrimSpace(q.Search); t != "" {
 		fq, err := s.d.FTSQuery(t)

@@ -78,16 +78,23 @@ CREATE INDEX events_date ON events(date_lo, date_hi);
 CREATE INDEX events_type ON events(type, date_lo, date_hi);
 CREATE INDEX events_cameo ON events(cameo, date_lo);
 CREATE INDEX events_status ON events(status, date_lo);
-CREATE INDEX events_place ON events(place_key) WHERE place_key <> '';
-CREATE INDEX events_country ON events(country) WHERE country <> '';
+CREATE INDEX events_place ON events(place_key, date_lo) WHERE place_key <> '';
+CREATE INDEX events_country ON events(country, date_lo) WHERE country <> '';
 
+-- An event's actors, with copies of the event's type, status and dates so
+-- that an actor's events are read in date order from one index.
 CREATE TABLE event_actors (
-    actor_id BIGINT NOT NULL REFERENCES actors(id),
-    event_id BIGINT NOT NULL REFERENCES events(id),
+    actor_id BIGINT  NOT NULL REFERENCES actors(id),
+    event_id BIGINT  NOT NULL REFERENCES events(id),
     role     INTEGER NOT NULL, -- 0 source, 1 target
     pos      INTEGER NOT NULL, -- order within the role
+    type     TEXT    NOT NULL DEFAULT '',
+    status   TEXT    NOT NULL DEFAULT '',
+    date_lo  TEXT    NOT NULL DEFAULT '',
+    date_hi  TEXT    NOT NULL DEFAULT '',
     PRIMARY KEY (actor_id, event_id, role)
 );
+CREATE INDEX event_actors_date ON event_actors(actor_id, date_lo);
 CREATE INDEX event_actors_event ON event_actors(event_id);
 
 CREATE TABLE mentions (
@@ -130,7 +137,15 @@ CREATE INDEX quotes_published ON quotes(published);
 
 CREATE INDEX quotes_fts ON quotes USING GIN (to_tsvector('english', text));
 
+-- Small facts about the corpus (max_span: the widest event date range in
+-- days, which bounds date-range scans).
+CREATE TABLE chronicle_meta (
+    key   TEXT    PRIMARY KEY,
+    value BIGINT  NOT NULL
+);
+
 -- +goose Down
+DROP TABLE chronicle_meta;
 DROP TABLE quotes;
 DROP TABLE mentions;
 DROP TABLE event_actors;

@@ -108,6 +108,9 @@ func (c *Coder) sentence(w *work, s int) {
 					cd.clause = h
 				}
 			}
+			if cd.light < 0 && np != i {
+				continue // a modifier of another noun: "truce monitors", "aid program"
+			}
 			w.add(cd)
 		}
 	}
@@ -197,6 +200,13 @@ func (c *Coder) sentence(w *work, s int) {
 			}
 			comp.consumed = true
 			cd.comp = ci
+			// what the complement contains belongs to it: "rejected an
+			// offer to host a summit" codes no summit
+			for k2 := range cands {
+				if o := &cands[k2]; o != cd && o != comp && v.under(o.trig, comp.trig) {
+					o.consumed = true
+				}
+			}
 		}
 		if cd.code == "" {
 			cd.consumed = true

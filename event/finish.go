@@ -5,6 +5,7 @@ import (
 
 	"github.com/chronicle-news/chronicle/cameo"
 	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/gazetteer"
 )
 
 // finish turns the candidates of a document into coded, merged events.
@@ -171,6 +172,12 @@ func (v *view) participants(heads []int) []doc.Participant {
 			}
 		} else if v.cc[h] != "" {
 			p.Code = v.cc[h]
+		} else if v.isPlace(h) {
+			// a town or region as participant stands for its country:
+			// "shelled Juba", "attacked Gorazde"
+			if pl, ok := gazetteer.Default().Place(v.d.SpanText(v.nameSpan(h)), ""); ok {
+				p.Code = pl.Country
+			}
 		}
 		p.Start, p.End = sp.Start, sp.End
 		p.Text = v.d.SpanText(sp)

@@ -1,6 +1,8 @@
 package event
 
 import (
+	"strings"
+
 	"github.com/chronicle-news/chronicle/cameo"
 	"github.com/chronicle-news/chronicle/doc"
 	"github.com/chronicle-news/chronicle/quote"
@@ -8,23 +10,24 @@ import (
 
 // cand is an event candidate found in one sentence.
 type cand struct {
-	trig     int    // trigger token (verb or noun)
-	light    int    // light verb governing a noun trigger, -1
-	clause   int    // the clause verb whose modality decides the status
-	rule     int    // index of the matched rule
-	code     string // CAMEO code after act resolution
-	recip    bool
-	consumed bool // folded into another candidate (act complement, object noun)
-	comp     int  // index of the complement candidate of an act, -1
-	src, tgt []int
-	status   string
-	refusal  bool // negated with a future or modal: "will not accept"
-	must     bool // obligation modal: "X said Y must withdraw"
-	speaker  int  // subject of the speech verb the event is reported under, -1
-	reported *doc.Reported
-	date     *doc.EventDate
-	loc      *doc.Location
-	sent     int
+	trig        int    // trigger token (verb or noun)
+	light       int    // light verb governing a noun trigger, -1
+	clause      int    // the clause verb whose modality decides the status
+	rule        int    // index of the matched rule
+	code        string // CAMEO code after act resolution
+	recip       bool
+	consumed    bool // folded into another candidate (act complement, object noun)
+	comp        int  // index of the complement candidate of an act, -1
+	src, tgt    []int
+	status      string
+	refusal     bool // negated with a future or modal: "will not accept"
+	must        bool // obligation modal: "X said Y must withdraw"
+	conditional bool // an action announced with "unless": a threat
+	speaker     int  // subject of the speech verb the event is reported under, -1
+	reported    *doc.Reported
+	date        *doc.EventDate
+	loc         *doc.Location
+	sent        int
 }
 
 // genericDemand is the rule of a demand read off an obligation modal
@@ -71,7 +74,11 @@ func (c *Coder) sentence(w *work, s int) {
 		t := &d.Tokens[i]
 		switch {
 		case t.UPOS == doc.VERB || (t.UPOS == doc.AUX && d.Tokens[i].Dep == "root"):
-			if cs := c.dict.candidates(KindVerb, v.lemma[i]); len(cs) > 0 {
+			cs := c.dict.candidates(KindVerb, v.lemma[i])
+			if len(cs) == 0 {
+				cs = c.guessVerb(v.lower[i])
+			}
+			if len(cs) > 0 {
 				if ri := c.match(v, i, cs, c.dict); ri >= 0 {
 					r := &c.dict.rules[ri]
 					if r.Code == "" && r.Act == "" {
@@ -221,6 +228,40 @@ func (c *Coder) sentence(w *work, s int) {
 		c.roles(w, cd)
 		c.qualify(w, cd)
 	}
+}
+
+// guessVerb looks a verb up by stripping its inflection when the tagger's
+// lemma is unknown to the dictionary ("rioted" lemmatised as "riote").
+func (c *Coder) guessVerb(form string) []int32 {
+	var buf [4]string
+	cands := buf[:0]
+	n := len(form)
+	switch {
+	case n > 4 && strings.HasSuffix(form, "ied"):
+		cands = append(cands, form[:n-3]+"y")
+	case n > 3 && strings.HasSuffix(form, "ed"):
+		cands = append(cands, form[:n-2], form[:n-1])
+		if n > 4 && form[n-3] == form[n-4] {
+			cands = append(cands, form[:n-3]) // "stopped"
+		}
+	case n > 4 && strings.HasSuffix(form, "ing"):
+		cands = append(cands, form[:n-3], form[:n-3]+"e")
+		if n > 5 && form[n-4] == form[n-5] {
+			cands = append(cands, form[:n-4])
+		}
+	case n > 3 && strings.HasSuffix(form, "ies"):
+		cands = append(cands, form[:n-3]+"y")
+	case n > 3 && strings.HasSuffix(form, "es"):
+		cands = append(cands, form[:n-2], form[:n-1])
+	case n > 2 && strings.HasSuffix(form, "s"):
+		cands = append(cands, form[:n-1])
+	}
+	for _, l := range cands {
+		if cs := c.dict.candidates(KindVerb, l); len(cs) > 0 {
+			return cs
+		}
+	}
+	return nil
 }
 
 func s0(tok int, d *doc.Document) int { return int(d.Tokens[tok].Sent) }

@@ -49,6 +49,10 @@ type Rule struct {
 	// a complement event: the code becomes cameo.Act(Act, complement code),
 	// or Code when the complement has none.
 	Act string
+	// PLOVER overrides the PLOVER type the code table gives, for triggers
+	// whose CAMEO code is only the nearest fit ("resign" is 0831 but a
+	// PLOVER RETREAT).
+	PLOVER string
 	// Pair is the code of the reverse event a PETRARCH paired code
 	// ("[042:043]": a visit and the hosting of it) adds, target acting on
 	// source; used in Literal mode.
@@ -309,6 +313,11 @@ func parseRuleLine(line string, sets map[string][]string) (Rule, error) {
 		switch k {
 		case "recip":
 			r.Recip = true
+		case "plover":
+			if v == "" || strings.ToUpper(v) != v {
+				return Rule{}, fmt.Errorf("plover= needs an upper-case PLOVER type, got %q", v)
+			}
+			r.PLOVER = v
 		case "target":
 			if v == "" {
 				return Rule{}, errors.New("target= needs a preposition")
@@ -387,6 +396,9 @@ func (r *Rule) Format() string {
 	}
 	if r.Act != "" {
 		b.WriteString(" act=" + r.Act)
+	}
+	if r.PLOVER != "" {
+		b.WriteString(" plover=" + r.PLOVER)
 	}
 	return b.String()
 }

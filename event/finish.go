@@ -22,7 +22,7 @@ func (c *Coder) finish(w *work) []doc.Event {
 		ev0status := cd.status
 		// PLOVER: "All cooperative actions reported in future tense are also
 		// taken to imply intentions" — CAMEO codes them 03x.
-		if !c.literal && cd.status == doc.StatusPlanned && cameo.Cooperative(code) && cameo.Root(code) != "03" {
+		if !c.literal && !cd.conditional && cd.status == doc.StatusPlanned && cameo.Cooperative(code) && cameo.Root(code) != "03" {
 			if ic := cameo.Act(cameo.ActIntent, code); ic != "" {
 				code = ic
 			}
@@ -45,6 +45,14 @@ func (c *Coder) finish(w *work) []doc.Event {
 		}
 		if cd.rule == -1 && code == "100" && len(cd.tgt) == 0 {
 			continue // an obligation with no named speaker is no demand
+		}
+		// "X will do Y unless Z" is a threat whatever Y is
+		if !c.literal && cd.conditional && cd.status == doc.StatusPlanned && cameo.Root(code) != "13" {
+			if tc := cameo.Act(cameo.ActThreaten, code); tc != "" {
+				code = tc
+			} else {
+				code = "130"
+			}
 		}
 		// CAMEO codes an announced hostile action as a threat ("said they
 		// would boycott", "will withdraw … unless") and an announced refusal
@@ -75,6 +83,9 @@ func (c *Coder) finish(w *work) []doc.Event {
 		}
 		if known {
 			ev.Type, ev.Mode, ev.Quad, ev.Goldstein = info.PLOVER, info.Mode, info.Quad, info.Goldstein
+			if r := c.ruleOf(cd); r.PLOVER != "" && code == r.Code {
+				ev.Type = r.PLOVER // the dictionary knows better than the code table
+			}
 			if len(info.Context) > 0 {
 				ev.Context = append(ev.Context, info.Context...)
 			}

@@ -217,10 +217,45 @@ func (v *view) verbArgs(i int, targetPrep string, verbal bool) (src, tgt int) {
 	if src >= 0 && relPron(v.lemma[src]) {
 		src = v.relHead(i)
 	}
+	if src >= 0 && v.timex[src] >= 0 {
+		// "Iran today threatened": the parser made the time the subject
+		s := -1
+		v.children(src, func(c int) bool {
+			if v.dep(c) == "compound" && v.named(c) {
+				s = c
+			}
+			return true
+		})
+		src = s
+	}
 	if src < 0 {
 		src = v.controller(i)
 	}
+	if src < 0 && verbal {
+		src = v.leftSubject(i)
+	}
 	return src, tgt
+}
+
+// leftSubject is the last resort for a finite verb the parser gave no
+// subject: the nearest named nominal shortly before it that is not inside
+// a prepositional phrase.
+func (v *view) leftSubject(i int) int {
+	switch v.d.Tokens[i].XPOS {
+	case "VBD", "VBZ", "VBP":
+	default:
+		return -1
+	}
+	s := v.d.Sentences[v.d.Tokens[i].Sent]
+	for j := i - 1; j >= s.FirstToken && j >= i-8; j-- {
+		if v.d.Tokens[j].UPOS == doc.VERB {
+			return -1
+		}
+		if v.named(j) && v.isNominal(j) && v.caseOf(j) == "" && v.dep(j) != "obl" && v.dep(j) != "nmod" && v.dep(j) != "compound" && v.dep(j) != "flat" {
+			return j
+		}
+	}
+	return -1
 }
 
 // controller finds the understood subject of a verb without one: the

@@ -34,7 +34,7 @@ import (
 // ongoing > occurred.
 
 type flags struct {
-	neg, denied, hypo, planned, modal, ongoing, must bool
+	neg, denied, hypo, planned, modal, ongoing, must, unless bool
 }
 
 var denyVerbs = map[string]bool{"deny": true, "dismiss": true, "refute": true, "debunk": true, "disavow": true, "rebut": true}
@@ -124,8 +124,11 @@ func (v *view) clauseFlags(x int, f *flags, isTrig bool) {
 				f.hypo = true
 			}
 		case "advcl":
-			if m := v.caseOf(c); m == "if" || m == "unless" {
+			switch v.caseOf(c) {
+			case "if":
 				f.hypo = true
+			case "unless":
+				f.unless = true // "will withdraw … unless": a threat
 			}
 		case "amod":
 			if plannedMods[l] || plannedMods[v.lower[c]] {
@@ -236,6 +239,7 @@ func (c *Coder) qualify(w *work, cd *cand) {
 	future := cd.date != nil && afterPub(v.d, cd.date)
 	past := cd.date != nil && beforePub(v.d, cd.date)
 	cd.refusal = f.neg && (f.planned || f.modal)
+	cd.conditional = f.unless && !f.neg
 	cd.must = f.must && !f.neg
 	switch {
 	case f.denied:
@@ -244,6 +248,8 @@ func (c *Coder) qualify(w *work, cd *cand) {
 		cd.status = doc.StatusNegated
 	case f.hypo:
 		cd.status = doc.StatusHypothetical
+	case f.unless && !f.hypo:
+		cd.status = doc.StatusPlanned
 	case f.planned && !(f.modal && past):
 		cd.status = doc.StatusPlanned
 	case f.modal && !past:

@@ -219,7 +219,7 @@ func (v *view) attributeDirect(ms []marked, k int, x *cand) {
 			}
 			if lemma, last, ok := v.cueAt(j, cueDirect); ok {
 				floor := j0
-				a, b, head, sok := v.speakerFor(j, last, floor, min(n, j+10))
+				a, b, head, sok := v.speakerFor(j, last, floor, min(n, j+10), m.open, m.close)
 				if sok && (a < j0 || int(v.toks[b].End) > limit) {
 					sok = false
 				}
@@ -247,7 +247,7 @@ func (v *view) attributeDirect(ms []marked, k int, x *cand) {
 		}
 		if ok {
 			sf := max(floor, v.sentStart(j))
-			a, b, head, sok := v.speakerFor(j, last, sf, jOpen)
+			a, b, head, sok := v.speakerFor(j, last, sf, jOpen, m.open, m.close)
 			v.setCue(x, j, last, lemma, a, b, head, sok)
 			return
 		}
@@ -269,7 +269,7 @@ func (v *view) attributeDirect(ms []marked, k int, x *cand) {
 					break
 				}
 				if lemma, last, ok := v.cueAt(j, cueDirect); ok {
-					a, b, head, sok := v.speakerFor(j, last, v.sentStart(j), jc)
+					a, b, head, sok := v.speakerFor(j, last, v.sentStart(j), jc, m.open, m.close)
 					v.setCue(x, j, last, lemma, a, b, head, sok)
 					return
 				}

@@ -69,10 +69,7 @@ func (a *Attributor) indirect(ctx context.Context, v *view, ms []marked, cs []ca
 			continue
 		}
 		c := newCand(cstart, cend, -1)
-		sa, sb, head, sok := v.speakerFor(i, last, v.sentStart(i), min(len(v.toks), last+10))
-		if sok && overlapsTok(v, sa, sb, cstart, cend) {
-			sok = false
-		}
+		sa, sb, head, sok := v.speakerFor(i, last, v.sentStart(i), min(len(v.toks), last+10), cstart, cend)
 		v.setCue(&c, i, last, lemma, sa, sb, head, sok)
 		// Quoted fragments inside the content: mixed speech.
 		for k := 0; k < ndirect; k++ {

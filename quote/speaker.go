@@ -173,7 +173,7 @@ func (v *view) nominal(a, b int) bool {
 	has := false
 	for j := a; j <= b; j++ {
 		switch v.toks[j].UPOS {
-		case doc.PROPN, doc.PRON, doc.NOUN, doc.NoPOS:
+		case doc.PROPN, doc.PRON, doc.NOUN, doc.NUM, doc.NoPOS:
 			has = true
 		case doc.VERB:
 			if v.deps || v.toks[j].Lemma != "" {
@@ -184,32 +184,96 @@ func (v *view) nominal(a, b int) bool {
 	return has
 }
 
-// speakerFor finds the speaker of cue token c. With a parse it is the cue's
-// subject; otherwise the phrase before the cue (bounded by floor) or, when
-// there is none, the phrase after it ("said Rubio").
-func (v *view) speakerFor(c, last, floor, ceil int) (a, b, head int, ok bool) {
-	if a, b, head, ok = v.subjectOf(c); ok {
+// speakerFor finds the speaker of cue token c: the cue's subject in the
+// parse; else the phrase before the cue (bounded by floor, skipping an
+// apposition or parenthesis: "Rep. Ann Lee (D-Ore.) said", "Cox, who runs
+// the group, says"); for a participle after a comma ("…, saying") the
+// speaker of the cue it depends on, or the sentence subject; else the
+// phrase after the cue ("said Rubio"). A candidate that overlaps the bytes
+// [xs, xe) (the content) is rejected.
+func (v *view) speakerFor(c, last, floor, ceil, xs, xe int) (a, b, head int, ok bool) {
+	return v.speakerDepth(c, last, floor, ceil, xs, xe, 0)
+}
+
+func (v *view) speakerDepth(c, last, floor, ceil, xs, xe, depth int) (a, b, head int, ok bool) {
+	good := func(a, b int) bool {
+		return a >= 0 && a <= b && b < len(v.toks) && !overlapsTok(v, a, b, xs, xe)
+	}
+	if a, b, head, ok = v.subjectOf(c); ok && good(a, b) {
 		return a, b, head, true
 	}
 	if v.form(c) == "according" || v.form(c) == "According" {
-		if a, b, ok = v.phraseAfter(last, ceil); ok {
+		if a, b, ok = v.phraseAfter(last, ceil); ok && good(a, b) {
 			return a, b, b, true
 		}
 		return 0, 0, -1, false
 	}
-	if a, b, ok = v.phraseBefore(c, floor); ok && v.nominal(a, b) {
+	if a, b, ok = v.phraseBefore(c, floor); ok && v.nominal(a, b) && good(a, b) {
+		return a, b, b, true
+	}
+	if a, b, ok = v.phraseBeforeApposition(c, floor); ok && good(a, b) {
 		return a, b, b, true
 	}
 	if f := v.form(c); strings.HasSuffix(f, "ing") && c > 0 && v.form(c-1) == "," {
-		// "…, saying": the subject of the sentence.
-		if a, b, ok = v.sentenceSubject(c); ok {
+		// "…, saying": the speaker of the cue this participle hangs on.
+		if depth == 0 {
+			for k := c - 2; k >= v.sentStart(c) && k > c-40; k-- {
+				if _, kl, ok := v.cueAt(k, 0); ok && v.form(k) != "according" {
+					if a, b, head, ok = v.speakerDepth(k, kl, floor, c, xs, xe, 1); ok {
+						return a, b, head, true
+					}
+					break
+				}
+			}
+		}
+		if a, b, ok = v.sentenceSubject(c); ok && good(a, b) {
 			return a, b, b, true
 		}
 	}
-	if a, b, ok = v.phraseAfter(last, ceil); ok {
+	if a, b, ok = v.phraseAfter(last, ceil); ok && good(a, b) {
 		return a, b, b, true
 	}
 	return 0, 0, -1, false
+}
+
+// phraseBeforeApposition handles a subject separated from its cue by a
+// parenthesis or an apposition between commas.
+func (v *view) phraseBeforeApposition(c, floor int) (a, b int, ok bool) {
+	j := c - 1
+	for j >= floor && speakerAdverbs[strings.ToLower(v.form(j))] {
+		j--
+	}
+	if j < floor {
+		return 0, 0, false
+	}
+	switch v.form(j) {
+	case ")":
+		k := j - 1
+		for k >= floor && k > j-8 && v.form(k) != "(" {
+			k--
+		}
+		if k < floor || v.form(k) != "(" {
+			return 0, 0, false
+		}
+		if a, b, ok = v.phraseBefore(k, floor); ok && v.nominal(a, b) {
+			return a, b, true
+		}
+	case ",":
+		k := j - 1
+		for k >= floor && k > j-16 && v.form(k) != "," {
+			if v.isFinal(k) {
+				return 0, 0, false
+			}
+			k--
+		}
+		if k < floor || v.form(k) != "," {
+			return 0, 0, false
+		}
+		if a, b, ok = v.phraseBefore(k, floor); ok && v.nominal(a, b) {
+			return a, b, true
+		}
+	}
+	return 0, 0, false
 }
 
 // makeSpeaker builds the Speaker for tokens [a, b] with head token head,

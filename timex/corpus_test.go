@@ -4,7 +4,10 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/chronicle-news/chronicle/doc"
 	"github.com/chronicle-news/chronicle/internal/shared"
@@ -68,4 +71,105 @@ func linguisticCore(t testing.TB) []doc.Stage {
 		t.Fatal(err)
 	}
 	return []doc.Stage{tk, tg, ps}
+}
+
+// exampleDoc runs the linguistic core and the tagger over the example
+// article (published 2025-02-22).
+func exampleDoc(t *testing.T) *doc.Document {
+	t.Helper()
+	dir := shared.TestPath(t, "examples")
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Skip("no example article")
+	}
+	b, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &doc.Document{Text: string(b), Published: time.Date(2025, 2, 22, 0, 0, 0, 0, time.UTC)}
+	tg, _ := New()
+	for _, st := range append(linguisticCore(t), doc.Stage(tg)) {
+		if err := st.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		d.Done |= st.Provides()
+	}
+	return d
+}
+
+func TestExampleArticle(t *testing.T) {
+	d := exampleDoc(t)
+	want := []struct{ text, typ, value, ivStart, ivEnd string }{
+		{"Feb. 22", "DATE", "2025-02-22", "", ""},
+		{"within the next two weeks", "DURATION", "P2W", "2025-02-22", "2025-03-08"},
+		{"June 2021", "DATE", "2021-06", "2021-06", "2025-02-22"},
+		{"three years ago", "DATE", "2022", "", ""},
+		{"Feb. 18", "DATE", "2025-02-18", "", ""},
+		{"Feb. 20", "DATE", "2025-02-20", "", ""},
+		{"this week", "DATE", "2025-W08", "", ""},
+		{"Feb. 21", "DATE", "2025-02-21", "", ""},
+		{"Friday", "DATE", "2025-02-21", "", ""},
+		{"May 9", "DATE", "2025-05-09", "", ""},
+	}
+	got := map[string]doc.Timex{}
+	for _, x := range d.Timexes {
+		if _, dup := got[x.Text]; !dup {
+			got[x.Text] = x
+		}
+	}
+	for _, w := range want {
+		x, ok := got[w.text]
+		if !ok {
+			t.Errorf("%q not found", w.text)
+			continue
+		}
+		if x.Type != w.typ || x.Value != w.value {
+			t.Errorf("%q: %s %s, want %s %s", w.text, x.Type, x.Value, w.typ, w.value)
+		}
+		if w.ivStart != "" && (x.Interval == nil || x.Interval.Start != w.ivStart || x.Interval.End != w.ivEnd) {
+			t.Errorf("%q: interval %+v, want %s..%s", w.text, x.Interval, w.ivStart, w.ivEnd)
+		}
+	}
+}
+
+// TestExampleDateFor checks event dates with the real parse: a date
+// belongs to the clause it is in.
+func TestExampleDateFor(t *testing.T) {
+	d := exampleDoc(t)
+	// tokenAfter returns the first token with form word after the phrase.
+	tokenAfter := func(phrase, word string) int {
+		off := strings.Index(d.Text, phrase)
+		if off < 0 {
+			t.Fatalf("%q not in the example", phrase)
+		}
+		for i := range d.Tokens {
+			if int(d.Tokens[i].Start) >= off && d.TokenText(i) == word {
+				return i
+			}
+		}
+		t.Fatalf("%q after %q not found", word, phrase)
+		return -1
+	}
+	cases := []struct {
+		name, phrase, trigger string
+		value, start, end     string
+	}{
+		{"hypothetical meeting is not dated by another clause", "the two leaders to meet", "meet", "2025-02-22", "", ""},
+		{"met since June 2021", "met directly since", "met", "", "2021-06", "2025-02-22"},
+		{"when-clause on the date", "when Putin met", "met", "2021-06", "", ""},
+		{"envoys could meet within two weeks", "envoys could meet", "meet", "", "2025-02-22", "2025-03-08"},
+		{"meeting on May 9", "to meet with Putin on May 9", "meet", "2025-05-09", "", ""},
+		{"announced on Feb. 22", "announced on Feb. 22", "announced", "2025-02-22", "", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			ed := DateFor(d, tokenAfter(c.phrase, c.trigger))
+			if ed == nil {
+				t.Fatal("nil date")
+			}
+			if ed.Value != c.value || ed.Start != c.start || ed.End != c.end {
+				t.Errorf("got %+v, want value %q interval %q..%q", *ed, c.value, c.start, c.end)
+			}
+		})
+	}
 }

@@ -22,6 +22,12 @@ func DateFor(d *doc.Document, trigger int) *doc.EventDate {
 		if k, viaClause := attachedTimex(d, trigger); k >= 0 {
 			return eventDate(d, k, trigger, viaClause)
 		}
+		if k := followingTimex(d, trigger); k >= 0 {
+			return eventDate(d, k, trigger, false)
+		}
+		if k := whenClauseTimex(d, trigger); k >= 0 {
+			return eventDate(d, k, trigger, true)
+		}
 		if k := nearestTimex(d, trigger); k >= 0 {
 			return eventDate(d, k, trigger, false)
 		}
@@ -105,9 +111,117 @@ func attachedTimex(d *doc.Document, trigger int) (int, bool) {
 	return -1, false
 }
 
-// nearestTimex returns the closest usable timex in the trigger's sentence.
+// followingTimex returns a date right after the trigger ("met Friday",
+// "met directly since June 2021", "announced on Feb. 22"): English puts a
+// predicate's time adverbial there, and the adjacency holds even where
+// the parser attaches the phrase elsewhere.
+func followingTimex(d *doc.Document, trigger int) int {
+	sent := d.Tokens[trigger].Sent
+	for k := trigger + 1; k < len(d.Tokens) && k <= trigger+4 && d.Tokens[k].Sent == sent; k++ {
+		tk := d.Tokens[k]
+		if tk.UPOS == doc.PUNCT || tk.UPOS == doc.VERB || tk.UPOS == doc.AUX || tk.UPOS == doc.CCONJ || tk.UPOS == doc.SCONJ {
+			return -1
+		}
+		if x := timexAt(d, k); x >= 0 {
+			if k == trigger+1 || timePreposition(d.TokenText(k-1)) {
+				return x
+			}
+			return -1
+		}
+		if tk.UPOS == doc.NOUN || tk.UPOS == doc.PROPN || tk.UPOS == doc.PRON {
+			return -1 // an object comes first: "met Biden in June" is the parser's to attach
+		}
+	}
+	return -1
+}
+
+func timePreposition(w string) bool {
+	switch strings.ToLower(w) {
+	case "on", "in", "since", "until", "till", "by", "at", "during", "from", "before", "after", "through", "throughout", "within":
+		return true
+	}
+	return false
+}
+
+// whenClauseTimex handles "since June 2021, when Putin met Biden": a
+// clause introduced by "when" right after a date tells what happened on
+// that date, wherever the parser attached it.
+func whenClauseTimex(d *doc.Document, trigger int) int {
+	if !d.Done.Has(doc.Deps) {
+		return -1
+	}
+	c := clauseOf(d, trigger)
+	for k := c - 1; k >= 0 && c-k <= 8 && d.Tokens[k].Sent == d.Tokens[c].Sent; k-- {
+		if int(d.Tokens[k].Head) != c || !strings.EqualFold(d.TokenText(k), "when") {
+			continue
+		}
+		p := k - 1
+		if p >= 0 && d.TokenText(p) == "," {
+			p--
+		}
+		if p >= 0 && d.Tokens[p].Sent == d.Tokens[k].Sent {
+			return timexAt(d, p)
+		}
+		return -1
+	}
+	return -1
+}
+
+// clausal reports whether dependency relation dep (of token k) links a
+// clause to the one above it: the boundary of the trigger's clause.
+func clausal(d *doc.Document, k int) bool {
+	dep := d.Tokens[k].Dep
+	switch {
+	case dep == "root", dep == "ccomp", dep == "xcomp", dep == "advcl", dep == "parataxis",
+		strings.HasPrefix(dep, "acl"), strings.HasPrefix(dep, "csubj"):
+		return true
+	case dep == "conj":
+		// Coordinated predicates are separate clauses; coordinated nouns
+		// ("Friday and Saturday") are not.
+		u := d.Tokens[k].UPOS
+		return u == doc.VERB || u == doc.AUX
+	}
+	return false
+}
+
+// clauseOf returns the head of the clause that token k belongs to.
+func clauseOf(d *doc.Document, k int) int {
+	for steps := 0; steps < 64 && k >= 0 && k < len(d.Tokens); steps++ {
+		if clausal(d, k) {
+			return k
+		}
+		h := int(d.Tokens[k].Head)
+		if h < 0 || h >= len(d.Tokens) || d.Tokens[h].Sent != d.Tokens[k].Sent {
+			return k
+		}
+		k = h
+	}
+	return k
+}
+
+// timexHead returns the token of timex x whose head lies outside it, or -1.
+func timexHead(d *doc.Document, x *doc.Timex) int {
+	a, b := d.TokensIn(x.Span())
+	for k := a; k < b; k++ {
+		h := int(d.Tokens[k].Head)
+		if h < a || h >= b {
+			return k
+		}
+	}
+	return -1
+}
+
+// nearestTimex returns the closest usable timex in the trigger's clause
+// (in its sentence when there is no parse): a date in another clause ("if
+// they can arrange to meet, it will be the first time they met since June
+// 2021") belongs to that clause's event.
 func nearestTimex(d *doc.Document, trigger int) int {
 	tk := d.Tokens[trigger]
+	parsed := d.Done.Has(doc.Deps)
+	clause := -1
+	if parsed {
+		clause = clauseOf(d, trigger)
+	}
 	var sent doc.Span
 	if s := int(tk.Sent); s >= 0 && s < len(d.Sentences) {
 		sent = d.Sentences[s].Span()
@@ -119,6 +233,11 @@ func nearestTimex(d *doc.Document, trigger int) int {
 		x := &d.Timexes[k]
 		if !usable(x) || !sent.Contains(x.Span()) {
 			continue
+		}
+		if parsed {
+			if h := timexHead(d, x); h < 0 || clauseOf(d, h) != clause {
+				continue
+			}
 		}
 		dist := 0
 		switch {

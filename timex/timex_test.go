@@ -239,6 +239,35 @@ func TestDateForParse(t *testing.T) {
 	}
 }
 
+func TestDateForClauseBoundary(t *testing.T) {
+	// "If they meet it marks the time they met since June 2021": the date
+	// is in the relative clause of "met", not in the clause of "meet".
+	text := "If they meet it marks the time they met since June 2021"
+	d := &doc.Document{Text: text, Published: sat}
+	tokensFor(d)
+	// If(0) they(1) meet(2) it(3) marks(4) the(5) time(6) they(7) met(8) since(9) June(10) 2021(11)
+	heads := []int32{2, 2, 4, 4, -1, 6, 4, 8, 6, 10, 8, 10}
+	deps := []string{"mark", "nsubj", "advcl", "nsubj", "root", "det", "obj", "nsubj", "acl:relcl", "case", "obl", "nummod"}
+	upos := []doc.UPOS{doc.SCONJ, doc.PRON, doc.VERB, doc.PRON, doc.VERB, doc.DET, doc.NOUN, doc.PRON, doc.VERB, doc.ADP, doc.PROPN, doc.NUM}
+	for i := range d.Tokens {
+		d.Tokens[i].Head, d.Tokens[i].Dep, d.Tokens[i].UPOS = heads[i], deps[i], upos[i]
+	}
+	d.Done |= doc.Tags | doc.Deps
+	tg, _ := New()
+	if err := tg.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if ed := DateFor(d, 2); ed == nil || ed.Value != "2025-02-22" || ed.Start != "" {
+		t.Errorf("meet: %+v, want the DCT", ed)
+	}
+	if ed := DateFor(d, 8); ed == nil || ed.Start != "2021-06" {
+		t.Errorf("met: %+v, want the since interval", ed)
+	}
+	if ed := DateFor(d, 4); ed == nil || ed.Value != "2025-02-22" {
+		t.Errorf("marks: %+v, want the DCT", ed)
+	}
+}
+
 func TestTimeMLRoundTrip(t *testing.T) {
 	in := `<?xml version="1.0" ?>
 <TimeML>

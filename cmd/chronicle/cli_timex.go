@@ -57,10 +57,14 @@ document creation time.`,
 			if err != nil {
 				return err
 			}
+			pre, err := timexPreStages()
+			if err != nil {
+				return err
+			}
 			ctx := cmd.Context()
 			failed := 0
 			for _, f := range files {
-				if err := timexOne(ctx, env, tg, f, in, out, outdir, dct); err != nil {
+				if err := timexOne(ctx, env, tg, pre, f, in, out, outdir, dct); err != nil {
 					fmt.Fprintln(env.stderr, "chronicle timex:", err)
 					failed++
 				}
@@ -107,7 +111,7 @@ func timexInputs(args []string, in string) ([]string, error) {
 	return files, nil
 }
 
-func timexOne(ctx contextLike, env *cliEnv, tg *timex.Tagger, path, in, out, outdir string, dct time.Time) error {
+func timexOne(ctx contextLike, env *cliEnv, tg *timex.Tagger, pre []doc.Stage, path, in, out, outdir string, dct time.Time) error {
 	r, err := os.Open(path)
 	if err != nil {
 		return err
@@ -127,6 +131,13 @@ func timexOne(ctx contextLike, env *cliEnv, tg *timex.Tagger, path, in, out, out
 			return fmt.Errorf("%s: %w", path, err)
 		}
 		d = &doc.Document{ID: path, Source: path, Text: string(b), Published: dct}
+	}
+	// The linguistic core first, so that tense comes from the parse.
+	for _, st := range pre {
+		if err := st.Process(ctx, d); err != nil {
+			return fmt.Errorf("%s: stage %s: %w", path, st.Name(), err)
+		}
+		d.Done |= st.Provides()
 	}
 	tx, err := tg.Tag(ctx, d)
 	if err != nil {

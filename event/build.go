@@ -264,6 +264,19 @@ func (c *Coder) guessVerb(form string) []int32 {
 	return nil
 }
 
+// candAt returns the candidate whose trigger or light verb is token x, or -1.
+func (w *work) candAt(x int) int {
+	if ci := w.byTok[x]; ci >= 0 {
+		return int(ci)
+	}
+	for k := len(w.cands) - 1; k >= 0; k-- {
+		if w.cands[k].light == x {
+			return k
+		}
+	}
+	return -1
+}
+
 func s0(tok int, d *doc.Document) int { return int(d.Tokens[tok].Sent) }
 
 func (w *work) add(cd cand) {
@@ -278,8 +291,10 @@ func (w *work) add(cd cand) {
 func (c *Coder) complement(w *work, i int) int {
 	v := &w.v
 	best := -1
-	if x := v.complementVerb(i); x >= 0 && v.head(x) != i && w.byTok[x] >= 0 {
-		return int(w.byTok[x])
+	if x := v.complementVerb(i); x >= 0 {
+		if ci := w.candAt(x); ci >= 0 && int(ci) != int(w.byTok[i]) {
+			return ci
+		}
 	}
 	v.children(i, func(ch int) bool {
 		switch v.dep(ch) {

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/chronicle-news/chronicle/gazetteer"
 )
@@ -116,6 +117,8 @@ type Dictionary struct {
 	index    map[string][]int32 // folded first word → phrase ids, longest first
 	names    map[string]int32   // folded full name → entry (first wins)
 	more     map[string][]int32 // folded full name → later entries of the same name
+	acro     map[string]bool    // folded names written only as upper-case acronyms ("WHO", "ICE")
+	allCaps  bool               // TABARI files write every name in capitals: no acronym rule
 	surnames map[string][]int32 // folded last word of a person's name → entries
 }
 
@@ -153,6 +156,7 @@ func LoadDictionary(r io.Reader, name string) (*Dictionary, error) {
 	d := &Dictionary{Name: name}
 	switch DetectFormat(b) {
 	case FormatTABARI:
+		d.allCaps = true
 		err = d.parseTABARI(b)
 	default:
 		err = d.parseChronicle(b)
@@ -545,6 +549,8 @@ func (d *Dictionary) build() {
 	d.index = map[string][]int32{}
 	d.names = map[string]int32{}
 	d.more = map[string][]int32{}
+	d.acro = map[string]bool{}
+	mixed := map[string]bool{}
 	d.surnames = map[string][]int32{}
 	g := gazetteer.Default()
 	add := func(text string, entry, agent int32) {
@@ -559,6 +565,14 @@ func (d *Dictionary) build() {
 		for _, n := range d.Entries[i].Names {
 			add(n, int32(i), -1)
 			k := gazetteer.Fold(n)
+			switch {
+			case d.allCaps: // every name is upper case: case tells nothing
+			case isUpperAcronym(n):
+				d.acro[k] = !mixed[k]
+			default:
+				mixed[k] = true
+				delete(d.acro, k)
+			}
 			if j, ok := d.names[k]; !ok && k != "" {
 				d.names[k] = int32(i)
 			} else if ok && j != int32(i) && len(d.more[k]) < 8 {
@@ -607,6 +621,31 @@ func plural(s string) string {
 	return s + "s"
 }
 
+// isUpperAcronym reports whether a name is written as an acronym: no
+// lower-case letter, no space, at least two letters ("WHO", "U.N.", "G7").
+func isUpperAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		switch {
+		case unicode.IsLower(r), r == ' ':
+			return false
+		case unicode.IsUpper(r):
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// hasLower reports whether s has a lower-case letter.
+func hasLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // looksPersonal reports whether a dictionary name is a person's: two words
 // or more, the first a given name.
 func looksPersonal(g *gazetteer.Gazetteer, name string) bool {
@@ -619,7 +658,7 @@ func looksPersonal(g *gazetteer.Gazetteer, name string) bool {
 func (d *Dictionary) LookupOn(name string, t time.Time) (*Entry, bool) {
 	k := gazetteer.Fold(name)
 	i, ok := d.names[k]
-	if !ok {
+	if !ok || d.acro[k] && hasLower(name) {
 		return nil, false
 	}
 	if more := d.more[k]; len(more) > 0 {
@@ -648,9 +687,11 @@ func (d *Dictionary) BySurname(surname string) []*Entry {
 }
 
 // Lookup returns the entry whose name (any variant) is exactly name,
-// compared case- and diacritic-insensitively.
+// compared case- and diacritic-insensitively; a name the dictionary writes
+// only as an upper-case acronym ("WHO", "ICE") matches only in upper case.
 func (d *Dictionary) Lookup(name string) (*Entry, bool) {
-	if i, ok := d.names[gazetteer.Fold(name)]; ok {
+	k := gazetteer.Fold(name)
+	if i, ok := d.names[k]; ok && !(d.acro[k] && hasLower(name)) {
 		return &d.Entries[i], true
 	}
 	return nil, false

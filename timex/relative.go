@@ -85,6 +85,10 @@ func (s *scanner) clockTime(i int) (cand, bool) {
 		c.j = d.j
 		c.anchored = d.anchored
 		p.noYear = d.p.noYear
+	} else if s.hasRef && (s.ref.g == gDay || s.ref.g == gTime) && !s.ref.noYear {
+		// A bare clock time happens on the day being told about.
+		p.t = s.ref.t
+		c.anchored, c.usesRef = true, true
 	} else {
 		p.t = s.dct
 		p.noYear = !s.hasDCT
@@ -338,8 +342,12 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 		if s.w(j) == wEarlier || s.endsPhrase(j+1) {
 			return s.shifted(i, j+1, u, -n, true), true
 		}
-	case wLater, wAfter:
-		if s.w(j) == wLater || s.endsPhrase(j+1) {
+	case wLater:
+		// TimeML: in "three days later" the expression is the duration
+		// and "later" its signal; the date is the anchor plus it.
+		return cand{j: j, typ: typDuration, val: durCode(u, n), theOK: true, durU: u, durN: n, mod: approx}, true
+	case wAfter:
+		if s.endsPhrase(j + 1) {
 			return s.shifted(i, j+1, u, n, true), true
 		}
 	case wFrom:

@@ -83,6 +83,10 @@ func (te *tenser) fromParse(i, j int) (tense, bool) {
 	poss := strings.HasPrefix(d.Tokens[h].Dep, "nmod:poss")
 	v := int(d.Tokens[h].Head)
 	for steps := 0; steps < 5 && v >= 0 && v < len(d.Tokens); steps++ {
+		switch strings.ToLower(d.Tokens[v].Lemma) {
+		case "effective", "payable", "due":
+			return tFuture, true // "effective Feb. 1", "payable Dec. 7"
+		}
 		if isVerbTag(d.Tokens[v].XPOS) {
 			t, sure := te.verbTense(v, 0)
 			if poss && t == tPresent {

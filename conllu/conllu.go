@@ -195,6 +195,16 @@ func finish(s *Sentence, line int) error {
 			return fmt.Errorf("conllu: sentence ending at line %d: word %d has head %d beyond the sentence", line, w.ID, w.Head)
 		}
 	}
+	for _, m := range s.MultiWords {
+		if m.Last > len(s.Words) {
+			return fmt.Errorf("conllu: sentence ending at line %d: multiword token %d-%d beyond the sentence", line, m.First, m.Last)
+		}
+	}
+	for _, e := range s.Empty {
+		if e.After > len(s.Words) {
+			return fmt.Errorf("conllu: sentence ending at line %d: empty node after word %d beyond the sentence", line, e.After)
+		}
+	}
 	return nil
 }
 
@@ -222,9 +232,10 @@ func parseLine(s *Sentence, line string) error {
 		s.MultiWords = append(s.MultiWords, MultiWord{First: first, Last: last, Form: f[1], Misc: f[9]})
 		return nil
 	}
-	if a, _, ok := strings.Cut(id, "."); ok {
+	if a, b, ok := strings.Cut(id, "."); ok {
 		after, err := strconv.Atoi(a)
-		if err != nil || after < 0 {
+		sub, err2 := strconv.Atoi(b)
+		if err != nil || err2 != nil || after < 0 || sub < 1 {
 			return fmt.Errorf("bad empty node ID %q", id)
 		}
 		s.Empty = append(s.Empty, EmptyNode{After: after, Line: line})

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/tag"
 	"github.com/chronicle-news/chronicle/tag/percep"
 )
 
@@ -27,6 +28,7 @@ type Model struct {
 	dep       int // index of "dep" (fallback), or root
 	parataxis int
 	pm        *percep.Model
+	clus      *tag.Clusters
 	pool      sync.Pool
 }
 
@@ -107,7 +109,7 @@ func (m *Model) Parse(forms, xpos []string, upos []doc.UPOS, heads []int32, deps
 // parseChunk parses forms and returns the index of the root word.
 func (m *Model) parseChunk(ws *pworkspace, forms, xpos []string, upos []doc.UPOS, heads []int32, deps []string) int32 {
 	st := &ws.st
-	ws.lower = st.setWords(forms, xpos, upos, ws.lower)
+	ws.lower = st.setWords(forms, xpos, upos, m.clus, ws.lower)
 	st.init(len(forms))
 	L := len(m.labels)
 	sc := ws.scores
@@ -209,6 +211,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(len(l)))])
 		buf.WriteString(l)
 	}
+	buf.Write(tag.EncodeClusters(nil, m.clus))
 	if _, err := m.pm.WriteTo(&buf); err != nil {
 		return 0, err
 	}
@@ -260,9 +263,27 @@ func ReadModel(r io.Reader) (*Model, error) {
 		labels[i] = string(data[p : p+int(l)])
 		p += int(l)
 	}
+	clus, k, err := tag.DecodeClusters(data[p:])
+	if err != nil {
+		return nil, fmt.Errorf("parse: %w", err)
+	}
+	p += k
 	pm, _, err := percep.Read(data[p:])
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
-	return newModel(labels, pm)
+	m, err := newModel(labels, pm)
+	if err != nil {
+		return nil, err
+	}
+	m.clus = clus
+	return m, nil
+}
+
+// Pruned returns a copy of m whose weights below minAbs times the largest
+// are dropped (a smaller, faster model).
+func (m *Model) Pruned(minAbs float64) *Model {
+	c, _ := newModel(m.labels, m.pm.Pruned(minAbs))
+	c.clus = m.clus
+	return c
 }

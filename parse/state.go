@@ -2,6 +2,7 @@ package parse
 
 import (
 	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/tag"
 	"github.com/chronicle-news/chronicle/tag/percep"
 )
 
@@ -29,6 +30,7 @@ type state struct {
 	hasRoot bool
 	// per-word hashed views, index 0 = ROOT
 	w, p, u []uint64
+	cf, cc  []uint64 // fine and coarse word clusters
 	feats   []uint64
 }
 
@@ -73,13 +75,18 @@ func (s *state) init(n int) {
 }
 
 // setWords fills the per-word hashes for the sentence.
-func (s *state) setWords(forms []string, xpos []string, upos []doc.UPOS, lower []byte) []byte {
+func (s *state) setWords(forms []string, xpos []string, upos []doc.UPOS, clus *tag.Clusters, lower []byte) []byte {
 	m := len(forms) + 1
 	s.w = grow(s.w, m)
 	s.p = grow(s.p, m)
 	s.u = grow(s.u, m)
-	s.w[0], s.p[0], s.u[0] = hRoot, hRoot, hRoot
+	s.cf = grow(s.cf, m)
+	s.cc = grow(s.cc, m)
+	s.w[0], s.p[0], s.u[0], s.cf[0], s.cc[0] = hRoot, hRoot, hRoot, hRoot, hRoot
 	for i, f := range forms {
+		lower = tag.ClusterKey(lower[:0], f)
+		co, fi := clus.Lookup(lower)
+		s.cc[i+1], s.cf[i+1] = uint64(co)+1, uint64(fi)+1
 		lower = lowerASCII(lower[:0], f)
 		s.w[i+1] = percep.Bytes(lower)
 		s.p[i+1] = percep.String(xpos[i])
@@ -268,6 +275,18 @@ const (
 	tN0wN1w
 	tS0wN0pN1p
 	tS0lN0p
+	tS0c
+	tN0c
+	tN1c
+	tS0cN0c
+	tS0cN0p
+	tS0pN0c
+	tS0wN0c
+	tS0cN0w
+	tS0ccN0ccN1cc
+	tS0hcS0cN0c
+	tS0rcN0c
+	tN0lcN0c
 	tBias
 )
 
@@ -285,6 +304,18 @@ func (s *state) features() []uint64 {
 			return hNone
 		}
 		return s.p[i]
+	}
+	cOf := func(i int32) uint64 {
+		if i < 0 {
+			return hNone
+		}
+		return s.cf[i]
+	}
+	ccOf := func(i int32) uint64 {
+		if i < 0 {
+			return hNone
+		}
+		return s.cc[i]
 	}
 	lOf := func(i int32) uint64 {
 		if i <= 0 {
@@ -402,6 +433,12 @@ func (s *state) features() []uint64 {
 		F2(tS0uN0u, s0u, n0u), F3(tS0uN0uN1u, s0u, n0u, n1u),
 		F2(tN0wN1w, n0w, n1w), F3(tS0wN0pN1p, s0w, n0p, n1p),
 		F2(tS0lN0p, lOf(s0), n0p),
+		F1(tS0c, cOf(s0)), F1(tN0c, cOf(n0)), F1(tN1c, cOf(n1)),
+		F2(tS0cN0c, cOf(s0), cOf(n0)), F2(tS0cN0p, cOf(s0), n0p), F2(tS0pN0c, s0p, cOf(n0)),
+		F2(tS0wN0c, s0w, cOf(n0)), F2(tS0cN0w, cOf(s0), n0w),
+		F3(tS0ccN0ccN1cc, ccOf(s0), ccOf(n0), ccOf(n1)),
+		F3(tS0hcS0cN0c, ccOf(s0h), cOf(s0), cOf(n0)),
+		F2(tS0rcN0c, cOf(s0r), cOf(n0)), F2(tN0lcN0c, cOf(n0l), cOf(n0)),
 	)
 	s.feats = f
 	return f

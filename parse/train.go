@@ -11,6 +11,7 @@ import (
 
 	"github.com/chronicle-news/chronicle/conllu"
 	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/tag"
 	"github.com/chronicle-news/chronicle/tag/percep"
 )
 
@@ -23,7 +24,10 @@ type TrainOptions struct {
 	// ExploreFrom is the first epoch that explores (default 2).
 	ExploreFrom int
 	MinAbs      float64 // pruning threshold, fraction of the largest weight (default 0.001)
-	Log         *slog.Logger
+	// Clusters are word clusters used as features (nil: none); usually
+	// the tagger's.
+	Clusters *tag.Clusters
+	Log      *slog.Logger
 }
 
 // Scores are attachment scores in percent over all words.
@@ -202,6 +206,7 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 	if err != nil {
 		return nil, err
 	}
+	model.clus = opt.Clusters
 	L := len(labels)
 	tr := percep.NewTrainer(2 + 2*L)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x9a75e))
@@ -226,7 +231,7 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 		for _, si := range order {
 			s := sents[si]
 			fs, xp, up := sentenceInput(s)
-			lower = st.setWords(fs, xp, up, lower)
+			lower = st.setWords(fs, xp, up, opt.Clusters, lower)
 			st.init(len(fs))
 			n := len(fs)
 			o.gh = grow(o.gh, n+1)

@@ -13,6 +13,7 @@ type tokInfo struct {
 	suf                [5]uint64 // suffixes of length 1..5 (lowercase)
 	pre                [3]uint64 // prefixes of length 1..3 (lowercase)
 	flags              uint64
+	cc, cf             uint64 // coarse and fine cluster
 }
 
 // Hash values for the padding before and after the sentence.
@@ -42,6 +43,7 @@ type workspace struct {
 	scI   []int32
 	scF   []float32
 	forms []string
+	clus  *Clusters
 }
 
 // lowerInto appends the lowercase form of s to buf.
@@ -114,6 +116,7 @@ func (ws *workspace) analyse(forms []string) {
 		ti.form = percep.String(f)
 		ti.lower = percep.Bytes(lw)
 		ti.shape = shapeHash(f)
+		ti.cc, ti.cf, ws.key = clusterHashes(ws.clus, ws.key, f)
 		for k := 1; k <= 5; k++ {
 			if k <= len(lw) {
 				ti.suf[k-1] = percep.Bytes(lw[len(lw)-k:])
@@ -190,6 +193,16 @@ func (ws *workspace) features(i int) []uint64 {
 	if i+2 < len(info) {
 		r2 = info[i+2].lower
 	}
+	cl1, cr1, cr2 := hBOS, hEOS, hEOS
+	if i > 0 {
+		cl1 = info[i-1].cf
+	}
+	if i+1 < len(info) {
+		cr1 = info[i+1].cf
+	}
+	if i+2 < len(info) {
+		cr2 = info[i+2].cf
+	}
 	p1, p2 := uint64(1000), uint64(1000)
 	if i > 0 {
 		p1 = uint64(ws.tags[i-1])
@@ -230,6 +243,14 @@ func (ws *workspace) features(i int) []uint64 {
 		percep.F2(30, s1, t.suf[1]),
 		percep.F3(31, l1, t.lower, r1),
 		percep.F2(32, p1, t.shape),
+		percep.F1(33, t.cc),
+		percep.F1(34, t.cf),
+		percep.F1(35, cl1),
+		percep.F1(36, cr1),
+		percep.F1(37, cr2),
+		percep.F2(38, p1, t.cf),
+		percep.F2(39, t.cf, cr1),
+		percep.F2(40, t.cf, t.suf[1]),
 	)
 	ws.feats = f
 	return f

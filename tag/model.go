@@ -39,8 +39,12 @@ type Model struct {
 	feats   []string          // interned feature strings; feats[0] = ""
 	featEx  map[string]uint32 // lowercase form + "\x00" + class → feats
 	featDef []uint32          // per class
+	clus    *Clusters
 	pool    sync.Pool
 }
+
+// Clusters returns the word clusters the model uses (nil if none).
+func (m *Model) Clusters() *Clusters { return m.clus }
 
 // Classes returns the model's tag classes.
 func (m *Model) Classes() []Class { return m.classes }
@@ -49,7 +53,7 @@ func (m *Model) workspace() *workspace {
 	if ws, ok := m.pool.Get().(*workspace); ok {
 		return ws
 	}
-	return &workspace{scI: make([]int32, len(m.classes)), scF: make([]float32, len(m.classes))}
+	return &workspace{scI: make([]int32, len(m.classes)), scF: make([]float32, len(m.classes)), clus: m.clus}
 }
 
 // Tag analyses one sentence: out[i] receives the analysis of forms[i].
@@ -226,6 +230,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	for _, v := range m.featDef {
 		e.uv(uint64(v))
 	}
+	m.clus.encode(&e)
 	if _, err := m.pm.WriteTo(&e.buf); err != nil {
 		return 0, err
 	}
@@ -315,6 +320,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 			d.err = errors.New("feats default out of range")
 		}
 	}
+	m.clus = decodeClusters(d)
 	if d.err != nil {
 		return nil, fmt.Errorf("tag: corrupt model: %w", d.err)
 	}

@@ -56,6 +56,9 @@ func (*Tagger) Provides() doc.Layer { return doc.Tags | doc.Lemmas }
 // Process implements doc.Stage: it fills UPOS, XPOS, Feats and Lemma of
 // every token, sentence by sentence.
 func (t *Tagger) Process(ctx context.Context, d *doc.Document) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	m := t.model
 	if m == nil {
 		var err error
@@ -63,36 +66,29 @@ func (t *Tagger) Process(ctx context.Context, d *doc.Document) error {
 			return err
 		}
 	}
-	var fs []string
-	var out []Analysis
-	tag := func(first, end int) {
-		n := end - first
-		if cap(fs) < n {
-			fs = make([]string, n)
-			out = make([]Analysis, n)
-		}
-		fs, out = fs[:n], out[:n]
-		for i := range fs {
-			tk := d.Tokens[first+i]
-			fs[i] = d.Text[tk.Start:tk.End]
-		}
-		m.Tag(fs, out)
-		for i, a := range out {
-			tk := &d.Tokens[first+i]
-			tk.UPOS, tk.XPOS, tk.Lemma, tk.Feats = a.UPOS, a.XPOS, a.Lemma, a.Feats
-		}
-	}
 	if err := checkTokens(d); err != nil {
 		return err
 	}
-	// results go to a copy first so that an error leaves d unchanged
+	// analyses go to a buffer first so that an error leaves d unchanged
+	fs := make([]string, len(d.Tokens))
+	for i, tk := range d.Tokens {
+		fs[i] = d.Text[tk.Start:tk.End]
+	}
+	out := make([]Analysis, len(d.Tokens))
 	for si, s := range d.Sentences {
 		if si%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 		}
-		tag(s.FirstToken, s.EndToken)
+		m.Tag(fs[s.FirstToken:s.EndToken], out[s.FirstToken:s.EndToken])
+	}
+	for i, a := range out {
+		if a.XPOS == "" && a.UPOS == doc.NoPOS {
+			continue // outside every sentence
+		}
+		tk := &d.Tokens[i]
+		tk.UPOS, tk.XPOS, tk.Lemma, tk.Feats = a.UPOS, a.XPOS, a.Lemma, a.Feats
 	}
 	return nil
 }

@@ -24,7 +24,9 @@ type TrainOptions struct {
 	// MinAbs drops averaged weights below this fraction of the largest one
 	// (default 0.002).
 	MinAbs float64
-	Log    *slog.Logger
+	// Clusters are the word clusters used as features (nil: none).
+	Clusters *Clusters
+	Log      *slog.Logger
 }
 
 // Scores are tagging accuracies in percent.
@@ -177,7 +179,7 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 			featDefCount[c][normFeats(w.Feats)]++
 		}
 	}
-	model := &Model{classes: classes, dict: map[string]uint8{}, lem: lt.build(len(classes))}
+	model := &Model{classes: classes, dict: map[string]uint8{}, lem: lt.build(len(classes)), clus: opt.Clusters}
 	// tag dictionary: frequent, nearly unambiguous forms
 	for f, m := range formCount {
 		n, bc, b := 0, 0, 0
@@ -199,7 +201,7 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 		order[i] = i
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x7a6))
-	ws := &workspace{scF: make([]float32, len(classes))}
+	ws := &workspace{scF: make([]float32, len(classes)), clus: opt.Clusters}
 	var bestModel *percep.Model
 	bestScore, bad := -1.0, 0
 	for ep := 1; ep <= opt.Epochs; ep++ {

@@ -196,13 +196,18 @@ func (tr *Trainer) Model(minAbs float64) *Model {
 type Model struct {
 	nClasses int
 	scale    float32
-	keys     []uint64 // per row, sorted
+	keys     []uint64 // per row, sorted (kept for writing the model)
 	start    []uint32 // len(keys)+1 offsets into cls/w
 	cls      []uint8
 	w        []int16
-	// open-addressing index: slot → row+1 (0 = empty)
-	mask  uint64
-	slots []uint32
+	// Lookup index, one 8-byte slot per entry so that a probe costs one
+	// cache miss: bits 40..63 are a fingerprint of the key (never 0 in a
+	// used slot), bits 32..39 the row length-1, bits 0..31 its start in
+	// packed. packed holds class<<16 | uint16(weight) per weight, so that
+	// a row is one contiguous read.
+	mask   uint64
+	slots  []uint64
+	packed []uint32
 }
 
 func (m *Model) build() {
@@ -211,17 +216,37 @@ func (m *Model) build() {
 		n <<= 1
 	}
 	m.mask = n - 1
-	m.slots = make([]uint32, n)
+	m.slots = make([]uint64, n)
+	m.packed = make([]uint32, len(m.w))
+	for i := range m.w {
+		m.packed[i] = uint32(m.cls[i])<<16 | uint32(uint16(m.w[i]))
+	}
 	for r, k := range m.keys {
-		s := slotHash(k) & m.mask
+		h := slotHash(k)
+		s := h & m.mask
 		for m.slots[s] != 0 {
 			s = (s + 1) & m.mask
 		}
-		m.slots[s] = uint32(r + 1)
+		a, b := m.start[r], m.start[r+1]
+		m.slots[s] = fingerprint(h)<<40 | uint64(b-a-1)<<32 | uint64(a)
 	}
 }
 
-func slotHash(k uint64) uint64 { return (k ^ k>>29) * 0x94d049bb133111eb >> 7 }
+func slotHash(k uint64) uint64 {
+	k ^= k >> 33
+	k *= 0xff51afd7ed558ccd
+	k ^= k >> 33
+	return k
+}
+
+// fingerprint takes 24 bits of the hash not used for the slot index.
+func fingerprint(h uint64) uint64 {
+	f := h >> 40
+	if f == 0 {
+		f = 1
+	}
+	return f
+}
 
 // NClasses returns the number of classes.
 func (m *Model) NClasses() int { return m.nClasses }
@@ -231,20 +256,6 @@ func (m *Model) Rows() int { return len(m.keys) }
 
 // Weights returns the number of stored weights.
 func (m *Model) Weights() int { return len(m.w) }
-
-func (m *Model) row(k uint64) (int, bool) {
-	s := slotHash(k) & m.mask
-	for {
-		r := m.slots[s]
-		if r == 0 {
-			return 0, false
-		}
-		if m.keys[r-1] == k {
-			return int(r - 1), true
-		}
-		s = (s + 1) & m.mask
-	}
-}
 
 // Score sets scores[c] (len ≥ NClasses) to the score of class c in units
 // of the model's scale. It does not allocate.
@@ -256,16 +267,25 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 	if len(m.slots) == 0 {
 		return
 	}
+	slots, packed, mask := m.slots, m.packed, m.mask
 	for _, f := range feats {
-		r, ok := m.row(f)
-		if !ok {
-			continue
-		}
-		a, b := m.start[r], m.start[r+1]
-		cls := m.cls[a:b]
-		w := m.w[a:b]
-		for k, c := range cls {
-			scores[c] += int32(w[k])
+		h := slotHash(f)
+		fp := fingerprint(h)
+		s := h & mask
+		for {
+			v := slots[s]
+			if v == 0 {
+				break
+			}
+			if v>>40 == fp {
+				a := uint32(v)
+				n := uint32(v>>32&0xff) + 1
+				for _, e := range packed[a : a+n] {
+					scores[uint8(e>>16)] += int32(int16(uint16(e)))
+				}
+				break
+			}
+			s = (s + 1) & mask
 		}
 	}
 }
@@ -374,4 +394,29 @@ func Read(data []byte) (*Model, int, error) {
 	}
 	m.build()
 	return m, p, nil
+}
+
+// Pruned returns a copy of m without the weights whose magnitude is below
+// minAbs times the largest one, and without rows left empty.
+func (m *Model) Pruned(minAbs float64) *Model {
+	cut := int32(minAbs * 32767)
+	p := &Model{nClasses: m.nClasses, scale: m.scale, start: []uint32{0}}
+	for r, k := range m.keys {
+		n := 0
+		for i := m.start[r]; i < m.start[r+1]; i++ {
+			w := int32(m.w[i])
+			if w < cut && -w < cut {
+				continue
+			}
+			p.cls = append(p.cls, m.cls[i])
+			p.w = append(p.w, m.w[i])
+			n++
+		}
+		if n > 0 {
+			p.keys = append(p.keys, k)
+			p.start = append(p.start, uint32(len(p.w)))
+		}
+	}
+	p.build()
+	return p
 }

@@ -1,0 +1,191 @@
+package tag
+
+import (
+	"bytes"
+	"context"
+	"log/slog"
+	"strings"
+	"testing"
+
+	"github.com/chronicle-news/chronicle/conllu"
+	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/internal/shared"
+)
+
+var quiet = slog.New(slog.DiscardHandler)
+
+func model(t testing.TB) *Model {
+	t.Helper()
+	m, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestEmbeddedTags(t *testing.T) {
+	m := model(t)
+	tests := []struct {
+		sent  string
+		word  int
+		upos  doc.UPOS
+		xpos  string
+		lemma string
+	}{
+		{"A U.S. delegation met with a Russian delegation in Riyadh .", 3, doc.VERB, "VBD", "meet"},
+		{"A U.S. delegation met with a Russian delegation in Riyadh .", 2, doc.NOUN, "NN", "delegation"},
+		{"A U.S. delegation met with a Russian delegation in Riyadh .", 9, doc.PROPN, "NNP", "Riyadh"},
+		{"A U.S. delegation met with a Russian delegation in Riyadh .", 6, doc.ADJ, "JJ", "Russian"},
+		{"The ministers were discussing sanctions on Tuesday .", 2, doc.AUX, "VBD", "be"},
+		{"The ministers were discussing sanctions on Tuesday .", 1, doc.NOUN, "NNS", "minister"},
+		{"The ministers were discussing sanctions on Tuesday .", 3, doc.VERB, "VBG", "discuss"},
+		{"She said they did n't agree .", 4, doc.PART, "RB", "not"},
+		{"She said they did n't agree .", 0, doc.PRON, "PRP", "she"},
+		{"Officials have denied the reports .", 2, doc.VERB, "VBN", "deny"},
+		{"Talks will resume next week .", 1, doc.AUX, "MD", "will"},
+		{"Prices rose 3 % in 2024 .", 2, doc.NUM, "CD", "3"},
+	}
+	for _, tc := range tests {
+		fs := strings.Fields(tc.sent)
+		out := make([]Analysis, len(fs))
+		m.Tag(fs, out)
+		a := out[tc.word]
+		if a.UPOS != tc.upos || a.XPOS != tc.xpos || a.Lemma != tc.lemma {
+			t.Errorf("%q word %q: got %v/%s/%s, want %v/%s/%s", tc.sent, fs[tc.word], a.UPOS, a.XPOS, a.Lemma, tc.upos, tc.xpos, tc.lemma)
+		}
+	}
+}
+
+func TestLemmaScripts(t *testing.T) {
+	tests := []struct{ form, lemma string }{
+		{"forces", "force"}, {"The", "the"}, {"Riyadh", "Riyadh"}, {"went", "go"}, {"studies", "study"},
+		{"Übungen", "übung"}, {"n't", "not"}, {"US", "US"},
+	}
+	for _, tc := range tests {
+		s := makeScript(tc.form, tc.lemma)
+		got, ok := s.apply(nil, tc.form)
+		if !ok || string(got) != tc.lemma {
+			t.Errorf("script %+v on %q: got %q (ok=%v), want %q", s, tc.form, got, ok, tc.lemma)
+		}
+	}
+	// a script that does not fit is refused
+	if _, ok := (script{Cut: 5}).apply(nil, "ab"); ok {
+		t.Error("cut longer than the form accepted")
+	}
+}
+
+func TestHostileInput(t *testing.T) {
+	m := model(t)
+	tests := []struct {
+		name  string
+		forms []string
+	}{
+		{"empty", nil},
+		{"control characters", []string{"\x00", "\x01\x02", "a\x7f"}},
+		{"invalid utf-8", []string{"\xff\xfe", "caf\xc3"}},
+		{"mixed scripts", []string{"Путин", "встретился", "с", "特朗普", "في", "الرياض", "🙂"}},
+		{"long word", []string{strings.Repeat("x", 100000)}},
+		{"quotes", strings.Fields(strings.Repeat("\" ", 10000))},
+	}
+	for _, tc := range tests {
+		out := make([]Analysis, len(tc.forms))
+		m.Tag(tc.forms, out)
+		for i, a := range out {
+			if a.UPOS == doc.NoPOS || a.XPOS == "" || a.Lemma == "" {
+				t.Errorf("%s: word %d untagged: %+v", tc.name, i, a)
+				break
+			}
+		}
+	}
+}
+
+func TestModelRoundTrip(t *testing.T) {
+	m := model(t)
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		t.Fatal(err)
+	}
+	m2, err := ReadModel(bytes.NewReader(buf.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := strings.Fields("Russian envoys said on Friday that talks had stalled .")
+	a, b := make([]Analysis, len(fs)), make([]Analysis, len(fs))
+	m.Tag(fs, a)
+	m2.Tag(fs, b)
+	for i := range a {
+		if a[i] != b[i] {
+			t.Errorf("word %d: %+v != %+v", i, a[i], b[i])
+		}
+	}
+	if _, err := ReadModel(bytes.NewReader(buf.Bytes()[:buf.Len()/2])); err == nil {
+		t.Error("truncated model accepted")
+	}
+	if _, err := ReadModel(strings.NewReader("not a model")); err == nil {
+		t.Error("garbage accepted")
+	}
+}
+
+func TestStage(t *testing.T) {
+	text := "Envoys met. Talks resumed"
+	d := doc.New(doc.Article{Text: text})
+	d.Tokens = []doc.Token{{Start: 0, End: 6}, {Start: 7, End: 10}, {Start: 10, End: 11, Sent: 0}, {Start: 12, End: 17, Sent: 1}, {Start: 18, End: 25, Sent: 1}}
+	d.Sentences = []doc.Sentence{{Start: 0, End: 11, FirstToken: 0, EndToken: 3}, {Start: 12, End: 25, FirstToken: 3, EndToken: 5}}
+	tg, _ := New()
+	if err := tg.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if d.Tokens[1].Lemma != "meet" || d.Tokens[2].UPOS != doc.PUNCT || d.Tokens[4].UPOS != doc.VERB || d.Tokens[4].Lemma != "resume" {
+		t.Errorf("got %+v", d.Tokens)
+	}
+	// bad layers give an error, not a panic, and leave the document alone
+	d.Tokens[4].End = 99
+	d.Tokens[4].Lemma = "x"
+	if err := tg.Process(context.Background(), d); err == nil || d.Tokens[4].Lemma != "x" {
+		t.Errorf("bad token span: err %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := tg.Process(ctx, doc.New(doc.Article{Text: "x"})); err == nil {
+		t.Error("cancelled context ignored")
+	}
+}
+
+// TestTrainSmoke trains on a few hundred sentences and checks that the
+// model learns: training accuracy well above the majority tag.
+func TestTrainSmoke(t *testing.T) {
+	dir := shared.TestPath(t, "data", "ud-english-ewt")
+	train, err := conllu.LoadSplit(dir, "train")
+	if err != nil {
+		t.Fatal(err)
+	}
+	train = train[:300]
+	m1, err := Train(context.Background(), train, nil, TrainOptions{Seed: 3, Epochs: 1, Log: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m5, err := Train(context.Background(), train, nil, TrainOptions{Seed: 3, Epochs: 5, Log: quiet})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s1, s5 := m1.Evaluate(train), m5.Evaluate(train)
+	if s5.UPOS < 90 || s5.UPOS <= s1.UPOS-0.5 {
+		t.Errorf("training accuracy after 1 epoch %.2f, after 5 %.2f", s1.UPOS, s5.UPOS)
+	}
+	// determinism
+	m5b, _ := Train(context.Background(), train, nil, TrainOptions{Seed: 3, Epochs: 5, Log: quiet})
+	var a, b bytes.Buffer
+	m5.WriteTo(&a)
+	m5b.WriteTo(&b)
+	if !bytes.Equal(a.Bytes(), b.Bytes()) {
+		t.Error("training is not deterministic")
+	}
+}
+
+func BenchmarkLoad(b *testing.B) {
+	for b.Loop() {
+		if _, err := ReadModel(bytes.NewReader(embedded)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

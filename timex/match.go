@@ -309,7 +309,9 @@ func (s *scanner) core(i int) (cand, bool) {
 	case wEvery, wEach, wOnce, wTwice, wThrice:
 		try(s.setExpr(i))
 	case wNoon, wMidnight:
-		try(s.clockTime(i))
+		if !s.eq(i-1, "high") { // "high noon" is an idiom
+			try(s.clockTime(i))
+		}
 	case wFiscal, wFY, wQ:
 		try(s.fiscalOrQ(i))
 	case wOvernight:

@@ -179,6 +179,10 @@ func (s *scanner) monthFirst(i int) (cand, bool) {
 	if y, k, ok := s.yearAt(yk); ok {
 		return cand{j: k, typ: typDate, p: point{t: day(y, m, 1), g: gMonth}, concrete: true, theOK: false}, true
 	}
+	if c, ok := s.spokenYear(yk); ok && !e.abbr {
+		// "January nineteen ninety-seven" (broadcast transcripts)
+		return cand{j: c.j, typ: typDate, p: point{t: day(c.p.t.Year(), m, 1), g: gMonth}, concrete: true}, true
+	}
 	// "January this year", "July last year", "October of next year".
 	ok2 := j
 	if s.w(ok2) == wOf {
@@ -479,6 +483,9 @@ func (s *scanner) spokenYear(i int) (cand, bool) {
 		return cand{}, false
 	}
 	if s.w(i+1) == wHundred {
+		if !s.eq(i-1, "year") && !s.eq(i-1, "in") && !s.eq(i-1, "since") && !s.eq(i-1, "until") && !s.eq(i-1, "of") {
+			return cand{}, false // "twelve hundred students"
+		}
 		return cand{j: i + 2, typ: typDate, p: point{t: day(int(e.num)*100, 1, 1), g: gYear}, concrete: true}, true
 	}
 	n, j, ok := s.smallNumber(i + 1)
@@ -627,6 +634,12 @@ func (s *scanner) seasonExpr(i int) (cand, bool) {
 	}
 	if y, k2, ok := s.yearAt(s.skipComma(k)); ok {
 		return cand{j: k2, typ: typDate, p: point{t: day(y, 3*int(e.season), 1), g: gSeason, season: e.season}, theOK: true, concrete: true}, true
+	}
+	if k > j {
+		// "the winter of nineteen ninety-four"
+		if c, ok := s.spokenYear(k); ok {
+			return cand{j: c.j, typ: typDate, p: point{t: day(c.p.t.Year(), 3*int(e.season), 1), g: gSeason, season: e.season}, theOK: true, concrete: true}, true
+		}
 	}
 	switch s.w(i - 1) {
 	case wIn, wThe, wSince, wUntil, wBy, wDuring, wOver, wThroughout, wEarly, wLate, wMid, wBefore, wAfter, wThis, wLast, wNext, wEvery, wEach, wThat:

@@ -290,6 +290,9 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 		approx = "APPROX"
 		j += 2
 	}
+	if s.hyphen(j) && s.relWord(j+1) && !hyph {
+		return cand{}, false // "a year-earlier loss": the adjective is "year-earlier"
+	}
 	// Ages ("a 6-year-old", "52 years old") are not temporal expressions.
 	if (s.hyphen(j) && s.w(j+1) == wOld) || s.w(j) == wOld {
 		return cand{}, false

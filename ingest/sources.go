@@ -355,7 +355,7 @@ func readWARC(name string, r io.Reader, opts read.Options) iter.Seq2[doc.Article
 		failures := 0
 		lastOffset := int64(-1)
 		for {
-			rec, offset, validation, err := wr.Next()
+			rec, offset, validation, err := nextRecord(wr)
 			if errors.Is(err, io.EOF) {
 				return
 			}
@@ -396,9 +396,25 @@ func readWARC(name string, r io.Reader, opts read.Options) iter.Seq2[doc.Article
 	}
 }
 
+// nextRecord reads the next WARC record, turning a panic in the WARC
+// library (it has some on malformed input) into an error.
+func nextRecord(wr *gowarc.WarcFileReader) (rec gowarc.WarcRecord, offset int64, v *gowarc.Validation, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			rec, v, err = nil, nil, fmt.Errorf("%w: WARC reader failed: %v", io.ErrUnexpectedEOF, r)
+		}
+	}()
+	return wr.Next()
+}
+
 // warcArticle turns one WARC record into an article; ok is false for records
 // that hold no HTML page (requests, metadata, redirects, images).
-func warcArticle(loc string, rec gowarc.WarcRecord, opts read.Options) (doc.Article, bool, error) {
+func warcArticle(loc string, rec gowarc.WarcRecord, opts read.Options) (a doc.Article, ok bool, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			a, ok, err = doc.Article{}, false, fmt.Errorf("malformed WARC record: %v", r)
+		}
+	}()
 	if rec.Type() != gowarc.Response {
 		return doc.Article{}, false, nil
 	}

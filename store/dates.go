@@ -26,19 +26,19 @@ func DayRange(v string) (lo, hi string, ok bool) {
 	switch {
 	case len(v) == 4 && strings.HasSuffix(v, "XX"):
 		c, err := strconv.Atoi(v[:2])
-		if err != nil {
+		if err != nil || !isDigits(v[:2]) || c < 1 {
 			return "", "", false
 		}
 		return yearRange(c*100, c*100+99)
 	case len(v) == 4 && v[3] == 'X':
 		d, err := strconv.Atoi(v[:3])
-		if err != nil {
+		if err != nil || !isDigits(v[:3]) || d < 1 {
 			return "", "", false
 		}
 		return yearRange(d*10, d*10+9)
 	}
 	y, err := strconv.Atoi(v[:4])
-	if err != nil || y < 1 {
+	if err != nil || !isDigits(v[:4]) || y < 1 {
 		return "", "", false
 	}
 	rest := v[4:]

@@ -1,0 +1,45 @@
+package store
+
+import (
+	"testing"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// FuzzCodecDecode decodes arbitrary blobs: a corrupt layer blob must give
+// an error, never a panic.
+func FuzzCodecDecode(f *testing.F) {
+	c, err := NewCodec()
+	if err != nil {
+		f.Fatal(err)
+	}
+	text := "Alpha met Beta in Paris. They talked."
+	d := &doc.Document{Text: text, Done: doc.Tokens,
+		Tokens:   []doc.Token{{Start: 0, End: 5, Head: 1, UPOS: doc.PROPN, XPOS: "NNP", Lemma: "Alpha", Dep: "nsubj"}, {Start: 6, End: 9, Head: -1, UPOS: doc.VERB, XPOS: "VBD", Lemma: "meet", Dep: "root"}},
+		Entities: []doc.Entity{{Type: "PER", Text: "Alpha", Start: 0, End: 5}}}
+	blob, err := c.Encode(d)
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(blob, text)
+	f.Add([]byte{codecVersion, 0x28, 0xb5, 0x2f, 0xfd}, text)
+	f.Add([]byte{}, "")
+	f.Fuzz(func(t *testing.T, blob []byte, text string) {
+		var out doc.Document
+		out.Text = text
+		_ = c.Decode(blob, &out)
+	})
+}
+
+// FuzzDayRange checks date parsing on arbitrary values.
+func FuzzDayRange(f *testing.F) {
+	for _, s := range []string{"2025-02-18", "2025-W08", "199X", "2025-Q1", "2025-02-18T10:00", "XXXX-WXX-1", "2025-13"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		lo, hi, ok := DayRange(v)
+		if ok && lo > hi {
+			t.Errorf("DayRange(%q) = %s..%s", v, lo, hi)
+		}
+	})
+}

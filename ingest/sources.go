@@ -454,7 +454,7 @@ func warcArticle(loc string, rec gowarc.WarcRecord, opts read.Options) (a doc.Ar
 		return doc.Article{}, false, fmt.Errorf("undecodable HTML: %w", err)
 	}
 	uri := strings.Trim(rec.WarcHeader().Get(gowarc.WarcTargetURI), "<>")
-	a, err := read.HTMLBytes(loc, data, uri, opts, enc)
+	a, err = read.HTMLBytes(loc, data, uri, opts, enc)
 	if err != nil {
 		return doc.Article{}, false, err
 	}

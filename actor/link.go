@@ -437,7 +437,7 @@ func (lk *linking) nameSpans() [][3]int {
 
 // name handles one name span.
 func (lk *linking) name(a, b, typ int) {
-	if lk.anyUsed(a, b) {
+	if lk.anyUsed(a, b) || lk.inTimex(a, b) {
 		return
 	}
 	whole := lk.spanText(a, b)
@@ -467,6 +467,10 @@ func (lk *linking) name(a, b, typ int) {
 						leadISO = iso
 					}
 					a = e
+					continue
+				}
+				if k := lk.regionLead(a, b-1); k > a {
+					a = k
 					continue
 				}
 				if titleModifiers[lk.fw[a]] || lk.fw[a] == "-" {
@@ -570,15 +574,20 @@ func (lk *linking) name(a, b, typ int) {
 		return
 	}
 	entry := lk.lookup(text, words)
-	t := lk.titleBefore(a, sentStart)
-	if t.sector == "" {
-		t = lk.apposition(b)
+	t := title{start: -1}
+	if entry == nil || entry.Kind == "PER" || entry.Kind == "" {
+		// Organisations the dictionaries know carry no title: "prominent
+		// Jewish Republican Party donor" says nothing about the party.
+		t = lk.titleBefore(a, sentStart)
+		if t.sector == "" {
+			t = lk.apposition(b)
+		}
 	}
 	g := lk.l.g
 	isOrg := lk.orgHeaded(a, b) && (entry == nil || entry.Kind != "PER")
 	isPer := !isOrg && (typ == tPER || (entry != nil && entry.Kind == "PER") ||
 		(typ == tNone && words >= 2 && g.IsGivenName(lk.text(a))) ||
-		(typ == tNone && t.sector != "" && entry == nil && words <= 3))
+		(typ == tNone && t.sector != "" && entry == nil && words <= 3 && !numberWords[lk.fw[a]] && lk.d.Tokens[a].UPOS != doc.NUM))
 	if !isPer && entry == nil && typ == tNone && !isOrg {
 		return // an unknown capitalised phrase
 	}
@@ -598,6 +607,9 @@ func (lk *linking) name(a, b, typ int) {
 	var bd *builder
 	if isPer && words == 1 {
 		bd = lk.findSurname(lk.fw[a])
+		if bd == nil && entry == nil && g.IsGivenName(text) {
+			bd = lk.findFirstName(lk.fw[a])
+		}
 	}
 	if bd == nil && entry != nil {
 		bd = lk.get("E:"+entry.Names[0], kind, text)
@@ -714,6 +726,19 @@ func (lk *linking) people(a, b int, own, lead string) {
 	lk.mention(bd, start, end, "demonym")
 }
 
+// regionLead returns the end of a region name at token a that a title
+// follows ("Texas Senator", "New Jersey Gov."), or a.
+func (lk *linking) regionLead(a, lim int) int {
+	for e := min(a+3, lim); e > a; e-- {
+		if p, ok := lk.l.g.Place(lk.spanText(a, e), ""); ok && p.Kind == gazetteer.KindRegion {
+			if _, ok := lk.agentAt(e, lim+1); ok {
+				return e
+			}
+		}
+	}
+	return a
+}
+
 // skipTitleLead skips nationality words and modifiers from a to at most
 // lim: the words that may open a title.
 func (lk *linking) skipTitleLead(a, lim int) int {
@@ -729,6 +754,22 @@ func (lk *linking) skipTitleLead(a, lim int) int {
 		break
 	}
 	return a
+}
+
+var numberWords = map[string]bool{
+	"one": true, "two": true, "three": true, "four": true, "five": true, "six": true, "seven": true,
+	"eight": true, "nine": true, "ten": true, "first": true, "second": true, "third": true,
+}
+
+// inTimex reports whether tokens [a,b) overlap a time expression ("June").
+func (lk *linking) inTimex(a, b int) bool {
+	s, e := int(lk.d.Tokens[a].Start), int(lk.d.Tokens[b-1].End)
+	for _, t := range lk.d.Timexes {
+		if t.Start < e && s < t.End {
+			return true
+		}
+	}
+	return false
 }
 
 // isPersonStart reports whether token i begins a person's name: a PER
@@ -1049,7 +1090,7 @@ func (lk *linking) titleBefore(a, minStart int) title {
 				continue
 			}
 		}
-		if iso, j, ok := lk.countryEndingAt(pos, minStart); ok && agent != nil {
+		if iso, j, ok := lk.regionEndingAt(pos, minStart); ok && agent != nil {
 			if t.country == "" {
 				t.country = iso
 			}
@@ -1085,6 +1126,24 @@ func (lk *linking) titleBefore(a, minStart int) title {
 	}
 	t.start, t.sector, t.agentCountry, t.text = pos, agent.Sector(), agent.Country, lk.spanText(pos, a)
 	return t
+}
+
+// regionEndingAt reads a country, nationality word, or first-level region
+// ("New Jersey", "Texas") ending just before token end: the longest wins,
+// so "New Jersey" is a US state, not Jersey.
+func (lk *linking) regionEndingAt(end, minStart int) (string, int, bool) {
+	for j := max(minStart, end-3); j < end; j++ {
+		if !lk.isCap(j) {
+			continue
+		}
+		if iso, e, ok := lk.countryAt(j, end); ok && e == end {
+			return iso, j, true
+		}
+		if p, ok := lk.l.g.Place(lk.spanText(j, end), ""); ok && p.Kind == gazetteer.KindRegion && p.Country != "" {
+			return p.Country, j, true
+		}
+	}
+	return "", -1, false
 }
 
 // entryCountry returns the country of an organisation's dictionary role
@@ -1202,6 +1261,7 @@ func (lk *linking) isSubject(a, b int) bool {
 
 // collective agents name a group even in the singular.
 var collective = map[string]bool{
+	"party": true, "political party": true, "union": true, "trade union": true, "university": true, "gang": true, "cartel": true,
 	"delegation": true, "administration": true, "government": true, "military": true, "army": true, "troops": true,
 	"forces": true, "armed forces": true, "cabinet": true, "regime": true, "authorities": true, "ministry": true,
 	"foreign ministry": true, "defense ministry": true, "defence ministry": true, "parliament": true, "congress": true,
@@ -1269,7 +1329,7 @@ func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
 			if p > sentStart {
 				d = lk.fw[p-1]
 			}
-			if !contextSectors[sector] || m.Agent.Country != "" || !(group && (d == "the" || plural && !determiners[d] && d != "of")) {
+			if !contextSectors[sector] || m.Agent.Country != "" || equipment[head] || !(group && (d == "the" || plural && !determiners[d] && d != "of")) {
 				if !(d == "the" && !group && lk.personDescribed(sector, m.Start) != nil) {
 					return false
 				}
@@ -1373,6 +1433,13 @@ var compass = map[string]bool{
 	"north": true, "south": true, "east": true, "west": true, "northern": true, "southern": true, "eastern": true,
 	"western": true, "central": true, "northeastern": true, "northwestern": true, "southeastern": true,
 	"southwestern": true, "northeast": true, "northwest": true, "southeast": true, "southwest": true,
+}
+
+// equipment are agent nouns for weapons, not people: "the helicopters" of
+// a story need not be anybody's military.
+var equipment = map[string]bool{
+	"aircraft": true, "warplane": true, "warplanes": true, "gunship": true, "gunships": true, "warship": true,
+	"warships": true, "helicopter": true, "helicopters": true, "artillery": true, "tank": true, "tanks": true,
 }
 
 // personDescribed returns the latest person named before token tok whose
@@ -1513,27 +1580,65 @@ func (lk *linking) addEntryActor(e *Entry, a, b int, kind string) {
 	lk.mention(bd, a, b, kind)
 }
 
-// findSurname returns the latest person whose name ends with the folded word w.
+// findSurname returns the person a surname alone refers to: among the
+// people named so far whose name ends with the folded word w, the one whose
+// dictionary entry lists the surname on its own ("Trump" for Donald Trump,
+// not Ivanka Trump), else the most mentioned, else the latest.
 func (lk *linking) findSurname(w string) *builder {
+	var best *builder
+	bestScore := -1
 	for i := len(lk.bs) - 1; i >= 0; i-- {
 		bd := lk.bs[i]
 		if bd.kind != "PER" {
 			continue
 		}
-		f := strings.Fields(gazetteer.Fold(bd.name))
-		if len(f) > 0 && f[len(f)-1] == w {
-			return bd
-		}
+		match, alone := lastWordIs(bd.name, w), false
 		if bd.entry != nil {
 			for _, n := range bd.entry.Names {
-				f := strings.Fields(gazetteer.Fold(n))
-				if len(f) > 0 && f[len(f)-1] == w {
-					return bd
+				if lastWordIs(n, w) {
+					match = true
+					alone = alone || gazetteer.Fold(n) == w
 				}
 			}
 		}
+		if !match {
+			continue
+		}
+		score := len(bd.mentions)
+		if alone {
+			score += 1 << 20
+		}
+		if score > bestScore {
+			best, bestScore = bd, score
+		}
 	}
-	return nil
+	return best
+}
+
+func lastWordIs(name, w string) bool {
+	f := strings.Fields(gazetteer.Fold(name))
+	return len(f) > 0 && f[len(f)-1] == w
+}
+
+// findFirstName returns the one person named so far, by full name, whose
+// first name is the folded word w ("Hillary" after "Hillary Clinton"), or
+// nil when none or several.
+func (lk *linking) findFirstName(w string) *builder {
+	var found *builder
+	for _, bd := range lk.bs {
+		if bd.kind != "PER" {
+			continue
+		}
+		f := strings.Fields(gazetteer.Fold(bd.name))
+		if len(f) < 2 || f[0] != w {
+			continue
+		}
+		if found != nil && found != bd {
+			return nil
+		}
+		found = bd
+	}
+	return found
 }
 
 func (lk *linking) mkMention(a, b int, kind string) doc.Mention {

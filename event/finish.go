@@ -109,6 +109,9 @@ func (c *Coder) finish(w *work) []doc.Event {
 		}
 		ev.Evidence = v.evidence(cd)
 		ev.Mentions = []doc.Evidence{ev.Evidence}
+		if b := cameo.Base(code); (b == "042" || b == "043") && len(ev.Target) == 0 && ev.Location == nil {
+			continue // a trip with neither host nor destination: "headed to the venue"
+		}
 		if !hasActor(ev.Source) && !hasActor(ev.Target) {
 			// a mention with no named participant: another telling of an
 			// event already coded ("the Riyadh meeting"), or nothing codable

@@ -1,5 +1,7 @@
 package event
 
+import "github.com/chronicle-news/chronicle/doc"
+
 // Rule matching against the dependency tree of a trigger.
 
 // objDeps are the relations whose phrases the "obj" condition searches.
@@ -95,6 +97,9 @@ func (v *view) prepCond(i int, cd *Cond, depth int, lo, hi int) bool {
 				}
 			}
 		case "obl", "nmod", "advcl", "acl", "xcomp":
+			if cd.Rel == "to" && v.d.Tokens[ci].UPOS == doc.VERB {
+				continue // an infinitive's "to" is no preposition
+			}
 			if v.caseOf(ci) == cd.Rel && v.wordsUnder(cd.Words, ci, lo, hi) {
 				return true
 			}

@@ -173,7 +173,8 @@ func (v *view) verbArgs(i int, targetPrep string, verbal bool) (src, tgt int) {
 	v.children(i, func(c int) bool {
 		switch v.d.Tokens[c].Dep {
 		case "nsubj", "csubj":
-			if src < 0 {
+			// several subjects: a misparse; prefer a named one, never a time
+			if src < 0 || v.timex[src] >= 0 || (!v.named(src) && v.named(c) && v.timex[c] < 0) {
 				src = c
 			}
 		case "nsubj:pass":

@@ -103,6 +103,13 @@ func (v *view) clauseFlags(x int, f *flags, isTrig bool) {
 			if negWord(l) || (v.dep(c) == "det" && l == "no") {
 				f.neg = true
 			}
+		case "obj":
+			if isTrig {
+				// "offered no proof", "made no concessions"
+				if d := v.child(c, "det"); d >= 0 && v.lemma[d] == "no" {
+					f.neg = true
+				}
+			}
 		case "aux":
 			switch l {
 			case "will", "shall", "'ll", "wo":
@@ -201,6 +208,20 @@ func (c *Coder) qualify(w *work, cd *cand) {
 		if rel == "conj" {
 			x = h
 			continue
+		}
+		if rel == "advcl" && v.d.Tokens[x].UPOS == doc.VERB {
+			if m := v.child(x, "mark"); m < 0 || v.lemma[m] != "to" {
+				// a participial or finite adverbial clause ("…, accusing her
+				// of …") is not under its governor's modality; a purpose
+				// clause ("to meet") is
+				for k := 0; k < 4 && h >= 0; k++ {
+					if denyVerbs[v.lemma[h]] {
+						f.denied = true
+					}
+					h = v.head(h)
+				}
+				break
+			}
 		}
 		if v.d.Tokens[x].XPOS == "VBD" && (rel == "advcl" || rel == "acl" || rel == "ccomp" || rel == "parataxis") {
 			// a finite past-tense clause asserts its event; only a denial

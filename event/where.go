@@ -30,11 +30,7 @@ func (c *Coder) dateOf(w *work, cd *cand) *doc.EventDate {
 	// time expression
 	if w := v.child(cd.trig, "advmod"); w >= 0 && v.lemma[w] == "when" {
 		sn := v.d.Sentences[cd.sent]
-		lo := cd.trig
-		for j := cd.trig; j >= sn.FirstToken && v.under(j, cd.trig); j-- {
-			lo = j
-		}
-		for j := lo - 1; j >= sn.FirstToken; j-- {
+		for j := w - 1; j >= sn.FirstToken; j-- {
 			if v.d.Tokens[j].UPOS == doc.PUNCT {
 				continue
 			}

@@ -788,6 +788,11 @@ func (s *scanner) relative(i int) (cand, bool) {
 		if e.pl {
 			switch w {
 			case wRecent, wPast:
+				if w == wRecent && u < uYear && u != uQuarter {
+					// "in recent weeks": a stretch of time up to now (TimeBank
+					// annotates days/weeks/months so; years as PAST_REF).
+					return cand{j: j + 1, typ: typDuration, val: durCode(u, -1), theOK: true}, true
+				}
 				if w == wRecent || !the {
 					return cand{j: j + 1, typ: typDate, val: "PAST_REF", theOK: true}, true
 				}

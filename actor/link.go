@@ -627,6 +627,15 @@ func (lk *linking) name(a, b, typ int) {
 	if bd == nil {
 		bd = lk.get("N:"+strings.Join(lk.fw[a:b], " "), kind, text)
 	}
+	// A surname mentioned alone before the full name ("Christie" in a
+	// headline, then "Chris Christie") is the same person.
+	if isPer && words > 1 {
+		if prev := lk.findSurname(lk.fw[b-1]); prev != nil && prev != bd && prev.entry == nil && !strings.Contains(prev.name, " ") {
+			bd.mentions = append(bd.mentions, prev.mentions...)
+			prev.mentions = nil
+			prev.kind = "merged"
+		}
+	}
 	if len(text) > len(bd.name) && kind == "PER" {
 		bd.name = text
 	}
@@ -738,6 +747,9 @@ func (lk *linking) regionLead(a, lim int) int {
 	}
 	return a
 }
+
+// contextSector reports whether sector is one of the state sectors.
+func (lk *linking) contextSector(sector string) bool { return contextSectors[sector] }
 
 // skipTitleLead skips nationality words and modifiers from a to at most
 // lim: the words that may open a title.
@@ -1221,6 +1233,21 @@ func (lk *linking) apposition(b int) title {
 	if m.End < end && lk.text(m.End) != "," && lk.text(m.End) != "." && lk.fw[m.End] != "for" && lk.fw[m.End] != "of" && lk.fw[m.End] != "at" && lk.fw[m.End] != "with" {
 		return title{start: -1}
 	}
+	// "…, president of the New Democrat Network": an office in an
+	// organisation that is not a country is no government office.
+	if m.End < end && (lk.fw[m.End] == "of" || lk.fw[m.End] == "at" || lk.fw[m.End] == "for") && t.country == "" {
+		j := m.End + 1
+		if j < end && lk.fw[j] == "the" {
+			j++
+		}
+		if j < end && lk.isCap(j) {
+			if _, _, ok := lk.countryAt(j, end); !ok {
+				if e := lk.lookup(lk.spanText(j, min(j+4, end)), 2); e == nil && lk.contextSector(m.Agent.Sector()) {
+					return title{start: -1}
+				}
+			}
+		}
+	}
 	if t.country == "" {
 		if iso, _, ok := lk.ofCountry(m.End, end); ok {
 			t.country = iso
@@ -1261,7 +1288,7 @@ func (lk *linking) isSubject(a, b int) bool {
 
 // collective agents name a group even in the singular.
 var collective = map[string]bool{
-	"party": true, "political party": true, "union": true, "trade union": true, "university": true, "gang": true, "cartel": true,
+	"party": true, "political party": true, "crowd": true, "mob": true, "public": true, "population": true, "union": true, "trade union": true, "university": true, "gang": true, "cartel": true,
 	"delegation": true, "administration": true, "government": true, "military": true, "army": true, "troops": true,
 	"forces": true, "armed forces": true, "cabinet": true, "regime": true, "authorities": true, "ministry": true,
 	"foreign ministry": true, "defense ministry": true, "defence ministry": true, "parliament": true, "congress": true,

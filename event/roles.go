@@ -553,8 +553,8 @@ func (v *view) expand(dst []int, h int) []int {
 		v.children(x, func(c int) bool {
 			switch v.d.Tokens[c].Dep {
 			case "amod", "compound", "nmod:poss", "nmod", "flat", "appos":
-				if v.dep(c) == "nmod" && v.caseOf(c) != "of" && v.d.Tokens[c].Dep != "nmod:poss" {
-					return true
+				if cs := v.caseOf(c); v.dep(c) == "nmod" && cs != "of" && cs != "for" && v.d.Tokens[c].Dep != "nmod:poss" {
+					return true // "a camp for Congolese refugees" stands for them; "talks with X" does not
 				}
 				if v.named(c) && !v.isPlace(c) {
 					dst = appendUniq(dst, c, v)

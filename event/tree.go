@@ -97,6 +97,8 @@ func (v *view) reset(d *doc.Document) {
 			v.cc[i] = c.ISO3
 		} else if c, ok := g.Country(d.Text[t.Start:t.End]); ok {
 			v.cc[i] = c.ISO3
+		} else if iso, ok := g.Demonym(d.Text[t.Start:t.End]); ok {
+			v.cc[i] = iso // "Palestinians", "Ukrainians"
 		}
 	}
 	// a capitalized name the actor stage left unlinked that repeats the

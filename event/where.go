@@ -269,12 +269,15 @@ var placePreps = map[string]bool{"in": true, "at": true, "inside": true, "near":
 // Riyadh meeting"); with dest, the destination of a visit ("to Moscow",
 // "visited Moscow").
 func (v *view) placeArg(cd *cand, dest bool) int {
-	hosts := [4]int{cd.trig, cd.light, -1, -1}
+	hosts := [5]int{cd.trig, cd.light, -1, -1, -1}
 	if !dest {
 		// the place of what an act is about: "threatened to institute a
 		// curfew in Algiers", "banned voting in East Jerusalem"
-		hosts[2] = v.complementVerb(cd.trig)
-		hosts[3] = v.child(cd.trig, "obj")
+		hosts[2] = v.child(cd.trig, "obj")
+		if x := v.complementVerb(cd.trig); x >= 0 {
+			hosts[3] = x
+			hosts[4] = v.child(x, "obj")
+		}
 	}
 	for _, h := range hosts {
 		if h < 0 {

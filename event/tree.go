@@ -26,7 +26,8 @@ type view struct {
 	// cc is the country a token names when no actor covers it ("Russian",
 	// "Saudi Arabia"): the coder's fallback when the actor stage left a
 	// country mention unlinked.
-	cc []string
+	cc  []string
+	buf []byte // scratch for the lowercased text
 }
 
 func (v *view) reset(d *doc.Document) {
@@ -46,14 +47,24 @@ func (v *view) reset(d *doc.Document) {
 	}
 	v.lemma = v.lemma[:n]
 	v.lower = v.lower[:n]
+	// one ASCII-lowercased copy of the text; token forms are views into it
+	v.buf = append(v.buf[:0], d.Text...)
+	for k, c := range v.buf {
+		if c >= 'A' && c <= 'Z' {
+			v.buf[k] = c + 'a' - 'A'
+		}
+	}
+	low := string(v.buf)
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
-		form := d.Text[t.Start:t.End]
-		v.lower[i] = lowerASCII(form)
-		if t.Lemma != "" {
-			v.lemma[i] = lowerASCII(t.Lemma)
-		} else {
+		v.lower[i] = low[t.Start:t.End]
+		switch {
+		case t.Lemma == "":
 			v.lemma[i] = v.lower[i]
+		case t.Lemma == d.Text[t.Start:t.End]:
+			v.lemma[i] = v.lower[i]
+		default:
+			v.lemma[i] = lowerASCII(t.Lemma)
 		}
 	}
 	// children lists in token order (iterate backwards, prepend)

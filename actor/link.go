@@ -146,11 +146,28 @@ func (lk *linking) countryAt(i, end int) (string, int, bool) {
 			continue
 		}
 		t := lk.spanText(i, i+n)
-		if c, ok := lk.l.g.Country(t); ok {
+		if c, ok := lk.country(t); ok {
 			return c.ISO3, i + n, true
 		}
 	}
 	return "", i, false
+}
+
+// country looks a country, demonym or news abbreviation up. A bare ISO
+// code ("GM", "MD", "IN") is more often an abbreviation of something else;
+// the abbreviations news uses for countries ("US", "UK", "UAE") are the
+// exceptions.
+func (lk *linking) country(t string) (gazetteer.Country, bool) {
+	c, ok := lk.l.g.Country(t)
+	if ok && (t == c.ISO2 || t == c.ISO3) && !countryAbbrevs[t] {
+		return gazetteer.Country{}, false
+	}
+	return c, ok
+}
+
+// countryAbbrevs are the country codes news writes for countries.
+var countryAbbrevs = map[string]bool{
+	"US": true, "USA": true, "UK": true, "UAE": true, "DRC": true, "PRC": true, "ROK": true, "DPRK": true,
 }
 
 // countryEndingAt reads a country or demonym ending just before token end.
@@ -409,6 +426,11 @@ func (lk *linking) nameSpans() [][3]int {
 					j++
 					continue
 				}
+				// "Wal-Mart", "Al-Jazeera": an attached hyphen inside a name.
+				if lk.fw[j] == "-" && j+1 < s.EndToken && lk.isCap(j+1) && !covered[j+1] {
+					j += 2
+					continue
+				}
 				// "Secretary of State", "bin Salman", "von der Leyen"
 				if (lk.fw[j] == "of" || lk.fw[j] == "bin" || lk.fw[j] == "von" || lk.fw[j] == "der" || lk.fw[j] == "al" || lk.fw[j] == "da") &&
 					j+1 < s.EndToken && lk.isCap(j+1) && !covered[j+1] {
@@ -455,8 +477,8 @@ func (lk *linking) name(a, b, typ int) {
 	// A leading title inside the span ("Russian Deputy Foreign Minister
 	// Sergei Ryabkov") is split off, unless the whole span is a known name.
 	leadISO := "" // a nationality split off the front ("Iraqi Kurds")
-	if wholeEntry == nil && !lk.orgHeaded(a, b) {
-		if _, ok := lk.l.g.Country(whole); !ok {
+	if wholeEntry == nil && !lk.orgHeaded(a, b) && typ != tORG {
+		if _, ok := lk.country(whole); !ok {
 			for a < b-1 {
 				if m, ok := lk.agentAt(a, b-1); ok {
 					a = m.End
@@ -489,7 +511,7 @@ func (lk *linking) name(a, b, typ int) {
 	sentStart, sentEnd := lk.sentStart(a), lk.sentEnd(a)
 
 	// Countries and nationality words.
-	if c, ok := lk.l.g.Country(text); ok {
+	if c, ok := lk.country(text); ok {
 		// "U.S. and Russian envoys", "Hungarian and Romanian officials": the
 		// nominal makes one group per country; so does "Ivory Coast rebels".
 		if lk.coordAgentAfter(b) {
@@ -511,7 +533,7 @@ func (lk *linking) name(a, b, typ int) {
 				}
 				// "Bosnian Serbs": the people word that follows decides.
 				if b < sentEnd && !lk.used[b] {
-					if c2, ok := lk.l.g.Country(lk.text(b)); ok && lk.pluralPeople(b, c2) {
+					if c2, ok := lk.country(lk.text(b)); ok && lk.pluralPeople(b, c2) {
 						return
 					}
 				}
@@ -850,7 +872,10 @@ func (lk *linking) orgParts(a, b int) (iso, sector string) {
 			}
 		}
 		if m, ok := lk.agentAt(i, b); ok {
-			if s := m.Agent.Sector(); orgSectors[s] {
+			// "General Motors" is no general's: an agent opening the name
+			// counts only when it is the whole name or an organisation
+			// noun ends the name.
+			if s := m.Agent.Sector(); orgSectors[s] && (i > a || m.End == b || lk.orgHeaded(a, b)) {
 				sector = s
 			}
 			i = m.End - 1

@@ -2,6 +2,7 @@ package event
 
 import (
 	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/timex"
 )
 
 // Factuality rules (see docs/decisions.md, section event).
@@ -256,6 +257,14 @@ func (c *Coder) qualify(w *work, cd *cand) {
 		})
 	}
 	cd.date = c.dateOf(w, cd)
+	if cd.date == nil {
+		// the time stage's attachment (it also tries the nearest time
+		// expression of the sentence); its publication-date fallback is
+		// not used: undated events get status-dependent defaults
+		if ed := timex.DateFor(v.d, cd.trig); ed != nil && ed.Timex != "" {
+			cd.date = ed
+		}
+	}
 	cd.loc = v.locationOf(cd)
 	future := cd.date != nil && afterPub(v.d, cd.date)
 	past := cd.date != nil && beforePub(v.d, cd.date)

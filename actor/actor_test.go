@@ -413,3 +413,91 @@ func BenchmarkLinker(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(d.Tokens))*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+// TestLinkerGroupsAndContext covers coordination, nationality adjectives,
+// peoples, context countries and organisations, with sentences written for
+// the test (no corpus text).
+func TestLinkerGroupsAndContext(t *testing.T) {
+	tests := []struct {
+		name, text, date, mention, want string
+	}{
+		{"coordinated demonyms, first", "Senior Peruvian and Chilean officials signed the accord.", "2024-05-01", "Peruvian", "PERGOV"},
+		{"coordinated demonyms, last", "Senior Peruvian and Chilean officials signed the accord.", "2024-05-01", "Chilean officials", "CHLGOV"},
+		{"coordinated country and demonym", "The talks between U.S. and Russian envoys began.", "2025-03-01", "U.S.", "USAGOV"},
+		{"coordinated country and demonym, last", "The talks between U.S. and Russian envoys began.", "2025-03-01", "Russian envoys", "RUSGOV"},
+		{"nationality adjective stands for the country", "Ghana rejected a Nigerian proposal on fishing rights.", "2024-05-01", "Nigerian", "NGA"},
+		{"country name before an agent", "Ivory Coast rebels rejected the plan.", "2024-05-01", "Ivory Coast rebels", "CIVREB"},
+		{"agent with a place after it", "Militants in Somalia attacked a convoy.", "2024-05-01", "Militants in Somalia", "SOMREB"},
+		{"modifier between nationality and title", "Nigerian junior foreign minister Ade Okonfo met reporters.", "2024-05-01", "Ade Okonfo", "NGAGOV"},
+		{"title country from context", "Prime Minister Tomas Velarde said Uruguay would sign.", "2024-05-01", "Tomas Velarde", "URYGOV"},
+		{"people named by a plural demonym", "Thousands of Kenyans marched in Nairobi.", "2024-05-01", "Kenyans", "KENCVL"},
+		{"ethnic group takes the story's country", "In Georgia, ethnic Armenians protested on Sunday.", "2024-05-01", "ethnic Armenians", "GEOCVL"},
+		{"capital as an agent", "The demand was rejected by Moscow on Monday.", "2024-05-01", "Moscow", "RUSGOV"},
+		{"capital as a place is no actor", "The envoy arrived in Moscow on Monday.", "2024-05-01", "Moscow", ""},
+		{"organisation from its name", "The Latvian Supreme Court overturned the ban.", "2024-05-01", "Latvian Supreme Court", "LVAJUD"},
+		{"IGO acronym", "Observers from the OSCE monitored the vote.", "2024-05-01", "OSCE", "IGOEUROSC"},
+		{"titled name in the Phoenix dictionary", "President Reagan met reporters.", "1985-05-01", "President Reagan", "USAGOV"},
+		{"Secret Service is an organisation", "The Secret Service closed the street.", "2024-05-01", "Secret Service", "USACOP"},
+		{"bare state nominal in a one-country story", "Chad held talks. The government said the rebels had agreed.", "2024-05-01", "rebels", "TCDREB"},
+		{"bare ISO code is no country", "GM cut jobs on Monday.", "2024-05-01", "GM", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := process(t, tt.text, tt.date)
+			a := actorByMention(d, tt.mention)
+			got := ""
+			if a != nil {
+				got = a.Code
+			}
+			if got != tt.want {
+				t.Errorf("%q in %q: code %q, want %q (actors %+v)", tt.mention, tt.text, got, tt.want, d.Actors)
+			}
+		})
+	}
+}
+
+func TestLinkerNames(t *testing.T) {
+	// A surname alone prefers the person the dictionary lists under it,
+	// and a lone surname before the full name is merged into it.
+	d := process(t, "Trump spoke. Donald Trump and Ivanka Trump arrived. Later Trump left.", "2025-03-01")
+	first, last := actorByMention(d, "Trump spoke"), actorByMention(d, "Trump left")
+	if first == nil || last == nil || first.ID != last.ID || first.Code != "USAGOV" {
+		t.Errorf("surname links: %+v", d.Actors)
+	}
+	// A first name alone after the full name.
+	d = process(t, "Marisol Quintero spoke first. Then Marisol answered questions.", "2025-03-01")
+	if a, b := actorByMention(d, "Marisol Quintero"), actorByMention(d, "Marisol answered"); a == nil || b == nil || a.ID != b.ID {
+		t.Errorf("first name not linked: %+v", d.Actors)
+	}
+}
+
+func TestDictionaryCaseAndDates(t *testing.T) {
+	src := "World Health Organization | WHO\n\tIGOUNOHLHWHO\nJane Roe\n\tkind PER\n\tXYZGOV 2010..2012\nJane Roe\n\tkind PER\n\tABCGOV 2020..\n"
+	d, err := LoadDictionary(strings.NewReader(src), "t")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := d.Lookup("WHO"); !ok {
+		t.Error("WHO not found")
+	}
+	if _, ok := d.Lookup("Who"); ok {
+		t.Error("an acronym matched in mixed case")
+	}
+	if e, ok := d.LookupOn("Jane Roe", day("2021-01-01")); !ok || e.Roles[0].Code != "ABCGOV" {
+		t.Errorf("LookupOn 2021: %+v", e)
+	}
+	if e, ok := d.LookupOn("Jane Roe", day("2011-01-01")); !ok || e.Roles[0].Code != "XYZGOV" {
+		t.Errorf("LookupOn 2011: %+v", e)
+	}
+	if es := d.BySurname("roe"); len(es) != 2 {
+		t.Errorf("BySurname: %d entries", len(es))
+	}
+	// Hyphens inside phrases.
+	ag, err := LoadDictionary(strings.NewReader("~GOV secretary general\n"), "a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, ok := ag.MatchAt([]string{"secretary", "-", "general", "x"}, 0); !ok || m.End != 3 {
+		t.Errorf("hyphenated match: %+v %v", m, ok)
+	}
+}

@@ -22,16 +22,17 @@ type builder struct {
 	mentions []doc.Mention
 
 	// Evidence for the code, strongest first.
-	titleSector  string // from a title or apposition in the text
-	titleCountry string
-	titleText    string
-	titleFormer  bool
-	titleIGO     string // the IGO a title belongs to ("U.N. Secretary-General")
-	orgSector    string // from an organisation's own name ("… Constitutional Court")
-	country      string // from a demonym or country name near the mention
-	fixedCode    string // codes that need no dictionary (countries, groups)
-	lastTok      int    // last token of the latest mention
-	subject      bool   // the latest mention is a grammatical subject
+	titleSector    string // from a title or apposition in the text
+	titleCountry   string
+	titleText      string
+	titleFormer    bool
+	titleIGO       string // the IGO a title belongs to ("U.N. Secretary-General")
+	orgSector      string // from an organisation's own name ("… Constitutional Court")
+	surnameCountry string // the one country the dictionaries know the surname in, for a titled name
+	country        string // from a demonym or country name near the mention
+	fixedCode      string // codes that need no dictionary (countries, groups)
+	lastTok        int    // last token of the latest mention
+	subject        bool   // the latest mention is a grammatical subject
 }
 
 type linking struct {
@@ -445,6 +446,9 @@ func (lk *linking) nameSpans() [][3]int {
 					if _, ok := lk.agentAt(i, j); !ok {
 						if _, _, ok := lk.countryAt(i, j); !ok {
 							i++
+							for i < j-1 && !lk.isCap(i) { // "Thousands of Kenyans"
+								i++
+							}
 						}
 					}
 				}
@@ -609,7 +613,8 @@ func (lk *linking) name(a, b, typ int) {
 	isOrg := lk.orgHeaded(a, b) && (entry == nil || entry.Kind != "PER")
 	isPer := !isOrg && (typ == tPER || (entry != nil && entry.Kind == "PER") ||
 		(typ == tNone && words >= 2 && g.IsGivenName(lk.text(a))) ||
-		(typ == tNone && t.sector != "" && entry == nil && words <= 3 && !numberWords[lk.fw[a]] && lk.d.Tokens[a].UPOS != doc.NUM))
+		(typ == tNone && t.sector != "" && entry == nil && words <= 3 && !numberWords[lk.fw[a]] && lk.d.Tokens[a].UPOS != doc.NUM) ||
+		(typ == tNone && words == 1 && entry == nil && g.IsGivenName(text) && lk.findFirstName(lk.fw[a]) != nil))
 	if !isPer && entry == nil && typ == tNone && !isOrg {
 		return // an unknown capitalised phrase
 	}
@@ -702,7 +707,7 @@ func (lk *linking) name(a, b, typ int) {
 	// An unknown person with a title but no country: one whose surname
 	// the dictionaries know only in one country ("President Reagan").
 	if isPer && entry == nil && bd.entry == nil && bd.titleSector != "" && bd.titleCountry == "" && bd.titleIGO == "" && bd.country == "" {
-		bd.country = lk.surnameCountry(lk.fw[b-1], bd.titleSector)
+		bd.surnameCountry = lk.surnameCountry(lk.fw[b-1], bd.titleSector)
 	}
 	if t.start >= 0 {
 		lk.markUsed(t.start, a)
@@ -1754,6 +1759,9 @@ func (lk *linking) code(bd *builder) (country, sector, code, from, role string) 
 		}
 		if country == "" && contextSectors[sector] {
 			country = lk.contextCountry(bd)
+		}
+		if country == "" {
+			country = bd.surnameCountry
 		}
 		return country, sector, country + sector, "text", bd.titleText
 	}

@@ -70,3 +70,57 @@ func TestOpenErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestTwoHandlesReadWhileWriting opens the same file twice, as a query
+// command does while "chronicle ingest" runs: the reader must never see
+// "database is locked".
+func TestTwoHandlesReadWhileWriting(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "shared.db")
+	w, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	r, err := sqlite.Open(ctx, path, sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	g := storetest.NewGen(5, 50)
+	done := make(chan error, 1)
+	go func() {
+		for i := 0; i < 80; i++ {
+			if _, err := w.Put(ctx, g.Doc(i, 4), g.Doc(1000+i, 2)); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	queries := 0
+	for {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatalf("writer: %v", err)
+			}
+			if queries == 0 {
+				t.Fatal("no query ran during the writes")
+			}
+			st, err := r.Stats(ctx)
+			if err != nil || st.Articles != 160 {
+				t.Fatalf("reader sees %+v, %v; want 160 articles", st, err)
+			}
+			return
+		default:
+		}
+		if _, err := r.Events(ctx, store.EventQuery{Actor: g.Actors[0].Name, Limit: 20}); err != nil {
+			t.Fatalf("reader: %v", err)
+		}
+		if _, err := r.Search(ctx, store.SearchQuery{Text: "talks", Limit: 5}); err != nil {
+			t.Fatalf("reader: %v", err)
+		}
+		queries++
+	}
+}

@@ -71,13 +71,21 @@ func (v *view) cond(i int, cd *Cond) bool {
 		}
 		return false
 	case "subj":
+		has := false
 		for c := v.first[i]; c >= 0; c = v.next[c] {
 			switch v.dep(int(c)) {
 			case "nsubj", "csubj":
+				has = true
 				if v.wordsUnder(cd.Words, int(c), s.FirstToken, s.EndToken) {
 					return true
 				}
 			}
+		}
+		if h := v.head(i); !has && h >= 0 && v.dep(i) == "acl" {
+			// a participle's subject is the noun it modifies: "troops marching"
+			return v.wordsIn(cd.Words, func(j int) bool {
+				return j == h || (v.head(j) == h && (v.dep(j) == "compound" || v.dep(j) == "amod"))
+			}, s.FirstToken, s.EndToken)
 		}
 		return false
 	}

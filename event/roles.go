@@ -309,10 +309,18 @@ func (v *view) controller(i int) int {
 					if best >= 0 {
 						return best
 					}
-					// "issued a declaration demanding …"
-					if g := v.head(h); g >= 0 && v.d.Tokens[g].UPOS == doc.VERB && v.dep(h) == "obj" {
-						if s := v.subjOf(g); s >= 0 && v.actorish(s) {
-							return s
+					// "issued a declaration demanding …", "sought to pair X
+					// with an effort to improve relations"
+					if g := v.head(h); g >= 0 && v.d.Tokens[g].UPOS == doc.VERB {
+						switch v.dep(h) {
+						case "obj", "obl":
+							s := v.subjOf(g)
+							if s < 0 {
+								s = v.controller(g)
+							}
+							if s >= 0 && v.actorish(s) {
+								return s
+							}
 						}
 					}
 				}
@@ -515,6 +523,12 @@ func (v *view) expand(dst []int, h int) []int {
 	for k, x := range heads[:n] {
 		if v.timex[x] >= 0 {
 			continue
+		}
+		switch v.lemma[x] {
+		case "one", "other", "another", "each":
+			if !v.named(x) {
+				continue // "engage with one another": reciprocal, no participant
+			}
 		}
 		if k > 0 && v.isPlaceOrCountryFor(x, h) {
 			continue // "Joe Biden in Geneva, Switzerland" misparsed as a conjunct

@@ -170,7 +170,7 @@ func (c *Coder) qualify(w *work, cd *cand) {
 		// modifier shortly before a noun trigger, with no verb between
 		sn := v.d.Sentences[cd.sent]
 		for j := cd.trig - 1; j >= sn.FirstToken && j >= cd.trig-10; j-- {
-			if v.d.Tokens[j].UPOS == doc.VERB {
+			if v.d.Tokens[j].UPOS == doc.VERB && v.dep(j) != "compound" && v.dep(j) != "amod" {
 				break
 			}
 			if v.dep(j) == "amod" && plannedMods[v.lemma[j]] {
@@ -224,7 +224,7 @@ func (c *Coder) qualify(w *work, cd *cand) {
 				break
 			}
 		}
-		if v.d.Tokens[x].XPOS == "VBD" && (rel == "advcl" || rel == "acl" || rel == "ccomp" || rel == "parataxis") {
+		if xp := v.d.Tokens[x].XPOS; (xp == "VBD" && (rel == "advcl" || rel == "acl" || rel == "ccomp" || rel == "parataxis")) || (xp == "VBN" && rel == "acl") {
 			// a finite past-tense clause asserts its event; only a denial
 			// higher up still applies ("denied that he met …")
 			for k := 0; k < 4 && h >= 0; k++ {

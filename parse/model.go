@@ -201,7 +201,9 @@ func (m *Model) finish(st *state, upos []doc.UPOS, heads []int32, deps []string)
 
 const modelMagic = "CHPARSE1\n"
 
-// WriteTo writes the model in its compressed binary format.
+// WriteTo writes the model in its binary format (a flate stream of stored
+// blocks: the weights compress by only a fifth, and stored blocks decode
+// several times faster, which keeps the model load short).
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	var buf bytes.Buffer
 	buf.WriteString(modelMagic)
@@ -216,7 +218,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		return 0, err
 	}
 	cw := &countingWriter{w: w}
-	zw, err := flate.NewWriter(cw, flate.BestCompression)
+	zw, err := flate.NewWriter(cw, flate.NoCompression)
 	if err != nil {
 		return 0, err
 	}

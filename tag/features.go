@@ -44,6 +44,7 @@ type workspace struct {
 	scF   []float32
 	forms []string
 	clus  *Clusters
+	first []int // first-pass tags, for the second pass
 }
 
 // lowerInto appends the lowercase form of s to buf.
@@ -251,6 +252,35 @@ func (ws *workspace) features(i int) []uint64 {
 		percep.F2(38, p1, t.cf),
 		percep.F2(39, t.cf, cr1),
 		percep.F2(40, t.cf, t.suf[1]),
+	)
+	ws.feats = f
+	return f
+}
+
+// features2 appends to the features of position i those of the second
+// pass: the first pass's tags around i.
+func (ws *workspace) features2(i int) []uint64 {
+	f := ws.features(i)
+	t := &ws.info[i]
+	fp := ws.first
+	c0, r1, r2, l1 := uint64(fp[i]), uint64(1001), uint64(1001), uint64(1000)
+	if i+1 < len(fp) {
+		r1 = uint64(fp[i+1])
+	}
+	if i+2 < len(fp) {
+		r2 = uint64(fp[i+2])
+	}
+	if i > 0 {
+		l1 = uint64(ws.tags[i-1])
+	}
+	f = append(f,
+		percep.F1(41, c0),
+		percep.F1(42, r1),
+		percep.F2(43, r1, r2),
+		percep.F2(44, l1, r1),
+		percep.F2(45, r1, t.lower),
+		percep.F2(46, c0, t.suf[2]),
+		percep.F3(47, l1, c0, r1),
 	)
 	ws.feats = f
 	return f

@@ -24,6 +24,10 @@ type TrainOptions struct {
 	// MinAbs drops averaged weights below this fraction of the largest one
 	// (default 0.002).
 	MinAbs float64
+	// Folds > 1 adds a second pass that also sees the first pass's tags
+	// to the right, trained on first-pass tags jackknifed over that many
+	// folds (default 0: one pass).
+	Folds int
 	// Clusters are the word clusters used as features (nil: none).
 	Clusters *Clusters
 	Log      *slog.Logger
@@ -195,6 +199,51 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 	}
 	buildFeats(model, featCount, featDefCount)
 
+	pm, bestEpoch, err := trainPass(ctx, train, gold, dev, model, opt, nil, log)
+	if err != nil {
+		return nil, err
+	}
+	model.pm = pm
+	if opt.Folds < 2 {
+		return model, nil
+	}
+	// second pass: first-pass tags of the training set come from taggers
+	// trained on the other folds, so they are as noisy as at run time
+	first := make([][]int, len(train))
+	for f := 0; f < opt.Folds; f++ {
+		var tr []*conllu.Sentence
+		for i, s := range train {
+			if i%opt.Folds != f {
+				tr = append(tr, s)
+			}
+		}
+		o := opt
+		o.Folds, o.Epochs, o.Log = 0, bestEpoch, slog.New(slog.DiscardHandler)
+		fm, err := Train(ctx, tr, nil, o)
+		if err != nil {
+			return nil, fmt.Errorf("tag: fold %d: %w", f, err)
+		}
+		ws := fm.workspace()
+		for i, s := range train {
+			if i%opt.Folds == f {
+				fm.tagClasses(ws, forms(s))
+				first[i] = append([]int(nil), ws.tags...)
+			}
+		}
+	}
+	pm2, _, err := trainPass(ctx, train, gold, dev, model, opt, first, log)
+	if err != nil {
+		return nil, err
+	}
+	model.pm2 = pm2
+	return model, nil
+}
+
+// trainPass trains the first pass (first == nil) or the second pass of
+// model, which must have its other parts set, and returns the weights of
+// the best epoch on dev (or the last epoch without dev) and that epoch.
+func trainPass(ctx context.Context, train []*conllu.Sentence, gold [][]int, dev []*conllu.Sentence, model *Model, opt TrainOptions, first [][]int, log *slog.Logger) (*percep.Model, int, error) {
+	classes := model.classes
 	tr := percep.NewTrainer(len(classes))
 	order := make([]int, len(train))
 	for i := range order {
@@ -203,10 +252,10 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x7a6))
 	ws := &workspace{scF: make([]float32, len(classes)), clus: opt.Clusters}
 	var bestModel *percep.Model
-	bestScore, bad := -1.0, 0
+	bestScore, bad, bestEpoch := -1.0, 0, 0
 	for ep := 1; ep <= opt.Epochs; ep++ {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		errs, n := 0, 0
@@ -218,6 +267,9 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 				ws.tags = make([]int, len(fs))
 			}
 			ws.tags = ws.tags[:len(fs)]
+			if first != nil {
+				ws.first = first[si]
+			}
 			for i, f := range fs {
 				g := gold[si][i]
 				if c, ok := model.dict[f]; ok {
@@ -225,6 +277,9 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 					continue
 				}
 				feats := ws.features(i)
+				if first != nil {
+					feats = ws.features2(i)
+				}
 				tr.Score(feats, ws.scF)
 				b := 0
 				for c := 1; c < len(classes); c++ {
@@ -242,24 +297,32 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 				ws.tags[i] = b
 			}
 		}
-		model.pm = tr.Model(opt.MinAbs)
+		pm := tr.Model(opt.MinAbs)
+		if first == nil {
+			model.pm = pm
+		} else {
+			model.pm2 = pm
+		}
 		score := 0.0
+		pass := 1
+		if first != nil {
+			pass = 2
+		}
 		if dev != nil {
 			sc := model.Evaluate(dev)
 			score = sc.UPOS + sc.XPOS
-			log.Info("tagger epoch", "epoch", ep, "train_err", fmt.Sprintf("%.2f%%", 100*float64(errs)/float64(max(n, 1))),
+			log.Info("tagger epoch", "pass", pass, "epoch", ep, "train_err", fmt.Sprintf("%.2f%%", 100*float64(errs)/float64(max(n, 1))),
 				"features", tr.Features(), "dev", sc.String())
 		} else {
-			log.Info("tagger epoch", "epoch", ep, "train_err", fmt.Sprintf("%.2f%%", 100*float64(errs)/float64(max(n, 1))))
+			log.Info("tagger epoch", "pass", pass, "epoch", ep, "train_err", fmt.Sprintf("%.2f%%", 100*float64(errs)/float64(max(n, 1))))
 		}
 		if dev == nil || score > bestScore {
-			bestScore, bestModel, bad = score, model.pm, 0
+			bestScore, bestModel, bad, bestEpoch = score, pm, 0, ep
 		} else if bad++; bad >= opt.Patience {
 			break
 		}
 	}
-	model.pm = bestModel
-	return model, nil
+	return bestModel, bestEpoch, nil
 }
 
 func buildFeats(m *Model, featCount map[string]map[string]int, featDefCount []map[string]int) {

@@ -257,7 +257,7 @@ func (c *Coder) qualify(w *work, cd *cand) {
 		})
 	}
 	cd.date = c.dateOf(w, cd)
-	if cd.date == nil {
+	if cd.date == nil && v.sentHasTimex(cd.sent) {
 		// the time stage's attachment (it also tries the nearest time
 		// expression of the sentence); its publication-date fallback is
 		// not used: undated events get status-dependent defaults

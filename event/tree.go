@@ -28,6 +28,8 @@ type view struct {
 	// country mention unlinked.
 	cc  []string
 	buf []byte // scratch for the lowercased text
+	// surname maps the last word of a person's mention to (actor, mention)
+	surname map[string][2]int32
 }
 
 func (v *view) reset(d *doc.Document) {
@@ -115,31 +117,38 @@ func (v *view) reset(d *doc.Document) {
 	// a capitalized name the actor stage left unlinked that repeats the
 	// last word of a person's or organisation's mention ("Trump" after
 	// "Donald Trump")
+	if v.surname == nil {
+		v.surname = map[string][2]int32{}
+	}
+	clear(v.surname)
+	for ai := range d.Actors {
+		a := &d.Actors[ai]
+		if a.Kind != "PER" {
+			continue
+		}
+		for mi, m := range a.Mentions {
+			last := m.Text
+			if k := strings.LastIndexByte(last, ' '); k >= 0 {
+				last = last[k+1:]
+			}
+			if _, ok := v.surname[last]; !ok && len(last) >= 3 {
+				v.surname[last] = [2]int32{int32(ai), int32(mi)}
+			}
+		}
+	}
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
+		if len(v.surname) == 0 {
+			break
+		}
 		if v.actor[i] >= 0 || v.cc[i] != "" || t.End-t.Start < 3 {
 			continue
 		}
 		if c := d.Text[t.Start]; c < 'A' || c > 'Z' || (t.UPOS != doc.PROPN && t.UPOS != doc.NOUN) {
 			continue
 		}
-		form := d.Text[t.Start:t.End]
-		for ai := range d.Actors {
-			a := &d.Actors[ai]
-			if a.Kind != "PER" {
-				continue
-			}
-			found := false
-			for mi, m := range a.Mentions {
-				if strings.HasSuffix(m.Text, form) && (len(m.Text) == len(form) || m.Text[len(m.Text)-len(form)-1] == ' ') {
-					v.actor[i], v.mention[i] = int32(ai), int32(mi)
-					found = true
-					break
-				}
-			}
-			if found {
-				break
-			}
+		if am, ok := v.surname[d.Text[t.Start:t.End]]; ok {
+			v.actor[i], v.mention[i] = am[0], am[1]
 		}
 	}
 	for ei, e := range d.Entities {
@@ -171,6 +180,17 @@ func (v *view) mark(dst []int32, s doc.Span, val int32, dst2 []int32, val2 int32
 			}
 		}
 	}
+}
+
+// sentHasTimex reports whether sentence s contains a time expression.
+func (v *view) sentHasTimex(s int) bool {
+	sn := v.d.Sentences[s]
+	for j := sn.FirstToken; j < sn.EndToken; j++ {
+		if v.timex[j] >= 0 {
+			return true
+		}
+	}
+	return false
 }
 
 func grow32(s []int32, n int) []int32 {

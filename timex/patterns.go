@@ -538,12 +538,65 @@ func (s *scanner) weekdayDate(wd int, dir int, strict bool) time.Time {
 	return s.dct.AddDate(0, 0, fwd)
 }
 
+// weekdayByTense resolves a bare weekday at tokens [i, j): a possessive
+// ("Friday's ruling") names a day already reached, a deadline ("until
+// Tuesday", "until 9 a.m. Tuesday") lies ahead unless the clause is told
+// in the past perfect or with was/were ("it was not until Tuesday"), and
+// otherwise the tense of the clause decides.
 func (s *scanner) weekdayByTense(wd, i, j int) time.Time {
+	if s.apos(j) && s.eq(j+1, "s") && s.adj(j+1) && !(s.w(i-1) == wOf && s.eq(i-2, "ahead")) && s.w(i-1) != wUpcoming {
+		return s.weekdayDate(wd, -1, false)
+	}
+	if k := s.signalBefore(i); k >= 0 && s.w(k) == wUntil && !s.pastAuxNear(k, j) {
+		return s.weekdayDate(wd, 1, false)
+	}
 	switch s.tenseOf(i, j) {
 	case tFuture, tPresent:
 		return s.weekdayDate(wd, 1, false)
 	}
 	return s.weekdayDate(wd, -1, false)
+}
+
+// signalBefore returns the token before the expression that ends at
+// weekday token i, skipping a clock time and a time zone ("until 9 a.m.
+// EST Tuesday"), or -1.
+func (s *scanner) signalBefore(i int) int {
+	k := i - 1
+	for n := 0; k >= 0 && n < 8; n++ {
+		tk := &s.t[k]
+		switch {
+		case tk.kind == kNum && tk.ndig <= 2:
+		case s.punct(k, ':') || s.punct(k, '.') || s.punct(k, ','):
+		case s.w(k) == wAM || s.w(k) == wPM || s.w(k) == wTZ || s.w(k) == wNoon || s.w(k) == wMidnight || s.w(k) == wAt:
+		case (s.eq(k, "a") || s.eq(k, "p") || s.eq(k, "m")) && (s.punct(k+1, '.') || s.punct(k-1, '.')):
+		default:
+			return k
+		}
+		k--
+	}
+	return -1
+}
+
+// pastAuxNear reports whether the clause around a deadline expression
+// (signal at k, expression ending at j) is told with a past auxiliary or
+// copula (had, was, were, did): "it was not until Tuesday that", "until
+// Thursday, they had not".
+func (s *scanner) pastAuxNear(k, j int) bool {
+	stop := func(q int) bool {
+		return s.punct(q, '.') || s.punct(q, ';') || s.punct(q, '?') || s.punct(q, '!')
+	}
+	past := func(q int) bool { return s.eq(q, "had") || s.eq(q, "was") || s.eq(q, "were") || s.eq(q, "did") }
+	for q := k - 1; q >= 0 && k-q <= 8 && !stop(q); q-- {
+		if past(q) {
+			return true
+		}
+	}
+	for q := j; q < s.n() && q-j <= 5 && !stop(q); q++ {
+		if past(q) {
+			return true
+		}
+	}
+	return false
 }
 
 // weekdayExpr: "Friday", "Friday morning", "Friday, Feb. 21", "Mondays".

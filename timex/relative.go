@@ -1158,6 +1158,9 @@ func (s *scanner) prefixed(i int) (cand, bool) {
 	if needCount && !s.startsWithCount(k) {
 		return cand{}, false
 	}
+	if mod == "APPROX" && s.apos(inner.j) && s.eq(inner.j+1, "s") {
+		return cand{}, false // "about Friday's vote", "get around Wednesday's ruling": a preposition
+	}
 	if within {
 		if inner.typ != typDuration {
 			return cand{}, false

@@ -116,7 +116,7 @@ func (te *tenser) verbTense(v, depth int) (tense, bool) {
 	d := te.d
 	tk := d.Tokens[v]
 	sent := tk.Sent
-	var hasHave, hasBe, hasTo, hasModal, hasPast bool
+	var hasHave, hasBe, hasTo, hasModal, hasPast, hadAux, negCould bool
 	// Auxiliaries and the infinitive marker precede the verb closely.
 	for c := v - 1; c >= 0 && d.Tokens[c].Sent == sent && v-c <= 6; c-- {
 		ct := d.Tokens[c]
@@ -131,8 +131,10 @@ func (te *tenser) verbTense(v, depth int) (tense, bool) {
 				return tFuture, true
 			case "can", "could", "may", "might", "should", "must", "ought", "ca":
 				hasModal = true
+				negCould = w == "could" && te.negated(v, c)
 			case "have", "has", "'ve", "had":
 				hasHave = true
+				hadAux = hadAux || w == "had"
 			case "was", "were", "did":
 				hasPast = true
 			case "is", "are", "am", "'s", "'re", "be", "been", "being":
@@ -146,15 +148,19 @@ func (te *tenser) verbTense(v, depth int) (tense, bool) {
 			hasTo = true
 		}
 	}
+	lemma := strings.ToLower(tk.Lemma)
 	switch {
 	case hasModal && hasHave:
 		return tPast, true // "could have met"
+	case hasModal && negCould:
+		return tPast, true // "could not be reached Wednesday"
 	case hasModal:
 		return tFuture, true
+	case hasHave && !hadAux && schedLemmas[lemma]:
+		return tFuture, true // "has scheduled a news conference Thursday"
 	case hasHave:
 		return tPast, true
 	}
-	lemma := strings.ToLower(tk.Lemma)
 	if hasPast {
 		if futureLemmas[lemma] {
 			return tFuture, false // "was planned for early March"
@@ -172,6 +178,9 @@ func (te *tenser) verbTense(v, depth int) (tense, bool) {
 		}
 		return tPast, true
 	case "VBN":
+		if schedLemmas[lemma] {
+			return tFuture, true // "postponed until Tuesday", "the talks scheduled for Monday"
+		}
 		if futureLemmas[lemma] {
 			return tFuture, hasBe // "is expected", "set to resume"
 		}
@@ -185,6 +194,10 @@ func (te *tenser) verbTense(v, depth int) (tense, bool) {
 		}
 	case "VBZ", "VBP":
 		return tPresent, false
+	case "VB":
+		if !hasTo && !hasBe && te.hasSubject(v) {
+			return tPresent, false // a finite verb tagged as a base form: "they meet Monday"
+		}
 	case "MD":
 		w := strings.ToLower(d.TokenText(v))
 		if w == "will" || w == "would" || w == "shall" || w == "'ll" || w == "wo" {
@@ -218,6 +231,41 @@ func (te *tenser) verbTense(v, depth int) (tense, bool) {
 		return tFuture, false
 	}
 	return tUnknown, false
+}
+
+// schedLemmas are verbs whose date lies ahead even in the perfect or as a
+// participle: "has scheduled a news conference Thursday", "postponed until
+// Tuesday", "the vote slated for Friday".
+var schedLemmas = map[string]bool{"schedule": true, "reschedule": true, "postpone": true, "delay": true, "slate": true, "defer": true}
+
+// negated reports whether verb v is negated by a "not"/"n't" between its
+// auxiliary at c and v.
+func (te *tenser) negated(v, c int) bool {
+	d := te.d
+	for k := c + 1; k < v; k++ {
+		if d.Tokens[k].Dep == "advmod" || strings.HasPrefix(d.Tokens[k].Dep, "advmod") {
+			w := strings.ToLower(d.TokenText(k))
+			if w == "not" || w == "n't" || w == "never" {
+				return true
+			}
+		}
+	}
+	if c+1 < len(d.Tokens) {
+		w := strings.ToLower(d.TokenText(c + 1))
+		return w == "not" || w == "n't"
+	}
+	return false
+}
+
+// hasSubject reports whether verb v has a nominal subject.
+func (te *tenser) hasSubject(v int) bool {
+	d := te.d
+	for c := v - 1; c >= 0 && v-c <= 12 && d.Tokens[c].Sent == d.Tokens[v].Sent; c-- {
+		if int(d.Tokens[c].Head) == v && strings.HasPrefix(d.Tokens[c].Dep, "nsubj") {
+			return true
+		}
+	}
+	return false
 }
 
 // hasAux reports whether verb v has the auxiliary w.

@@ -285,6 +285,7 @@ const (
 	wYearEnd
 	wComparable // "comparable", "corresponding": "the comparable year-ago quarter"
 	wPeriod     // "the year-earlier period"
+	wShort      // "the short term"
 )
 
 // lexEntry is what the lexicon knows about a lower-cased word.
@@ -411,7 +412,7 @@ func buildLexicon() map[string]*lexEntry {
 		"as": wAs, "upcoming": wUpcoming, "another": wAnother, "into": wInto, "twice": wTwice, "thrice": wThrice,
 		"modern": wModern, "rest": wRest, "remainder": wRemainder, "whole": wWhole, "full": wFull,
 		"entire": wEntire, "calendar": wCalendar, "during": wDuring, "throughout": wThroughout, "by": wBy,
-		"comparable": wComparable, "corresponding": wComparable, "period": wPeriod,
+		"comparable": wComparable, "corresponding": wComparable, "period": wPeriod, "short": wShort,
 	}
 	for s, w := range words {
 		e := get(s)

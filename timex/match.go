@@ -335,6 +335,17 @@ func (s *scanner) core(i int) (cand, bool) {
 			try(cand{j: i + 2, typ: typDate, val: "PAST_REF", theOK: true}, true)
 		}
 	}
+	// "the near term", "the short term", "the long term"; "the time being";
+	// "(in) the past" without an amount.
+	if (e.w == wNear || e.w == wShort || e.w == wLong) && s.eq(i+1, "term") && s.w(i-1) == wThe {
+		try(cand{j: i + 2, typ: typDate, val: "FUTURE_REF", theOK: true}, true)
+	}
+	if e.w == wTime && s.eq(i+1, "being") && s.w(i-1) == wThe {
+		try(cand{j: i + 2, typ: typDate, val: "PRESENT_REF", theOK: true}, true)
+	}
+	if e.w == wPast && s.w(i-1) == wThe && s.endsRef(i+1) {
+		try(cand{j: i + 1, typ: typDate, val: "PAST_REF", theOK: true}, true)
+	}
 	if s.eq(i, "nowadays") || (s.w(i) == wThese && s.eq(i+1, "days")) {
 		try(cand{j: i + 2 - boolInt(s.eq(i, "nowadays")), typ: typDate, val: "PRESENT_REF"}, true)
 	}
@@ -353,6 +364,31 @@ func (s *scanner) core(i int) (cand, bool) {
 		try(cand{j: i + 2, typ: typDate, p: s.dctPoint(gYear, 0), mod: "END", anchored: true, theOK: true}, true)
 	}
 	return best, found
+}
+
+// endsRef reports whether token k can follow a vague reference like "the
+// past": the end of the text, punctuation or a function word, not a noun
+// it would modify ("the past president").
+func (s *scanner) endsRef(k int) bool {
+	if k >= s.n() {
+		return true
+	}
+	if s.t[k].kind == kPunct {
+		return !s.hyphen(k)
+	}
+	if s.t[k].kind != kWord {
+		return false
+	}
+	switch s.w(k) {
+	case wAnd, wOr, wTo, wOf, wIn, wOn, wAt, wFor, wBy, wThe, wA, wAn, wAs, wThat, wSince, wUntil, wWhenLike:
+		return true
+	}
+	switch lowerKey(s.str(k)) {
+	case "but", "when", "where", "with", "is", "was", "were", "are", "has", "have", "had", "he", "she", "it",
+		"they", "we", "i", "you", "there", "this", "these", "those", "its", "their", "his", "her":
+		return true
+	}
+	return false
 }
 
 func boolInt(b bool) int {

@@ -269,6 +269,9 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 	if isA && pl {
 		return cand{}, false
 	}
+	if isA && u == uSecond && !hyph && s.contentWord(j+1) {
+		return cand{}, false // "a second group", "a second time": the ordinal
+	}
 	if u == uSeason && !pl {
 		return cand{}, false
 	}
@@ -361,6 +364,25 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 		return s.shifted(i, j+1, u, n, false), true
 	}
 	return cand{j: j, typ: typDuration, val: durCode(u, n), theOK: true, durU: u, durN: n, mod: approx}, true
+}
+
+// contentWord reports whether token k is a number or a word other than a
+// function word the patterns know ("a second group", "a second day").
+func (s *scanner) contentWord(k int) bool {
+	if k >= s.n() {
+		return false
+	}
+	switch s.t[k].kind {
+	case kNum:
+		return true
+	case kWord:
+		e := s.t[k].lx
+		if e == nil {
+			return !s.eq(k, "but") && !s.eq(k, "when")
+		}
+		return e.w == wTime || e.w == wDay || e.w == wHalfWord || e.u != uNone || e.month > 0 || e.wday > 0 || e.pod > 0 || e.w == wOf && false
+	}
+	return false
 }
 
 // relWord reports whether token i makes a preceding amount of time a
@@ -834,6 +856,9 @@ func (s *scanner) relative(i int) (cand, bool) {
 			}
 			return cand{j: j + 1, typ: typDate, p: p, anchored: true, usesRef: ref, theOK: true, concrete: true}, true
 		}
+		if s.t[i].cap && s.t[j].cap && (s.quoteBefore(i) || !s.startsSentence(i)) {
+			return cand{}, false // a title: ABC's "This Week"
+		}
 		switch w {
 		case wThis, wCurrent:
 			if u == uSecond || u == uMinute || u == uHour {
@@ -1016,6 +1041,15 @@ func (s *scanner) relative(i int) (cand, bool) {
 		return c, true
 	}
 	return cand{}, false
+}
+
+// quoteBefore reports whether token i follows an opening quotation mark.
+func (s *scanner) quoteBefore(i int) bool {
+	if i == 0 || s.t[i-1].kind != kPunct {
+		return false
+	}
+	x := s.str(i - 1)
+	return x == "\"" || x == "\u201c" || x == "`" || x == "'" || x == "\u2018"
 }
 
 // relativeNoDCT handles "last week" and the like when no anchor is known.

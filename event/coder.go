@@ -129,11 +129,11 @@ func (c *Coder) Process(ctx context.Context, d *doc.Document) (err error) {
 	}()
 	w := c.pool.Get().(*work)
 	defer c.pool.Put(w)
-	w.reset(d)
 	if !validTree(d) {
 		d.Events = nil
 		return nil
 	}
+	w.reset(d)
 	for s := range d.Sentences {
 		if s%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -146,8 +146,9 @@ func (c *Coder) Process(ctx context.Context, d *doc.Document) (err error) {
 	return nil
 }
 
-// validTree checks the invariants the coder relies on, so that bad input
-// from an earlier stage yields no events instead of a panic.
+// validTree checks the sentence and token invariants the coder relies on,
+// so that bad input from an earlier stage yields no events instead of a
+// panic. Bad heads are repaired by view.reset instead.
 func validTree(d *doc.Document) bool {
 	n := len(d.Tokens)
 	for si, s := range d.Sentences {
@@ -157,9 +158,6 @@ func validTree(d *doc.Document) bool {
 		for i := s.FirstToken; i < s.EndToken; i++ {
 			t := d.Tokens[i]
 			if int(t.Sent) != si || t.Start < 0 || int(t.End) > len(d.Text) || t.Start > t.End {
-				return false
-			}
-			if t.Head >= 0 && (int(t.Head) < s.FirstToken || int(t.Head) >= s.EndToken) {
 				return false
 			}
 		}

@@ -393,9 +393,9 @@ met meet VERB 2 advcl VBN
 
 func TestQuoteCueAct(t *testing.T) {
 	d := build(t, "2025-02-22", `
-" " PUNCT 3 punct
+" " PUNCT 2 punct
 Stop stop VERB 0 root VB
-. . PUNCT 3 punct
+. . PUNCT 2 punct
 
 " " PUNCT 3 punct
 China China PROPN 3 nsubj

@@ -109,7 +109,7 @@ func (c *Coder) roles(w *work, cd *cand) {
 	srcHead = v.resolvePron(srcHead, t)
 	tgtHead = v.resolvePronTarget(tgtHead)
 	cd.src = v.expand(cd.src, srcHead)
-	if srcHead >= 0 && (v.head(srcHead) == t || v.head(srcHead) == cd.light) && v.dep(srcHead) == "nsubj" {
+	if hs := v.headOf(srcHead); hs >= 0 && (hs == t || hs == cd.light) && v.dep(srcHead) == "nsubj" {
 		// a coordination parsed as several subjects: "Trump and Zelenskyy traded …"
 		v.children(v.head(srcHead), func(c int) bool {
 			if c != srcHead && v.d.Tokens[c].Dep == "nsubj" && v.named(c) {
@@ -262,7 +262,12 @@ func (v *view) leftSubject(i int) int {
 // controller finds the understood subject of a verb without one: the
 // subject (or, after "urge/ask/help", the object) of the verb it depends on
 // through xcomp, conj, advcl or acl.
-func (v *view) controller(i int) int {
+func (v *view) controller(i int) int { return v.controllerAt(i, 0) }
+
+func (v *view) controllerAt(i, depth int) int {
+	if depth > 3 {
+		return -1
+	}
 	for k := 0; k < 4; k++ {
 		h := v.head(i)
 		if h < 0 {
@@ -316,7 +321,7 @@ func (v *view) controller(i int) int {
 						case "obj", "obl":
 							s := v.subjOf(g)
 							if s < 0 {
-								s = v.controller(g)
+								s = v.controllerAt(g, depth+1)
 							}
 							if s >= 0 && v.actorish(s) {
 								return s

@@ -27,7 +27,8 @@ type view struct {
 	// "Saudi Arabia"): the coder's fallback when the actor stage left a
 	// country mention unlinked.
 	cc  []string
-	buf []byte // scratch for the lowercased text
+	hd  []int32 // repaired heads: -1 for roots and for tokens whose head was invalid
+	buf []byte  // scratch for the lowercased text
 	// surname maps the last word of a person's mention to (actor, mention)
 	surname map[string][2]int32
 }
@@ -69,10 +70,31 @@ func (v *view) reset(d *doc.Document) {
 			v.lemma[i] = lowerASCII(t.Lemma)
 		}
 	}
+	// heads, repaired: a head outside the sentence, the token itself or a
+	// cycle makes the token a root, so every walk up the tree ends
+	v.hd = grow32(v.hd, n)
+	for si := range d.Sentences {
+		s := d.Sentences[si]
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			if h := int(d.Tokens[i].Head); h >= s.FirstToken && h < s.EndToken && h != i {
+				v.hd[i] = int32(h)
+			}
+		}
+		m := s.EndToken - s.FirstToken
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			j := i
+			for k := 0; j >= 0 && k <= m; k++ {
+				j = int(v.hd[j])
+			}
+			if j >= 0 {
+				v.hd[i] = -1 // on a cycle: cut it here
+			}
+		}
+	}
 	// children lists in token order (iterate backwards, prepend)
 	for i := n - 1; i >= 0; i-- {
-		h := d.Tokens[i].Head
-		if h < 0 || int(h) >= n || int(h) == i {
+		h := v.hd[i]
+		if h < 0 {
 			continue
 		}
 		v.next[i] = v.first[h]
@@ -102,7 +124,7 @@ func (v *view) reset(d *doc.Document) {
 		}
 		switch t.Dep {
 		case "compound", "flat", "flat:name":
-			if h := t.Head; h >= 0 && d.Tokens[h].UPOS == doc.PROPN {
+			if h := v.hd[i]; h >= 0 && d.Tokens[h].UPOS == doc.PROPN {
 				continue // part of a longer name
 			}
 		}
@@ -215,7 +237,15 @@ func lowerASCII(s string) string {
 	return s
 }
 
-func (v *view) head(i int) int { return int(v.d.Tokens[i].Head) }
+func (v *view) head(i int) int { return int(v.hd[i]) }
+
+// headOf is head for an index that may be -1.
+func (v *view) headOf(i int) int {
+	if i < 0 {
+		return -1
+	}
+	return int(v.hd[i])
+}
 
 // dep returns the relation of token i, without subtype ("obl" for "obl:tmod").
 func (v *view) dep(i int) string {

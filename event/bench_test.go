@@ -109,6 +109,8 @@ func TestProcessBadInput(t *testing.T) {
 func FuzzProcessTree(f *testing.F) {
 	f.Add([]byte{1, 0, 3, 2, 7})
 	f.Add([]byte{255, 255, 0, 0})
+	f.Add([]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 1})   // heads pointing to themselves
+	f.Add([]byte{3, 1, 2, 39, 38, 37, 120, 121, 81, 200}) // cycles and out-of-sentence heads
 	f.Fuzz(func(t *testing.T, heads []byte) {
 		d := benchDoc(t, 1)
 		deps := []string{"conj", "xcomp", "acl:relcl", "obl", "nsubj", "obj", "advcl", "compound", "amod", "nmod", "ccomp", "aux", "mark", "case", "nsubj:pass", "obl:agent"}

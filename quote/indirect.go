@@ -17,35 +17,13 @@ import (
 // and lends its attribution to the fragment.
 func (a *Attributor) indirect(ctx context.Context, v *view, ms []marked, cs []cand) ([]cand, error) {
 	ndirect := len(cs)
-	for i := 0; i < len(v.toks); i++ {
-		if i&255 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
-		lemma, last, ok := v.cueAt(i, 0)
-		if !ok {
-			continue
-		}
-		e, _ := v.lx.lookup(lemma)
-		if lemma != "according to" && e.prec < v.lx.minPrec {
-			continue
-		}
-		// Speech reported inside a direct quote belongs to the quote.
-		if insideDirect(cs[:ndirect], int(v.toks[i].Start)) {
-			continue
-		}
-		cstart, cend, ok := 0, 0, false
-		if v.deps {
-			cstart, cend, ok = v.content(i, last, lemma, e.flags)
-		}
-		if !ok && e.flags&(cueClause|cueDirect) != 0 && lemma != "according to" {
-			cstart, cend, ok = v.surfaceContent(i, last, lemma)
-		}
-		if !ok {
-			continue
-		}
-		cstart, cend = trimContent(v.text, cstart, cend)
+	props, err := a.proposals(ctx, v, cs[:ndirect])
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range props {
+		i, last, lemma := p.c, p.last, p.lemma
+		cstart, cend := trimContent(v.text, p.start, p.end)
 		if cend-cstart < 2 {
 			continue
 		}
@@ -86,6 +64,64 @@ func (a *Attributor) indirect(ctx context.Context, v *view, ms []marked, cs []ca
 		cs = append(cs, c)
 	}
 	return cs, nil
+}
+
+// proposal is reported speech found by the model or the cue table: cue
+// tokens [c, last] and the content's byte span.
+type proposal struct {
+	c, last    int
+	lemma      string
+	start, end int
+}
+
+// proposals finds reported speech: with a parse and a model, the model's
+// accepted candidates; otherwise cue verbs from the cue table with their
+// content from the parse or from word order.
+func (a *Attributor) proposals(ctx context.Context, v *view, direct []cand) ([]proposal, error) {
+	var out []proposal
+	if v.deps && a.model != nil {
+		for _, k := range v.modelCandidates(a.model) {
+			// Speech reported inside a direct quote belongs to the quote.
+			if insideDirect(direct, int(v.toks[k.c].Start)) {
+				continue
+			}
+			lemma := v.lemma(k.c)
+			if k.last > k.c {
+				lemma = "according to"
+			}
+			out = append(out, proposal{c: k.c, last: k.last, lemma: lemma, start: int(v.toks[k.lo].Start), end: int(v.toks[k.hi].End)})
+		}
+		return out, ctx.Err()
+	}
+	for i := 0; i < len(v.toks); i++ {
+		if i&255 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		lemma, last, ok := v.cueAt(i, 0)
+		if !ok {
+			continue
+		}
+		e, _ := v.lx.lookup(lemma)
+		if lemma != "according to" && e.prec < v.lx.minPrec {
+			continue
+		}
+		if insideDirect(direct, int(v.toks[i].Start)) {
+			continue
+		}
+		cstart, cend, ok := 0, 0, false
+		if v.deps {
+			cstart, cend, ok = v.content(i, last, lemma, e.flags)
+		}
+		if !ok && e.flags&(cueClause|cueDirect) != 0 && lemma != "according to" {
+			cstart, cend, ok = v.surfaceContent(i, last, lemma)
+		}
+		if ok {
+			out = append(out, proposal{c: i, last: last, lemma: lemma, start: cstart, end: cend})
+		}
+	}
+	return out, nil
 }
 
 // insideDirect reports whether offset off lies inside a direct quote.

@@ -175,11 +175,13 @@ func TestIndirectSpeech(t *testing.T) {
 			nil,
 			[]wantQuote{{"reports of talks", "denied", "Moreau", false, false}}},
 		{"according to", []tok{
-			{"Exports", N, "export", 2, "nsubj"}, {"fell", V, "fall", 0, "root"}, {",", X, ",", 6, "punct"},
-			{"according", V, "accord", 6, "case"}, {"to", doc.ADP, "to", 4, "fixed"}, {"Eurostat", P, "Eurostat", 2, "obl"},
-			{".", X, ".", 2, "punct"}},
+			{"Exports", N, "export", 4, "nsubj"}, {"of", doc.ADP, "of", 3, "case"}, {"steel", N, "steel", 1, "nmod"},
+			{"fell", V, "fall", 0, "root"}, {"sharply", doc.ADV, "sharply", 4, "advmod"}, {"in", doc.ADP, "in", 7, "case"},
+			{"March", P, "March", 4, "obl"}, {",", X, ",", 11, "punct"},
+			{"according", V, "accord", 11, "case"}, {"to", doc.ADP, "to", 9, "fixed"}, {"Eurostat", P, "Eurostat", 4, "obl"},
+			{".", X, ".", 4, "punct"}},
 			nil,
-			[]wantQuote{{"Exports fell", "according to", "Eurostat", false, false}}},
+			[]wantQuote{{"Exports of steel fell sharply in March", "according to", "Eurostat", false, false}}},
 		{"trailing attribution", []tok{
 			{"The", doc.DET, "the", 2, "det"}, {"talks", N, "talk", 3, "nsubj"}, {"failed", V, "fail", 0, "root"},
 			{",", X, ",", 6, "punct"}, {"officials", N, "official", 6, "nsubj"}, {"said", V, "say", 3, "parataxis"},

@@ -26,7 +26,8 @@ import (
 
 // Attributor is the pipeline stage. It is safe for concurrent use.
 type Attributor struct {
-	lx *Lexicon
+	lx    *Lexicon
+	model *Model // nil: cue table and word-order rules only
 }
 
 var defaultLexicon = sync.OnceValues(func() (*Lexicon, error) { return parseLexicon(cuesTSV) })
@@ -40,17 +41,41 @@ func DefaultLexicon() (*Lexicon, error) {
 	return lx, nil
 }
 
-// New returns the stage with its embedded cue table.
+var defaultModel = sync.OnceValues(func() (*Model, error) { return embeddedModel() })
+
+// DefaultModel returns the embedded attribution model, parsed once.
+func DefaultModel() (*Model, error) {
+	m, err := defaultModel()
+	if err != nil {
+		return nil, fmt.Errorf("quote: embedded model: %w", err)
+	}
+	return m, nil
+}
+
+// New returns the stage with its embedded cue table and attribution model.
 func New() (*Attributor, error) {
 	lx, err := DefaultLexicon()
 	if err != nil {
 		return nil, err
 	}
-	return &Attributor{lx: lx}, nil
+	m, err := DefaultModel()
+	if err != nil {
+		return nil, err
+	}
+	if m.Size() == 0 {
+		m = nil
+	}
+	return &Attributor{lx: lx, model: m}, nil
 }
 
-// NewWithLexicon returns the stage with a given cue table (see ParseLexicon).
+// NewWithLexicon returns the stage with a given cue table (see ParseLexicon)
+// and no attribution model: reported speech then comes from the cue table's
+// verbs and the parse or word order.
 func NewWithLexicon(lx *Lexicon) *Attributor { return &Attributor{lx: lx} }
+
+// NewWithModel returns the stage with a given cue table and attribution
+// model (see ParseModel); m may be nil.
+func NewWithModel(lx *Lexicon, m *Model) *Attributor { return &Attributor{lx: lx, model: m} }
 
 // ParseLexicon reads a cue table in the format of the embedded cues.tsv.
 func ParseLexicon(src string) (*Lexicon, error) { return parseLexicon(src) }

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/doc"
@@ -66,12 +70,13 @@ func evalQuotesCmd(env *cliEnv) *cobra.Command {
 }
 
 func trainQuotesCmd(env *cliEnv) *cobra.Command {
-	var data, out string
+	var data, out, modelOut string
 	var minCount int
 	var minPrec float64
+	mo := quote.ModelOptions{Logistic: true}
 	cmd := &cobra.Command{
 		Use:   "quotes",
-		Short: "Learn the quote cue table (cue lemmas and their precision) from PolNeAR train",
+		Short: "Learn the quote cue table and attribution model from PolNeAR train",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			dir, err := polnearDir(data)
@@ -86,7 +91,7 @@ func trainQuotesCmd(env *cliEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			// Everything up to the quote stage.
+			// Everything up to the quote stage, run once per article.
 			var pre []doc.Stage
 			for _, s := range stages {
 				if s.Name() == "quote" {
@@ -98,7 +103,25 @@ func trainQuotesCmd(env *cliEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			table, report, err := quote.LearnCues(cmd.Context(), arts, p.Extract, quote.LearnOptions{MinCount: minCount, MinPrecision: minPrec})
+			docs := make([]*doc.Document, len(arts))
+			gold := make([][]quote.GoldAttribution, len(arts))
+			byID := make(map[string]*doc.Document, len(arts))
+			for i, a := range arts {
+				d, err := p.Extract(cmd.Context(), doc.Article{ID: a.Name, Text: a.Text, Source: a.Name})
+				if err != nil {
+					return fmt.Errorf("train quotes: %s: %w", a.Name, err)
+				}
+				docs[i], gold[i], byID[a.Name] = d, a.Attrs, d
+			}
+			cached := func(_ context.Context, a doc.Article) (*doc.Document, error) {
+				d, ok := byID[a.ID]
+				if !ok {
+					return nil, fmt.Errorf("train quotes: no document %q", a.ID)
+				}
+				d.Quotes = nil
+				return d, nil
+			}
+			table, report, err := quote.LearnCues(cmd.Context(), arts, cached, quote.LearnOptions{MinCount: minCount, MinPrecision: minPrec})
 			if err != nil {
 				return err
 			}
@@ -107,12 +130,51 @@ func trainQuotesCmd(env *cliEnv) *cobra.Command {
 			}
 			fmt.Fprint(env.stdout, report)
 			fmt.Fprintf(env.stdout, "wrote %s\n", out)
+			for _, d := range docs {
+				d.Quotes = nil
+			}
+			model, mrep, err := quote.TrainModel(cmd.Context(), docs, gold, mo)
+			if err != nil {
+				return err
+			}
+			if err := writeMaybeGzip(modelOut, model); err != nil {
+				return err
+			}
+			fmt.Fprint(env.stdout, mrep)
+			fmt.Fprintf(env.stdout, "wrote %s\n", modelOut)
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&data, "data", "", "PolNeAR directory (default: ../shared/data/polnear)")
 	cmd.Flags().StringVar(&out, "out", "quote/cues.tsv", "where to write the cue table")
-	cmd.Flags().IntVar(&minCount, "min-count", 3, "least number of times a lemma must cue a matched attribution")
-	cmd.Flags().Float64Var(&minPrec, "min-precision", 0.4, "least precision of a learned cue lemma")
+	cmd.Flags().StringVar(&modelOut, "model-out", "quote/attrib.model.gz", "where to write the attribution model (gzip-compressed when the name ends in .gz)")
+	cmd.Flags().IntVar(&minCount, "min-count", 5, "least number of times a lemma must cue a matched attribution")
+	cmd.Flags().Float64Var(&minPrec, "min-precision", 0.35, "least precision of a learned cue lemma")
+	cmd.Flags().IntVar(&mo.Epochs, "epochs", 8, "training passes of the attribution model")
+	cmd.Flags().Uint64Var(&mo.Seed, "seed", 1, "shuffling seed of the attribution model")
+	cmd.Flags().IntVar(&mo.MinCount, "feature-min-count", 5, "least number of candidates a model feature must occur in")
+	cmd.Flags().Float64Var(&mo.MinWeight, "min-weight", 0.01, "drop model features with a smaller weight")
+	cmd.Flags().Float64Var(&mo.L2, "l2", 0.01, "L2 regularisation of the attribution model")
+	cmd.Flags().Float64Var(&mo.Rate, "rate", 0.1, "AdaGrad learning rate of the attribution model")
+	cmd.Flags().Float64Var(&mo.Threshold, "threshold", -1.5, "score a candidate needs (chosen by cross-validation on train halves)")
 	return cmd
+}
+
+// writeMaybeGzip writes s to path, gzip-compressed when path ends in ".gz".
+func writeMaybeGzip(path, s string) error {
+	if !strings.HasSuffix(path, ".gz") {
+		return os.WriteFile(path, []byte(s), 0o644)
+	}
+	var b bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&b, gzip.BestCompression)
+	if err != nil {
+		return err
+	}
+	if _, err := zw.Write([]byte(s)); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return os.WriteFile(path, b.Bytes(), 0o644)
 }

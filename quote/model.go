@@ -1,0 +1,512 @@
+package quote
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"io"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// Reported speech from the parse is found by scoring candidate
+// attributions: a cue token (a verb, noun or adjective) paired with one of
+// the parse spans that can be its content — the subtree of a dependent
+// (ccomp "said that …", xcomp "wants to …", obj "denied the report", obl
+// "talked about …", acl "the claim that …"), the clause it is attached to
+// minus itself ("The talks failed, he said"), or the host clause of
+// "according to". A linear model (averaged perceptron, trained by `chronicle
+// train quotes` on PolNeAR train) scores each candidate from lemma, tag and
+// relation features; the best non-conflicting candidates above zero are
+// kept. The model holds feature weights only: lemmas, tags, relations and
+// length buckets, never text spans.
+
+// Candidate kinds.
+const (
+	kChild    uint8 = iota // subtree of a dependent of the cue
+	kObjComp               // "says the actions are ripe": obj through ccomp
+	kCompExt               // ccomp extended over later dependents of the cue
+	kHead                  // the clause the cue hangs on, minus the cue's subtree
+	kAccord                // host clause of "according to"
+	kSent                  // the rest of the sentence, when the attribution opens or closes it
+)
+
+// mcand is a scored candidate attribution.
+type mcand struct {
+	c, last int // cue tokens [c, last]
+	x       int // the dependent whose subtree is the content (kChild…), or the head (kHead)
+	kind    uint8
+	lo, hi  int // content tokens [lo, hi]
+	score   float32
+}
+
+// Model is an immutable linear model over candidate features.
+type Model struct {
+	w map[string]float32
+	// th is the score a candidate needs ("#threshold" line of the file).
+	th float32
+}
+
+// modelGz is the attribution model, gzip-compressed, written by
+// `chronicle train quotes`.
+//
+//go:embed attrib.model.gz
+var modelGz []byte
+
+// embeddedModel decompresses and parses the embedded model.
+func embeddedModel() (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(modelGz))
+	if err != nil {
+		return nil, fmt.Errorf("attribution model: %w", err)
+	}
+	b, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("attribution model: %w", err)
+	}
+	return parseModel(string(b))
+}
+
+// parseModel reads "feature<TAB>weight" lines; '#' starts a comment.
+func parseModel(src string) (*Model, error) {
+	m := &Model{w: map[string]float32{}}
+	sc := bufio.NewScanner(strings.NewReader(src))
+	sc.Buffer(make([]byte, 1<<16), 1<<20)
+	ln := 0
+	for sc.Scan() {
+		ln++
+		line := sc.Text()
+		if line == "" || line[0] == '#' {
+			if x, ok := strings.CutPrefix(line, "#threshold "); ok {
+				th, err := strconv.ParseFloat(strings.TrimSpace(x), 32)
+				if err != nil {
+					return nil, fmt.Errorf("attribution model line %d: %w", ln, err)
+				}
+				m.th = float32(th)
+			}
+			continue
+		}
+		k := strings.LastIndexByte(line, '\t')
+		if k < 0 {
+			return nil, fmt.Errorf("attribution model line %d: want feature<TAB>weight", ln)
+		}
+		w, err := strconv.ParseFloat(line[k+1:], 32)
+		if err != nil {
+			return nil, fmt.Errorf("attribution model line %d: %w", ln, err)
+		}
+		m.w[line[:k]] = float32(w)
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("attribution model: %w", err)
+	}
+	return m, nil
+}
+
+// ParseModel reads an attribution model in the format of the embedded
+// attrib.model.
+func ParseModel(src string) (*Model, error) { return parseModel(src) }
+
+// Size returns the number of features with a weight.
+func (m *Model) Size() int { return len(m.w) }
+
+// candRels are the relations whose dependents can be content.
+func candRel(dep string) bool {
+	switch dep {
+	case "ccomp", "xcomp", "obj", "advcl", "acl", "parataxis", "dep", "csubj", "iobj", "nsubj", "nsubj:pass", "obl", "nmod", "appos", "conj":
+		return true
+	}
+	return strings.HasPrefix(dep, "obl:") || strings.HasPrefix(dep, "nmod:") || strings.HasPrefix(dep, "advcl:") || strings.HasPrefix(dep, "acl:") || strings.HasPrefix(dep, "ccomp:")
+}
+
+// headRel are the relations of a cue that can report the clause it hangs on.
+func headRel(dep string) bool {
+	switch dep {
+	case "parataxis", "conj", "advcl", "ccomp", "acl:relcl", "acl", "xcomp", "dep", "advmod":
+		return true
+	}
+	return false
+}
+
+// cueTag reports whether token i can be a cue.
+func (v *view) cueTag(i int) bool {
+	switch v.toks[i].UPOS {
+	case doc.VERB, doc.NOUN, doc.ADJ:
+		return true
+	}
+	return false
+}
+
+// isQuoteMark reports whether token i is a quotation mark.
+func (v *view) isQuoteMark(i int) bool {
+	f := v.form(i)
+	return f == "\"" || f == "“" || f == "”" || f == "'" || f == "‘" || f == "’" || f == "``" || f == "''"
+}
+
+// trimTok drops punctuation other than quotation marks from both ends of
+// token range [lo, hi].
+func (v *view) trimTok(lo, hi int) (int, int) {
+	for lo <= hi && v.isPunct(lo) && !v.isQuoteMark(lo) {
+		lo++
+	}
+	for hi >= lo && v.isPunct(hi) && !v.isQuoteMark(hi) {
+		hi--
+	}
+	return lo, hi
+}
+
+// candidates appends the candidate attributions of sentence s to out.
+func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
+	for c := s.FirstToken; c < s.EndToken; c++ {
+		t := &v.toks[c]
+		if f := v.form(c); (f == "according" || f == "According") && c+1 < s.EndToken && v.form(c+1) == "to" {
+			// "according" is the case marker of the source ("according to
+			// X" hangs on the host clause through X), or heads it itself.
+			h, cut := int(t.Head), c
+			if h < 0 || h == c {
+				continue
+			}
+			if u := v.toks[h].UPOS; t.Dep == "case" || u == doc.NOUN || u == doc.PROPN || u == doc.PRON {
+				h, cut = int(v.toks[h].Head), h
+			}
+			if h < 0 {
+				continue
+			}
+			if lo, hi, ok := v.minusTok(h, c, cut); ok {
+				out = append(out, mcand{c: c, last: c + 1, x: h, kind: kAccord, lo: lo, hi: hi})
+			}
+			if lo, hi, ok := v.sentRest(s, c, int(v.hi[cut])); ok {
+				out = append(out, mcand{c: c, last: c + 1, x: h, kind: kSent, lo: lo, hi: hi})
+			}
+			continue
+		}
+		if !v.cueTag(c) {
+			continue
+		}
+		obj := -1
+		for j := s.FirstToken; j < s.EndToken; j++ {
+			if int(v.toks[j].Head) != c || !candRel(v.toks[j].Dep) {
+				continue
+			}
+			dep := v.toks[j].Dep
+			lo, hi := int(v.lo[j]), int(v.hi[j])
+			if lo <= c && c <= hi {
+				continue
+			}
+			if dep == "obl" || strings.HasPrefix(dep, "obl:") || dep == "nmod" || strings.HasPrefix(dep, "nmod:") {
+				// The preposition belongs to the cue ("talking about").
+				if lo == j-1 || (lo < j && v.toks[lo].Dep == "case") {
+					for lo < j && v.toks[lo].Dep == "case" && int(v.toks[lo].Head) == j {
+						lo++
+					}
+				}
+			}
+			lo, hi = v.trimTok(lo, hi)
+			if lo > hi {
+				continue
+			}
+			out = append(out, mcand{c: c, last: c, x: j, kind: kChild, lo: lo, hi: hi})
+			if dep == "obj" && j > c {
+				obj = j
+			}
+			if (dep == "ccomp" || dep == "xcomp") && lo > c {
+				if obj >= 0 && int(v.hi[obj]) < lo {
+					out = append(out, mcand{c: c, last: c, x: j, kind: kObjComp, lo: int(v.lo[obj]), hi: hi})
+				}
+				// Later words the parser hung on the cue.
+				ext := hi
+				for k := hi + 1; k < s.EndToken; k++ {
+					if int(v.toks[k].Head) != c {
+						continue
+					}
+					d := v.toks[k].Dep
+					if relIs(d, "conj") || relIs(d, "punct") || relIs(d, "parataxis") || relIs(d, "cc") {
+						break
+					}
+					ext = max(ext, int(v.hi[k]))
+				}
+				if _, e := v.trimTok(lo, ext); e > hi {
+					out = append(out, mcand{c: c, last: c, x: j, kind: kCompExt, lo: lo, hi: e})
+				}
+			}
+		}
+		if t.UPOS == doc.VERB {
+			// "…, the senator said on Tuesday.": the cue, its subject and
+			// adjuncts close the sentence.
+			a := c
+			if sj := v.child(c, "nsubj"); sj >= 0 && int(v.lo[sj]) < a {
+				a = int(v.lo[sj])
+			}
+			for a > s.FirstToken && speakerAdverbs[strings.ToLower(v.form(a-1))] {
+				a--
+			}
+			if a > s.FirstToken+2 && v.form(a-1) == "," {
+				if lo, hi, ok := v.sentRest(s, a, max(c, int(v.hi[c]))); ok && hi < a {
+					out = append(out, mcand{c: c, last: c, x: c, kind: kSent, lo: lo, hi: hi})
+				}
+			}
+		}
+		if h := int(t.Head); h >= 0 && headRel(t.Dep) {
+			if lo, hi, ok := v.minusTok(h, c, c); ok {
+				out = append(out, mcand{c: c, last: c, x: h, kind: kHead, lo: lo, hi: hi})
+			}
+		}
+	}
+	return out
+}
+
+// sentRest returns the tokens of sentence s outside the attribution
+// phrase [a, b] when the phrase opens or closes the sentence (punctuation
+// aside).
+func (v *view) sentRest(s doc.Sentence, a, b int) (int, int, bool) {
+	first, last := s.FirstToken, s.EndToken-1
+	for last > b && v.isPunct(last) && !v.isQuoteMark(last) {
+		last--
+	}
+	for first < a && v.isPunct(first) && !v.isQuoteMark(first) {
+		first++
+	}
+	switch {
+	case b >= last && a > first:
+		lo, hi := v.trimTok(first, a-1)
+		return lo, hi, lo <= hi
+	case a <= first && b < last:
+		lo, hi := v.trimTok(b+1, last)
+		return lo, hi, lo <= hi
+	}
+	return 0, 0, false
+}
+
+// minusTok returns the token range of h's subtree without the subtree of
+// cut (whose first token may be c), keeping the larger side when the cut
+// lies in the middle, trimmed of punctuation.
+func (v *view) minusTok(h, c, cut int) (int, int, bool) {
+	lo, hi := int(v.lo[h]), int(v.hi[h])
+	clo, chi := min(int(v.lo[cut]), c), int(v.hi[cut])
+	if clo < lo || chi > hi {
+		return 0, 0, false
+	}
+	switch {
+	case clo <= lo && chi >= hi:
+		return 0, 0, false
+	case clo <= lo:
+		lo = chi + 1
+	case chi >= hi:
+		hi = clo - 1
+	default:
+		if clo-lo >= hi-chi {
+			hi = clo - 1
+		} else {
+			lo = chi + 1
+		}
+	}
+	lo, hi = v.trimTok(lo, hi)
+	return lo, hi, lo <= hi
+}
+
+// featSink receives the features of a candidate: it sums their weights, or
+// collects them for training.
+type featSink struct {
+	buf     []byte
+	m       *Model
+	score   float32
+	collect bool
+	names   []string
+}
+
+func (f *featSink) add(parts ...string) {
+	f.buf = f.buf[:0]
+	for _, p := range parts {
+		f.buf = append(f.buf, p...)
+	}
+	if f.collect {
+		f.names = append(f.names, string(f.buf))
+		return
+	}
+	if f.m != nil {
+		f.score += f.m.w[string(f.buf)]
+	}
+}
+
+var lenBuckets = [...]string{"0", "1", "2", "3", "4", "5", "6-7", "6-7", "8-11", "8-11", "8-11", "8-11"}
+
+func lenBucket(n int) string {
+	switch {
+	case n < len(lenBuckets):
+		return lenBuckets[n]
+	case n < 20:
+		return "12-19"
+	case n < 40:
+		return "20-39"
+	}
+	return "40+"
+}
+
+// lemmaKey returns token i's lemma, or its UPOS for names, numbers and
+// symbols (which the model must not learn).
+func (v *view) lemmaKey(i int) string {
+	switch v.toks[i].UPOS {
+	case doc.PROPN, doc.NUM, doc.SYM, doc.X:
+		return v.toks[i].UPOS.String()
+	}
+	l := v.toks[i].Lemma
+	if l == "" {
+		l = v.form(i)
+	}
+	return l
+}
+
+// features emits the features of candidate k into f.
+func (v *view) features(k *mcand, f *featSink) {
+	c := k.c
+	t := &v.toks[c]
+	typ := "acc"
+	switch k.kind {
+	case kSent:
+		typ = "sent"
+	case kChild:
+		typ = v.toks[k.x].Dep
+	case kObjComp:
+		typ = "obj+ccomp"
+	case kCompExt:
+		typ = v.toks[k.x].Dep + "+"
+	case kHead:
+		typ = "head<" + t.Dep
+	}
+	lemma := v.lemmaKey(c)
+	if k.last > c {
+		lemma = "according to"
+	}
+	upos := t.UPOS.String()
+	f.add("T=", typ)
+	f.add("L=", lemma)
+	f.add("LT=", lemma, "|", typ)
+	f.add("UT=", upos, "|", typ)
+	f.add("DT=", t.Dep, "|", typ)
+	f.add("LD=", lemma, "|", t.Dep)
+	// First and last words of the content.
+	first := v.lemmaKey(k.lo)
+	f.add("FT=", first, "|", typ)
+	f.add("FL=", first, "|", lemma)
+	f.add("FU=", v.toks[k.lo].UPOS.String(), "|", typ)
+	f.add("EU=", v.toks[k.hi].UPOS.String(), "|", typ)
+	if k.kind != kAccord && k.kind != kSent {
+		x := k.x
+		f.add("XU=", v.toks[x].UPOS.String(), "|", typ)
+		if u := v.toks[x].UPOS; u == doc.NOUN || u == doc.PRON {
+			f.add("XL=", v.lemmaKey(x), "|", typ)
+		}
+	}
+	n := k.hi - k.lo + 1
+	f.add("N=", lenBucket(n), "|", typ)
+	dir := "R"
+	if k.hi < c {
+		dir = "L"
+	}
+	f.add("DIR=", dir, "|", typ)
+	// The cue's own dependents: subject, auxiliaries, negation, objects.
+	subj, aux := "none", ""
+	pass, neg := false, false
+	s := v.sents[t.Sent]
+	for j := s.FirstToken; j < s.EndToken; j++ {
+		if int(v.toks[j].Head) != c {
+			continue
+		}
+		switch d := v.toks[j].Dep; {
+		case d == "nsubj" || d == "csubj":
+			subj = v.toks[j].UPOS.String()
+			if v.toks[j].UPOS == doc.PRON {
+				subj = "PRON:" + strings.ToLower(v.form(j))
+			}
+		case d == "nsubj:pass" || d == "aux:pass":
+			pass = true
+		case d == "aux":
+			aux = v.lemmaKey(j)
+		case d == "advmod" && (v.lemmaKey(j) == "not" || v.lemmaKey(j) == "never"):
+			neg = true
+		}
+	}
+	f.add("S=", subj, "|", typ)
+	f.add("SL=", subj, "|", lemma)
+	if aux != "" {
+		f.add("A=", aux, "|", typ)
+	}
+	if pass {
+		f.add("P|", typ)
+		f.add("PL|", lemma)
+	}
+	if neg {
+		f.add("NEG|", typ)
+	}
+	if t.Feats != "" {
+		f.add("VF=", verbForm(t.Feats), "|", typ)
+	}
+	if h := int(t.Head); h >= 0 {
+		f.add("HL=", v.lemmaKey(h), "|", t.Dep)
+	} else {
+		f.add("ROOT|", typ)
+	}
+	if c > s.FirstToken {
+		f.add("PW=", v.lemmaKey(c-1), "|", typ)
+	}
+	// Quotation marks inside the content.
+	q := "0"
+	for j := k.lo; j <= k.hi; j++ {
+		if v.isQuoteMark(j) {
+			q = "1"
+			break
+		}
+	}
+	f.add("Q=", q, "|", typ)
+}
+
+// verbForm extracts VerbForm and Tense from UD features.
+func verbForm(feats string) string {
+	vf, tense := "", ""
+	for p := range strings.SplitSeq(feats, "|") {
+		if x, ok := strings.CutPrefix(p, "VerbForm="); ok {
+			vf = x
+		} else if x, ok := strings.CutPrefix(p, "Tense="); ok {
+			tense = x
+		}
+	}
+	return vf + tense
+}
+
+// modelCandidates scores the candidates of every sentence and returns the
+// accepted ones: at most one per cue, best first, none whose content holds
+// an accepted cue or overlaps an accepted content.
+func (v *view) modelCandidates(m *Model) []mcand {
+	var all, acc []mcand
+	f := &featSink{m: m, buf: make([]byte, 0, 64)}
+	for _, s := range v.sents {
+		all = v.candidates(s, all[:0])
+		for i := range all {
+			f.score = 0
+			v.features(&all[i], f)
+			all[i].score = f.score
+		}
+		sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
+		start := len(acc)
+		for _, k := range all {
+			if k.score <= m.th {
+				break
+			}
+			ok := true
+			for _, a := range acc[start:] {
+				if a.c == k.c || (k.lo <= a.c && a.c <= k.hi) || (a.lo <= k.c && k.c <= a.hi) || (k.lo <= a.hi && a.lo <= k.hi) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				acc = append(acc, k)
+			}
+		}
+	}
+	sort.Slice(acc, func(i, j int) bool { return acc[i].c < acc[j].c })
+	return acc
+}

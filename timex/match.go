@@ -191,7 +191,10 @@ func (s *scanner) run(emit func(c *cand)) {
 		if c.concrete && c.val == "" && c.p.g >= gYear && !c.p.noYear && c.typ != typSet {
 			s.ref, s.hasRef = c.p, true
 		}
-		if c.setsQ {
+		if c.setsQ && (!s.hasDCT || !addMonths(c.p.t, 3).After(s.dct)) && (!s.hasRefQ || !c.p.t.Before(s.refQ.t)) {
+			// Only a quarter that has ended can be the one reported ("a
+			// fourth-quarter charge" looks ahead), and an earlier one named
+			// for context ("after a flat second quarter") does not replace it.
 			s.refQ, s.hasRefQ = c.p, true
 		}
 		i = c.j

@@ -604,8 +604,10 @@ func (s *scanner) unitFirst(i int) (cand, bool) {
 			return c, true
 		}
 	}
-	// "the quarter": in financial news, the quarter being reported.
-	if (e.u == uQuarter && !e.pl || s.eq(i, "period") && s.hasRefQ) && (s.w(i-1) == wThe || s.w(i-1) == wComparable) && s.hasDCT {
+	// "the quarter": in financial news, the quarter being reported (not
+	// "the quarter-to-quarter comparison").
+	if (e.u == uQuarter && !e.pl || s.eq(i, "period") && s.hasRefQ) && (s.w(i-1) == wThe || s.w(i-1) == wComparable) && s.hasDCT &&
+		!(s.hyphen(i+1) && s.w(i+2) == wTo) {
 		q := s.lastQuarter()
 		if s.hasRefQ {
 			q = s.refQ
@@ -620,6 +622,15 @@ func (s *scanner) unitFirst(i int) (cand, bool) {
 		}
 		if e.u != uQuarter {
 			return cand{}, false // "the period" alone is not a date
+		}
+		// "the quarter ended Sept. 30": the three months up to that day,
+		// unless a named (possibly fiscal) quarter is being reported.
+		if (s.eq(j, "ended") || s.eq(j, "ending")) && !s.hasRefQ {
+			if d, ok := s.monthFirst(j + 1); ok && d.p.g == gDay && !d.p.noYear {
+				t := d.p.t.AddDate(0, 0, -45)
+				qp := point{t: day(t.Year(), (int(t.Month())-1)/3*3+1, 1), g: gQuarter}
+				return cand{j: j, typ: typDate, p: qp, anchored: true, theOK: true, concrete: true, setsQ: true}, true
+			}
 		}
 		return cand{j: j, typ: typDate, p: q, anchored: true, theOK: true}, true
 	}

@@ -192,6 +192,24 @@ func countries(d *doc.Document, ps []doc.Participant) string {
 	return strings.Join(s, "+")
 }
 
+func coded(ps []doc.Participant) []doc.Participant {
+	var out []doc.Participant
+	for _, p := range ps {
+		if p.Code != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func partsDesc(ps []doc.Participant) string {
+	var s []string
+	for _, p := range ps {
+		s = append(s, p.Text+"("+p.Code+")")
+	}
+	return strings.Join(s, "+")
+}
+
 // dyadOK: a reciprocal event's sources count as targets too.
 func dyadOK(d *doc.Document, got []doc.Participant, gold []string, e *doc.Event, source bool) bool {
 	if len(gold) == 0 {
@@ -285,6 +303,9 @@ type PETRResult struct {
 	Rec  PETRRecord
 	Got  []string
 	Pass bool
+	// Events describes every event coded, dyadic or not, for debugging:
+	// "CODE source-text(CODE) -> target-text(CODE) status [trigger]".
+	Events []string
 }
 
 // ValidatePETRARCH codes each record and compares the sorted set of
@@ -309,7 +330,14 @@ func ValidatePETRARCH(ctx context.Context, recs []PETRRecord, extract ExtractFun
 		seen := map[string]bool{}
 		for i := range d.Events {
 			e := &d.Events[i]
-			for _, pr := range pairs(e) {
+			// PETRARCH pairs coded actors only; a compound source with no
+			// coded target codes each member towards the others
+			ce := *e
+			ce.Source, ce.Target = coded(e.Source), coded(e.Target)
+			if len(ce.Target) == 0 && len(ce.Source) > 1 {
+				ce.Reciprocal = true
+			}
+			for _, pr := range pairs(&ce) {
 				src, tgt := "---", "---"
 				if pr[0] != nil && pr[0].Code != "" {
 					src = pr[0].Code
@@ -328,7 +356,12 @@ func ValidatePETRARCH(ctx context.Context, recs []PETRRecord, extract ExtractFun
 			}
 		}
 		sort.Strings(got)
-		out = append(out, PETRResult{Rec: r, Got: got, Pass: strings.Join(got, "|") == strings.Join(r.Expected, "|")})
+		var desc []string
+		for i := range d.Events {
+			e := &d.Events[i]
+			desc = append(desc, fmt.Sprintf("%s %s -> %s %s [%s]", e.CAMEO, partsDesc(e.Source), partsDesc(e.Target), e.Status, e.Evidence.Trigger.Text))
+		}
+		out = append(out, PETRResult{Rec: r, Got: got, Pass: strings.Join(got, "|") == strings.Join(r.Expected, "|"), Events: desc})
 	}
 	return out, nil
 }

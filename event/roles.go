@@ -129,6 +129,17 @@ func (c *Coder) roles(w *work, cd *cand) {
 			cd.tgt = append(cd.tgt, p)
 		}
 	}
+	// PETRARCH's convention (Literal): the target is the first actor after
+	// the verb inside its phrase when the object names none
+	if c.literal && !hasNamed(v, cd.tgt) {
+		sn := v.d.Sentences[cd.sent]
+		for j := t + 1; j < sn.EndToken; j++ {
+			if v.named(j) && v.under(j, t) && !v.inSubj(j, t) && !v.sameActor(j, cd.src) {
+				cd.tgt = append(cd.tgt[:0], j)
+				break
+			}
+		}
+	}
 	// drop a target that is one of the sources
 	out := cd.tgt[:0]
 	for _, x := range cd.tgt {
@@ -606,6 +617,15 @@ func (v *view) isPlaceOrCountryFor(x, h int) bool {
 		return false
 	}
 	return (xa >= 0 && v.d.Actors[xa].Kind == "LOC") || (xa < 0 && v.cc[x] != "")
+}
+
+func hasNamed(v *view, heads []int) bool {
+	for _, h := range heads {
+		if v.named(h) {
+			return true
+		}
+	}
+	return false
 }
 
 // named reports whether token x names an actor or a country.

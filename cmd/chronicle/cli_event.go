@@ -100,6 +100,9 @@ func validatePetrarchCmd(env *cliEnv) *cobra.Command {
 						strings.Join(r.Rec.Expected, ", "), strings.Join(r.Got, ", "))
 					if verbose {
 						fmt.Fprintf(env.stdout, "     %s\n", r.Rec.Text)
+						for _, e := range r.Events {
+							fmt.Fprintf(env.stdout, "       event %s\n", e)
+						}
 					}
 				}
 			}

@@ -808,6 +808,20 @@ func (s *scanner) relative(i int) (cand, bool) {
 			}
 		}
 	}
+	// "the latest period": the quarter being reported.
+	if w == wLatest && s.w(j) == wPeriod && the && s.hasDCT {
+		q := s.refQ
+		if !s.hasRefQ {
+			q = s.lastQuarter()
+		}
+		return cand{j: j + 1, typ: typDate, p: q, anchored: true, theOK: true, concrete: true}, true
+	}
+	// "the current fiscal year", "the latest fiscal quarter"
+	if (w == wCurrent || w == wLatest || w == wThis || w == wLast || w == wNext) && s.w(j) == wFiscal {
+		if u := s.lx(j + 1); u != nil && !u.pl && (u.u == uYear || u.u == uQuarter) {
+			j++
+		}
+	}
 	e := s.lx(j)
 	if e == nil {
 		return cand{}, false
@@ -891,6 +905,9 @@ func (s *scanner) relative(i int) (cand, bool) {
 			if u == uQuarter {
 				c, ok := mk(s.lastQuarter().t, false)
 				return c, ok
+			}
+			if u == uYear && the {
+				return mk(shift(s.dct, uYear, -1), false) // the last complete year
 			}
 			return cand{}, false
 		case wPrevious:

@@ -583,7 +583,7 @@ func (v *view) expand(dst []int, h int) []int {
 		v.children(x, func(c int) bool {
 			switch v.d.Tokens[c].Dep {
 			case "amod", "compound", "nmod:poss", "nmod", "flat", "appos":
-				if cs := v.caseOf(c); v.dep(c) == "nmod" && cs != "of" && cs != "for" && v.d.Tokens[c].Dep != "nmod:poss" {
+				if cs := v.caseOf(c); v.dep(c) == "nmod" && cs != "of" && cs != "for" && cs != "from" && cs != "in" && v.d.Tokens[c].Dep != "nmod:poss" {
 					return true // "a camp for Congolese refugees" stands for them; "talks with X" does not
 				}
 				if v.named(c) && !v.isPlace(c) {

@@ -209,8 +209,8 @@ func (v *view) verbArgs(i int, targetPrep string, verbal bool) (src, tgt int) {
 	if !pass {
 		if targetPrep != "" {
 			tgt = v.partner(i, targetPrep)
-		} else if io := v.child(i, "iobj"); io >= 0 && v.actorish(io) {
-			tgt = io
+		} else if io := v.actorChild(i, "iobj", "obj"); io >= 0 {
+			tgt = io // a named (indirect) object, even when the parser gave two
 		} else if o := v.child(i, "obj"); o >= 0 && (v.actorish(o) || tgt < 0) {
 			tgt = o
 			if !v.actorish(o) {
@@ -659,14 +659,24 @@ func (v *view) complementVerb(t int) int {
 	return -1
 }
 
+// actorChild returns the first child of i with one of the relations rels
+// whose phrase names an actor, or -1.
+func (v *view) actorChild(i int, rels ...string) int {
+	for _, rel := range rels {
+		for c := v.first[i]; c >= 0; c = v.next[c] {
+			if v.d.Tokens[c].Dep == rel && v.actorish(int(c)) {
+				return int(c)
+			}
+		}
+	}
+	return -1
+}
+
 // targetIn finds a named target inside the phrase or clause headed by x:
 // its indirect object or object, a partner preposition, an agent ("by X"),
 // a possessor, or the same inside its object or a further xcomp.
 func (v *view) targetIn(x, depth int) int {
-	if o := v.child(x, "iobj"); o >= 0 && v.actorish(o) {
-		return o
-	}
-	if o := v.child(x, "obj"); o >= 0 && v.actorish(o) {
+	if o := v.actorChild(x, "iobj", "obj"); o >= 0 {
 		return o
 	}
 	if p := v.partner(x, ""); p >= 0 && v.actorish(p) {

@@ -34,7 +34,7 @@ func benchStore(b *testing.B) (store.Store, *storetest.Gen) {
 	g := storetest.NewGen(2024, 5000)
 	g.Tokens = false
 	g.Filler = 0
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("chronicle-bench-v2-%d.db", n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("chronicle-bench-v3-%d.db", n))
 	ctx := context.Background()
 	if _, err := os.Stat(path + ".done"); err != nil {
 		os.Remove(path)

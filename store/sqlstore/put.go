@@ -444,11 +444,15 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 				}
 				placeKey, country, lat, lon, placeKind = strings.ToLower(place), l.Country, l.Lat, l.Lon, l.Kind
 			}
-			err := w.row(`INSERT INTO events (merge_key, type, mode, cameo, quad, goldstein, status, status_published, date_value, date_lo, date_hi, granularity,
-				place, place_key, country, lat, lon, place_kind, num_mentions, num_articles, num_sources, first_article)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?) RETURNING id`,
+			parties, err := w.parties(src, tgt)
+			if err != nil {
+				return err
+			}
+			err = w.row(`INSERT INTO events (merge_key, type, mode, cameo, quad, goldstein, status, status_published, date_value, date_lo, date_hi, granularity,
+				place, place_key, country, lat, lon, place_kind, parties, num_mentions, num_articles, num_sources, first_article)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?) RETURNING id`,
 				key, e.Type, e.Mode, e.CAMEO, e.Quad, e.Goldstein, e.Status, published, value, lo, hi, gran,
-				place, placeKey, country, lat, lon, placeKind, nEvidence, articleID).Scan(&eventID)
+				place, placeKey, country, lat, lon, placeKind, parties, nEvidence, articleID).Scan(&eventID)
 			if err != nil {
 				return fmt.Errorf("insert event %s: %w", e.ID, err)
 			}
@@ -561,6 +565,44 @@ func (w *writeTx) noteSpan(lo, hi string) error {
 	}
 	w.maxSpan = span
 	return nil
+}
+
+// parties encodes an event's parties for events.parties: one line per
+// party, "role<TAB>actor id<TAB>name<TAB>code" (role 0 source, 1 target),
+// so that listing events needs no join.
+func (w *writeTx) parties(src, tgt []int64) (string, error) {
+	var b strings.Builder
+	for role, ids := range [2][]int64{src, tgt} {
+		for _, id := range ids {
+			var name, code string
+			if err := w.row(`SELECT name, code FROM actors WHERE id = ?`, id).Scan(&name, &code); err != nil {
+				return "", fmt.Errorf("actor %d: %w", id, err)
+			}
+			fmt.Fprintf(&b, "%d\t%d\t%s\t%s\n", role, id, oneLine(name), oneLine(code))
+		}
+	}
+	return b.String(), nil
+}
+
+func oneLine(s string) string {
+	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)
+}
+
+// parseParties decodes events.parties.
+func parseParties(s string, e *store.Event) {
+	for _, line := range strings.Split(s, "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			continue
+		}
+		id, _ := strconv.ParseInt(f[1], 10, 64)
+		p := store.Party{ActorID: id, Name: f[2], Code: f[3]}
+		if f[0] == "0" {
+			e.Source = append(e.Source, p)
+		} else {
+			e.Target = append(e.Target, p)
+		}
+	}
 }
 
 func (w *writeTx) linkActors(eventID int64, src, tgt []int64, typ, status, lo, hi string) error {

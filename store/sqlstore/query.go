@@ -183,10 +183,10 @@ func (s *DB) eventQuery(ctx context.Context, q *store.EventQuery) (*eventSQL, bo
 		err := s.r.QueryRowContext(ctx, s.q(`SELECT 1 FROM events WHERE place_key = ? LIMIT 1`), strings.ToLower(pl)).Scan(&one)
 		switch {
 		case err == nil:
-			conds = append(conds, "e.place_key = ?")
+			conds = append(conds, "e.place_key = ? AND e.place_key <> ''")
 			args = append(args, strings.ToLower(pl))
 		case errors.Is(err, sql.ErrNoRows):
-			conds = append(conds, "e.country = ?")
+			conds = append(conds, "e.country = ? AND e.country <> ''")
 			args = append(args, strings.ToUpper(pl))
 		default:
 			return nil, false, fmt.Errorf("store: place %q: %w", pl, err)
@@ -229,7 +229,7 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, err
 		order = strings.ReplaceAll(order, ",", " DESC,") + " DESC"
 	}
 	query := `SELECT e.id, e.type, e.mode, e.cameo, e.quad, e.goldstein, e.status, e.date_value, e.date_lo, e.date_hi, e.granularity,
-		e.place, e.country, e.lat, e.lon, e.place_kind, e.num_mentions, e.num_articles, e.num_sources FROM ` + es.from + es.where + " ORDER BY " + order
+		e.place, e.country, e.lat, e.lon, e.place_kind, e.parties, e.num_mentions, e.num_articles, e.num_sources FROM ` + es.from + es.where + " ORDER BY " + order
 	limit, offset := q.Limit, max(q.Offset, 0)
 	var events []store.Event
 	index := map[int64]int{}
@@ -257,8 +257,9 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, err
 			n++
 			var e store.Event
 			var p store.Place
+			var parties string
 			if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &e.CAMEO, &e.Quad, &e.Goldstein, &e.Status, &e.Date, &e.DateStart, &e.DateEnd, &e.Granularity,
-				&p.Name, &p.Country, &p.Lat, &p.Lon, &p.Kind, &e.NumMentions, &e.NumArticles, &e.NumSources); err != nil {
+				&p.Name, &p.Country, &p.Lat, &p.Lon, &p.Kind, &parties, &e.NumMentions, &e.NumArticles, &e.NumSources); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("store: events: %w", err)
 			}
@@ -269,6 +270,7 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, err
 				e.Place = &p
 			}
 			e.Source, e.Target = []store.Party{}, []store.Party{}
+			parseParties(parties, &e)
 			index[e.ID] = len(events)
 			events = append(events, e)
 		}
@@ -298,9 +300,6 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, err
 	if len(events) == 0 {
 		return events, nil
 	}
-	if err := s.loadParties(ctx, events, index); err != nil {
-		return nil, err
-	}
 	if !q.NoEvidence {
 		if err := s.loadMentions(ctx, events, index); err != nil {
 			return nil, err
@@ -327,40 +326,6 @@ func eventIDs(events []store.Event) []int64 {
 	return ids
 }
 
-func (s *DB) loadParties(ctx context.Context, events []store.Event, index map[int64]int) error {
-	for _, ids := range chunks(eventIDs(events), 500) {
-		args := make([]any, len(ids))
-		for i, id := range ids {
-			args[i] = id
-		}
-		rows, err := s.r.QueryContext(ctx, s.q(`SELECT ea.event_id, ea.role, a.id, a.name, a.code FROM event_actors ea JOIN actors a ON a.id = ea.actor_id
-			WHERE ea.event_id IN (`+placeholders(len(ids))+`) ORDER BY ea.event_id, ea.role, ea.pos`), args...)
-		if err != nil {
-			return fmt.Errorf("store: event actors: %w", err)
-		}
-		for rows.Next() {
-			var eid int64
-			var role int
-			var p store.Party
-			if err := rows.Scan(&eid, &role, &p.ActorID, &p.Name, &p.Code); err != nil {
-				rows.Close()
-				return fmt.Errorf("store: event actors: %w", err)
-			}
-			e := &events[index[eid]]
-			if role == 0 {
-				e.Source = append(e.Source, p)
-			} else {
-				e.Target = append(e.Target, p)
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("store: event actors: %w", err)
-		}
-	}
-	return nil
-}
-
 func (s *DB) loadMentions(ctx context.Context, events []store.Event, index map[int64]int) error {
 	type ref struct {
 		event   int64
@@ -374,10 +339,9 @@ func (s *DB) loadMentions(ctx context.Context, events []store.Event, index map[i
 		for i, id := range ids {
 			args[i] = id
 		}
-		rows, err := s.r.QueryContext(ctx, s.q(`SELECT m.event_id, m.article_id, coalesce(a.url, ''), a.title, a.outlet, m.published, m.local_id, m.status, m.date_value,
+		rows, err := s.r.QueryContext(ctx, s.q(`SELECT m.event_id, m.article_id, m.published, m.local_id, m.status, m.date_value,
 			m.sent_start, m.sent_end, m.trigger, m.more
-			FROM mentions m JOIN articles a ON a.id = m.article_id
-			WHERE m.event_id IN (`+placeholders(len(ids))+`) ORDER BY m.event_id, m.published, m.id`), args...)
+			FROM mentions m WHERE m.event_id IN (`+placeholders(len(ids))+`) ORDER BY m.event_id, m.published, m.id`), args...)
 		if err != nil {
 			return fmt.Errorf("store: mentions: %w", err)
 		}
@@ -386,7 +350,7 @@ func (s *DB) loadMentions(ctx context.Context, events []store.Event, index map[i
 			var m store.Mention
 			var published, more string
 			var ev store.Evidence
-			if err := rows.Scan(&eid, &m.ArticleID, &m.URL, &m.Title, &m.Outlet, &published, &m.EventID, &m.Status, &m.Date,
+			if err := rows.Scan(&eid, &m.ArticleID, &published, &m.EventID, &m.Status, &m.Date,
 				&ev.Start, &ev.End, &ev.Trigger, &more); err != nil {
 				rows.Close()
 				return fmt.Errorf("store: mentions: %w", err)
@@ -410,7 +374,9 @@ func (s *DB) loadMentions(ctx context.Context, events []store.Event, index map[i
 	}
 	for _, r := range refs {
 		m := &events[index[r.event]].Mentions[r.mention]
-		text := texts[m.ArticleID]
+		a := texts[m.ArticleID]
+		m.URL, m.Title, m.Outlet = a.url, a.title, a.outlet
+		text := a.text
 		m.Evidence[0].Text = span(text, m.Evidence[0].Start, m.Evidence[0].End)
 		if r.more == "" {
 			continue
@@ -504,7 +470,7 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 			return nil, err
 		}
 		for k, i := range derive {
-			out[i].Text = span(texts[out[i].ArticleID], spans[k].start, spans[k].end)
+			out[i].Text = span(texts[out[i].ArticleID].text, spans[k].start, spans[k].end)
 		}
 	}
 	return out, nil

@@ -53,6 +53,9 @@ type Dialect struct {
 	WriteLock string
 	// Size returns the database size in bytes.
 	Size string
+	// Optimize, when not "", runs on the writer before Close (gathers the
+	// planner's statistics).
+	Optimize string
 }
 
 // DB is a store.Store over a writer and a reader connection pool (they may
@@ -105,7 +108,15 @@ func New(w, r *sql.DB, d Dialect, version int64, log *slog.Logger, closers ...fu
 
 // Close closes the connection pools.
 func (s *DB) Close() error {
-	errs := []error{s.w.Close()}
+	var errs []error
+	if s.d.Optimize != "" {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		if _, err := s.w.ExecContext(ctx, s.d.Optimize); err != nil {
+			errs = append(errs, fmt.Errorf("store: optimize: %w", err))
+		}
+		cancel()
+	}
+	errs = append(errs, s.w.Close())
 	if s.r != s.w {
 		errs = append(errs, s.r.Close())
 	}
@@ -226,9 +237,14 @@ func (s *DB) readText(raw []byte) (string, error) {
 	return string(raw), nil
 }
 
+// articleText is an article's text with the metadata shown beside it.
+type articleText struct {
+	url, title, outlet, text string
+}
+
 // articleTexts returns the texts of the given articles.
-func (s *DB) articleTexts(ctx context.Context, ids []int64) (map[int64]string, error) {
-	out := make(map[int64]string, len(ids))
+func (s *DB) articleTexts(ctx context.Context, ids []int64) (map[int64]articleText, error) {
+	out := make(map[int64]articleText, len(ids))
 	seen := make(map[int64]bool, len(ids))
 	var uniq []int64
 	for _, id := range ids {
@@ -245,14 +261,15 @@ func (s *DB) articleTexts(ctx context.Context, ids []int64) (map[int64]string, e
 		for i, id := range part {
 			args[i] = id
 		}
-		rows, err := s.r.QueryContext(ctx, s.q(`SELECT id, text FROM articles WHERE id IN (`+placeholders(len(part))+`)`), args...)
+		rows, err := s.r.QueryContext(ctx, s.q(`SELECT id, coalesce(url, ''), title, outlet, text FROM articles WHERE id IN (`+placeholders(len(part))+`)`), args...)
 		if err != nil {
 			return nil, fmt.Errorf("store: article texts: %w", err)
 		}
 		for rows.Next() {
 			var id int64
 			var raw []byte
-			if err := rows.Scan(&id, &raw); err != nil {
+			var a articleText
+			if err := rows.Scan(&id, &a.url, &a.title, &a.outlet, &raw); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("store: article texts: %w", err)
 			}
@@ -261,7 +278,8 @@ func (s *DB) articleTexts(ctx context.Context, ids []int64) (map[int64]string, e
 				rows.Close()
 				return nil, fmt.Errorf("store: article %d: %w", id, err)
 			}
-			out[id] = text
+			a.text = text
+			out[id] = a
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {

@@ -68,6 +68,7 @@ CREATE TABLE events (
     lat              DOUBLE PRECISION NOT NULL DEFAULT 0,
     lon              DOUBLE PRECISION NOT NULL DEFAULT 0,
     place_kind       TEXT    NOT NULL DEFAULT '',
+    parties          TEXT    NOT NULL DEFAULT '', -- role, actor id, name, code of each party (see sqlstore)
     num_mentions     INTEGER NOT NULL DEFAULT 0,
     num_articles     INTEGER NOT NULL DEFAULT 0,
     num_sources      INTEGER NOT NULL DEFAULT 0,

@@ -22,6 +22,7 @@ type cand struct {
 	status      string
 	refusal     bool // negated with a future or modal: "will not accept"
 	must        bool // obligation modal: "X said Y must withdraw"
+	soft        bool // the modal was should/ought: an appeal rather than a demand
 	conditional bool // an action announced with "unless": a threat
 	speaker     int  // subject of the speech verb the event is reported under, -1
 	reported    *doc.Reported

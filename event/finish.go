@@ -29,9 +29,13 @@ func (c *Coder) finish(w *work) []doc.Event {
 		}
 		// "X said Y must/should do Z" is X demanding Z of Y (CAMEO 10x)
 		if !c.literal && cd.must && cd.speaker >= 0 && v.named(cd.speaker) && !v.sameActor(cd.speaker, cd.src) && len(cd.src) > 0 {
-			dc := cameo.Act(cameo.ActDemand, code)
+			kind, def := cameo.ActDemand, "100"
+			if cd.soft {
+				kind, def = cameo.ActAppeal, "020" // "should": an appeal
+			}
+			dc := cameo.Act(kind, code)
 			if dc == "" {
-				dc = "100"
+				dc = def
 			}
 			code = dc
 			cd.tgt = append(cd.tgt[:0], cd.src...)

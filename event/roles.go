@@ -350,8 +350,14 @@ func (v *view) controllerAt(i, depth int) int {
 	return -1
 }
 
-func (v *view) subjOf(i int) int {
+func (v *view) subjOf(i int) int { return v.subjOfAt(i, 0) }
+
+func (v *view) subjOfAt(i, depth int) int {
 	s := v.child(i, "nsubj", "csubj")
+	if s < 0 && depth < 4 && v.dep(i) == "conj" && v.head(i) >= 0 && !v.passive(i) {
+		// "Trump didn't answer but said …": a conjunct shares its subject
+		return v.subjOfAt(v.head(i), depth+1)
+	}
 	if s >= 0 && relPron(v.lemma[s]) {
 		return v.relHead(i)
 	}

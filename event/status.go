@@ -35,7 +35,7 @@ import (
 // ongoing > occurred.
 
 type flags struct {
-	neg, denied, hypo, planned, modal, ongoing, must, unless bool
+	neg, denied, hypo, planned, modal, ongoing, must, soft, unless bool
 }
 
 var denyVerbs = map[string]bool{"deny": true, "dismiss": true, "refute": true, "debunk": true, "disavow": true, "rebut": true}
@@ -122,6 +122,7 @@ func (v *view) clauseFlags(x int, f *flags, isTrig bool) {
 				f.modal = true
 				if l == "must" || l == "should" || l == "ought" {
 					f.must = true
+					f.soft = l != "must"
 				}
 			case "be":
 				hasBe = true
@@ -271,6 +272,7 @@ func (c *Coder) qualify(w *work, cd *cand) {
 	cd.refusal = f.neg && (f.planned || f.modal)
 	cd.conditional = f.unless && !f.neg
 	cd.must = f.must && !f.neg
+	cd.soft = f.soft
 	switch {
 	case f.denied:
 		cd.status = doc.StatusDenied

@@ -23,7 +23,7 @@ import (
 var (
 	tmlText  = regexp.MustCompile(`(?s)<TEXT>(.*?)</TEXT>`)
 	tmlTitle = regexp.MustCompile(`(?s)<TITLE>(.*?)</TITLE>`)
-	tmlDCT   = regexp.MustCompile(`functionInDocument="CREATION_TIME"[^>]*|value="(\d{4}-\d{2}-\d{2})[^"]*"[^>]*functionInDocument="CREATION_TIME"`)
+	tmlDCT   = regexp.MustCompile(`<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>`)
 	tmlValue = regexp.MustCompile(`value="(\d{4}-\d{2}-\d{2})`)
 	tmlTag   = regexp.MustCompile(`<[^>]+>`)
 )

@@ -58,6 +58,10 @@ type scanner struct {
 	hasDCT bool
 	ref    point
 	hasRef bool
+	// refDay is the last day told about (a date or a time of day): "the
+	// previous Friday" is the one before it.
+	refDay    time.Time
+	hasRefDay bool
 	// refQ is the last named quarter ("third-quarter profit"): in financial
 	// reports, "a year ago" and "the year-earlier period" compare with it.
 	refQ    point
@@ -190,6 +194,9 @@ func (s *scanner) run(emit func(c *cand)) {
 		emit(&c)
 		if c.concrete && c.val == "" && c.p.g >= gYear && !c.p.noYear && c.typ != typSet {
 			s.ref, s.hasRef = c.p, true
+			if c.p.g >= gDay {
+				s.refDay, s.hasRefDay = c.p.t, true
+			}
 		}
 		if c.setsQ && (!s.hasDCT || !addMonths(c.p.t, 3).After(s.dct)) && (!s.hasRefQ || !c.p.t.Before(s.refQ.t)) {
 			// Only a quarter that has ended can be the one reported ("a
@@ -318,7 +325,16 @@ func (s *scanner) core(i int) (cand, bool) {
 	case wFiscal, wFY, wQ:
 		try(s.fiscalOrQ(i))
 	case wOvernight:
-		try(cand{j: i + 1, typ: typTime, p: s.dctPoint(gTime, 4), anchored: true, concrete: true}, true)
+		// The night before the day told about ("overnight losses in New
+		// York" before Friday's trading), else last night.
+		p := s.dctPoint(gTime, 4)
+		c := cand{j: i + 1, typ: typTime, anchored: true}
+		if s.hasRefDay && !s.refDay.After(s.dct) && s.dct.Sub(s.refDay) <= 7*24*time.Hour {
+			p.t, c.usesRef = s.refDay, true
+		}
+		p.t = p.t.AddDate(0, 0, -1)
+		c.p = p
+		try(c, true)
 	case wPresent:
 		if s.w(i-1) == wThe || s.w(i-1) == wAt {
 			try(cand{j: i + 1, typ: typDate, val: "PRESENT_REF", theOK: true}, true)

@@ -578,14 +578,20 @@ func (s *scanner) signalBefore(i int) int {
 }
 
 // pastAuxNear reports whether the clause around a deadline expression
-// (signal at k, expression ending at j) is told with a past auxiliary or
-// copula (had, was, were, did): "it was not until Tuesday that", "until
+// (signal at k, expression ending at j) is told in the past perfect or
+// with a negated past auxiliary: "it was not until Tuesday that", "until
 // Thursday, they had not".
 func (s *scanner) pastAuxNear(k, j int) bool {
 	stop := func(q int) bool {
 		return s.punct(q, '.') || s.punct(q, ';') || s.punct(q, '?') || s.punct(q, '!')
 	}
-	past := func(q int) bool { return s.eq(q, "had") || s.eq(q, "was") || s.eq(q, "were") || s.eq(q, "did") }
+	past := func(q int) bool {
+		if s.eq(q, "had") {
+			return true
+		}
+		// "it was not until Tuesday that": was/were/did with a negation.
+		return (s.eq(q, "was") || s.eq(q, "were") || s.eq(q, "did")) && (s.eq(q+1, "not") || s.eq(q+1, "n") || s.eq(q+2, "t") && s.apos(q+1))
+	}
 	for q := k - 1; q >= 0 && k-q <= 8 && !stop(q); q-- {
 		if past(q) {
 			return true

@@ -999,12 +999,12 @@ func (s *scanner) relative(i int) (cand, bool) {
 		case wPrevious:
 			// "the previous Friday": the one before the day being told.
 			t = s.weekdayDate(int(e.wday), -1, true)
-			if s.hasRef && s.ref.g == gDay && !s.ref.noYear && s.ref.t.Before(s.dct) {
-				back := (int(s.ref.t.Weekday()+6)%7 + 1 - int(e.wday) + 7) % 7
+			if s.hasRefDay && s.refDay.Before(s.dct) {
+				back := (int(s.refDay.Weekday()+6)%7 + 1 - int(e.wday) + 7) % 7
 				if back == 0 {
 					back = 7
 				}
-				t = s.ref.t.AddDate(0, 0, -back)
+				t = s.refDay.AddDate(0, 0, -back)
 			}
 			theOK = true
 		case wLast, wPast:

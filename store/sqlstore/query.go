@@ -232,7 +232,7 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, err
 		e.place, e.country, e.lat, e.lon, e.place_kind, e.parties, e.num_mentions, e.num_articles, e.num_sources FROM ` + es.from + es.where + " ORDER BY " + order
 	limit, offset := q.Limit, max(q.Offset, 0)
 	var events []store.Event
-	index := map[int64]int{}
+	var index map[int64]int
 	// Actor queries may list an event twice: fetch more and drop repeats.
 	fetch := limit
 	if es.multi && limit > 0 {

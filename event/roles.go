@@ -96,6 +96,11 @@ func (c *Coder) roles(w *work, cd *cand) {
 			if g := v.targetIn(o, 0); g >= 0 {
 				tgtHead = g
 			}
+		} else if o := v.child(t, "obl"); o >= 0 && v.caseOf(o) != "" {
+			// "agreed to an extension of the mandate for the force in Lebanon"
+			if g := v.targetIn(o, 0); g >= 0 {
+				tgtHead = g
+			}
 		}
 	}
 	// the speaker of a quote whose cue is the trigger
@@ -286,8 +291,8 @@ func (v *view) controllerAt(i, depth int) int {
 		}
 		switch v.dep(i) {
 		case "xcomp":
-			if o := v.child(h, "obj"); o >= 0 && v.actorish(o) {
-				return o
+			if o := v.child(h, "obj"); o >= 0 && v.actorish(o) && objectControl[v.lemma[h]] {
+				return o // "urged Iran to negotiate": Iran negotiates
 			}
 			if s := v.subjOf(h); s >= 0 {
 				return s
@@ -348,6 +353,17 @@ func (v *view) controllerAt(i, depth int) int {
 		i = h
 	}
 	return -1
+}
+
+// objectControl verbs make their object the subject of their infinitive
+// ("urged Iran to negotiate"); with other verbs the infinitive is a purpose
+// of the subject ("summoned the ambassador to complain").
+var objectControl = map[string]bool{
+	"ask": true, "urge": true, "tell": true, "order": true, "force": true, "persuade": true, "allow": true,
+	"invite": true, "encourage": true, "pressure": true, "press": true, "call": true, "compel": true,
+	"instruct": true, "advise": true, "help": true, "require": true, "permit": true, "authorize": true,
+	"enable": true, "push": true, "lead": true, "get": true, "want": true, "expect": true, "warn": true,
+	"remind": true, "direct": true, "command": true, "beg": true, "implore": true, "challenge": true,
 }
 
 func (v *view) subjOf(i int) int { return v.subjOfAt(i, 0) }
@@ -605,6 +621,17 @@ func (v *view) expand(dst []int, h int) []int {
 			}
 			return true
 		})
+		if !added && v.d.Tokens[x].UPOS == doc.PROPN {
+			// an institution named after a place: "Baghdad University" is Iraqi
+			v.children(x, func(c int) bool {
+				if v.dep(c) == "compound" && v.isPlace(c) {
+					dst = appendUniq(dst, c, v)
+					added = true
+					return false
+				}
+				return true
+			})
+		}
 		if !added {
 			dst = appendUniq(dst, x, v)
 		}

@@ -453,6 +453,9 @@ func buildLexicon() map[string]*lexEntry {
 			e.w, e.hol = wHoliday, h
 		}
 	}
+	for _, d := range []string{"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"} {
+		get(d) // "the nineties": tested by spelling in core
+	}
 	get("year").w = wNone // keep unit semantics only
 	get("future")         // "the future": tested by spelling in core
 	get("years").w = wYears

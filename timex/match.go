@@ -329,9 +329,7 @@ func (s *scanner) core(i int) (cand, bool) {
 		// York" before Friday's trading), else last night.
 		p := s.dctPoint(gTime, 4)
 		c := cand{j: i + 1, typ: typTime, anchored: true}
-		if s.hasRefDay && !s.refDay.After(s.dct) && s.dct.Sub(s.refDay) <= 7*24*time.Hour {
-			p.t, c.usesRef = s.refDay, true
-		}
+		p.t, c.usesRef = s.dayToldAbout()
 		p.t = p.t.AddDate(0, 0, -1)
 		c.p = p
 		try(c, true)
@@ -365,6 +363,49 @@ func (s *scanner) core(i int) (cand, bool) {
 	if e.w == wPast && s.w(i-1) == wThe && s.endsRef(i+1) {
 		try(cand{j: i + 1, typ: typDate, val: "PAST_REF", theOK: true}, true)
 	}
+	// "mid-afternoon (yesterday)", "mid morning Friday"
+	if e.w == wMid {
+		k := i + 1
+		if s.hyphen(k) {
+			k++
+		}
+		if pe := s.lx(k); pe != nil && pe.pod > 0 && pe.pod < 5 && !pe.pl && s.hasDCT {
+			c := cand{j: k + 1, typ: typTime, anchored: true, mod: "MID"}
+			p := point{g: gTime, pod: pe.pod}
+			if d, ok := s.attachedDay(k + 1); ok && d.typ == typDate && d.p.g == gDay {
+				p.t, c.j = d.p.t, d.j
+			} else {
+				p.t, c.usesRef = s.dayToldAbout()
+			}
+			c.p = p
+			try(c, true)
+		}
+	}
+	// "in the morning", "during the afternoon": that part of the day told about.
+	if e.pod > 0 && e.pod < 5 && !e.pl && s.w(i-1) == wThe && (s.w(i-2) == wIn || s.w(i-2) == wDuring) && s.hasDCT && !s.eq(i+1, "of") {
+		c := cand{j: i + 1, typ: typTime, anchored: true, theOK: true}
+		c.p = point{g: gTime, pod: e.pod}
+		c.p.t, c.usesRef = s.dayToldAbout()
+		try(c, true)
+	}
+	// "ended the day", "for the day" in market reports: the trading day told about.
+	if e.u == uDay && !e.pl && s.w(i-1) == wThe && s.hasDCT && s.endsDay(i-2) {
+		c := cand{j: i + 1, typ: typDate, anchored: true, theOK: true, concrete: true}
+		c.p = point{g: gDay}
+		c.p.t, c.usesRef = s.dayToldAbout()
+		try(c, true)
+	}
+	// "the nineties", "the eighties": the decade closest before the DCT.
+	if dec, ok := spokenDecades[lowerKey(s.str(i))]; ok && s.w(i-1) == wThe {
+		y := 1900 + dec
+		if s.hasDCT {
+			y = s.dct.Year()/100*100 + dec
+			if y > s.dct.Year() {
+				y -= 100
+			}
+		}
+		try(cand{j: i + 1, typ: typDate, p: point{t: day(y, 1, 1), g: gDecade}, theOK: true, concrete: true}, true)
+	}
 	if s.eq(i, "nowadays") || (s.w(i) == wThese && s.eq(i+1, "days")) {
 		try(cand{j: i + 2 - boolInt(s.eq(i, "nowadays")), typ: typDate, val: "PRESENT_REF"}, true)
 	}
@@ -383,6 +424,31 @@ func (s *scanner) core(i int) (cand, bool) {
 		try(cand{j: i + 2, typ: typDate, p: s.dctPoint(gYear, 0), mod: "END", anchored: true, theOK: true}, true)
 	}
 	return best, found
+}
+
+// spokenDecades maps decade words to their offset in the century.
+var spokenDecades = map[string]int{"twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
+	"seventies": 70, "eighties": 80, "nineties": 90}
+
+// dayToldAbout is the day a part of the day or a trading day belongs to:
+// the last day the text told about when it lies in the week before the
+// DCT, else the DCT. The flag reports whether the reference time was used.
+func (s *scanner) dayToldAbout() (time.Time, bool) {
+	if s.hasRefDay && !s.refDay.After(s.dct) && s.dct.Sub(s.refDay) <= 7*24*time.Hour {
+		return s.refDay, true
+	}
+	return s.dct, false
+}
+
+// endsDay reports whether token k is a verb or preposition that makes
+// "the day" a trading day: "ended the day", "to finish the day", "for the day".
+func (s *scanner) endsDay(k int) bool {
+	switch lowerKey(s.str(max(k, 0))) {
+	case "end", "ends", "ended", "ending", "finish", "finishes", "finished", "finishing", "close", "closes", "closed",
+		"closing", "start", "started", "starting", "begin", "began", "for":
+		return k >= 0 && s.t[k].kind == kWord
+	}
+	return false
 }
 
 // endsRef reports whether token k can follow a vague reference like "the

@@ -64,7 +64,7 @@ type Stats struct {
 	Failed     int64 `json:"failed"`     // bad records and articles the pipeline failed on
 	NewEvents  int64 `json:"new_events"` // events not seen before
 	Merged     int64 `json:"merged"`     // event reports merged into known events
-	BytesDone  int64 `json:"bytes_read"`
+	BytesDone  int64 `json:"bytes_done"` // input bytes up to the last article handled
 	BytesTotal int64 `json:"bytes_total"`
 	Elapsed    time.Duration
 }
@@ -81,6 +81,7 @@ func (s Stats) Rate() float64 {
 // counters is the live, concurrently updated form of Stats.
 type counters struct {
 	read, stored, dups, synd, failed, newEvents, merged, bytes atomic.Int64
+	done                                                       atomic.Int64 // bytes up to the furthest handled article
 	total                                                      int64
 	start                                                      time.Time
 }
@@ -88,12 +89,29 @@ type counters struct {
 func (c *counters) snapshot() Stats {
 	return Stats{Read: c.read.Load(), Stored: c.stored.Load(), Duplicates: c.dups.Load(), Syndicated: c.synd.Load(),
 		Failed: c.failed.Load(), NewEvents: c.newEvents.Load(), Merged: c.merged.Load(),
-		BytesDone: c.bytes.Load(), BytesTotal: c.total, Elapsed: time.Since(c.start)}
+		BytesDone: c.done.Load(), BytesTotal: c.total, Elapsed: time.Since(c.start)}
 }
 
 // job is an article on its way through the workers.
 type job struct {
-	a doc.Article
+	a   doc.Article
+	pos int64 // input bytes read when the article was
+}
+
+// handled records that the article read at pos is finished with.
+func (c *counters) handled(pos int64) {
+	for {
+		cur := c.done.Load()
+		if pos <= cur || c.done.CompareAndSwap(cur, pos) {
+			return
+		}
+	}
+}
+
+// result is a processed document on its way to the writer.
+type result struct {
+	d   *doc.Document
+	pos int64
 }
 
 // Run ingests the sources (paths, directories, globs, "-") into opts.Store.
@@ -147,7 +165,7 @@ func Run(ctx context.Context, sources []string, opts Options) (Stats, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	jobs := make(chan job, workers*2)
-	results := make(chan *doc.Document, workers*2)
+	results := make(chan result, workers*2)
 
 	// Progress ticker.
 	var progressDone chan struct{}
@@ -182,7 +200,7 @@ func Run(ctx context.Context, sources []string, opts Options) (Stats, error) {
 				}
 				c.read.Add(1)
 				select {
-				case jobs <- job{a: a}:
+				case jobs <- job{a: a, pos: c.bytes.Load()}:
 				case <-ctx.Done():
 					return
 				}
@@ -207,6 +225,7 @@ func Run(ctx context.Context, sources []string, opts Options) (Stats, error) {
 				}
 				if seen {
 					c.dups.Add(1)
+					c.handled(j.pos)
 					continue
 				}
 				d, err := extract(ctx, opts.Extractor, j.a)
@@ -217,10 +236,11 @@ func Run(ctx context.Context, sources []string, opts Options) (Stats, error) {
 						}
 						report(err)
 					}
+					c.handled(j.pos)
 					continue
 				}
 				select {
-				case results <- d:
+				case results <- result{d, j.pos}:
 				case <-ctx.Done():
 				}
 			}
@@ -233,6 +253,7 @@ func Run(ctx context.Context, sources []string, opts Options) (Stats, error) {
 
 	// Writer: batches of documents, one transaction each.
 	pending := make([]*doc.Document, 0, batch)
+	var pendingPos int64
 	flush := func(fctx context.Context) error {
 		if len(pending) == 0 {
 			return nil
@@ -254,6 +275,7 @@ func Run(ctx context.Context, sources []string, opts Options) (Stats, error) {
 			c.merged.Add(int64(r.MergedEvents))
 		}
 		pending = pending[:0]
+		c.handled(pendingPos)
 		return nil
 	}
 	timer := time.NewTimer(flushEvery)
@@ -262,11 +284,12 @@ func Run(ctx context.Context, sources []string, opts Options) (Stats, error) {
 loop:
 	for {
 		select {
-		case d, ok := <-results:
+		case r, ok := <-results:
 			if !ok {
 				break loop
 			}
-			pending = append(pending, d)
+			pending = append(pending, r.d)
+			pendingPos = max(pendingPos, r.pos)
 			if len(pending) >= batch {
 				if err := flush(ctx); err != nil {
 					runErr = err
@@ -294,6 +317,9 @@ loop:
 	}
 	cause := context.Cause(ctx)
 	cancel(nil)
+	if cause == nil && runErr == nil {
+		c.handled(c.bytes.Load())
+	}
 	if progressDone != nil {
 		<-progressDone
 	}

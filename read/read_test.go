@@ -101,6 +101,11 @@ func TestDefaultDate(t *testing.T) {
 	if len(as) != 1 || !as[0].Published.Equal(date("2019-09-09")) {
 		t.Fatalf("got %+v", as)
 	}
+	// A headline with a colon is not a header, and keeps --date.
+	as, _ = collect(t, "x.txt", "Pence: Flowers Won't Be at Debate\n\nBody text.", Options{Date: date("2019-09-09")})
+	if len(as) != 1 || !as[0].Published.Equal(date("2019-09-09")) || !strings.HasPrefix(as[0].Text, "Pence:") {
+		t.Fatalf("got %+v", as)
+	}
 	// The header wins over --date.
 	as, _ = collect(t, "x.txt", "date 2018-08-08\nBody.", Options{Date: date("2019-09-09")})
 	if len(as) != 1 || !as[0].Published.Equal(date("2018-08-08")) {

@@ -84,33 +84,30 @@ func parseHeader(text string, a *doc.Article) string {
 	if len(fields) == 0 || i == len(lines) {
 		return text
 	}
-	known := 0
+	// Every key must be known; otherwise some line is ordinary text that
+	// happens to have a colon ("Pence: Flowers Won't Be at Debate").
+	h := *a
 	for _, f := range fields {
 		switch f[0] {
 		case "title", "headline":
-			a.Title = f[1]
+			h.Title = f[1]
 		case "date", "published", "pubdate", "publication date":
 			if t, ok := ParseDate(f[1]); ok {
-				a.Published = t
+				h.Published = t
 			}
 		case "author", "by", "byline":
-			a.Author = f[1]
+			h.Author = f[1]
 		case "outlet", "source", "publisher", "site":
-			a.Outlet = f[1]
+			h.Outlet = f[1]
 		case "url", "link":
-			a.URL = f[1]
+			h.URL = f[1]
 		case "id":
-			a.ID = f[1]
+			h.ID = f[1]
 		default:
-			continue
+			return text
 		}
-		known++
 	}
-	if known != len(fields) {
-		// Not a header: some line is ordinary text that happens to have a colon.
-		*a = doc.Article{ID: a.ID, Source: a.Source, Encoding: a.Encoding}
-		return text
-	}
+	*a = h
 	return strings.Join(lines[i:], "")
 }
 

@@ -188,7 +188,7 @@ func (w *writeTx) put(d *doc.Document, now string) (store.PutResult, error) {
 	if err != nil {
 		return res, err
 	}
-	if err := w.putQuotes(id, d, actors, published); err != nil {
+	if err := w.putQuotes(id, d, actors); err != nil {
 		return res, err
 	}
 	if err := w.putEvents(id, d, actors, published, sourceKey, &res); err != nil {
@@ -286,7 +286,7 @@ func (w *writeTx) putActors(d *doc.Document) (map[string]actorRef, error) {
 	return refs, nil
 }
 
-func (w *writeTx) putQuotes(articleID int64, d *doc.Document, actors map[string]actorRef, published string) error {
+func (w *writeTx) putQuotes(articleID int64, d *doc.Document, actors map[string]actorRef) error {
 	for _, q := range d.Quotes {
 		var speaker string
 		var speakerActor any
@@ -306,9 +306,9 @@ func (w *writeTx) putQuotes(articleID int64, d *doc.Document, actors map[string]
 			text = "" // read back from the article text
 		}
 		var id int64
-		err := w.row(`INSERT INTO quotes (article_id, local_id, text, start_off, end_off, direct, mixed, cue, cue_lemma, speaker, speaker_actor, anonymous, published)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			articleID, q.ID, text, q.Start, q.End, boolInt(q.Direct), boolInt(q.Mixed), cue, lemma, speaker, speakerActor, boolInt(anonymous), published).Scan(&id)
+		err := w.row(`INSERT INTO quotes (article_id, local_id, text, start_off, end_off, direct, mixed, cue, cue_lemma, speaker, speaker_actor, anonymous)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			articleID, q.ID, text, q.Start, q.End, boolInt(q.Direct), boolInt(q.Mixed), cue, lemma, speaker, speakerActor, boolInt(anonymous)).Scan(&id)
 		if err != nil {
 			return fmt.Errorf("quote %s: %w", q.ID, err)
 		}

@@ -432,10 +432,10 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 		where = " WHERE " + strings.Join(conds, " AND ")
 	}
 	lim, args := limitClause(q.Limit, q.Offset, args)
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT q.id, q.article_id, coalesce(a.url, ''), a.title, q.published, q.text, q.start_off, q.end_off, q.speaker,
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT q.id, q.article_id, coalesce(a.url, ''), a.title, a.published, q.text, q.start_off, q.end_off, q.speaker,
 		coalesce(ac.name, ''), coalesce(ac.code, ''), q.cue, q.direct, q.anonymous
 		FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors ac ON ac.id = q.speaker_actor`+where+
-		` ORDER BY q.published DESC, q.id`+lim), args...)
+		` ORDER BY a.published DESC, q.id`+lim), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: quotes: %w", err)
 	}

@@ -129,12 +129,10 @@ CREATE TABLE quotes (
     cue_lemma     TEXT    NOT NULL DEFAULT '',
     speaker       TEXT    NOT NULL DEFAULT '',
     speaker_actor BIGINT REFERENCES actors(id),
-    anonymous     INTEGER NOT NULL DEFAULT 0,
-    published     TEXT    NOT NULL DEFAULT ''
+    anonymous     INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX quotes_article ON quotes(article_id);
 CREATE INDEX quotes_actor ON quotes(speaker_actor) WHERE speaker_actor IS NOT NULL;
-CREATE INDEX quotes_published ON quotes(published);
 
 CREATE INDEX quotes_fts ON quotes USING GIN (to_tsvector('english', text));
 

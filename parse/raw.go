@@ -39,7 +39,26 @@ func (a *Annotator) AnnotateText(ctx context.Context, text string) (*doc.Documen
 // starts) and SpaceAfter=No where a token touches the next one.
 func DocumentSentences(d *doc.Document) []*conllu.Sentence {
 	out := make([]*conllu.Sentence, 0, len(d.Sentences))
-	for si, s := range d.Sentences {
+	for si := range d.Sentences {
+		out = append(out, documentSentence(d, si))
+	}
+	return out
+}
+
+// WriteDocument writes a Document as CoNLL-U (see DocumentSentences), one
+// sentence at a time.
+func WriteDocument(w io.Writer, d *doc.Document) error {
+	for si := range d.Sentences {
+		if err := conllu.Write(w, documentSentence(d, si)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func documentSentence(d *doc.Document, si int) *conllu.Sentence {
+	{
+		s := d.Sentences[si]
 		cs := &conllu.Sentence{}
 		if si == 0 || d.Sentences[si-1].Paragraph != s.Paragraph {
 			cs.Comments = append(cs.Comments, "newpar")
@@ -75,9 +94,8 @@ func DocumentSentences(d *doc.Document) []*conllu.Sentence {
 			}, w.Form)
 			cs.Words = append(cs.Words, w)
 		}
-		out = append(out, cs)
+		return cs
 	}
-	return out
 }
 
 // RawScores are CoNLL 2018 shared-task F1 scores of a system that starts

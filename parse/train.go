@@ -23,7 +23,7 @@ type TrainOptions struct {
 	Explore  float64 // probability of following a wrong prediction (default 0.9)
 	// ExploreFrom is the first epoch that explores (default 2).
 	ExploreFrom int
-	MinAbs      float64 // pruning threshold, fraction of the largest weight (default 0.001)
+	MinAbs      float64 // pruning threshold, fraction of the largest weight (default 0.012)
 	// Clusters are word clusters used as features (nil: none); usually
 	// the tagger's.
 	Clusters *tag.Clusters
@@ -164,7 +164,7 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 		opt.ExploreFrom = 2
 	}
 	if opt.MinAbs == 0 {
-		opt.MinAbs = 0.001
+		opt.MinAbs = 0.012
 	}
 	log := opt.Log
 	if log == nil {

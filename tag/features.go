@@ -42,7 +42,6 @@ type workspace struct {
 	key   []byte
 	scI   []int32
 	scF   []float32
-	forms []string
 	clus  *Clusters
 	first []int // first-pass tags, for the second pass
 }

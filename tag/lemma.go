@@ -63,7 +63,6 @@ type lemmatizer struct {
 	suffix  map[string]uint32 // class byte + lowercase suffix → script
 	def     []uint32          // per class
 	intern  map[string]string // lemmas seen in training
-	maxSuf  int
 }
 
 const maxSuffix = 8
@@ -134,7 +133,6 @@ type lemmaTrainer struct {
 	scriptIdx map[script]uint32
 	scripts   []script
 	exact     map[string]map[uint32]int // token counts per exact key
-	types     map[string]uint32         // exact key → best script, filled later
 	lemmas    map[string]bool
 }
 

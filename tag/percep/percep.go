@@ -230,6 +230,7 @@ func (m *Model) build() {
 		a, b := m.start[r], m.start[r+1]
 		m.slots[s] = fingerprint(h)<<40 | uint64(b-a-1)<<32 | uint64(a)
 	}
+	m.cls, m.w = nil, nil // packed holds them now
 }
 
 func slotHash(k uint64) uint64 {
@@ -255,7 +256,7 @@ func (m *Model) NClasses() int { return m.nClasses }
 func (m *Model) Rows() int { return len(m.keys) }
 
 // Weights returns the number of stored weights.
-func (m *Model) Weights() int { return len(m.w) }
+func (m *Model) Weights() int { return len(m.packed) }
 
 // Score sets scores[c] (len ≥ NClasses) to the score of class c in units
 // of the model's scale. It does not allocate.
@@ -300,7 +301,7 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	bw := bufio.NewWriter(w)
 	cw := &countWriter{w: bw}
 	cw.Write([]byte(magic))
-	hdr := []uint64{uint64(m.nClasses), uint64(math.Float32bits(m.scale)), uint64(len(m.keys)), uint64(len(m.cls))}
+	hdr := []uint64{uint64(m.nClasses), uint64(math.Float32bits(m.scale)), uint64(len(m.keys)), uint64(len(m.packed))}
 	binary.Write(cw, binary.LittleEndian, hdr)
 	// keys are sorted: store deltas as uvarints (they are uniform, so this
 	// saves little, but it is simple); starts as row lengths.
@@ -315,11 +316,13 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		n := binary.PutUvarint(buf[:], uint64(m.start[r+1]-m.start[r]))
 		cw.Write(buf[:n])
 	}
-	cw.Write(m.cls)
-	wb := make([]byte, 2*len(m.w))
-	for i, v := range m.w {
-		binary.LittleEndian.PutUint16(wb[2*i:], uint16(v))
+	cls := make([]byte, len(m.packed))
+	wb := make([]byte, 2*len(m.packed))
+	for i, e := range m.packed {
+		cls[i] = uint8(e >> 16)
+		binary.LittleEndian.PutUint16(wb[2*i:], uint16(e))
 	}
+	cw.Write(cls)
 	cw.Write(wb)
 	if cw.err != nil {
 		return cw.n, cw.err
@@ -404,12 +407,12 @@ func (m *Model) Pruned(minAbs float64) *Model {
 	for r, k := range m.keys {
 		n := 0
 		for i := m.start[r]; i < m.start[r+1]; i++ {
-			w := int32(m.w[i])
+			w := int32(int16(uint16(m.packed[i])))
 			if w < cut && -w < cut {
 				continue
 			}
-			p.cls = append(p.cls, m.cls[i])
-			p.w = append(p.w, m.w[i])
+			p.cls = append(p.cls, uint8(m.packed[i]>>16))
+			p.w = append(p.w, int16(w))
 			n++
 		}
 		if n > 0 {

@@ -23,6 +23,7 @@ type tok struct {
 	ndig uint8     // number of digits of a kNum token (saturated at 255)
 	gap  bool      // whitespace (or text start) precedes the token
 	nl   bool      // the gap holds a blank line (paragraph break)
+	br   bool      // the gap holds a line break
 	cap  bool      // a kWord starting with an upper-case letter
 	lx   *lexEntry // lexicon entry of a kWord, nil if none
 }
@@ -31,7 +32,7 @@ type tok struct {
 // allocates only when buf must grow.
 func lexTokens(text string, buf []tok) []tok {
 	toks := buf[:0]
-	gap, nl := true, false
+	gap, nl, br := true, false, false
 	newlines := 0
 	var low [24]byte
 	for i := 0; i < len(text); {
@@ -42,7 +43,7 @@ func lexTokens(text string, buf []tok) []tok {
 			i++
 			continue
 		case c == '\n':
-			gap = true
+			gap, br = true, true
 			newlines++
 			if newlines >= 2 {
 				nl = true
@@ -52,8 +53,8 @@ func lexTokens(text string, buf []tok) []tok {
 		}
 		newlines = 0
 		start := i
-		t := tok{s: int32(i), gap: gap, nl: nl}
-		gap, nl = false, false
+		t := tok{s: int32(i), gap: gap, nl: nl, br: br}
+		gap, nl, br = false, false, false
 		switch {
 		case c >= '0' && c <= '9':
 			var v int64

@@ -127,7 +127,11 @@ func (s *scanner) resolveMonth(m, i, j int) point {
 	y := s.dct.Year()
 	dm := int(s.dct.Month())
 	back, fwd := 6, 5
-	switch tn, sure := s.tenseSure(i, j); {
+	tn, sure := s.tenseSure(i, j)
+	if s.deadline(i, j) {
+		tn, sure = tFuture, false
+	}
+	switch {
 	case tn == tPast && sure:
 		back, fwd = 10, 1
 	case tn == tPast:
@@ -547,7 +551,7 @@ func (s *scanner) weekdayByTense(wd, i, j int) time.Time {
 	if s.apos(j) && s.eq(j+1, "s") && s.adj(j+1) && !(s.w(i-1) == wOf && s.eq(i-2, "ahead")) && s.w(i-1) != wUpcoming {
 		return s.weekdayDate(wd, -1, false)
 	}
-	if k := s.signalBefore(i); k >= 0 && s.w(k) == wUntil && !s.pastAuxNear(k, j) {
+	if s.deadline(i, j) {
 		return s.weekdayDate(wd, 1, false)
 	}
 	switch s.tenseOf(i, j) {
@@ -555,6 +559,14 @@ func (s *scanner) weekdayByTense(wd, i, j int) time.Time {
 		return s.weekdayDate(wd, 1, false)
 	}
 	return s.weekdayDate(wd, -1, false)
+}
+
+// deadline reports whether the expression at tokens [i, j) is the end of
+// a stretch that lies ahead: "until Tuesday", "extended through January",
+// unless the clause is told in the past perfect or negated past.
+func (s *scanner) deadline(i, j int) bool {
+	k := s.signalBefore(i)
+	return k >= 0 && (s.w(k) == wUntil || s.w(k) == wThrough) && !s.pastAuxNear(k, j)
 }
 
 // signalBefore returns the token before the expression that ends at
@@ -633,8 +645,12 @@ func (s *scanner) weekdayExpr(i int) (cand, bool) {
 		}
 		return c, true
 	}
-	// Weekday followed by an explicit date.
+	// Weekday followed by an explicit date (on the same line: a headline
+	// "… until Friday" is not joined to the dateline below it).
 	k := s.skipComma(j)
+	if k < s.n() && s.t[k].br {
+		k = s.n()
+	}
 	if c, ok := s.monthFirst(k); ok && c.typ == typDate && c.p.g == gDay {
 		if c.anchored && s.hasDCT {
 			// The weekday disambiguates the year.

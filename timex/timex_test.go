@@ -95,6 +95,12 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"third-quarter", "DATE", "2025-Q3"}, {"a year ago", "DATE", "2024-Q3"}, {"fourth-quarter", "DATE", "2025-Q4"},
 				{"the latest period", "DATE", "2025-Q3"}, {"the current fiscal year", "DATE", "2025"}}},
+		{"through a month looks ahead", "The bank extended the loans through January.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
+			[]want{{"January", "DATE", "2026-01"}}},
+		{"headline weekday is not joined to the dateline", "Markets to stay closed until Friday\nSeptember 18, 2008", time.Date(2008, 9, 18, 0, 0, 0, 0, time.UTC),
+			[]want{{"Friday", "DATE", "2008-09-19"}, {"September 18, 2008", "DATE", "2008-09-18"}}},
+		{"trading day and mid-afternoon", "Stocks fell Friday. At mid-afternoon, shares slid, and the index ended the day lower. In the nineties it rose.", sat,
+			[]want{{"Friday", "DATE", "2025-02-21"}, {"mid-afternoon", "TIME", "2025-02-21TAF"}, {"the day", "DATE", "2025-02-21"}, {"the nineties", "DATE", "199"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

@@ -3,11 +3,12 @@ package quote
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"compress/gzip"
 	_ "embed"
-	"io"
 	"fmt"
-	"sort"
+	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,12 +29,13 @@ import (
 
 // Candidate kinds.
 const (
-	kChild    uint8 = iota // subtree of a dependent of the cue
-	kObjComp               // "says the actions are ripe": obj through ccomp
-	kCompExt               // ccomp extended over later dependents of the cue
-	kHead                  // the clause the cue hangs on, minus the cue's subtree
-	kAccord                // host clause of "according to"
-	kSent                  // the rest of the sentence, when the attribution opens or closes it
+	kChild   uint8 = iota // subtree of a dependent of the cue
+	kObjComp              // "says the actions are ripe": obj through ccomp
+	kCompExt              // ccomp extended over later dependents of the cue
+	kHead                 // the clause the cue hangs on, minus the cue's subtree
+	kAccord               // host clause of "according to"
+	kSent                 // the rest of the sentence, when the attribution opens or closes it
+	kFwd                  // the words after the cue to the end of the sentence (parser misses)
 )
 
 // mcand is a scored candidate attribution.
@@ -233,6 +235,17 @@ func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
 				}
 			}
 		}
+		if t.UPOS == doc.VERB && c+1 < s.EndToken {
+			// What follows the cue up to the sentence end, for complements
+			// the parser attached elsewhere.
+			j := c + 1
+			for j < s.EndToken && (v.toks[j].UPOS == doc.ADV || v.toks[j].UPOS == doc.PART) {
+				j++
+			}
+			if lo, hi := v.trimTok(j, s.EndToken-1); lo <= hi && hi > lo {
+				out = append(out, mcand{c: c, last: c, x: lo, kind: kFwd, lo: lo, hi: hi})
+			}
+		}
 		if t.UPOS == doc.VERB {
 			// "…, the senator said on Tuesday.": the cue, its subject and
 			// adjuncts close the sentence.
@@ -363,52 +376,54 @@ func (v *view) lemmaKey(i int) string {
 func (v *view) features(k *mcand, f *featSink) {
 	c := k.c
 	t := &v.toks[c]
-	typ := "acc"
+	typ, typ2 := "acc", ""
 	switch k.kind {
 	case kSent:
 		typ = "sent"
+	case kFwd:
+		typ = "fwd"
 	case kChild:
 		typ = v.toks[k.x].Dep
 	case kObjComp:
 		typ = "obj+ccomp"
 	case kCompExt:
-		typ = v.toks[k.x].Dep + "+"
+		typ, typ2 = v.toks[k.x].Dep, "+"
 	case kHead:
-		typ = "head<" + t.Dep
+		typ, typ2 = "head<", t.Dep
 	}
 	lemma := v.lemmaKey(c)
 	if k.last > c {
 		lemma = "according to"
 	}
 	upos := t.UPOS.String()
-	f.add("T=", typ)
+	f.add("T=", typ, typ2)
 	f.add("L=", lemma)
-	f.add("LT=", lemma, "|", typ)
-	f.add("UT=", upos, "|", typ)
-	f.add("DT=", t.Dep, "|", typ)
+	f.add("LT=", lemma, "|", typ, typ2)
+	f.add("UT=", upos, "|", typ, typ2)
+	f.add("DT=", t.Dep, "|", typ, typ2)
 	f.add("LD=", lemma, "|", t.Dep)
 	// First and last words of the content.
 	first := v.lemmaKey(k.lo)
-	f.add("FT=", first, "|", typ)
+	f.add("FT=", first, "|", typ, typ2)
 	f.add("FL=", first, "|", lemma)
-	f.add("FU=", v.toks[k.lo].UPOS.String(), "|", typ)
-	f.add("EU=", v.toks[k.hi].UPOS.String(), "|", typ)
+	f.add("FU=", v.toks[k.lo].UPOS.String(), "|", typ, typ2)
+	f.add("EU=", v.toks[k.hi].UPOS.String(), "|", typ, typ2)
 	if k.kind != kAccord && k.kind != kSent {
 		x := k.x
-		f.add("XU=", v.toks[x].UPOS.String(), "|", typ)
+		f.add("XU=", v.toks[x].UPOS.String(), "|", typ, typ2)
 		if u := v.toks[x].UPOS; u == doc.NOUN || u == doc.PRON {
-			f.add("XL=", v.lemmaKey(x), "|", typ)
+			f.add("XL=", v.lemmaKey(x), "|", typ, typ2)
 		}
 	}
 	n := k.hi - k.lo + 1
-	f.add("N=", lenBucket(n), "|", typ)
+	f.add("N=", lenBucket(n), "|", typ, typ2)
 	dir := "R"
 	if k.hi < c {
 		dir = "L"
 	}
-	f.add("DIR=", dir, "|", typ)
+	f.add("DIR=", dir, "|", typ, typ2)
 	// The cue's own dependents: subject, auxiliaries, negation, objects.
-	subj, aux := "none", ""
+	subj, subj2, aux, sj := "none", "", "", -1
 	pass, neg := false, false
 	s := v.sents[t.Sent]
 	for j := s.FirstToken; j < s.EndToken; j++ {
@@ -417,9 +432,10 @@ func (v *view) features(k *mcand, f *featSink) {
 		}
 		switch d := v.toks[j].Dep; {
 		case d == "nsubj" || d == "csubj":
+			sj = j
 			subj = v.toks[j].UPOS.String()
 			if v.toks[j].UPOS == doc.PRON {
-				subj = "PRON:" + strings.ToLower(v.form(j))
+				subj, subj2 = "PRON:", v.lemmaKey(j)
 			}
 		case d == "nsubj:pass" || d == "aux:pass":
 			pass = true
@@ -429,28 +445,41 @@ func (v *view) features(k *mcand, f *featSink) {
 			neg = true
 		}
 	}
-	f.add("S=", subj, "|", typ)
-	f.add("SL=", subj, "|", lemma)
+	f.add("S=", subj, subj2, "|", typ, typ2)
+	if sj >= 0 {
+		f.add("SK=", v.kindOf(sj), "|", typ, typ2)
+		f.add("SKL=", v.kindOf(sj), "|", lemma)
+	}
+	if k.kind == kChild || k.kind == kCompExt {
+		// Does the content have a subject of its own (a full clause)?
+		cs := "0"
+		if v.child(k.x, "nsubj") >= 0 || v.child(k.x, "nsubj:pass") >= 0 || v.child(k.x, "expl") >= 0 {
+			cs = "1"
+		}
+		f.add("XS=", cs, "|", typ, typ2)
+	}
+	f.add("SL=", subj, subj2, "|", lemma)
 	if aux != "" {
-		f.add("A=", aux, "|", typ)
+		f.add("A=", aux, "|", typ, typ2)
 	}
 	if pass {
-		f.add("P|", typ)
+		f.add("P|", typ, typ2)
 		f.add("PL|", lemma)
 	}
 	if neg {
-		f.add("NEG|", typ)
+		f.add("NEG|", typ, typ2)
 	}
 	if t.Feats != "" {
-		f.add("VF=", verbForm(t.Feats), "|", typ)
+		vf, tense := verbForm(t.Feats)
+		f.add("VF=", vf, tense, "|", typ, typ2)
 	}
 	if h := int(t.Head); h >= 0 {
 		f.add("HL=", v.lemmaKey(h), "|", t.Dep)
 	} else {
-		f.add("ROOT|", typ)
+		f.add("ROOT|", typ, typ2)
 	}
 	if c > s.FirstToken {
-		f.add("PW=", v.lemmaKey(c-1), "|", typ)
+		f.add("PW=", v.lemmaKey(c-1), "|", typ, typ2)
 	}
 	// Quotation marks inside the content.
 	q := "0"
@@ -460,11 +489,42 @@ func (v *view) features(k *mcand, f *featSink) {
 			break
 		}
 	}
-	f.add("Q=", q, "|", typ)
+	f.add("Q=", q, "|", typ, typ2)
+}
+
+// kindOf returns the actor kind (PER, ORG, GRP, LOC) of the mention or
+// entity that covers token i, "-" if none.
+func (v *view) kindOf(i int) string {
+	if v.kinds == nil {
+		v.kinds = make([]string, len(v.toks))
+		for j := range v.kinds {
+			v.kinds[j] = "-"
+		}
+		mark := func(sp doc.Span, kind string) {
+			if kind == "" {
+				return
+			}
+			a := v.firstTokenAt(sp.Start)
+			for j := a; j < len(v.toks) && int(v.toks[j].End) <= sp.End; j++ {
+				if v.kinds[j] == "-" {
+					v.kinds[j] = kind
+				}
+			}
+		}
+		for _, a := range v.d.Actors {
+			for _, m := range a.Mentions {
+				mark(m.Span(), a.Kind)
+			}
+		}
+		for _, e := range v.d.Entities {
+			mark(e.Span(), e.Type)
+		}
+	}
+	return v.kinds[i]
 }
 
 // verbForm extracts VerbForm and Tense from UD features.
-func verbForm(feats string) string {
+func verbForm(feats string) (string, string) {
 	vf, tense := "", ""
 	for p := range strings.SplitSeq(feats, "|") {
 		if x, ok := strings.CutPrefix(p, "VerbForm="); ok {
@@ -473,7 +533,7 @@ func verbForm(feats string) string {
 			tense = x
 		}
 	}
-	return vf + tense
+	return vf, tense
 }
 
 // modelCandidates scores the candidates of every sentence and returns the
@@ -489,7 +549,7 @@ func (v *view) modelCandidates(m *Model) []mcand {
 			v.features(&all[i], f)
 			all[i].score = f.score
 		}
-		sort.SliceStable(all, func(i, j int) bool { return all[i].score > all[j].score })
+		slices.SortStableFunc(all, func(a, b mcand) int { return cmp.Compare(b.score, a.score) })
 		start := len(acc)
 		for _, k := range all {
 			if k.score <= m.th {
@@ -507,6 +567,6 @@ func (v *view) modelCandidates(m *Model) []mcand {
 			}
 		}
 	}
-	sort.Slice(acc, func(i, j int) bool { return acc[i].c < acc[j].c })
+	slices.SortFunc(acc, func(a, b mcand) int { return a.c - b.c })
 	return acc
 }

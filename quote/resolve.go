@@ -3,31 +3,19 @@ package quote
 import (
 	"strings"
 
+	"github.com/chronicle-news/chronicle/actor"
 	"github.com/chronicle-news/chronicle/doc"
 )
 
-// mentionActor returns the actor one of whose mentions overlaps the speaker
-// span: the one covering the head token if any, else the largest overlap.
-// This is the only place that reads the actor layer's mentions.
+// mentionActor returns the actor one of whose mentions covers the
+// speaker's head token, else the one with the largest overlap with the
+// speaker span (actor.At), else the actor of an entity covering the head.
 func mentionActor(d *doc.Document, sp, head doc.Span) string {
-	best, bestLen := "", 0
-	for i := range d.Actors {
-		a := &d.Actors[i]
-		for _, m := range a.Mentions {
-			ms := m.Span()
-			if !ms.Overlaps(sp) {
-				continue
-			}
-			if ms.Overlaps(head) {
-				return a.ID
-			}
-			if l := min(ms.End, sp.End) - max(ms.Start, sp.Start); l > bestLen {
-				best, bestLen = a.ID, l
-			}
-		}
+	if id := actor.At(d, head); id != "" {
+		return id
 	}
-	if best != "" {
-		return best
+	if id := actor.At(d, sp); id != "" {
+		return id
 	}
 	for _, e := range d.Entities {
 		if e.Actor != "" && e.Span().Overlaps(head) {

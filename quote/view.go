@@ -18,6 +18,8 @@ type view struct {
 	// lo and hi are the first and last token of each token's subtree
 	// (document indices), valid when deps.
 	lo, hi []int32
+	// kinds is the actor or entity kind of each token, filled on first use.
+	kinds []string
 }
 
 func newView(d *doc.Document, lx *Lexicon) *view {

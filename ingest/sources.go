@@ -51,7 +51,10 @@ type RecordError struct {
 	Err      error
 }
 
+// Error implements error.
 func (e *RecordError) Error() string { return e.Location + ": " + e.Err.Error() }
+
+// Unwrap returns the underlying error.
 func (e *RecordError) Unwrap() error { return e.Err }
 
 // ingestExts are the file name endings a directory walk picks up.
@@ -174,6 +177,7 @@ type countingReader struct {
 	n *atomic.Int64
 }
 
+// Read implements io.Reader.
 func (c countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n.Add(int64(n))

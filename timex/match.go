@@ -363,6 +363,16 @@ func (s *scanner) core(i int) (cand, bool) {
 	if e.w == wPast && s.w(i-1) == wThe && s.endsRef(i+1) {
 		try(cand{j: i + 1, typ: typDate, val: "PAST_REF", theOK: true}, true)
 	}
+	// "its current position", "current market conditions": TimeBank
+	// annotates the adjective as the present ("the then current price" as
+	// the past); "the current year/quarter" is read by relative().
+	if e.w == wCurrent && !s.t[i].cap && s.adjCurrent(i+1) {
+		v := "PRESENT_REF"
+		if s.eq(i-1, "then") {
+			v = "PAST_REF"
+		}
+		try(cand{j: i + 1, typ: typDate, val: v}, true)
+	}
 	// "mid-afternoon (yesterday)", "mid morning Friday"
 	if e.w == wMid {
 		k := i + 1
@@ -424,6 +434,25 @@ func (s *scanner) core(i int) (cand, bool) {
 		try(cand{j: i + 2, typ: typDate, p: s.dctPoint(gYear, 0), mod: "END", anchored: true, theOK: true}, true)
 	}
 	return best, found
+}
+
+// adjCurrent reports whether token k is a noun that "current" can date:
+// a word that is not a calendar unit and not one of the financial or
+// physical senses of "current" (current account, current assets, electric
+// current).
+func (s *scanner) adjCurrent(k int) bool {
+	if k >= s.n() || s.t[k].kind != kWord || s.adj(k) {
+		return false
+	}
+	if e := s.t[k].lx; e != nil && (e.u != uNone || e.w != wNone || e.month > 0 || e.wday > 0 || e.season > 0) {
+		return false
+	}
+	switch lowerKey(s.str(k)) {
+	case "account", "accounts", "assets", "liabilities", "ratio", "affairs", "flows", "flow", "density", "source", "sources",
+		"is", "was", "are", "were", "and", "or", "of":
+		return false
+	}
+	return true
 }
 
 // spokenDecades maps decade words to their offset in the century.

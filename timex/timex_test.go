@@ -101,6 +101,8 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			[]want{{"Friday", "DATE", "2008-09-19"}, {"September 18, 2008", "DATE", "2008-09-18"}}},
 		{"trading day and mid-afternoon", "Stocks fell Friday. At mid-afternoon, shares slid, and the index ended the day lower. In the nineties it rose.", sat,
 			[]want{{"Friday", "DATE", "2025-02-21"}, {"mid-afternoon", "TIME", "2025-02-21TAF"}, {"the day", "DATE", "2025-02-21"}, {"the nineties", "DATE", "199"}}},
+		{"current as the present", "His current position pays well; the current account is in deficit.", sat,
+			[]want{{"current", "DATE", "PRESENT_REF"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

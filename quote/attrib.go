@@ -50,8 +50,31 @@ func (a *Attributor) extract(ctx context.Context, v *view) ([]doc.Quote, error) 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	// Quotes that continue an attributed one: the next part in the same
-	// paragraph, or the next paragraph opening with a quote.
+	v.continuations(ms, cs)
+	var err error
+	ndirect := len(cs)
+	if cs, err = a.indirect(ctx, v, ms, cs); err != nil {
+		return nil, err
+	}
+	// Quotes attributed through the parse lend their attribution too.
+	v.continuations(ms, cs[:ndirect])
+	// Keep unattributed direct quotes only when they read like statements
+	// rather than titles or scare quotes.
+	keep := cs[:0]
+	for _, c := range cs {
+		if c.direct && !c.attributed() && c.inherit < 0 && words(v.text[c.start:c.end]) < 6 {
+			continue
+		}
+		keep = append(keep, c)
+	}
+	cs = keep
+	return v.finish(cs), nil
+}
+
+// continuations gives a direct quote with no attribution of its own the
+// attribution of the quote it continues: the next part in the same
+// paragraph, or the next paragraph opening with a quote.
+func (v *view) continuations(ms []marked, cs []cand) {
 	for i := range cs {
 		c := &cs[i]
 		if c.attributed() || i == 0 {
@@ -71,21 +94,6 @@ func (a *Attributor) extract(ctx context.Context, v *view) ([]doc.Quote, error) 
 			c.spkA, c.spkB, c.spkHead = cs[j].spkA, cs[j].spkB, cs[j].spkHead
 		}
 	}
-	var err error
-	if cs, err = a.indirect(ctx, v, ms, cs); err != nil {
-		return nil, err
-	}
-	// Keep unattributed direct quotes only when they read like statements
-	// rather than titles or scare quotes.
-	keep := cs[:0]
-	for _, c := range cs {
-		if c.direct && !c.attributed() && c.inherit < 0 && words(v.text[c.start:c.end]) < 6 {
-			continue
-		}
-		keep = append(keep, c)
-	}
-	cs = keep
-	return v.finish(cs), nil
 }
 
 // finish orders the candidates, resolves speakers in text order and builds
@@ -212,7 +220,7 @@ func (v *view) attributeDirect(ms []marked, k int, x *cand) {
 			limit = ms[k+1].open
 		}
 		j0 := v.firstTokenAt(m.close)
-		for j := j0; j < n && j < j0+10; j++ {
+		for j := j0; j < n && j < j0+16; j++ {
 			t := v.toks[j]
 			if int(t.Start) >= limit || v.hasNewline(m.close, int(t.Start)) || v.isFinal(j) {
 				break

@@ -36,6 +36,12 @@ func (a *Attributor) indirect(ctx context.Context, v *view, ms []marked, cs []ca
 			ov := min(d.end, ke) - max(d.start, ks)
 			if ov > 0 && (d.cueTok == i || d.cueTok < 0) && ov*10 >= (ke-ks)*6 {
 				dup = true
+				// The parse found the cue of an unattributed quote
+				// ("…," Senate Minority Leader Harry Reid said).
+				if !d.attributed() && d.inherit < 0 {
+					sa, sb, head, sok := v.speakerFor(i, last, v.sentStart(i), min(len(v.toks), last+10), d.start, d.end)
+					v.setCue(d, i, last, lemma, sa, sb, head, sok)
+				}
 				break
 			}
 			if ov > 0 && d.start <= ks && ke <= d.end {

@@ -287,6 +287,7 @@ const (
 	wComparable // "comparable", "corresponding": "the comparable year-ago quarter"
 	wPeriod     // "the year-earlier period"
 	wShort      // "the short term"
+	wFinal      // "the final quarter of 2009"
 )
 
 // lexEntry is what the lexicon knows about a lower-cased word.
@@ -413,7 +414,7 @@ func buildLexicon() map[string]*lexEntry {
 		"as": wAs, "upcoming": wUpcoming, "another": wAnother, "into": wInto, "twice": wTwice, "thrice": wThrice,
 		"modern": wModern, "rest": wRest, "remainder": wRemainder, "whole": wWhole, "full": wFull,
 		"entire": wEntire, "calendar": wCalendar, "during": wDuring, "throughout": wThroughout, "by": wBy,
-		"comparable": wComparable, "corresponding": wComparable, "period": wPeriod, "short": wShort,
+		"comparable": wComparable, "corresponding": wComparable, "period": wPeriod, "short": wShort, "final": wFinal,
 	}
 	for s, w := range words {
 		e := get(s)

@@ -181,7 +181,7 @@ func (s *scanner) run(emit func(c *cand)) {
 	n := len(s.t)
 	for i := 0; i < n; {
 		tk := &s.t[i]
-		if tk.lx == nil && tk.kind != kNum {
+		if tk.lx == nil && tk.kind != kNum && !s.apos(i) {
 			i++
 			continue
 		}
@@ -276,7 +276,7 @@ func (s *scanner) core(i int) (cand, bool) {
 		try(s.spokenYear(i))
 		try(s.setExpr(i))
 	}
-	if e.ord > 0 || e.w == wFirst {
+	if e.ord > 0 || e.w == wFirst || e.w == wLast || e.w == wFinal {
 		try(s.ordinalThings(i))
 	}
 	if e.season > 0 {

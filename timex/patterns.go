@@ -353,7 +353,22 @@ func (s *scanner) yearExpr(i int) (cand, bool) {
 			}
 			return cand{j: i + 3, typ: typDate, p: point{t: day(y, 1, 1), g: gDecade}, theOK: true, concrete: true}, true
 		}
+		// "since '82", "in '98": an abbreviated year after a preposition.
+		if ok && nd == 2 && s.adj(i+1) && !(i+2 < s.n() && s.t[i+2].kind != kPunct && s.adj(i+2)) {
+			switch s.w(i - 1) {
+			case wSince, wIn, wOf, wFrom, wUntil, wBy, wTo, wBefore, wAfter, wThrough, wDuring:
+				return cand{j: i + 2, typ: typDate, p: point{t: day(s.twoDigitYear(v), 1, 1), g: gYear}, concrete: true}, true
+			}
+		}
 		return cand{}, false
+	}
+	// "the 70s", "the '80s" is above: a two-digit decade after "the".
+	if v, nd, ok := s.num(i); ok && nd == 2 && v%10 == 0 && s.eq(i+1, "s") && s.adj(i+1) && (s.w(i-1) == wThe || s.w(i-1) == wAnd || s.hyphen(i-1)) {
+		y := s.twoDigitYear(v)
+		if s.hasDCT && y > s.dct.Year() {
+			y -= 100
+		}
+		return cand{j: i + 2, typ: typDate, p: point{t: day(y, 1, 1), g: gDecade}, theOK: true, concrete: true}, true
 	}
 	v, nd, ok := s.num(i)
 	if !ok || nd != 4 || v < 1000 || v > 2199 {
@@ -908,8 +923,27 @@ func (s *scanner) yearSpec(i int) (int, int, bool, bool) { // year, end, explici
 // "the 20th century", "the 22nd of February".
 func (s *scanner) ordinalThings(i int) (cand, bool) {
 	n, j, ok := s.ordinalAt(i)
+	if !ok && (s.w(i) == wLast || s.w(i) == wFinal) && s.w(i-1) == wThe {
+		n, j, ok = -1, i+1, true // "the last quarter of 2009", "the final week of March"
+	}
 	if !ok {
 		return cand{}, false
+	}
+	if c, ok := s.partOfMonth(i, n, j); ok {
+		return c, true
+	}
+	if n < 0 {
+		switch e := s.lx(j); {
+		case e != nil && e.u == uQuarter && !e.pl:
+			n = 4
+		case e != nil && e.w == wHalfWord:
+			n = 2
+		default:
+			return cand{}, false
+		}
+		if _, _, _, ok := s.yearSpec(j + 1); !ok {
+			return cand{}, false // "the last quarter" alone is the previous one: relative()
+		}
 	}
 	k := j
 	if s.hyphen(k) {
@@ -968,6 +1002,45 @@ func (s *scanner) ordinalThings(i int) (cand, bool) {
 		}
 	}
 	return cand{}, false
+}
+
+// partOfMonth: "the first week of March", "the last week of March 2009",
+// "the last day of June" (n < 0 is last/final; the ordinal starts at j).
+func (s *scanner) partOfMonth(i, n, j int) (cand, bool) {
+	e := s.lx(j)
+	if e == nil || e.pl || (e.u != uWeek && e.u != uDay) || s.w(j+1) != wOf || n == 0 || n > 5 {
+		return cand{}, false
+	}
+	m, k, ok := s.monthWord(j + 2)
+	if !ok {
+		return cand{}, false
+	}
+	var first time.Time
+	anchored := false
+	if y, k2, ok := s.yearAt(s.skipComma(k)); ok {
+		first, k = day(y, m, 1), k2
+	} else if s.hasDCT {
+		first, anchored = s.resolveMonth(m, i, k).t, true
+	} else {
+		return cand{}, false
+	}
+	last := first.AddDate(0, 1, -1)
+	if e.u == uDay {
+		t := last
+		if n > 0 {
+			t = first.AddDate(0, 0, n-1)
+			if t.Month() != first.Month() {
+				return cand{}, false
+			}
+		}
+		return cand{j: k, typ: typDate, p: point{t: t, g: gDay}, anchored: anchored, theOK: true, concrete: true}, true
+	}
+	// Weeks: the ISO week holding most of the month's first (n-th) or last seven days.
+	t := last.AddDate(0, 0, -3)
+	if n > 0 {
+		t = first.AddDate(0, 0, 3+7*(n-1))
+	}
+	return cand{j: k, typ: typDate, p: point{t: t, g: gWeek}, anchored: anchored, theOK: true}, true
 }
 
 // fiscalOrQ: "fiscal 1989", "fiscal year 2025", "FY2025", "Q3", "Q3 2024", "fiscal first quarter".

@@ -36,11 +36,15 @@ func (s *scanner) clockTime(i int) (cand, bool) {
 		hh, j = 24, i+1
 	default:
 		v, nd, ok := s.num(i)
-		if !ok || nd > 2 || v > 24 {
+		if !ok || (nd > 2 && !(nd == 4 && s.w(i+1) == wTZ)) || (v > 24 && nd <= 2) {
 			return cand{}, false
 		}
 		j = i + 1
 		hasMin := false
+		if nd == 4 && v%100 < 60 && v/100 <= 23 && s.w(j) == wTZ && s.t[j].cap {
+			// "0800 UTC", "1430 GMT"
+			v, mm, hasMin = v/100, v%100, true
+		}
 		if s.punct(j, ':') && s.adj(j) {
 			m, nm, ok := s.num(j + 1)
 			if !ok || nm != 2 || m > 59 || !s.adj(j+1) {
@@ -808,6 +812,13 @@ func (s *scanner) relative(i int) (cand, bool) {
 			}
 		}
 	}
+	// "the same month a year ago", "the same period last year": the period
+	// told about (or being reported), a year before.
+	if w == wSame && the && s.hasDCT {
+		if c, ok := s.sameAYearBefore(j); ok {
+			return c, true
+		}
+	}
 	// "the latest period": the quarter being reported.
 	if w == wLatest && s.w(j) == wPeriod && the && s.hasDCT {
 		q := s.refQ
@@ -1069,6 +1080,48 @@ func (s *scanner) relative(i int) (cand, bool) {
 		return c, true
 	}
 	return cand{}, false
+}
+
+// sameAYearBefore reads "UNIT a year ago|earlier" or "UNIT last year" at j
+// after "the same".
+func (s *scanner) sameAYearBefore(j int) (cand, bool) {
+	e := s.lx(j)
+	if e == nil || e.pl {
+		return cand{}, false
+	}
+	k := j + 1
+	switch {
+	case s.w(k) == wA && s.eq(k+1, "year") && (s.w(k+2) == wAgo || s.w(k+2) == wEarlier):
+		k += 3
+	case s.w(k) == wLast && s.eq(k+1, "year"):
+		k += 2
+	default:
+		return cand{}, false
+	}
+	var p point
+	switch {
+	case e.u == uQuarter || e.w == wPeriod && s.hasRefQ && !(s.hasRef && s.ref.g == gMonth):
+		q := s.refQ
+		if !s.hasRefQ {
+			q = s.lastQuarter()
+		}
+		p = point{t: shift(q.t, uYear, -1), g: gQuarter}
+	case e.u == uMonth || e.u == uWeek || e.u == uDay || e.w == wPeriod:
+		if !s.hasRef || s.ref.g <= gYear {
+			return cand{}, false
+		}
+		g := s.ref.g
+		if e.u != uNone {
+			g = unitGran(e.u)
+		}
+		if g > s.ref.g {
+			return cand{}, false
+		}
+		p = point{t: shift(s.ref.t, uYear, -1), g: g, season: s.ref.season}
+	default:
+		return cand{}, false
+	}
+	return cand{j: k, typ: typDate, p: p, anchored: true, usesRef: true, theOK: true, concrete: true}, true
 }
 
 // quoteBefore reports whether token i follows an opening quotation mark.

@@ -103,6 +103,12 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			[]want{{"Friday", "DATE", "2025-02-21"}, {"mid-afternoon", "TIME", "2025-02-21TAF"}, {"the day", "DATE", "2025-02-21"}, {"the nineties", "DATE", "199"}}},
 		{"current as the present", "His current position pays well; the current account is in deficit.", sat,
 			[]want{{"current", "DATE", "PRESENT_REF"}}},
+		{"parts of a month and year", "Sales rebounded in the last week of March 2009 and in the first week of April 2009; for the final quarter of 2009 they fell.", sat,
+			[]want{{"the last week of March 2009", "DATE", "2009-W13"}, {"the first week of April 2009", "DATE", "2009-W14"}, {"the final quarter of 2009", "DATE", "2009-Q4"}}},
+		{"the same month a year ago", "Sales fell 35% in January 2025, compared to the same month a year ago.", sat,
+			[]want{{"January 2025", "DATE", "2025-01"}, {"the same month a year ago", "DATE", "2024-01"}}},
+		{"military clock time and short decades", "At 0800 UTC the bank acted, recalling cars of the 70s and since '82.", sat,
+			[]want{{"0800 UTC", "TIME", "2025-02-22T08:00Z"}, {"the 70s", "DATE", "197"}, {"'82", "DATE", "1982"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

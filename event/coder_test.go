@@ -350,6 +350,67 @@ met meet VERB 2 advcl VBN
 			actors: []actorSpec{china, japan},
 			cameo:  "190", src: "CHN", tgt: "JPN", status: "occurred", date: "2025-W08",
 		},
+		{
+			name: "a threat is aimed at the party of its condition",
+			table: `
+China China PROPN 2 nsubj
+threatened threaten VERB 0 root VBD
+to to PART 4 mark
+halt halt VERB 2 xcomp
+talks talk NOUN 4 obj
+if if SCONJ 8 mark
+Japan Japan PROPN 8 nsubj
+sends send VERB 4 advcl VBZ
+troops troop NOUN 8 obj
+. . PUNCT 2 punct`,
+			actors: []actorSpec{china, japan},
+			cameo:  "134", src: "CHN", tgt: "JPN", status: "occurred", date: "2025-W08",
+		},
+		{
+			name: "a threat's condition read off the surface when the parse loses it",
+			table: `
+China China PROPN 2 nsubj
+threatened threaten VERB 0 root VBD
+to to PART 4 mark
+halt halt VERB 2 xcomp
+talks talk NOUN 4 obj
+if if SCONJ 7 mark
+Japan Japan PROPN 4 obl
+sends send VERB 2 conj VBZ
+troops troop NOUN 8 obj
+. . PUNCT 2 punct`,
+			actors: []actorSpec{china, japan},
+			cameo:  "134", src: "CHN", tgt: "JPN", status: "occurred", date: "2025-W08",
+		},
+		{
+			name: "a party without a country takes the country its sentence is about",
+			table: `
+The the DET 2 det
+Front Front PROPN 3 nsubj
+accused accuse VERB 0 root VBD
+the the DET 6 det
+Japanese Japanese ADJ 6 amod
+government government NOUN 3 obj
+of of SCONJ 8 mark
+lying lie VERB 3 advcl VBG
+to to ADP 10 case
+Tokyo Tokyo PROPN 8 obl
+. . PUNCT 3 punct`,
+			actors: []actorSpec{{code: "", kind: "ORG", texts: []string{"Front"}}, {code: "JPNGOV", country: "JPN", kind: "ORG", texts: []string{"Japanese government"}}},
+			cameo:  "112", src: "JPN", tgt: "JPNGOV", status: "occurred", date: "2025-W08",
+		},
+		{
+			name: "a material act without a named target is aimed at its place",
+			table: `
+China China PROPN 2 nsubj
+eased ease VERB 0 root VBD
+restrictions restriction NOUN 2 obj
+in in ADP 5 case
+Osaka Osaka PROPN 2 obl
+. . PUNCT 2 punct`,
+			actors: []actorSpec{china},
+			cameo:  "085", src: "CHN", tgt: "JPN", status: "occurred", country: "JPN", date: "2025-W08",
+		},
 	}...)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

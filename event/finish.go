@@ -72,6 +72,13 @@ func (c *Coder) finish(w *work) []doc.Event {
 				ev0status = doc.StatusOccurred
 			}
 		}
+		// a threat is aimed at whoever must meet its condition: "threatened
+		// to stop talks if the United States goes ahead"
+		if !c.literal && cameo.Root(code) == "13" && !hasNamed(v, cd.tgt) {
+			if s := v.conditionSubject(cd.trig); s >= 0 && !v.sameActor(s, cd.src) {
+				cd.tgt = v.expand(cd.tgt[:0], v.resolvePron(s, cd.trig))
+			}
+		}
 		info, known := cameo.Lookup(code)
 		if known && info.PLOVER == "" && !c.statements {
 			continue
@@ -100,9 +107,19 @@ func (c *Coder) finish(w *work) []doc.Event {
 		}
 		ev.Source = v.participants(cd.src)
 		ev.Target = v.participants(cd.tgt)
-		if len(ev.Target) == 0 && cd.loc != nil && cd.loc.Country != "" && ev.Quad >= 3 && hasActor(ev.Source) {
-			// a protest, threat or attack with no named target is aimed at
-			// the place it happens: "rallied in Lagos", "a curfew in Algiers"
+		named := hasActor(ev.Source) || hasActor(ev.Target)
+		if !c.literal && named {
+			// CAMEO codes every party by country: one the text leaves
+			// without a country belongs to the country its sentence is about
+			if cc := v.sentenceCountry(cd.sent); cc != "" {
+				v.defaultCountry(ev.Source, cc)
+				v.defaultCountry(ev.Target, cc)
+			}
+		}
+		if !hasActor(ev.Target) && cd.loc != nil && cd.loc.Country != "" && ev.Quad >= 2 && hasActor(ev.Source) {
+			// a material act, protest, threat or attack with no named
+			// target is aimed at the place it happens: "rallied in Lagos",
+			// "a curfew in Algiers", "eased measures in Montenegro"
 			ev.Target = []doc.Participant{{Text: cd.loc.Text, Code: cd.loc.Country, Start: cd.loc.Start, End: cd.loc.End}}
 		}
 		if ev.Reciprocal && len(ev.Target) == 0 && len(ev.Source) < 2 {
@@ -116,7 +133,7 @@ func (c *Coder) finish(w *work) []doc.Event {
 		if b := cameo.Base(code); (b == "042" || b == "043") && len(ev.Target) == 0 && ev.Location == nil {
 			continue // a trip with neither host nor destination: "headed to the venue"
 		}
-		if !hasActor(ev.Source) && !hasActor(ev.Target) {
+		if !named {
 			// a mention with no named participant: another telling of an
 			// event already coded ("the Riyadh meeting"), or nothing codable
 			if j := mergeTarget(out, &ev, true); j >= 0 {
@@ -146,6 +163,79 @@ func (c *Coder) finish(w *work) []doc.Event {
 		out[i].ID = "e" + strconv.Itoa(i+1)
 	}
 	return out
+}
+
+// sentenceCountry returns the country sentence s is about: the one its
+// actors, country words and places name most, when it is named at least
+// twice as often as any other (IGOs and actors without a country do not
+// count), else "".
+func (v *view) sentenceCountry(s int) string {
+	sn := v.d.Sentences[s]
+	var isos [8]string
+	var counts [8]int
+	n := 0
+	add := func(iso string) {
+		if iso == "" {
+			return
+		}
+		for k := 0; k < n; k++ {
+			if isos[k] == iso {
+				counts[k]++
+				return
+			}
+		}
+		if n < len(isos) {
+			isos[n], counts[n] = iso, 1
+			n++
+		}
+	}
+	lastActor, lastMention := int32(-1), int32(-1)
+	for i := sn.FirstToken; i < sn.EndToken; i++ {
+		switch {
+		case v.actor[i] >= 0:
+			if v.actor[i] == lastActor && v.mention[i] == lastMention {
+				continue // one mention counts once
+			}
+			lastActor, lastMention = v.actor[i], v.mention[i]
+			add(v.d.Actors[v.actor[i]].Country)
+		case v.cc[i] != "":
+			add(v.cc[i])
+		case v.isPlace(i) && (i == sn.FirstToken || !v.isPlace(i-1)):
+			if pl, ok := gazetteer.Default().Place(v.d.SpanText(v.nameSpan(i)), ""); ok {
+				add(pl.Country)
+			}
+		}
+	}
+	best, second := -1, 0
+	for k := 0; k < n; k++ {
+		if best < 0 || counts[k] > counts[best] {
+			if best >= 0 {
+				second = max(second, counts[best])
+			}
+			best = k
+		} else {
+			second = max(second, counts[k])
+		}
+	}
+	if best < 0 || counts[best] < 2*second {
+		return ""
+	}
+	return isos[best]
+}
+
+// defaultCountry gives the participants without a code the country cc.
+func (v *view) defaultCountry(ps []doc.Participant, cc string) {
+	for i := range ps {
+		if ps[i].Code != "" {
+			continue
+		}
+		if ps[i].Actor != "" {
+			if a := v.d.Actor(ps[i].Actor); a != nil && (a.Country != "" || a.Sector == "IGO") {
+				continue
+			}
+		}
+		ps[i].Code = cc
+	}
 }
 
 func quadOf(root int) int {

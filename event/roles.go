@@ -778,7 +778,7 @@ func (v *view) resolvePron(h, trig int) int {
 			break
 		}
 		if speechVerbs[v.lemma[p]] || denyVerbs[v.lemma[p]] {
-			if s := v.subjOf(p); s >= 0 && v.actorish(s) {
+			if s := v.untimed(v.subjOf(p)); s >= 0 && v.actorish(s) {
 				return s
 			}
 		}
@@ -794,6 +794,87 @@ func (v *view) resolvePron(h, trig int) int {
 		}
 	}
 	return h
+}
+
+// untimed undoes a misparse that makes a time word the subject ("Nigeria
+// today announced"): the named compound of the time word, else s.
+func (v *view) untimed(s int) int {
+	if s < 0 || v.timex[s] < 0 {
+		return s
+	}
+	n := -1
+	v.children(s, func(c int) bool {
+		if v.dep(c) == "compound" && v.named(c) {
+			n = c
+		}
+		return true
+	})
+	if n >= 0 {
+		return n
+	}
+	return s
+}
+
+// conditionSubject returns the named subject of an if/unless clause on
+// the trigger t, on its clausal complement or on the verb t complements
+// ("threatened to stop talks if the United States goes ahead", "will
+// withdraw unless Baghdad accepts"), or -1: the party a threat is aimed at.
+func (v *view) conditionSubject(t int) int {
+	nodes := [4]int{t, -1, -1, -1}
+	if x := v.complementVerb(t); x >= 0 {
+		nodes[1] = x
+	}
+	if h := v.head(t); h >= 0 && (v.dep(t) == "xcomp" || v.dep(t) == "ccomp") {
+		nodes[2] = h
+	}
+	if x := nodes[1]; x >= 0 {
+		if y := v.child(x, "xcomp"); y >= 0 {
+			nodes[3] = y
+		}
+	}
+	for _, n := range nodes {
+		if n < 0 {
+			continue
+		}
+		found := -1
+		v.children(n, func(c int) bool {
+			if v.dep(c) != "advcl" {
+				return true
+			}
+			switch v.caseOf(c) {
+			case "if", "unless":
+			default:
+				return true
+			}
+			s := v.child(c, "nsubj", "nsubj:pass")
+			if s >= 0 && v.actorish(s) {
+				found = s
+				return false
+			}
+			return true
+		})
+		if found >= 0 {
+			return found
+		}
+	}
+	// the parse lost the clause: the first named word after "if"/"unless"
+	// later in the sentence, before any verb
+	sn := v.d.Sentences[v.d.Tokens[t].Sent]
+	for j := t + 1; j < sn.EndToken; j++ {
+		if l := v.lower[j]; l != "if" && l != "unless" {
+			continue
+		}
+		for k := j + 1; k < sn.EndToken && k <= j+6; k++ {
+			if v.d.Tokens[k].UPOS == doc.VERB || v.d.Tokens[k].UPOS == doc.AUX {
+				break
+			}
+			if v.named(k) {
+				return k
+			}
+		}
+		break
+	}
+	return -1
 }
 
 // resolvePronTarget resolves an object pronoun to the nearest earlier

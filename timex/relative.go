@@ -340,7 +340,8 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 		case wAgo, wEarlier:
 			return cand{j: j + 1, typ: typDate, val: "PAST_REF"}, true
 		case wLater:
-			return cand{j: j + 1, typ: typDate, val: "FUTURE_REF"}, true
+			// As with "three days later": the duration, "later" its signal.
+			return cand{j: j, typ: typDuration, val: durCode(u, -1), theOK: true, durU: u, durN: -1}, true
 		}
 	}
 	switch s.w(j) {
@@ -516,7 +517,7 @@ func (s *scanner) barePlural(i int) (cand, bool) {
 	case wAgo:
 		return cand{j: i + 2, typ: typDate, val: "PAST_REF"}, true
 	case wLater:
-		return cand{j: i + 2, typ: typDate, val: "FUTURE_REF"}, true
+		return cand{j: i + 1, typ: typDuration, val: durCode(u, -1), durU: u, durN: -1}, true
 	}
 	switch s.w(i - 1) {
 	case wFor, wWithin, wOver, wAfter, wIn, wTo, wUntil:

@@ -109,6 +109,8 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			[]want{{"January 2025", "DATE", "2025-01"}, {"the same month a year ago", "DATE", "2024-01"}}},
 		{"military clock time and short decades", "At 0800 UTC the bank acted, recalling cars of the 70s and since '82.", sat,
 			[]want{{"0800 UTC", "TIME", "2025-02-22T08:00Z"}, {"the 70s", "DATE", "197"}, {"'82", "DATE", "1982"}}},
+		{"vague amount later is a duration", "A few days later, and weeks later, they left.", sat,
+			[]want{{"A few days", "DURATION", "PXD"}, {"weeks", "DURATION", "PXW"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

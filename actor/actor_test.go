@@ -366,6 +366,52 @@ func TestUserDictionary(t *testing.T) {
 	}
 }
 
+// TestComposition: agents modified by dictionary actors with state-like
+// codes the gazetteer does not know, with and without PETRARCH composition.
+func TestComposition(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "land.actors")
+	src := "ZENDIA_\n\t[ZND]\nWHITE_TOWER_\n\t[ZNDGOV]\n" +
+		"SOLDIER [~MIL]\nFOREIGN_MINISTER [~GOVFRM]\nPRIME_MINISTER [~GOV]\nGOVERNMENT [~GOV]\nOFFICIAL [~GOV]\n"
+	if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, mention, plain, composed string
+	}{
+		{"Zendia soldiers crossed the river.", "Zendia soldiers", "ZNDMIL", "ZNDMIL"},
+		{"Zendia's foreign minister spoke.", "Zendia's foreign minister", "ZNDGOV", "ZNDGOVFRM"},
+		{"The government of Zendia spoke.", "government of Zendia", "ZNDGOV", "ZNDGOV"},
+		{"Zendia Prime Minister Oskar Vell spoke.", "Oskar Vell", "ZNDGOV", "ZNDGOV"},
+		{"Former officials in Zendia spoke.", "Former officials in Zendia", "ZNDELI", "ZNDELI"},
+		{"White Tower officials spoke.", "White Tower officials", "", "ZNDGOV"},
+	}
+	for _, compose := range []bool{false, true} {
+		l, err := New(Options{Dicts: []string{p}, Compose: compose})
+		if err != nil {
+			t.Fatal(err)
+		}
+		tk, _ := tokenize.New()
+		for _, tt := range tests {
+			want := tt.plain
+			if compose {
+				want = tt.composed
+			}
+			if want == "" {
+				continue
+			}
+			d := doc.New(doc.Article{Text: tt.text, Published: day("2025-01-01")})
+			_ = tk.Process(context.Background(), d)
+			if err := l.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if a := actorByMention(d, tt.mention); a == nil || a.Code != want {
+				t.Errorf("compose=%v %q: %q is %+v, want %s", compose, tt.text, tt.mention, a, want)
+			}
+		}
+	}
+}
+
 func FuzzLoadDictionary(f *testing.F) {
 	for _, s := range []string{
 		"Jane Roe | Roe\n\tkind PER\n\tXYZGOV 2020..2021 Minister\n~GOV minister\n",

@@ -27,6 +27,8 @@ type builder struct {
 	titleText      string
 	titleFormer    bool
 	titleIGO       string // the IGO a title belongs to ("U.N. Secretary-General")
+	titlePrefix    string // the code of a dictionary actor a title belongs to that is no known country ("Bree Prime Minister")
+	titleAgent     string // the title's full agent code ("GOVFRM"), for composition
 	orgSector      string // from an organisation's own name ("… Constitutional Court")
 	surnameCountry string // the one country the dictionaries know the surname in, for a titled name
 	country        string // from a demonym or country name near the mention
@@ -326,6 +328,9 @@ func (lk *linking) run(ctx context.Context) error {
 				if m.Entry.Kind == "PER" {
 					continue // people are found through names below
 				}
+				if lk.modifiesAgent(m.Entry, m.End) {
+					break // "Minas Tirith border police": the nominal's
+				}
 				lk.markUsed(m.Start, m.End)
 				lk.addEntryActor(m.Entry, m.Start, m.End, "name")
 				i = m.End - 1
@@ -468,6 +473,9 @@ func (lk *linking) name(a, b, typ int) {
 	}
 	whole := lk.spanText(a, b)
 	wholeEntry := lk.lookup(whole, b-a)
+	if wholeEntry != nil && lk.modifiesAgent(wholeEntry, b) {
+		return // "Osgiliath soldiers", "Gondor's government": the nominal's
+	}
 	// A span that is only a title ("Secretary of State", "Kyrgyz Prime
 	// Minister") belongs to the name that follows it.
 	if m, ok := lk.agentAt(a, b); ok && m.End == b && wholeEntry == nil {
@@ -498,6 +506,14 @@ func (lk *linking) name(a, b, typ int) {
 				if k := lk.regionLead(a, b-1); k > a {
 					a = k
 					continue
+				}
+				// "Bree Prime Minister Romendacil": a state-like dictionary
+				// actor before a title
+				if k, ok := lk.placeEntryAt(a, b-1); ok {
+					if _, ok := lk.agentAt(lk.skipMods(k, b-1), b-1); ok {
+						a = k
+						continue
+					}
 				}
 				if titleModifiers[lk.fw[a]] || lk.fw[a] == "-" {
 					a++
@@ -686,6 +702,7 @@ func (lk *linking) name(a, b, typ int) {
 	}
 	if t.sector != "" && bd.titleSector == "" {
 		bd.titleSector, bd.titleCountry, bd.titleText, bd.titleFormer, bd.titleIGO = t.sector, t.country, t.text, t.former, t.igo
+		bd.titlePrefix, bd.titleAgent = t.prefix, t.agentCode
 		if bd.titleCountry == "" {
 			bd.titleCountry = t.agentCountry
 		}
@@ -1103,6 +1120,8 @@ type title struct {
 	country      string // from a nationality word, a country's "'s" or an organisation
 	agentCountry string // the country whose office the agent names ("secretary of state")
 	igo          string // the IGO code when the title belongs to one ("U.N. Secretary-General")
+	prefix       string // the code of a dictionary actor the title belongs to, when it names no known country
+	agentCode    string // the agent's full code
 	former       bool
 	text         string
 }
@@ -1131,6 +1150,17 @@ func (lk *linking) titleBefore(a, minStart int) title {
 				pos = j
 				continue
 			}
+			if agent != nil {
+				if e, j := lk.orgEndingAt(pos-1, minStart); e != nil {
+					if c, igo, pre := lk.entryModifier(e); c != "" || igo != "" || pre != "" {
+						if t.country == "" && t.igo == "" && t.prefix == "" {
+							t.country, t.igo, t.prefix = c, igo, pre
+						}
+						pos = j
+						continue
+					}
+				}
+			}
 		}
 		if iso, j, ok := lk.regionEndingAt(pos, minStart); ok && agent != nil {
 			if t.country == "" {
@@ -1141,15 +1171,20 @@ func (lk *linking) titleBefore(a, minStart int) title {
 		}
 		if agent != nil {
 			if e, j := lk.orgEndingAt(pos, minStart); e != nil {
-				c, igo := lk.entryCountry(e)
-				if t.country == "" && t.igo == "" {
-					t.country, t.igo = c, igo
+				c, igo, pre := lk.entryModifier(e)
+				if t.country == "" && t.igo == "" && t.prefix == "" {
+					t.country, t.igo, t.prefix = c, igo, pre
 				}
 				pos = j
 				continue
 			}
 		}
 		w := lk.fw[pos-1]
+		// "awful and evil minister": coordinated modifiers
+		if agent != nil && (w == "and" || lk.text(pos-1) == ",") && pos-2 > minStart && lk.isMod(pos-2) && lk.isMod(pos) {
+			pos--
+			continue
+		}
 		if w == "former" || w == "ex" {
 			t.former = true
 		}
@@ -1166,7 +1201,7 @@ func (lk *linking) titleBefore(a, minStart int) title {
 	for pos < a && (lk.fw[pos] == "-" || lk.fw[pos] == "then") {
 		pos++
 	}
-	t.start, t.sector, t.agentCountry, t.text = pos, agent.Sector(), agent.Country, lk.spanText(pos, a)
+	t.start, t.sector, t.agentCountry, t.text, t.agentCode = pos, agent.Sector(), agent.Country, lk.spanText(pos, a), agent.Code
 	return t
 }
 
@@ -1284,7 +1319,7 @@ func (lk *linking) apposition(b int) title {
 		}
 	}
 	lk.markUsed(t0, m.End)
-	t.sector, t.agentCountry, t.text = m.Agent.Sector(), m.Agent.Country, lk.spanText(t0, m.End)
+	t.sector, t.agentCountry, t.text, t.agentCode = m.Agent.Sector(), m.Agent.Country, lk.spanText(t0, m.End), m.Agent.Code
 	return t
 }
 
@@ -1339,19 +1374,23 @@ func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
 	for pos > sentStart && lk.isMod(pos-1) {
 		pos--
 	}
-	country, igo := "", ""
+	country, igo, prefix := "", "", ""
 	if pos > sentStart && lk.isPossessive(pos-1) {
 		if iso, j, ok := lk.countryEndingAt(pos-1, sentStart); ok {
 			country, pos = iso, j
 		} else if j := pos - 1; j > sentStart {
 			if iso, ok := lk.capitalAt(j-1, j); ok {
 				country, pos = iso, j-1
+			} else if e, k := lk.orgEndingAt(j, sentStart); e != nil {
+				if country, igo, prefix = lk.entryModifier(e); country != "" || igo != "" || prefix != "" {
+					pos = k
+				}
 			}
 		}
 	} else if iso, j, ok := lk.countryEndingAt(pos, sentStart); ok {
 		country, pos = iso, j
 	} else if e, j := lk.orgEndingAt(pos, sentStart); e != nil {
-		if country, igo = lk.entryCountry(e); country != "" || igo != "" {
+		if country, igo, prefix = lk.entryModifier(e); country != "" || igo != "" || prefix != "" {
 			pos = j
 		}
 	}
@@ -1368,13 +1407,15 @@ func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
 	group := plural || collective[phrase] || collective[gazetteer.Fold(m.Agent.Phrase)]
 	end := m.End
 	bare := false
-	if country == "" && igo == "" {
+	if country == "" && igo == "" && prefix == "" {
 		if phoenix {
 			return false
 		}
 		// "rebels in Darfur", "the President of Russia".
 		if iso, e, ok := lk.placeAfter(m.End, sentEnd); ok {
 			country, end = iso, e
+		} else if c, ig, pre, e, ok := lk.entryAfter(m.End, sentEnd); ok {
+			country, igo, prefix, end = c, ig, pre, e
 		} else {
 			// "the government", "the rebels", "officials": the country
 			// the story is about, for state and armed groups.
@@ -1415,6 +1456,26 @@ func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
 		det = lk.fw[pos-1]
 	}
 	code := country + sector
+	former := false
+	for i := pos; i < m.Start; i++ {
+		former = former || lk.fw[i] == "former" || lk.fw[i] == "ex"
+	}
+	if former {
+		sector = "ELI"
+	}
+	if lk.l.compose || prefix != "" || former {
+		base, ac := country, sector
+		if prefix != "" {
+			base = prefix
+		}
+		if lk.l.compose && !former {
+			ac = m.Agent.Code
+		}
+		code = mix(base, ac)
+		if country == "" && prefix != "" {
+			country, _ = lk.codeCountry(prefix)
+		}
+	}
 	if igo != "" {
 		code = igo
 	}
@@ -1497,6 +1558,146 @@ var compass = map[string]bool{
 var equipment = map[string]bool{
 	"aircraft": true, "warplane": true, "warplanes": true, "gunship": true, "gunships": true, "warship": true,
 	"warships": true, "helicopter": true, "helicopters": true, "artillery": true, "tank": true, "tanks": true,
+}
+
+// mix appends agent code b to actor code a unless a already contains it,
+// as PETRARCH composes codes ("USAGOV" + "GOV" stays "USAGOV").
+func mix(a, b string) string {
+	if b == "" || strings.Contains(a, b) {
+		return a
+	}
+	return a + b
+}
+
+// nonCountry are three-letter codes that open CAMEO actor codes without
+// naming a state: international and transnational actors, and sectors.
+var nonCountry = map[string]bool{
+	"IGO": true, "NGO": true, "NGM": true, "MNC": true, "IMG": true, "UIS": true, "INT": true,
+	"GOV": true, "MIL": true, "REB": true, "OPP": true, "PTY": true, "COP": true, "JUD": true, "LEG": true,
+	"MED": true, "BUS": true, "EDU": true, "LAB": true, "CVL": true, "SPY": true, "HLH": true, "AGR": true,
+	"REF": true, "CRM": true, "HRI": true, "ENV": true, "DEV": true, "UAF": true, "RAD": true, "ELI": true,
+	"REL": true, "MOD": true, "MUS": true, "CHR": true, "JEW": true, "BUD": true, "HIN": true,
+}
+
+// bareCode reports whether a dictionary code is a lone three-letter
+// state-like code ("OSG", "AFG"): an actor that agents belong to the way
+// they belong to a country.
+func bareCode(code string) bool {
+	if len(code) != 3 || nonCountry[code] || regionCodes[code] {
+		return false
+	}
+	for i := 0; i < 3; i++ {
+		if code[i] < 'A' || code[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
+// entryCode returns the code of a dictionary entry on the document date
+// (or its first role), normalised.
+func (lk *linking) entryCode(e *Entry) string {
+	if r, ok := e.RoleAt(lk.date); ok {
+		return lk.normCode(r.Code)
+	}
+	if len(e.Roles) > 0 {
+		return lk.normCode(e.Roles[0].Code)
+	}
+	return ""
+}
+
+// entryModifier reads a dictionary actor that modifies an agent ("White
+// House officials", "Red Cross workers", "Osgiliath soldiers"): its
+// country; or its IGO or NGO code, which the group takes whole; or, for
+// an actor with a state-like code the gazetteer does not know (and for
+// every actor when composing codes), its code as the prefix agents are
+// added to.
+func (lk *linking) entryModifier(e *Entry) (country, igo, prefix string) {
+	code := lk.entryCode(e)
+	if lk.l.compose && code != "" {
+		return "", "", code
+	}
+	if country, igo = lk.entryCountry(e); country != "" || igo != "" {
+		return country, igo, ""
+	}
+	switch {
+	case bareCode(code):
+		return "", "", code
+	case strings.HasPrefix(code, "NGO"):
+		return "", code, ""
+	}
+	return "", "", ""
+}
+
+// entryAfter reads "in Arnor", "of the White House", "from Gondor" after
+// an agent at token i: a dictionary actor that the agent belongs to (see
+// entryModifier), and the end of the phrase.
+func (lk *linking) entryAfter(i, end int) (country, igo, prefix string, e int, ok bool) {
+	if i >= end || (lk.fw[i] != "in" && lk.fw[i] != "of" && lk.fw[i] != "from") {
+		return "", "", "", i, false
+	}
+	j := i + 1
+	if j < end && lk.fw[j] == "the" {
+		j++
+	}
+	if j >= end || !lk.isCap(j) {
+		return "", "", "", i, false
+	}
+	for k := min(end, j+4); k > j; k-- {
+		if !lk.isWord(k - 1) {
+			continue
+		}
+		en := lk.lookup(lk.spanText(j, k), k-j)
+		if en == nil || en.Kind == "PER" {
+			continue
+		}
+		if k < end && lk.isPossessive(k) {
+			return "", "", "", i, false
+		}
+		if c, ig, pre := lk.entryModifier(en); c != "" || ig != "" || pre != "" {
+			return c, ig, pre, k, true
+		}
+		break
+	}
+	return "", "", "", i, false
+}
+
+// modifiesAgent reports whether dictionary actor e, named up to token b,
+// modifies an agent noun that follows ("Osgiliath soldiers", "Gondor's
+// government") and composes with it: actors with a state-like code the
+// gazetteer does not know, and every actor when composing codes.
+func (lk *linking) modifiesAgent(e *Entry, b int) bool {
+	if e.Kind == "PER" || !(lk.l.compose || bareCode(lk.entryCode(e))) {
+		return false
+	}
+	if _, ok := lk.country(e.Names[0]); ok && !lk.l.compose {
+		return false // known countries are handled as countries
+	}
+	se := lk.sentEnd(max(b-1, 0))
+	k := b
+	if k < se && lk.isPossessive(k) {
+		k++
+	}
+	if k >= se {
+		return false
+	}
+	_, ok := lk.agentAt(lk.skipMods(k, se), se)
+	return ok
+}
+
+// placeEntryAt reads a dictionary actor with a state-like code the
+// gazetteer does not know ("Bree", "Osgiliath") starting at token a and
+// ending before lim: its end.
+func (lk *linking) placeEntryAt(a, lim int) (int, bool) {
+	for k := min(lim, a+4); k > a; k-- {
+		if !lk.isCap(a) || !lk.isWord(k-1) {
+			continue
+		}
+		if en := lk.lookup(lk.spanText(a, k), k-a); en != nil && en.Kind != "PER" && bareCode(lk.entryCode(en)) {
+			return k, true
+		}
+	}
+	return a, false
 }
 
 // personDescribed returns the latest person named before token tok whose
@@ -1742,6 +1943,19 @@ func (lk *linking) code(bd *builder) (country, sector, code, from, role string) 
 		country, sector = bd.titleCountry, bd.titleSector
 		if bd.titleFormer {
 			sector = "ELI"
+		}
+		if lk.l.compose || (bd.titlePrefix != "" && country == "") {
+			base, ac := country, sector
+			if bd.titlePrefix != "" && country == "" {
+				base = bd.titlePrefix
+			}
+			if lk.l.compose && !bd.titleFormer && bd.titleAgent != "" {
+				ac = bd.titleAgent
+			}
+			if base != "" {
+				c, _ := lk.codeCountry(base)
+				return c, sector, mix(base, ac), "text", bd.titleText
+			}
 		}
 		if country == "" && bd.entry != nil {
 			for _, r := range append([]Role{dictRole}, bd.entry.Roles...) {

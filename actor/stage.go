@@ -46,6 +46,10 @@ type Linker struct {
 	agents []*Dictionary
 	g      *gazetteer.Gazetteer
 	now    func() time.Time
+	// compose: PETRARCH code composition (Options.Compose)
+	compose bool
+	// user is the number of user dictionaries at the front of actors
+	user int
 }
 
 // Options configure the stage.
@@ -56,6 +60,12 @@ type Options struct {
 	// Now gives the date used for documents without a publication date;
 	// nil means time.Now.
 	Now func() time.Time
+	// Compose codes agent phrases the PETRARCH way: the full agent code
+	// ("~GOVFRM") is appended to the code of the actor that modifies the
+	// agent unless that code already contains it ("Arnor's foreign minister"
+	// → ARNGOVFRM, "White House officials" → USAGOV), and "former" makes the
+	// agent ELI. Without it an agent gives only its primary sector.
+	Compose bool
 }
 
 type defaults struct {
@@ -102,7 +112,7 @@ func New(opts Options) (*Linker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("actor: embedded dictionaries: %w", err)
 	}
-	l := &Linker{g: gazetteer.Default(), now: opts.Now}
+	l := &Linker{g: gazetteer.Default(), now: opts.Now, compose: opts.Compose}
 	if l.now == nil {
 		l.now = time.Now
 	}
@@ -113,6 +123,7 @@ func New(opts Options) (*Linker, error) {
 		}
 		if len(d.Entries) > 0 {
 			l.actors = append(l.actors, d)
+			l.user++
 		}
 		if len(d.Agents) > 0 {
 			l.agents = append(l.agents, d)

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/actor"
 	"github.com/chronicle-news/chronicle/event"
 	"github.com/chronicle-news/chronicle/internal/shared"
 	"github.com/spf13/cobra"
@@ -76,9 +77,18 @@ func validatePetrarchCmd(env *cliEnv) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// PETRARCH composes agent codes with the actor they belong to
+			// ("Arnor's foreign minister" → ARNGOVFRM)
+			linker, err := actor.New(actor.Options{Dicts: actorDicts, Compose: true})
+			if err != nil {
+				return err
+			}
 			for i, s := range stages {
-				if s.Name() == coder.Name() {
+				switch s.Name() {
+				case coder.Name():
 					stages[i] = coder
+				case linker.Name():
+					stages[i] = linker
 				}
 			}
 			p, err := chronicle.New(chronicle.Options{Stages: stages, Logger: env.log})

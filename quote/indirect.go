@@ -8,11 +8,10 @@ import (
 	"github.com/chronicle-news/chronicle/doc"
 )
 
-// indirect adds reported speech found through the dependency parse: a cue
-// verb with a clausal complement ("Ryabkov indicated that …"), a noun-phrase
-// content for verbs such as deny or accuse ("denied reports that …"),
-// "according to X", and a trailing attribution ("The talks failed, he
-// said."). Direct quotes already attributed to the same cue are not
+// indirect adds reported speech (see proposals): a cue with a clausal
+// complement ("Ryabkov indicated that …"), a noun-phrase content ("denied
+// reports that …"), "according to X", or a trailing attribution ("The
+// talks failed, he said."). Direct quotes already attributed to the same cue are not
 // repeated; reported speech that contains a quoted fragment is marked mixed
 // and lends its attribution to the fragment.
 func (a *Attributor) indirect(ctx context.Context, v *view, ms []marked, cs []cand) ([]cand, error) {

@@ -21,9 +21,9 @@ import (
 // (ccomp "said that …", xcomp "wants to …", obj "denied the report", obl
 // "talked about …", acl "the claim that …"), the clause it is attached to
 // minus itself ("The talks failed, he said"), or the host clause of
-// "according to". A linear model (averaged perceptron, trained by `chronicle
+// "according to". A linear model (logistic regression, trained by `chronicle
 // train quotes` on PolNeAR train) scores each candidate from lemma, tag and
-// relation features; the best non-conflicting candidates above zero are
+// relation features; the best non-conflicting candidates above its threshold are
 // kept. The model holds feature weights only: lemmas, tags, relations and
 // length buckets, never text spans.
 

@@ -6,10 +6,13 @@
 // attribution, nested quotes, unbalanced marks), so they work without a
 // parser; their cue and speaker come from the words next to the marks, from
 // a colon-ended previous paragraph ("Rubio responded:") or from an earlier
-// part of the same quotation. Reported (indirect and mixed) speech needs the
-// dependency parse: a cue verb from the embedded cue table with its clausal
-// or noun-phrase content, and "according to". Speakers are linked to actors
-// through the actor layer, with pronoun and description fallbacks.
+// part of the same quotation. Reported (indirect and mixed) speech comes
+// from the dependency parse: candidate cue–content pairs (a verb or noun
+// with the subtree of a complement or object, a closing "…, he said",
+// "according to") scored by an embedded model learned from PolNeAR train
+// (see model.go; `chronicle train quotes`). Without a parse, cue verbs from
+// the embedded cue table and word order stand in. Speakers are linked to
+// actors through the actor layer, with pronoun and description fallbacks.
 //
 // An interrupted quote ("There isn't going to be a meeting," Rubio said,
 // "until we know …") becomes two Quote records that share one cue and one

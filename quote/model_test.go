@@ -1,0 +1,207 @@
+package quote
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// candidateTexts returns "kind:content" for every model candidate of d's
+// first sentence whose cue is the token with the given form.
+func candidateTexts(d *doc.Document, cue string) []string {
+	v := newView(d, nil)
+	var out []string
+	for _, k := range v.candidates(v.sents[0], nil) {
+		if v.form(k.c) != cue {
+			continue
+		}
+		kind := map[uint8]string{kChild: "child", kObjComp: "objcomp", kCompExt: "ext", kHead: "head", kAccord: "accord", kSent: "sent", kFwd: "fwd"}[k.kind]
+		out = append(out, kind+":"+v.text[v.toks[k.lo].Start:v.toks[k.hi].End])
+	}
+	return out
+}
+
+func TestModelCandidates(t *testing.T) {
+	const (
+		N = doc.NOUN
+		P = doc.PROPN
+		V = doc.VERB
+		X = doc.PUNCT
+		A = doc.ADP
+	)
+	tests := []struct {
+		name string
+		toks []tok
+		cue  string
+		want []string // candidates that must be among the cue's
+	}{
+		{"complement keeps its complementizer", []tok{
+			{"Haddad", P, "Haddad", 2, "nsubj"}, {"indicated", V, "indicate", 0, "root"},
+			{"that", doc.SCONJ, "that", 5, "mark"}, {"prices", N, "price", 5, "nsubj"}, {"rose", V, "rise", 2, "ccomp"},
+			{".", X, ".", 2, "punct"}}, "indicated",
+			[]string{"child:that prices rose", "fwd:that prices rose"}},
+		{"preposition belongs to the cue", []tok{
+			{"Lee", P, "Lee", 2, "nsubj"}, {"complained", V, "complain", 0, "root"}, {"about", A, "about", 4, "case"},
+			{"delays", N, "delay", 2, "obl"}, {".", X, ".", 2, "punct"}}, "complained",
+			[]string{"child:delays"}},
+		{"closing attribution", []tok{
+			{"Talks", N, "talk", 2, "nsubj"}, {"stalled", V, "stall", 0, "root"}, {"again", doc.ADV, "again", 2, "advmod"},
+			{",", X, ",", 6, "punct"}, {"Moreau", P, "Moreau", 6, "nsubj"}, {"said", V, "say", 2, "parataxis"},
+			{".", X, ".", 2, "punct"}}, "said",
+			[]string{"head:Talks stalled again", "sent:Talks stalled again"}},
+		{"according to a source", []tok{
+			{"Exports", N, "export", 2, "nsubj"}, {"fell", V, "fall", 0, "root"}, {",", X, ",", 6, "punct"},
+			{"according", V, "accord", 6, "case"}, {"to", A, "to", 4, "fixed"}, {"Eurostat", P, "Eurostat", 2, "obl"},
+			{".", X, ".", 2, "punct"}}, "according",
+			[]string{"accord:Exports fell", "sent:Exports fell"}},
+		{"object mistaken for the cue's", []tok{
+			{"Ito", P, "Ito", 2, "nsubj"}, {"says", V, "say", 0, "root"}, {"the", doc.DET, "the", 4, "det"},
+			{"plan", N, "plan", 2, "obj"}, {"is", doc.AUX, "be", 6, "cop"}, {"ripe", doc.ADJ, "ripe", 2, "ccomp"},
+			{".", X, ".", 2, "punct"}}, "says",
+			[]string{"objcomp:the plan is ripe", "child:the plan", "child:is ripe"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := candidateTexts(parsed(tc.toks), tc.cue)
+			for _, w := range tc.want {
+				found := false
+				for _, g := range got {
+					found = found || g == w
+				}
+				if !found {
+					t.Errorf("candidate %q missing; got %q", w, got)
+				}
+			}
+		})
+	}
+}
+
+func TestParseModel(t *testing.T) {
+	m, err := ParseModel("# comment\n#threshold -0.5\nT=ccomp\t1.25\nL=say\t-2\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.Size() != 2 || m.th != -0.5 || m.w["T=ccomp"] != 1.25 {
+		t.Errorf("parsed %+v", m)
+	}
+	for _, bad := range []string{"T=ccomp\n", "T=ccomp\tx\n", "#threshold y\n"} {
+		if _, err := ParseModel(bad); err == nil {
+			t.Errorf("no error for %q", bad)
+		}
+	}
+	if m, err := DefaultModel(); err != nil || m.Size() == 0 {
+		t.Errorf("embedded model: %v, size %d", err, m.Size())
+	}
+}
+
+// trainingSet builds hand-parsed documents: "X said that Y", whose gold
+// attribution is the complement, and "X ate the cake", which has none.
+func trainingSet() ([]*doc.Document, [][]GoldAttribution) {
+	speech := []tok{
+		{"Ruiz", doc.PROPN, "Ruiz", 2, "nsubj"}, {"said", doc.VERB, "say", 0, "root"},
+		{"that", doc.SCONJ, "that", 5, "mark"}, {"rates", doc.NOUN, "rate", 5, "nsubj"}, {"fell", doc.VERB, "fall", 2, "ccomp"},
+		{".", doc.PUNCT, ".", 2, "punct"}}
+	other := []tok{
+		{"Ruiz", doc.PROPN, "Ruiz", 2, "nsubj"}, {"ate", doc.VERB, "eat", 0, "root"},
+		{"the", doc.DET, "the", 4, "det"}, {"cake", doc.NOUN, "cake", 2, "obj"}, {".", doc.PUNCT, ".", 2, "punct"}}
+	var docs []*doc.Document
+	var gold [][]GoldAttribution
+	for i := 0; i < 6; i++ {
+		d := parsed(speech)
+		c := strings.Index(d.Text, "that")
+		docs = append(docs, d)
+		gold = append(gold, []GoldAttribution{{
+			Content: doc.Span{Start: c, End: strings.Index(d.Text, ".")},
+			Cue:     doc.Span{Start: strings.Index(d.Text, "said"), End: strings.Index(d.Text, "said") + 4},
+			Source:  doc.Span{Start: 0, End: 4}, HasSource: true,
+		}})
+		docs = append(docs, parsed(other))
+		gold = append(gold, nil)
+	}
+	return docs, gold
+}
+
+func TestTrainModel(t *testing.T) {
+	docs, gold := trainingSet()
+	o := ModelOptions{Epochs: 5, Seed: 7, MinCount: 1, Logistic: true, L2: 1e-4, Rate: 0.5}
+	m1, rep, err := TrainModel(context.Background(), docs, gold, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m2, _, err := TrainModel(context.Background(), docs, gold, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m1 != m2 {
+		t.Error("training is not deterministic")
+	}
+	if !strings.Contains(rep, "reachable by a candidate 6 (100.0%)") {
+		t.Errorf("report: %s", rep)
+	}
+	m, err := ParseModel(m1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lx, _ := DefaultLexicon()
+	a := NewWithModel(lx, m)
+	for i, want := range []string{"that rates fell", ""} {
+		d := docs[i]
+		d.Quotes = nil
+		if err := a.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, q := range d.Quotes {
+			got = q.Text
+		}
+		if got != want {
+			t.Errorf("doc %d: quote %q, want %q", i, got, want)
+		}
+	}
+	// The perceptron trains too.
+	o.Logistic = false
+	if _, _, err := TrainModel(context.Background(), docs, gold, o); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := TrainModel(context.Background(), docs, gold[:1], o); err == nil {
+		t.Error("no error for mismatched gold")
+	}
+}
+
+// FuzzParsedProcess runs the stage over arbitrary text with arbitrary
+// dependency trees (cycles and cross-sentence heads included).
+func FuzzParsedProcess(f *testing.F) {
+	f.Add("Ruiz said that rates fell, according to Eurostat.", []byte{2, 0, 5, 5, 2, 9, 8, 7})
+	f.Add("“Yes,” he said. They denied it", []byte{1, 1, 1, 1, 1, 1, 1})
+	a, err := New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	deps := []string{"ccomp", "xcomp", "obj", "obl", "nsubj", "parataxis", "conj", "case", "mark", "punct", "advcl", "acl", "fixed", "root"}
+	upos := []doc.UPOS{doc.VERB, doc.NOUN, doc.PROPN, doc.PRON, doc.ADJ, doc.PUNCT, doc.ADP}
+	f.Fuzz(func(t *testing.T, s string, heads []byte) {
+		d := doc.New(doc.Article{Text: s})
+		d.Tokens, d.Sentences = fallbackTokens(s, a.lx)
+		n := len(d.Tokens)
+		for i := range d.Tokens {
+			if i < len(heads) {
+				d.Tokens[i].Head = int32(int(heads[i])%(n+1)) - 1
+				d.Tokens[i].Dep = deps[int(heads[i])%len(deps)]
+				d.Tokens[i].UPOS = upos[int(heads[i])%len(upos)]
+			}
+			if d.Tokens[i].Lemma == "" {
+				d.Tokens[i].Lemma = strings.ToLower(d.TokenText(i))
+			}
+		}
+		if err := a.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range d.Quotes {
+			if q.Start < 0 || q.End > len(s) || q.Start > q.End || s[q.Start:q.End] != q.Text {
+				t.Fatalf("bad span %d-%d %q", q.Start, q.End, q.Text)
+			}
+		}
+	})
+}

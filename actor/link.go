@@ -125,7 +125,7 @@ func (lk *linking) agentAtFrom(i, end int) (Match, bool, bool) {
 	for di, dct := range lk.l.agents {
 		m, ok := dct.MatchAt(lk.fw[:end], i)
 		if ok && m.Agent != nil && (!found || m.End > best.End) {
-			best, found, phoenix = m, true, di == len(lk.l.agents)-1
+			best, found, phoenix = m, true, di == lk.l.phoenixAgents
 		}
 	}
 	return best, found, phoenix
@@ -149,11 +149,31 @@ func (lk *linking) countryAt(i, end int) (string, int, bool) {
 			continue
 		}
 		t := lk.spanText(i, i+n)
+		if code, ok := lk.userPlace(t); ok {
+			return code, i + n, true
+		}
 		if c, ok := lk.country(t); ok {
 			return c.ISO3, i + n, true
 		}
 	}
 	return "", i, false
+}
+
+// userPlace looks t up in the user's dictionaries: a state-like actor
+// there ("KUWAIT [KUW]") overrides the gazetteer.
+func (lk *linking) userPlace(t string) (string, bool) {
+	for _, dct := range lk.l.actors[:lk.l.user] {
+		if e, ok := dct.LookupOn(t, lk.date); ok {
+			if e.Kind == "PER" {
+				return "", false
+			}
+			if code := lk.entryCode(e); bareCode(code) {
+				return code, true
+			}
+			return "", false
+		}
+	}
+	return "", false
 }
 
 // country looks a country, demonym or news abbreviation up. A bare ISO
@@ -197,7 +217,7 @@ func (lk *linking) capitalAt(a, b int) (string, bool) {
 // its single-word entries are too ambiguous for today's news.
 func (lk *linking) lookup(name string, words int) *Entry {
 	for i, dct := range lk.l.actors {
-		if i == len(lk.l.actors)-1 && words < 2 && !isAcronym(name) {
+		if i == lk.l.phoenixActors && words < 2 && !isAcronym(name) {
 			break
 		}
 		if e, ok := dct.LookupOn(name, lk.date); ok {
@@ -227,7 +247,10 @@ func isAcronym(s string) bool {
 
 // fromLast reports whether e belongs to the last (converted Phoenix) dictionary.
 func (lk *linking) fromLast(e *Entry) bool {
-	last := lk.l.actors[len(lk.l.actors)-1]
+	if lk.l.phoenixActors < 0 {
+		return false
+	}
+	last := lk.l.actors[lk.l.phoenixActors]
 	for _, n := range e.Names[:1] {
 		if le, ok := last.Lookup(n); ok && le == e {
 			return true
@@ -318,7 +341,7 @@ func (lk *linking) run(ctx context.Context) error {
 		}
 		for i := s.FirstToken; i < s.EndToken; i++ {
 			for di, dct := range lk.l.actors {
-				if di == len(lk.l.actors)-1 {
+				if di == lk.l.phoenixActors {
 					break
 				}
 				m, ok := dct.MatchAt(lk.fw[:s.EndToken], i)
@@ -530,7 +553,14 @@ func (lk *linking) name(a, b, typ int) {
 	words := b - a
 	sentStart, sentEnd := lk.sentStart(a), lk.sentEnd(a)
 
-	// Countries and nationality words.
+	// Countries and nationality words; the user's dictionaries come first.
+	if _, user := lk.userPlace(text); user && typ != tPER && !lk.coordAgentAfter(b) && lk.titleBefore(a, lk.sentStart(a)).sector == "" {
+		if e := lk.lookup(text, b-a); e != nil {
+			lk.markUsed(a, b)
+			lk.addEntryActor(e, a, b, "name")
+			return
+		}
+	}
 	if c, ok := lk.country(text); ok {
 		// "U.S. and Russian envoys", "Hungarian and Romanian officials": the
 		// nominal makes one group per country; so does "Ivory Coast rebels".

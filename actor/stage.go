@@ -50,6 +50,9 @@ type Linker struct {
 	compose bool
 	// user is the number of user dictionaries at the front of actors
 	user int
+	// phoenixActors and phoenixAgents index the converted Phoenix
+	// dictionaries in actors and agents (-1 without the defaults)
+	phoenixActors, phoenixAgents int
 }
 
 // Options configure the stage.
@@ -66,6 +69,10 @@ type Options struct {
 	// → ARNGOVFRM, "White House officials" → USAGOV), and "former" makes the
 	// agent ELI. Without it an agent gives only its primary sector.
 	Compose bool
+	// NoDefaults leaves the embedded dictionaries out: only Dicts (and the
+	// gazetteer's countries) code actors, as PETRARCH does with the
+	// dictionaries it is given.
+	NoDefaults bool
 }
 
 type defaults struct {
@@ -129,8 +136,12 @@ func New(opts Options) (*Linker, error) {
 			l.agents = append(l.agents, d)
 		}
 	}
-	l.actors = append(l.actors, da...)
-	l.agents = append(l.agents, dg...)
+	l.phoenixActors, l.phoenixAgents = -1, -1
+	if !opts.NoDefaults {
+		l.actors = append(l.actors, da...)
+		l.agents = append(l.agents, dg...)
+		l.phoenixActors, l.phoenixAgents = len(l.actors)-1, len(l.agents)-1
+	}
 	return l, nil
 }
 

@@ -258,8 +258,15 @@ func (m *Model) Rows() int { return len(m.keys) }
 // Weights returns the number of stored weights.
 func (m *Model) Weights() int { return len(m.packed) }
 
+// maxBatch is the number of features whose slots are loaded in one batch.
+const maxBatch = 64
+
 // Score sets scores[c] (len ≥ NClasses) to the score of class c in units
 // of the model's scale. It does not allocate.
+//
+// Lookups are cache misses, so they are done in two phases per batch of
+// features: first all slot loads (independent, so the processor overlaps
+// them), then the rows of the features found.
 func (m *Model) Score(feats []uint64, scores []int32) {
 	scores = scores[:m.nClasses]
 	for i := range scores {
@@ -269,25 +276,42 @@ func (m *Model) Score(feats []uint64, scores []int32) {
 		return
 	}
 	slots, packed, mask := m.slots, m.packed, m.mask
-	for _, f := range feats {
-		h := slotHash(f)
-		fp := fingerprint(h)
-		s := h & mask
-		for {
-			v := slots[s]
-			if v == 0 {
-				break
-			}
-			if v>>40 == fp {
-				a := uint32(v)
-				n := uint32(v>>32&0xff) + 1
-				for _, e := range packed[a : a+n] {
-					scores[uint8(e>>16)] += int32(int16(uint16(e)))
-				}
-				break
-			}
-			s = (s + 1) & mask
+	var hs, vs [maxBatch]uint64
+	var first [maxBatch]uint32
+	for len(feats) > 0 {
+		n := min(len(feats), maxBatch)
+		for i, f := range feats[:n] {
+			h := slotHash(f)
+			hs[i] = h
+			vs[i] = slots[h&mask]
 		}
+		found := 0
+		for i := 0; i < n; i++ {
+			h, v := hs[i], vs[i]
+			fp := fingerprint(h)
+			s := h & mask
+			for v != 0 && v>>40 != fp {
+				s = (s + 1) & mask
+				v = slots[s]
+			}
+			if v == 0 {
+				continue
+			}
+			vs[found] = v
+			first[found] = packed[uint32(v)] // issues the row's load
+			found++
+		}
+		for i := 0; i < found; i++ {
+			v := vs[i]
+			e := first[i]
+			scores[uint8(e>>16)] += int32(int16(uint16(e)))
+			a := uint32(v) + 1
+			k := uint32(v >> 32 & 0xff)
+			for _, e := range packed[a : a+k] {
+				scores[uint8(e>>16)] += int32(int16(uint16(e)))
+			}
+		}
+		feats = feats[n:]
 	}
 }
 

@@ -51,6 +51,7 @@ func (a *Attributor) extract(ctx context.Context, v *view) ([]doc.Quote, error) 
 		return nil, err
 	}
 	v.continuations(ms, cs)
+	v.setDirectCues(cs)
 	var err error
 	ndirect := len(cs)
 	if cs, err = a.indirect(ctx, v, ms, cs); err != nil {

@@ -490,6 +490,11 @@ func (v *view) features(k *mcand, f *featSink) {
 		}
 	}
 	f.add("Q=", q, "|", typ, typ2)
+	if v.dq[c] {
+		// The cue already introduces a direct quote.
+		f.add("DQ|", typ, typ2)
+		f.add("DQ=", q, "|", typ, typ2)
+	}
 }
 
 // kindOf returns the actor kind (PER, ORG, GRP, LOC) of the mention or

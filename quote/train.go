@@ -69,6 +69,7 @@ func TrainModel(ctx context.Context, docs []*doc.Document, gold [][]GoldAttribut
 		if !v.deps {
 			continue
 		}
+		v.setDirectCues(v.directCands())
 		hit := make([]bool, len(gold[i]))
 		for _, s := range v.sents {
 			cands = v.candidates(s, cands[:0])

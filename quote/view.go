@@ -20,6 +20,38 @@ type view struct {
 	lo, hi []int32
 	// kinds is the actor or entity kind of each token, filled on first use.
 	kinds []string
+	// dq marks the cue tokens of direct quotes (model feature).
+	dq map[int]bool
+}
+
+// setDirectCues records the cue tokens of the direct quotes cs.
+func (v *view) setDirectCues(cs []cand) {
+	for i := range cs {
+		if cs[i].direct && cs[i].cueTok >= 0 {
+			if v.dq == nil {
+				v.dq = map[int]bool{}
+			}
+			v.dq[cs[i].cueTok] = true
+		}
+	}
+}
+
+// directCands returns the direct quotes of the text with their word-order
+// attribution (as extract finds them before reported speech).
+func (v *view) directCands() []cand {
+	ms := scanMarks(v.text, nil)
+	cs := make([]cand, 0, len(ms))
+	for k := range ms {
+		s, e := trimContent(v.text, ms[k].cs, ms[k].ce)
+		if e <= s {
+			continue
+		}
+		c := newCand(s, e, k)
+		c.direct = true
+		v.attributeDirect(ms, k, &c)
+		cs = append(cs, c)
+	}
+	return cs
 }
 
 func newView(d *doc.Document, lx *Lexicon) *view {

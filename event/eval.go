@@ -166,7 +166,7 @@ func EvalPLOVER(ctx context.Context, recs []PLOVERRecord, extract ExtractFunc) (
 }
 
 func partCountry(d *doc.Document, p doc.Participant) string {
-	if a := d.Actor(p.Actor); a != nil {
+	if a := d.Actor(p.Actor); a != nil && (a.Country != "" || p.Code == a.Code) {
 		if a.Country != "" {
 			return a.Country
 		}

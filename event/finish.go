@@ -2,6 +2,7 @@ package event
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/chronicle-news/chronicle/cameo"
 	"github.com/chronicle-news/chronicle/doc"
@@ -108,6 +109,19 @@ func (c *Coder) finish(w *work) []doc.Event {
 		ev.Source = v.participants(cd.src)
 		ev.Target = v.participants(cd.tgt)
 		named := hasActor(ev.Source) || hasActor(ev.Target)
+		if !hasActor(ev.Target) && cd.loc != nil && cd.loc.Country != "" && ev.Quad >= 2 && hasActor(ev.Source) {
+			// a material act, protest, threat or attack with no named
+			// target is aimed at the place it happens: "rallied in Lagos",
+			// "a curfew in Algiers", "eased measures in Montenegro"
+			ev.Target = []doc.Participant{{Text: cd.loc.Text, Code: cd.loc.Country, Start: cd.loc.Start, End: cd.loc.End}}
+		}
+		if !c.literal && named && len(ev.Target) == 0 && cameo.Root(code) == "14" {
+			// a protest with no named target is aimed at the authorities
+			// of the country it happens in
+			if cc := v.sentenceCountry(cd.sent); cc != "" {
+				ev.Target = []doc.Participant{{Code: cc}}
+			}
+		}
 		if !c.literal && named {
 			// CAMEO codes every party by country: one the text leaves
 			// without a country belongs to the country its sentence is about
@@ -115,12 +129,6 @@ func (c *Coder) finish(w *work) []doc.Event {
 				v.defaultCountry(ev.Source, cc)
 				v.defaultCountry(ev.Target, cc)
 			}
-		}
-		if !hasActor(ev.Target) && cd.loc != nil && cd.loc.Country != "" && ev.Quad >= 2 && hasActor(ev.Source) {
-			// a material act, protest, threat or attack with no named
-			// target is aimed at the place it happens: "rallied in Lagos",
-			// "a curfew in Algiers", "eased measures in Montenegro"
-			ev.Target = []doc.Participant{{Text: cd.loc.Text, Code: cd.loc.Country, Start: cd.loc.Start, End: cd.loc.End}}
 		}
 		if ev.Reciprocal && len(ev.Target) == 0 && len(ev.Source) < 2 {
 			ev.Reciprocal = false
@@ -226,15 +234,19 @@ func (v *view) sentenceCountry(s int) string {
 // defaultCountry gives the participants without a code the country cc.
 func (v *view) defaultCountry(ps []doc.Participant, cc string) {
 	for i := range ps {
-		if ps[i].Code != "" {
-			continue
-		}
 		if ps[i].Actor != "" {
-			if a := v.d.Actor(ps[i].Actor); a != nil && (a.Country != "" || a.Sector == "IGO") {
+			a := v.d.Actor(ps[i].Actor)
+			if a == nil || a.Country != "" || a.Sector == "IGO" || a.Sector == "NGO" || strings.HasPrefix(a.Code, "IGO") || strings.HasPrefix(a.Code, "NGO") {
 				continue
 			}
+			// an actor without a country ("REB", a region code such as
+			// "INTREB"): the sentence's country with the actor's sector
+			ps[i].Code = cc + a.Sector
+			continue
 		}
-		ps[i].Code = cc
+		if ps[i].Code == "" {
+			ps[i].Code = cc
+		}
 	}
 }
 

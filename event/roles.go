@@ -68,7 +68,10 @@ func (c *Coder) roles(w *work, cd *cand) {
 			// "negotiators return to Geneva for talks", "engaged in ethnic cleansing"
 			switch v.caseOf(t) {
 			case "for", "to", "in", "into":
-				s, _ := v.verbArgs(h, "", true)
+				s, pt := v.verbArgs(h, "", true)
+				if s < 0 && v.passive(h) && pt >= 0 && v.actorish(pt) {
+					s = pt // "Serb forces were engaged in ethnic cleansing"
+				}
 				srcHead = s
 			}
 		}
@@ -110,6 +113,18 @@ func (c *Coder) roles(w *work, cd *cand) {
 				srcHead = v.nominalHead(i, q.Speaker.End)
 			}
 		}
+	}
+	if tgtHead < 0 && isVerb {
+		// "donated and delivered goods to X": a partner of a coordinated verb
+		v.children(t, func(c int) bool {
+			if v.dep(c) == "conj" && v.d.Tokens[c].UPOS == doc.VERB && v.child(c, "nsubj", "nsubj:pass") < 0 {
+				if p := v.partner(c, r.Target); p >= 0 && v.actorish(p) {
+					tgtHead = p
+					return false
+				}
+			}
+			return true
+		})
 	}
 	srcHead = v.resolvePron(srcHead, t)
 	tgtHead = v.resolvePronTarget(tgtHead)
@@ -315,6 +330,19 @@ func (v *view) controllerAt(i, depth int) int {
 			if s := v.subjOf(h); s >= 0 {
 				return s
 			}
+		case "parataxis":
+			// a fragment parse: "Gaddafi and Zhivkov today signed" hangs the
+			// verb on the names, "aircraft using guided missiles killed" on
+			// another verb
+			if v.isNominal(h) && v.actorish(h) {
+				return h
+			}
+			if v.d.Tokens[h].UPOS == doc.VERB && !speechVerbs[v.lemma[i]] {
+				if s := v.subjOf(h); s >= 0 && v.actorish(s) {
+					return s
+				}
+			}
+			return -1
 		case "acl":
 			if v.d.Tokens[i].Dep == "acl:relcl" || v.isNominal(h) {
 				if !v.named(h) {
@@ -717,12 +745,25 @@ func (v *view) targetIn(x, depth int) int {
 	}
 	found := -1
 	v.children(x, func(c int) bool {
-		if (v.d.Tokens[c].Dep == "nmod:poss" || (v.dep(c) == "nmod" && (v.caseOf(c) == "by" || v.caseOf(c) == "between"))) && v.named(c) && v.isNominal(x) {
+		if (v.d.Tokens[c].Dep == "nmod:poss" || (v.dep(c) == "nmod" && (v.caseOf(c) == "by" || v.caseOf(c) == "between" || v.caseOf(c) == "from"))) && v.named(c) && v.isNominal(x) {
 			found = c
 			return false
 		}
 		return true
 	})
+	if found < 0 && v.isNominal(x) {
+		// "its demands that Burundi's government grant …": the subject of
+		// the noun's clause
+		v.children(x, func(c int) bool {
+			if d := v.dep(c); d == "acl" || d == "ccomp" {
+				if s := v.child(c, "nsubj", "nsubj:pass"); s >= 0 && v.actorish(s) && v.d.Tokens[c].Dep != "acl:relcl" {
+					found = s
+					return false
+				}
+			}
+			return true
+		})
+	}
 	if found >= 0 || depth > 0 {
 		return found
 	}

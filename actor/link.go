@@ -761,6 +761,7 @@ func (lk *linking) name(a, b, typ int) {
 	}
 	lk.markUsed(a, postEnd)
 	lk.mention(bd, a, b, "name")
+	lk.acronymAfter(bd, postEnd)
 	if t.start >= 0 && t.start < a || postEnd > b {
 		st := a
 		if t.start >= 0 {
@@ -768,6 +769,34 @@ func (lk *linking) name(a, b, typ int) {
 		}
 		bd.mentions = append(bd.mentions, lk.mkMention(st, postEnd, "title"))
 	}
+}
+
+// acronymAfter links "(NUT)" right after a name to the same actor, and
+// later mentions of the acronym with it: "the Nigerian Union of Teachers
+// (NUT)".
+func (lk *linking) acronymAfter(bd *builder, b int) {
+	if b+2 >= len(lk.fw) || lk.text(b) != "(" || lk.text(b+2) != ")" || lk.used[b+1] || lk.sent(b+1) != lk.sent(b) {
+		return
+	}
+	acr := lk.text(b + 1)
+	if len(acr) < 2 || len(acr) > 8 || !isUpperWord(acr) {
+		return
+	}
+	lk.markUsed(b+1, b+2)
+	lk.mention(bd, b+1, b+2, "name")
+	if _, ok := lk.byKey["N:"+lk.fw[b+1]]; !ok {
+		lk.byKey["N:"+lk.fw[b+1]] = bd
+	}
+}
+
+// isUpperWord reports whether s is letters only, all in upper case.
+func isUpperWord(s string) bool {
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // pluralPeople reports whether the demonym at token i is a plural noun

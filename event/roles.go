@@ -798,7 +798,7 @@ func (v *view) personalPron(i int) bool {
 		return false
 	}
 	switch v.lemma[i] {
-	case "he", "she", "they", "it", "we", "him", "her", "them", "us":
+	case "he", "she", "they", "it", "we", "him", "her", "them", "us", "his", "its", "their", "our":
 		return true
 	}
 	return false
@@ -825,7 +825,30 @@ func (v *view) resolvePron(h, trig int) int {
 		}
 		x = p
 	}
-	if l := v.lemma[h]; l != "he" && l != "she" {
+	if l := v.lemma[h]; l != "he" && l != "she" && l != "his" && l != "her" {
+		// "it", "they": the nearest earlier organisation, group or country
+		// that is a subject (or the root of a fragment parse)
+		s := v.d.Sentences[v.d.Tokens[h].Sent]
+		for j := h - 1; j >= s.FirstToken; j-- {
+			a := v.actor[j]
+			if a < 0 || v.d.Actors[a].Kind == "PER" {
+				continue
+			}
+			ph := j
+			for k := 0; k < 4; k++ {
+				switch v.dep(ph) {
+				case "compound", "flat", "amod", "appos":
+					if p := v.head(ph); p >= 0 {
+						ph = p
+						continue
+					}
+				}
+				break
+			}
+			if v.caseOf(ph) == "" && (v.dep(ph) == "nsubj" || v.d.Tokens[ph].Dep == "root") {
+				return j
+			}
+		}
 		return h
 	}
 	s := v.d.Sentences[v.d.Tokens[h].Sent]

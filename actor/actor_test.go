@@ -486,6 +486,9 @@ func TestLinkerGroupsAndContext(t *testing.T) {
 		{"Secret Service is an organisation", "The Secret Service closed the street.", "2024-05-01", "Secret Service", "USACOP"},
 		{"bare state nominal in a one-country story", "Chad held talks. The government said the rebels had agreed.", "2024-05-01", "rebels", "TCDREB"},
 		{"bare ISO code is no country", "GM cut jobs on Monday.", "2024-05-01", "GM", ""},
+		{"place name resolved in the country the sentence names", "Militias in Tripoli fought on, shelling the Lebanese port.", "2024-05-01", "Militias in Tripoli", "LBNREB"},
+		{"acronym after a name is the same actor", "The Nigerian Union of Teachers (NUT) called a strike. The NUT said so.", "2024-05-01", "NUT said", "NGAEDU"},
+		{"former agents are elites", "Former Chilean officials signed the letter.", "2024-05-01", "Chilean officials", "CHLELI"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -494,6 +494,13 @@ func (lk *linking) name(a, b, typ int) {
 	if lk.anyUsed(a, b) || lk.inTimex(a, b) {
 		return
 	}
+	if b-a == 1 && isUpperWord(lk.text(a)) {
+		if bd, ok := lk.byKey["N:"+lk.fw[a]]; ok && bd.key != "N:"+lk.fw[a] {
+			lk.markUsed(a, b)
+			lk.mention(bd, a, b, "name") // an acronym introduced in parentheses
+			return
+		}
+	}
 	whole := lk.spanText(a, b)
 	wholeEntry := lk.lookup(whole, b-a)
 	if wholeEntry != nil && lk.modifiesAgent(wholeEntry, b) {
@@ -1803,6 +1810,16 @@ func (lk *linking) placeAfter(i, end int) (string, int, bool) {
 	}
 	for ; k > j; k-- {
 		if p, ok := lk.l.g.Place(lk.spanText(j, k), ""); ok && p.Country != "" && (p.Kind != gazetteer.KindCity || p.Population >= 100000 || p.Capital) {
+			// "Tripoli … the north Lebanese port": a country the sentence
+			// names that has a place of that name wins
+			for _, e := range lk.countryEvidence() {
+				if lk.sent(e.tok) != lk.sent(i) || e.iso == p.Country {
+					continue
+				}
+				if q, ok := lk.l.g.Place(lk.spanText(j, k), e.iso); ok && q.Country == e.iso {
+					return e.iso, k, true
+				}
+			}
 			return p.Country, k, true
 		}
 	}

@@ -407,6 +407,11 @@ func (v *view) locationOf(cd *cand) *doc.Location {
 		return true
 	})
 	loc := &doc.Location{Text: v.d.SpanText(sp), Name: name, Start: sp.Start, End: sp.End}
+	if hint == "" {
+		// "Tripoli … the north Lebanese port": a country the sentence names
+		// that has a place of that name
+		hint = v.countryHintFor(cd.sent, name)
+	}
 	if p, ok := gazetteer.Default().Place(name, hint); ok {
 		loc.Name, loc.Country, loc.Kind = p.Name, p.Country, p.Kind
 		if p.HasCoords {
@@ -423,4 +428,29 @@ func (v *view) locationOf(cd *cand) *doc.Location {
 		loc.Country, loc.Kind = v.cc[h], "country"
 	}
 	return loc
+}
+
+// countryHintFor returns a country named in sentence s (by a country word
+// or an actor's country) that has a place called name, or "" when none
+// does or the place is itself a country.
+func (v *view) countryHintFor(s int, name string) string {
+	g := gazetteer.Default()
+	def, ok := g.Place(name, "")
+	if !ok || def.Kind == gazetteer.KindCountry {
+		return ""
+	}
+	sn := v.d.Sentences[s]
+	for i := sn.FirstToken; i < sn.EndToken; i++ {
+		iso := v.cc[i]
+		if iso == "" && v.actor[i] >= 0 {
+			iso = v.d.Actors[v.actor[i]].Country
+		}
+		if iso == "" || iso == def.Country {
+			continue
+		}
+		if p, ok := g.Place(name, iso); ok && p.Country == iso {
+			return iso
+		}
+	}
+	return ""
 }

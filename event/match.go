@@ -1,6 +1,10 @@
 package event
 
-import "github.com/chronicle-news/chronicle/doc"
+import (
+	"strings"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
 
 // Rule matching against the dependency tree of a trigger.
 
@@ -164,7 +168,7 @@ func (v *view) wordsIn(ws [][]string, in func(int) bool, lo, hi int) bool {
 		}
 		found := false
 		for j := lo; j < hi && !found; j++ {
-			if anyWord(g, v.lemma[j], v.lower[j]) && in(j) {
+			if v.anyWordAt(g, j, hi) && in(j) {
 				found = true
 			}
 		}
@@ -173,6 +177,33 @@ func (v *view) wordsIn(ws [][]string, in func(int) bool, lo, hi int) bool {
 		}
 	}
 	return true
+}
+
+// anyWordAt reports whether one of the alternatives g matches at token j;
+// an alternative "a_b_c" matches the words a b c in a row from j (before hi).
+func (v *view) anyWordAt(g []string, j, hi int) bool {
+	for _, w := range g {
+		if strings.IndexByte(w, '_') < 0 {
+			if w == "*" || w == v.lemma[j] || w == v.lower[j] {
+				return true
+			}
+			continue
+		}
+		k, ok := j, true
+		for rest := w; rest != "" && ok; k++ {
+			part := rest
+			if i := strings.IndexByte(rest, '_'); i >= 0 {
+				part, rest = rest[:i], rest[i+1:]
+			} else {
+				rest = ""
+			}
+			ok = k < hi && (part == v.lemma[k] || part == v.lower[k])
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }
 
 func anyWord(g []string, lemma, lower string) bool {

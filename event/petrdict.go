@@ -258,10 +258,44 @@ func petrPattern(pat string, sets map[string][]string) ([]Cond, string, error) {
 		}
 		conds = append(conds, Cond{Rel: prep, Words: ws})
 	}
+	if target == "" {
+		target = bareTarget(pat[star+1:])
+	}
 	if len(bare) > 0 {
 		conds = append(conds, Cond{Rel: "post", Words: bare})
 	}
 	return conds, target, nil
+}
+
+// bareTarget reads a target marked outside parentheses: "EID AT ^ WITH +"
+// makes the object of WITH the target (the word right before "+" when it is
+// a preposition).
+func bareTarget(post string) string {
+	depth := 0
+	var prev string
+	for _, f := range strings.Fields(strings.NewReplacer("(", " ( ", ")", " ) ").Replace(post)) {
+		switch {
+		case f == "(":
+			depth++
+		case f == ")":
+			depth--
+		case depth > 0:
+		case f == "+" || strings.HasPrefix(f, "+"):
+			if prepositions[prev] {
+				return prev
+			}
+			return ""
+		default:
+			prev = strings.ToLower(strings.Trim(f, "$^%_"))
+		}
+	}
+	return ""
+}
+
+// prepositions that can introduce a pattern's target.
+var prepositions = map[string]bool{
+	"with": true, "to": true, "against": true, "on": true, "for": true, "from": true, "at": true, "in": true,
+	"into": true, "over": true, "toward": true, "towards": true, "of": true, "by": true, "about": true,
 }
 
 // petrWords splits pattern text into word groups, expanding synsets and
@@ -279,12 +313,12 @@ func petrWords(s string, sets map[string][]string) [][]string {
 			if len(alts) == 0 {
 				continue
 			}
-			// a multi-word member matches on its last word (the head)
+			// a multi-word member matches its words in a row
 			g := make([]string, 0, len(alts))
 			for _, a := range alts {
-				f := strings.Fields(a)
+				f := strings.Fields(strings.ToLower(a))
 				if len(f) > 0 {
-					g = append(g, f[len(f)-1])
+					g = append(g, strings.Join(f, "_"))
 				}
 			}
 			out = append(out, g)

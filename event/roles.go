@@ -151,10 +151,10 @@ func (c *Coder) roles(w *work, cd *cand) {
 	}
 	// PETRARCH's convention (Literal): the target is the first actor after
 	// the verb inside its phrase when the object names none
-	if c.literal && !hasNamed(v, cd.tgt) {
+	if c.literal && !hasCoded(v, cd.tgt) {
 		sn := v.d.Sentences[cd.sent]
 		for j := t + 1; j < sn.EndToken; j++ {
-			if v.named(j) && v.under(j, t) && !v.inSubj(j, t) && !v.sameActor(j, cd.src) {
+			if v.coded(j) && v.under(j, t) && !v.inSubj(j, t) && !v.sameActor(j, cd.src) {
 				cd.tgt = append(cd.tgt[:0], j)
 				break
 			}
@@ -683,6 +683,20 @@ func (v *view) isPlaceOrCountryFor(x, h int) bool {
 func hasNamed(v *view, heads []int) bool {
 	for _, h := range heads {
 		if v.named(h) {
+			return true
+		}
+	}
+	return false
+}
+
+// coded reports whether token x names an actor with a code or a country.
+func (v *view) coded(x int) bool {
+	return v.cc[x] != "" || v.actor[x] >= 0 && (v.d.Actors[v.actor[x]].Code != "" || v.d.Actors[v.actor[x]].Country != "")
+}
+
+func hasCoded(v *view, heads []int) bool {
+	for _, h := range heads {
+		if v.coded(h) {
 			return true
 		}
 	}

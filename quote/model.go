@@ -411,6 +411,7 @@ func (v *view) features(k *mcand, f *featSink) {
 	if k.kind != kAccord && k.kind != kSent {
 		x := k.x
 		f.add("XU=", v.toks[x].UPOS.String(), "|", typ, typ2)
+		f.add("XK=", v.kindOf(x), "|", typ, typ2)
 		if u := v.toks[x].UPOS; u == doc.NOUN || u == doc.PRON {
 			f.add("XL=", v.lemmaKey(x), "|", typ, typ2)
 		}
@@ -498,7 +499,7 @@ func (v *view) features(k *mcand, f *featSink) {
 }
 
 // kindOf returns the actor kind (PER, ORG, GRP, LOC) of the mention or
-// entity that covers token i, "-" if none.
+// entity that covers token i, TIME inside a temporal expression, "-" if none.
 func (v *view) kindOf(i int) string {
 	if v.kinds == nil {
 		v.kinds = make([]string, len(v.toks))
@@ -523,6 +524,9 @@ func (v *view) kindOf(i int) string {
 		}
 		for _, e := range v.d.Entities {
 			mark(e.Span(), e.Type)
+		}
+		for _, x := range v.d.Timexes {
+			mark(doc.Span{Start: x.Start, End: x.End}, "TIME")
 		}
 	}
 	return v.kinds[i]

@@ -183,11 +183,13 @@ func TestIndirectSpeech(t *testing.T) {
 			nil,
 			[]wantQuote{{"Exports of steel fell sharply in March", "according to", "Eurostat", false, false}}},
 		{"trailing attribution", []tok{
-			{"The", doc.DET, "the", 2, "det"}, {"talks", N, "talk", 3, "nsubj"}, {"failed", V, "fail", 0, "root"},
-			{",", X, ",", 6, "punct"}, {"officials", N, "official", 6, "nsubj"}, {"said", V, "say", 3, "parataxis"},
-			{".", X, ".", 3, "punct"}},
+			{"The", doc.DET, "the", 2, "det"}, {"talks", N, "talk", 5, "nsubj"}, {"in", doc.ADP, "in", 4, "case"},
+			{"Geneva", P, "Geneva", 2, "nmod"}, {"failed", V, "fail", 0, "root"}, {"again", doc.ADV, "again", 5, "advmod"},
+			{"on", doc.ADP, "on", 8, "case"}, {"Monday", P, "Monday", 5, "obl"},
+			{",", X, ",", 11, "punct"}, {"officials", N, "official", 11, "nsubj"}, {"said", V, "say", 5, "parataxis"},
+			{".", X, ".", 5, "punct"}},
 			nil,
-			[]wantQuote{{"The talks failed", "said", "officials", false, false}}},
+			[]wantQuote{{"The talks in Geneva failed again on Monday", "said", "officials", false, false}}},
 		{"mixed", []tok{
 			{"Sato", P, "Sato", 2, "nsubj"}, {"said", V, "say", 0, "root"}, {"it", doc.PRON, "it", 4, "nsubj"},
 			{"needs", V, "need", 2, "ccomp"}, {"“", X, "“", 7, "punct"}, {"more", doc.ADJ, "more", 7, "amod"},

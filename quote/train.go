@@ -16,8 +16,8 @@ type ModelOptions struct {
 	Epochs   int    // passes over the training candidates (default 10)
 	Seed     uint64 // shuffling seed
 	MinCount int    // least number of candidates a feature must occur in (default 2)
-	// MinWeight drops features whose averaged weight is smaller in
-	// magnitude (keeps the model small).
+	// MinWeight drops features whose final weight is smaller in magnitude
+	// (keeps the model small; collinear features make large values harmful).
 	MinWeight float64
 	// Threshold is the score a candidate needs at extraction time (written
 	// into the model; tuned by cross-validation on train, never on dev).
@@ -28,8 +28,9 @@ type ModelOptions struct {
 	L2, Rate float64
 }
 
-// TrainModel trains the attribution model (an averaged perceptron over the
-// candidate features; see model.go) on parsed documents and their gold
+// TrainModel trains the attribution model (a linear model over the
+// candidate features, see model.go: logistic regression with AdaGrad steps
+// when o.Logistic, else an averaged perceptron) on parsed documents and their gold
 // attributions (docs[i] pairs with gold[i]; the documents must have been
 // processed up to, not including, the quote stage). A candidate is positive
 // when its cue token lies in a gold cue and its content matches that
@@ -50,14 +51,10 @@ func TrainModel(ctx context.Context, docs []*doc.Document, gold [][]GoldAttribut
 	if err != nil {
 		return "", "", err
 	}
-	type ex struct {
-		f []int32
-		y bool
-	}
 	ids := map[string]int32{}
 	var names []string
 	var counts []int
-	var exs []ex
+	var exs []example
 	f := &featSink{collect: true}
 	var cands []mcand
 	pos, reach := 0, 0
@@ -87,7 +84,7 @@ func TrainModel(ctx context.Context, docs []*doc.Document, gold [][]GoldAttribut
 				}
 				f.names = f.names[:0]
 				v.features(c, f)
-				e := ex{y: y, f: make([]int32, 0, len(f.names))}
+				e := example{y: y, f: make([]int32, 0, len(f.names))}
 				for _, n := range f.names {
 					id, ok := ids[n]
 					if !ok {
@@ -116,7 +113,7 @@ func TrainModel(ctx context.Context, docs []*doc.Document, gold [][]GoldAttribut
 		ngold += len(g)
 	}
 	if o.Logistic {
-		return trainLogistic(exsToLR(exs, func(e ex) ([]int32, bool) { return e.f, e.y }), names, counts, o, len(docs), fmt.Sprintf("candidates %d (positive %d); gold attributions %d, reachable by a candidate %d (%.1f%%); features %d\n",
+		return trainLogistic(exs, names, counts, o, len(docs), fmt.Sprintf("candidates %d (positive %d); gold attributions %d, reachable by a candidate %d (%.1f%%); features %d\n",
 			len(exs), pos, ngold, reach, pct(reach, ngold), len(names)))
 	}
 	// Averaged perceptron (the lazy-update form: w - u/t).
@@ -195,23 +192,16 @@ func halfOverlap(a, b doc.Span) bool {
 	return ov > 0 && 2*ov >= max(a.Len(), b.Len())
 }
 
-type lrEx struct {
+// example is one training candidate: its feature IDs and label.
+type example struct {
 	f []int32
 	y bool
-}
-
-func exsToLR[E any](exs []E, get func(E) ([]int32, bool)) []lrEx {
-	out := make([]lrEx, len(exs))
-	for i, e := range exs {
-		out[i].f, out[i].y = get(e)
-	}
-	return out
 }
 
 // trainLogistic fits logistic regression by stochastic gradient descent
 // with AdaGrad step sizes and L2 regularisation applied to the active
 // features of each example.
-func trainLogistic(exs []lrEx, names []string, counts []int, o ModelOptions, ndocs int, head string) (string, string, error) {
+func trainLogistic(exs []example, names []string, counts []int, o ModelOptions, ndocs int, head string) (string, string, error) {
 	if o.Rate <= 0 {
 		o.Rate = 0.1
 	}

@@ -156,7 +156,7 @@ func trainQuotesCmd(env *cliEnv) *cobra.Command {
 	cmd.Flags().Float64Var(&mo.MinWeight, "min-weight", 0.01, "drop model features with a smaller weight")
 	cmd.Flags().Float64Var(&mo.L2, "l2", 0.01, "L2 regularisation of the attribution model")
 	cmd.Flags().Float64Var(&mo.Rate, "rate", 0.1, "AdaGrad learning rate of the attribution model")
-	cmd.Flags().Float64Var(&mo.Threshold, "threshold", -1.5, "score a candidate needs (chosen by cross-validation on train halves)")
+	cmd.Flags().Float64Var(&mo.Threshold, "threshold", -1.0, "score a candidate needs (chosen by 2-fold cross-validation on train)")
 	return cmd
 }
 

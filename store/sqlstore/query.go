@@ -2,10 +2,13 @@ package sqlstore
 
 import (
 	"context"
+	"runtime"
+
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"golang.org/x/sync/errgroup"
 	"strings"
 	"time"
 
@@ -326,7 +329,22 @@ func eventIDs(events []store.Event) []int64 {
 	return ids
 }
 
+// loadMentions reads the mentions and evidence of events, in parts run
+// concurrently on the reader pool (each part fills only its own events).
 func (s *DB) loadMentions(ctx context.Context, events []store.Event, index map[int64]int) error {
+	ids := eventIDs(events)
+	if len(ids) <= 200 {
+		return s.loadMentionsPart(ctx, events, index, ids)
+	}
+	g, gctx := errgroup.WithContext(ctx)
+	g.SetLimit(max(runtime.GOMAXPROCS(0), 2))
+	for _, part := range chunks(ids, max(200, len(ids)/(2*runtime.GOMAXPROCS(0))+1)) {
+		g.Go(func() error { return s.loadMentionsPart(gctx, events, index, part) })
+	}
+	return g.Wait()
+}
+
+func (s *DB) loadMentionsPart(ctx context.Context, events []store.Event, index map[int64]int, eventIDs []int64) error {
 	type ref struct {
 		event   int64
 		mention int
@@ -334,7 +352,7 @@ func (s *DB) loadMentions(ctx context.Context, events []store.Event, index map[i
 	}
 	var refs []ref
 	var articles []int64
-	for _, ids := range chunks(eventIDs(events), 500) {
+	for _, ids := range chunks(eventIDs, 500) {
 		args := make([]any, len(ids))
 		for i, id := range ids {
 			args[i] = id

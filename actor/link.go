@@ -1816,7 +1816,7 @@ func (lk *linking) placeAfter(i, end int) (string, int, bool) {
 				if lk.sent(e.tok) != lk.sent(i) || e.iso == p.Country {
 					continue
 				}
-				if q, ok := lk.l.g.Place(lk.spanText(j, k), e.iso); ok && q.Country == e.iso {
+				if q, ok := lk.l.g.Place(lk.spanText(j, k), e.iso); ok && q.Country == e.iso && q.Population*6 >= p.Population {
 					return e.iso, k, true
 				}
 			}

@@ -430,9 +430,17 @@ func (v *view) locationOf(cd *cand) *doc.Location {
 	return loc
 }
 
+// comparable reports whether place p is big enough beside the default
+// reading def of its name to be meant when the sentence names p's country:
+// Tripoli in Lebanon beside Libya's capital, never Moscow, Idaho.
+func comparable(p, def gazetteer.Place) bool {
+	return p.Population*6 >= def.Population
+}
+
 // countryHintFor returns a country named in sentence s (by a country word
-// or an actor's country) that has a place called name, or "" when none
-// does or the place is itself a country.
+// or an actor's country) that has a place called name of a size
+// comparable to the default reading, or "" when none does or the place is
+// itself a country.
 func (v *view) countryHintFor(s int, name string) string {
 	g := gazetteer.Default()
 	def, ok := g.Place(name, "")
@@ -448,7 +456,7 @@ func (v *view) countryHintFor(s int, name string) string {
 		if iso == "" || iso == def.Country {
 			continue
 		}
-		if p, ok := g.Place(name, iso); ok && p.Country == iso {
+		if p, ok := g.Place(name, iso); ok && p.Country == iso && comparable(p, def) {
 			return iso
 		}
 	}

@@ -259,6 +259,28 @@ func Run(ctx context.Context, sources []string, opts Options) (Stats, error) {
 			return nil
 		}
 		res, err := opts.Store.Put(fctx, pending...)
+		if err != nil && fctx.Err() == nil && len(pending) > 1 {
+			// One bad document must not sink the batch: store them one by
+			// one, report the ones the store refuses, and give up only when
+			// it refuses them all (then the store itself is failing).
+			res = res[:0]
+			var firstErr error
+			for _, d := range pending {
+				r, derr := opts.Store.Put(fctx, d)
+				if derr != nil {
+					if firstErr == nil {
+						firstErr = derr
+					}
+					report(&RecordError{Location: docLocation(d), Err: derr})
+					continue
+				}
+				res = append(res, r...)
+			}
+			err = nil
+			if len(res) == 0 {
+				err = firstErr
+			}
+		}
 		if err != nil {
 			return fmt.Errorf("ingest: storing %d articles: %w", len(pending), err)
 		}
@@ -347,6 +369,10 @@ func extract(ctx context.Context, e Extractor, a doc.Article) (d *doc.Document, 
 		}
 	}()
 	return e.Extract(ctx, a)
+}
+
+func docLocation(d *doc.Document) string {
+	return location(doc.Article{Source: d.Source, URL: d.URL, ID: d.ID})
 }
 
 func location(a doc.Article) string {

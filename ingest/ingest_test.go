@@ -278,3 +278,43 @@ func (c *cancellingExtractor) Extract(ctx context.Context, a doc.Article) (*doc.
 	c.mu.Unlock()
 	return fakeExtractor{}.Extract(ctx, a)
 }
+
+// refusingStore fails any Put that contains a document whose text holds
+// "REFUSE", as a database refuses a value it cannot store.
+type refusingStore struct{ store.Store }
+
+func (r refusingStore) Put(ctx context.Context, docs ...*doc.Document) ([]store.PutResult, error) {
+	for _, d := range docs {
+		if strings.Contains(d.Text, "REFUSE") {
+			return nil, errors.New("value refused")
+		}
+	}
+	return r.Store.Put(ctx, docs...)
+}
+
+func TestIngestBadDocumentDoesNotSinkBatch(t *testing.T) {
+	dir := t.TempDir()
+	rng := rand.New(rand.NewSource(5))
+	var b strings.Builder
+	for i := 0; i < 20; i++ {
+		text := article(rng, i)
+		if i == 7 {
+			text = "REFUSE " + text
+		}
+		line, _ := json.Marshal(map[string]string{"id": fmt.Sprint(i), "text": text})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	src := filepath.Join(dir, "in.jsonl")
+	os.WriteFile(src, []byte(b.String()), 0o644)
+	s := openStore(t, filepath.Join(dir, "c.db"))
+	defer s.Close()
+	var errs errList
+	st, err := ingest.Run(context.Background(), []string{src}, ingest.Options{Store: refusingStore{s}, Extractor: fakeExtractor{}, BatchSize: 8, OnError: errs.add})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Stored != 19 || st.Failed != 1 || len(errs.errs) != 1 || !strings.Contains(errs.errs[0], "in.jsonl:8") {
+		t.Errorf("stats %+v, errors %q; want 19 stored and in.jsonl:8 reported", st, errs.errs)
+	}
+}

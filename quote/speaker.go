@@ -230,8 +230,12 @@ func (v *view) speakerDepth(c, last, floor, ceil, xs, xe, depth int) (a, b, head
 			return a, b, b, true
 		}
 	}
-	if a, b, ok = v.phraseAfter(last, ceil); ok && good(a, b) {
-		return a, b, b, true
+	// "…, said Rubio": only speech verbs invert; after other cues the next
+	// words are their object.
+	if _, _, speech := v.cueAt(c, cueDirect); speech || !v.deps {
+		if a, b, ok = v.phraseAfter(last, ceil); ok && good(a, b) {
+			return a, b, b, true
+		}
 	}
 	return 0, 0, -1, false
 }

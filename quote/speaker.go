@@ -78,6 +78,9 @@ func (v *view) subjectOf(c int) (a, b, head int, ok bool) {
 		if s >= 0 {
 			if l := strings.ToLower(v.form(s)); l == "it" || l == "there" || v.toks[s].Dep == "expl" {
 				return 0, 0, -1, false
+			} else if l == "that" && v.toks[x].Dep != "acl:relcl" {
+				// A complementizer the parser took for a subject.
+				return 0, 0, -1, false
 			}
 			a, b = v.trimSpeaker(int(v.lo[s]), int(v.hi[s]), s)
 			return a, b, s, a <= b

@@ -488,6 +488,8 @@ func TestLinkerGroupsAndContext(t *testing.T) {
 		{"bare ISO code is no country", "GM cut jobs on Monday.", "2024-05-01", "GM", ""},
 		{"place name resolved in the country the sentence names", "Militias in Tripoli fought on, shelling the Lebanese port.", "2024-05-01", "Militias in Tripoli", "LBNREB"},
 		{"acronym after a name is the same actor", "The Nigerian Union of Teachers (NUT) called a strike. The NUT said so.", "2024-05-01", "NUT said", "NGAEDU"},
+		{"coordinated countries after an agent, first", "The ambassadors of France, Spain and Italy met the king.", "2024-05-01", "ambassadors of France", "FRAGOV"},
+		{"coordinated countries after an agent, later", "The ambassadors of France, Spain and Italy met the king.", "2024-05-01", "Spain", "ESPGOV"},
 		{"former agents are elites", "Former Chilean officials signed the letter.", "2024-05-01", "Chilean officials", "CHLELI"},
 	}
 	for _, tt := range tests {

@@ -1556,6 +1556,9 @@ func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
 			}
 		}
 		lk.mention(bd, pos, end, "description")
+		if end > m.End && igo == "" {
+			lk.coordPlacesAfter(end, sentEnd, sector, m, bd.kind)
+		}
 		// Countries coordinated before this one: "U.S. and Russian envoys".
 		if igo == "" {
 			for p := pos; ; {
@@ -1726,6 +1729,78 @@ func (lk *linking) entryAfter(i, end int) (country, igo, prefix string, e int, o
 		break
 	}
 	return "", "", "", i, false
+}
+
+// coordPlacesAfter makes one group per country or state-like dictionary
+// actor coordinated after an agent's place phrase ending at i: "the
+// ambassadors of Arnor, Osgiliath and Gondor", "lawmakers in France and
+// Germany".
+func (lk *linking) coordPlacesAfter(i, end int, sector string, m Match, kind string) {
+	ac := sector
+	if lk.l.compose {
+		ac = m.Agent.Code
+	}
+	for n := 0; n < 8 && i < end; n++ {
+		if !isCoord(lk.fw[i], lk.text(i)) {
+			return
+		}
+		i++
+		if i < end && (lk.fw[i] == "and" || lk.fw[i] == "or") {
+			i++
+		}
+		if i < end && lk.fw[i] == "the" {
+			i++
+		}
+		if i >= end {
+			return
+		}
+		base, e := "", i
+		if iso, k, ok := lk.countryAt(i, end); ok {
+			base, e = iso, k
+		} else {
+			for k := min(end, i+4); k > i && base == ""; k-- {
+				if en := lk.lookup(lk.spanText(i, k), k-i); en != nil && en.Kind != "PER" {
+					if c, _, pre := lk.entryModifier(en); c != "" || pre != "" {
+						base, e = c+pre, k
+					}
+				}
+			}
+		}
+		if base == "" || lk.anyUsed(i, e) && !lk.takeMention(i, e) {
+			return
+		}
+		code := base + sector
+		if _, iso := lk.l.g.ByISO3(base); lk.l.compose || !iso {
+			code = mix(base, ac)
+		}
+		g := lk.get("G:"+code, "GRP", lk.spanText(m.Start, m.End)+" of "+lk.spanText(i, e))
+		if g.fixedCode == "" {
+			g.fixedCode, g.kind = code, kind
+			g.country, _ = lk.codeCountry(base)
+		}
+		lk.markUsed(i, e)
+		lk.mention(g, i, e, "description")
+		i = e
+	}
+}
+
+// takeMention removes a country's or place's name mention that spans
+// exactly tokens [a,b) from its actor, so the tokens can join a group; it
+// reports whether there was one.
+func (lk *linking) takeMention(a, b int) bool {
+	s, e := int(lk.d.Tokens[a].Start), int(lk.d.Tokens[b-1].End)
+	for _, bd := range lk.bs {
+		if bd.kind == "PER" || bd.kind == "GRP" {
+			continue
+		}
+		for k, m := range bd.mentions {
+			if m.Start == s && m.End == e {
+				bd.mentions = append(bd.mentions[:k], bd.mentions[k+1:]...)
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // modifiesAgent reports whether dictionary actor e, named up to token b,

@@ -610,9 +610,31 @@ func (v *view) expand(dst []int, h int) []int {
 						split = c
 						return false
 					}
+				case "nmod":
+					// "the ambassadors of Arnor, Osgiliath and Gondor": the
+					// actor stage made one group per coordinated country
+					if cs := v.caseOf(c); (cs == "of" || cs == "in" || cs == "from") && v.actor[c] == v.actor[x] {
+						v.children(c, func(g int) bool {
+							if v.dep(g) == "conj" && v.named(g) && v.actor[g] >= 0 && v.d.Actors[v.actor[g]].Kind == "GRP" {
+								split = c
+								return false
+							}
+							return true
+						})
+					}
 				}
-				return true
+				return split < 0
 			})
+			if split >= 0 && v.dep(split) == "nmod" {
+				dst = appendUniq(dst, x, v)
+				v.children(split, func(g int) bool {
+					if v.dep(g) == "conj" && v.named(g) {
+						dst = appendUniq(dst, g, v)
+					}
+					return true
+				})
+				continue
+			}
 			if split >= 0 {
 				dst = appendUniq(dst, split, v)
 				v.children(split, func(g int) bool {

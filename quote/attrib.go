@@ -214,8 +214,9 @@ func (v *view) isFinal(j int) bool {
 func (v *view) attributeDirect(ms []marked, k int, x *cand) {
 	m := ms[k]
 	n := len(v.toks)
-	// After the closing mark.
-	if m.closed {
+	// After the closing mark, unless the quote ended its sentence and a new
+	// one starts ("… herself." He also said …).
+	if m.closed && !v.sentenceAfter(m) {
 		limit := len(v.text)
 		if k+1 < len(ms) {
 			limit = ms[k+1].open
@@ -299,6 +300,37 @@ func (v *view) attributeDirect(ms []marked, k int, x *cand) {
 			x.spkA, x.spkB, x.spkHead = a, jOpen-2, jOpen-2
 		}
 	}
+}
+
+// sentenceAfter reports whether quote m ends with a period inside its
+// marks and a capitalised word follows it.
+func (v *view) sentenceAfter(m marked) bool {
+	e := m.ce
+	for e > m.cs {
+		r, n := utf8.DecodeLastRuneInString(v.text[:e])
+		if !unicode.IsSpace(r) && r != '\'' && r != '’' {
+			break
+		}
+		e -= n
+	}
+	if e <= m.cs || v.text[e-1] != '.' {
+		return false
+	}
+	r, _ := runeAt(v.text, skipSpace(v.text, m.close))
+	return unicode.IsUpper(r)
+}
+
+// skipSpace returns the offset of the first non-space character at or
+// after i.
+func skipSpace(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		i += n
+	}
+	return i
 }
 
 // properName reports whether tokens [a, b] are all capitalised words.

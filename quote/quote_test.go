@@ -104,6 +104,10 @@ func TestDirectQuotes(t *testing.T) {
 				{"a great deal of patience", "said", "Ibarra", true, false}}},
 		{"reported speech without a parse", "Moscow is ready to talk, Deputy Minister Ivan Orlov announced on Monday.",
 			[]wantQuote{{"Moscow is ready to talk", "announced", "Deputy Minister Ivan Orlov", false, false}}},
+		{"a quote that ends its sentence takes no cue from the next", "“Prices will rise again next year.” He also said the plan was sound.",
+			[]wantQuote{
+				{"Prices will rise again next year.", "", "", true, false},
+				{"the plan was sound", "said", "He", false, false}}},
 		{"stray closing mark", "He left.” Then nothing happened for a very long while.", nil},
 		{"long unattributed quote kept", "“Every single one of these roads will be paved by the end of June.”",
 			[]wantQuote{{"Every single one of these roads will be paved by the end of June.", "", "", true, false}}},

@@ -164,7 +164,17 @@ func (v *view) phraseAfter(c, ceil int) (a, b int, ok bool) {
 		j++
 	}
 	b = j - 1
+	for b >= a && speakerAdverbs[strings.ToLower(v.form(b))] {
+		b-- // "said he still …"
+	}
 	if b < a || !v.nominal(a, b) {
+		return 0, 0, false
+	}
+	// A noun phrase opens with a determiner, a name, a noun, a pronoun, an
+	// adjective or a number, not a preposition ("said of Cruz").
+	switch v.toks[a].UPOS {
+	case doc.DET, doc.PROPN, doc.NOUN, doc.PRON, doc.ADJ, doc.NUM, doc.NoPOS:
+	default:
 		return 0, 0, false
 	}
 	return a, b, true

@@ -172,6 +172,20 @@ func TestTrainSmoke(t *testing.T) {
 	if s5.UPOS < 90 || s5.UPOS <= s1.UPOS-0.5 {
 		t.Errorf("training accuracy after 1 epoch %.2f, after 5 %.2f", s1.UPOS, s5.UPOS)
 	}
+	// the optional second pass trains, scores and survives a round trip
+	m2, err := Train(context.Background(), train, nil, TrainOptions{Seed: 3, Epochs: 3, Folds: 2, Log: quiet})
+	if err != nil || m2.pm2 == nil {
+		t.Fatalf("second pass: %v", err)
+	}
+	var buf2 bytes.Buffer
+	m2.WriteTo(&buf2)
+	r2, err := ReadModel(&buf2)
+	if err != nil || r2.pm2 == nil {
+		t.Fatalf("second pass round trip: %v", err)
+	}
+	if s2, r := m2.Evaluate(train), r2.Evaluate(train); s2.UPOS < 90 || s2 != r {
+		t.Errorf("second pass: %v, after round trip %v", s2, r)
+	}
 	// determinism
 	m5b, _ := Train(context.Background(), train, nil, TrainOptions{Seed: 3, Epochs: 5, Log: quiet})
 	var a, b bytes.Buffer

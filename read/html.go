@@ -149,8 +149,8 @@ func collapseBlankLines(s string) string {
 	var b strings.Builder
 	b.Grow(len(s) + len(lines))
 	for _, l := range lines {
-		l = strings.TrimRight(l, " \t")
-		if strings.TrimSpace(l) == "" {
+		l = strings.TrimSpace(l)
+		if l == "" {
 			continue
 		}
 		if b.Len() > 0 {

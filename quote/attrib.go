@@ -36,6 +36,7 @@ func (c *cand) attributed() bool { return c.cue != nil || c.spkA >= 0 }
 // extract finds every quote in the view.
 func (a *Attributor) extract(ctx context.Context, v *view) ([]doc.Quote, error) {
 	ms := scanMarks(v.text, nil)
+	v.marks = ms
 	cs := make([]cand, 0, len(ms)+8)
 	for k := range ms {
 		s, e := trimContent(v.text, ms[k].cs, ms[k].ce)
@@ -85,7 +86,7 @@ func (v *view) continuations(ms []marked, cs []cand) {
 		if !p.attributed() && p.inherit < 0 {
 			continue
 		}
-		if v.adjacent(ms[p.m], ms[c.m]) {
+		if v.adjacent(ms[p.m], ms[c.m]) && v.opensStatement(ms[c.m]) {
 			c.inherit = i - 1
 			if p.inherit >= 0 {
 				c.inherit = p.inherit
@@ -95,6 +96,24 @@ func (v *view) continuations(ms []marked, cs []cand) {
 			c.spkA, c.spkB, c.spkHead = cs[j].spkA, cs[j].spkB, cs[j].spkHead
 		}
 	}
+}
+
+// relativePronoun lists the words that open a relative clause.
+var relativePronoun = map[string]bool{"who": true, "whom": true, "whose": true, "which": true}
+
+// opensStatement reports whether quote m can continue a statement: it
+// opens its paragraph or follows punctuation ("…," he said, "until …"),
+// unlike a title after a word ("who hosts “Market Talk.”").
+func (v *view) opensStatement(m marked) bool {
+	if m.paraStart {
+		return true
+	}
+	r := runeBefore(v.text, m.open)
+	for i := m.open; r >= 0 && unicode.IsSpace(r); {
+		i -= utf8.RuneLen(r)
+		r = runeBefore(v.text, i)
+	}
+	return r < 0 || unicode.IsPunct(r)
 }
 
 // finish orders the candidates, resolves speakers in text order and builds
@@ -231,7 +250,11 @@ func (v *view) attributeDirect(ms []marked, k int, x *cand) {
 				floor := j0
 				a, b, head, sok := v.speakerFor(j, last, floor, min(n, j+10), m.open, m.close)
 				if sok && (a < j0 || int(v.toks[b].End) > limit) {
-					sok = false
+					// The parse's subject runs into the quote or the next
+					// one: "…," said Cuban, who hosts "Shark Tank."
+					a, b, sok = v.phraseAfter(last, min(n, j+10))
+					head = b
+					sok = sok && a >= j0 && int(v.toks[b].End) <= limit
 				}
 				v.setCue(x, j, last, lemma, a, b, head, sok)
 				return
@@ -250,6 +273,9 @@ func (v *view) attributeDirect(ms []marked, k int, x *cand) {
 	for j := jOpen - 1; j >= floor && j > jOpen-30; j-- {
 		if v.hasNewline(int(v.toks[j].End), m.open) || (j < jOpen-1 && v.isFinal(j)) {
 			break
+		}
+		if relativePronoun[strings.ToLower(v.form(j))] {
+			break // "…, who hosts “Market Talk.”": the quote is the relative clause's
 		}
 		lemma, last, ok := v.cueAt(j, cueDirect)
 		if !ok {

@@ -108,6 +108,8 @@ func TestDirectQuotes(t *testing.T) {
 			[]wantQuote{
 				{"Prices will rise again next year.", "", "", true, false},
 				{"the plan was sound", "said", "He", false, false}}},
+		{"speaker after the quote with a relative clause", "“It is too early to tell,” said Okafor, who also hosts “Market Talk.”",
+			[]wantQuote{{"It is too early to tell", "said", "Okafor", true, false}}},
 		{"stray closing mark", "He left.” Then nothing happened for a very long while.", nil},
 		{"long unattributed quote kept", "“Every single one of these roads will be paved by the end of June.”",
 			[]wantQuote{{"Every single one of these roads will be paved by the end of June.", "", "", true, false}}},

@@ -210,7 +210,7 @@ func (v *view) speakerFor(c, last, floor, ceil, xs, xe int) (a, b, head int, ok 
 
 func (v *view) speakerDepth(c, last, floor, ceil, xs, xe, depth int) (a, b, head int, ok bool) {
 	good := func(a, b int) bool {
-		return a >= 0 && a <= b && b < len(v.toks) && !overlapsTok(v, a, b, xs, xe)
+		return a >= 0 && a <= b && b < len(v.toks) && !overlapsTok(v, a, b, xs, xe) && !v.quoted(a, b)
 	}
 	if a, b, head, ok = v.subjectOf(c); ok && good(a, b) {
 		return a, b, head, true
@@ -251,6 +251,18 @@ func (v *view) speakerDepth(c, last, floor, ceil, xs, xe, depth int) (a, b, head
 		}
 	}
 	return 0, 0, -1, false
+}
+
+// quoted reports whether tokens [a, b] lie inside quotation marks (a
+// speaker never does).
+func (v *view) quoted(a, b int) bool {
+	s, e := int(v.toks[a].Start), int(v.toks[b].End)
+	for _, m := range v.marks {
+		if m.cs <= s && e <= m.ce && m.ce-m.cs > e-s {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseBeforeApposition handles a subject separated from its cue by a

@@ -22,6 +22,8 @@ type view struct {
 	kinds []string
 	// dq marks the cue tokens of direct quotes (model feature).
 	dq map[int]bool
+	// marks are the quoted stretches of the text.
+	marks []marked
 }
 
 // setDirectCues records the cue tokens of the direct quotes cs.
@@ -40,6 +42,7 @@ func (v *view) setDirectCues(cs []cand) {
 // attribution (as extract finds them before reported speech).
 func (v *view) directCands() []cand {
 	ms := scanMarks(v.text, nil)
+	v.marks = ms
 	cs := make([]cand, 0, len(ms))
 	for k := range ms {
 		s, e := trimContent(v.text, ms[k].cs, ms[k].ce)

@@ -552,3 +552,45 @@ func TestDictionaryCaseAndDates(t *testing.T) {
 		t.Errorf("hyphenated match: %+v %v", m, ok)
 	}
 }
+
+// TestAnonymous: with Options.Anonymous an agent that belongs to no actor
+// and no country of the story is coded PETRARCH's way ("---GOV"); without
+// it the phrase names nobody, and agents of a country keep their country.
+func TestAnonymous(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "land.actors")
+	if err := os.WriteFile(p, []byte("ZENDIA_\n\t[ZND]\nOFFICIAL [~GOV]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, mention, plain, anon string
+	}{
+		{"The river rose, a senior official said.", "senior official", "", "---GOV"},
+		{"Zendia officials spoke.", "Zendia officials", "ZNDGOV", "ZNDGOV"},
+	}
+	tk, _ := tokenize.New()
+	for _, anon := range []bool{false, true} {
+		l, err := New(Options{Dicts: []string{p}, Compose: true, NoDefaults: true, Anonymous: anon})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tt := range tests {
+			want := tt.plain
+			if anon {
+				want = tt.anon
+			}
+			d := doc.New(doc.Article{Text: tt.text, Published: day("2025-01-01")})
+			_ = tk.Process(context.Background(), d)
+			if err := l.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			a := actorByMention(d, tt.mention)
+			switch {
+			case want == "" && a != nil:
+				t.Errorf("anonymous=%v %q: %q is %+v, want no actor", anon, tt.text, tt.mention, a)
+			case want != "" && (a == nil || a.Code != want):
+				t.Errorf("anonymous=%v %q: %q is %+v, want %s", anon, tt.text, tt.mention, a, want)
+			}
+		}
+	}
+}

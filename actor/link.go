@@ -1493,19 +1493,27 @@ func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
 			if p > sentStart {
 				d = lk.fw[p-1]
 			}
+			ok := true
 			if !contextSectors[sector] || m.Agent.Country != "" || equipment[head] || !(group && (d == "the" || plural && !determiners[d] && d != "of")) {
 				if !(d == "the" && !group && lk.personDescribed(sector, m.Start) != nil) {
-					return false
+					ok = false
 				}
 			}
 			if d == "both" || d == "two" || d == "all" || p > sentStart && lk.d.Tokens[p-1].UPOS == doc.NUM {
-				return false // "the two delegations": more than one country
+				ok = false // "the two delegations": more than one country
 			}
-			c, dominant := lk.contextCountryOf(m.Start, "", nil)
-			if c == "" || !dominant {
+			c, dominant := "", false
+			if ok {
+				c, dominant = lk.contextCountryOf(m.Start, "", nil)
+			}
+			switch {
+			case ok && c != "" && dominant:
+				country, bare = c, true
+			case lk.l.anonymous && m.Agent.Country == "":
+				prefix = "---" // PETRARCH's anonymous actor: "---GOV"
+			default:
 				return false
 			}
-			country, bare = c, true
 		}
 	}
 	if m.Agent.Country != "" && country == "" && igo == "" {

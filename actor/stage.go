@@ -48,6 +48,8 @@ type Linker struct {
 	now    func() time.Time
 	// compose: PETRARCH code composition (Options.Compose)
 	compose bool
+	// anonymous: agents with no actor are coded "---" + agent (Options.Anonymous)
+	anonymous bool
 	// user is the number of user dictionaries at the front of actors
 	user int
 	// phoenixActors and phoenixAgents index the converted Phoenix
@@ -69,6 +71,12 @@ type Options struct {
 	// → ARNGOVFRM, "White House officials" → USAGOV), and "former" makes the
 	// agent ELI. Without it an agent gives only its primary sector.
 	Compose bool
+	// Anonymous keeps an agent phrase that belongs to no actor and no
+	// country of the story ("a senior official said") as an actor coded
+	// the PETRARCH way: "---" followed by the agent code ("---GOV"). Used
+	// with PETRARCH's require_dyad=false; without it such phrases name
+	// nobody.
+	Anonymous bool
 	// NoDefaults leaves the embedded dictionaries out: only Dicts (and the
 	// gazetteer's countries) code actors, as PETRARCH does with the
 	// dictionaries it is given.
@@ -119,7 +127,7 @@ func New(opts Options) (*Linker, error) {
 	if err != nil {
 		return nil, fmt.Errorf("actor: embedded dictionaries: %w", err)
 	}
-	l := &Linker{g: gazetteer.Default(), now: opts.Now, compose: opts.Compose}
+	l := &Linker{g: gazetteer.Default(), now: opts.Now, compose: opts.Compose, anonymous: opts.Anonymous}
 	if l.now == nil {
 		l.now = time.Now
 	}

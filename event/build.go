@@ -76,6 +76,10 @@ func (c *Coder) sentence(w *work, s int) {
 		switch {
 		case t.UPOS == doc.VERB || (t.UPOS == doc.AUX && d.Tokens[i].Dep == "root"):
 			cs := c.dict.candidates(KindVerb, v.lemma[i])
+			if len(cs) == 0 && v.lemma[i] != v.lower[i] {
+				// PETRARCH dictionaries list inflected forms ("SAID")
+				cs = c.dict.candidates(KindVerb, v.lower[i])
+			}
 			if len(cs) == 0 {
 				cs = c.guessVerb(v.lower[i])
 			}

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"encoding/xml"
@@ -240,6 +241,9 @@ type PETRRecord struct {
 	Text     string
 	Expected []string // "SRC TGT CODE" triples, sorted; empty for no events
 	Error    bool     // the record expects an error (skipped)
+	// NoDyad is PETRARCH's require_dyad=false in effect for the record: an
+	// event with only one coded side is coded, the other side "---".
+	NoDyad bool
 }
 
 type petrXML struct {
@@ -271,8 +275,13 @@ type PETREnv struct {
 
 // ReadPETRRecords reads PETRARCH's unit-test records file.
 func ReadPETRRecords(r io.Reader) ([]PETRRecord, PETREnv, error) {
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		return nil, PETREnv{}, fmt.Errorf("event: PETRARCH records: %w", err)
+	}
+	noDyad := noDyadRecords(raw)
 	var x petrXML
-	dec := xml.NewDecoder(r)
+	dec := xml.NewDecoder(bytes.NewReader(raw))
 	dec.Strict = false
 	if err := dec.Decode(&x); err != nil {
 		return nil, PETREnv{}, fmt.Errorf("event: PETRARCH records: %w", err)
@@ -280,7 +289,7 @@ func ReadPETRRecords(r io.Reader) ([]PETRRecord, PETREnv, error) {
 	env := PETREnv{Verbs: strings.TrimSpace(x.Env.Verbfile), Actors: strings.TrimSpace(x.Env.Actorfile), Agents: strings.TrimSpace(x.Env.Agentfile)}
 	var out []PETRRecord
 	for _, s := range x.Sentences {
-		rec := PETRRecord{ID: s.ID, Category: s.Category, Text: strings.Join(strings.Fields(s.Text), " ")}
+		rec := PETRRecord{ID: s.ID, Category: s.Category, Text: strings.Join(strings.Fields(s.Text), " "), NoDyad: noDyad[len(out)]}
 		if t, err := time.Parse("20060102", s.Date); err == nil {
 			rec.Date = t
 		}
@@ -296,6 +305,43 @@ func ReadPETRRecords(r io.Reader) ([]PETRRecord, PETREnv, error) {
 		out = append(out, rec)
 	}
 	return out, env, nil
+}
+
+// noDyadRecords reads the <Config option="require_dyad"> settings in
+// document order and reports, for the n-th <Sentence>, whether the setting
+// in effect there is false (PETRARCH's default is true).
+func noDyadRecords(raw []byte) []bool {
+	var out []bool
+	dec := xml.NewDecoder(bytes.NewReader(raw))
+	dec.Strict = false
+	noDyad := false
+	for {
+		tok, err := dec.Token()
+		if err != nil {
+			return out
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok {
+			continue
+		}
+		switch se.Name.Local {
+		case "Config":
+			var opt, val string
+			for _, a := range se.Attr {
+				switch a.Name.Local {
+				case "option":
+					opt = a.Value
+				case "value":
+					val = a.Value
+				}
+			}
+			if strings.EqualFold(opt, "require_dyad") {
+				noDyad = strings.EqualFold(strings.TrimSpace(val), "false")
+			}
+		case "Sentence":
+			out = append(out, noDyad)
+		}
+	}
 }
 
 // PETRResult is the outcome of one record.
@@ -345,8 +391,11 @@ func ValidatePETRARCH(ctx context.Context, recs []PETRRecord, extract ExtractFun
 				if pr[1] != nil && pr[1].Code != "" {
 					tgt = pr[1].Code
 				}
-				if src == "---" || tgt == "---" {
-					continue // PETRARCH codes dyads only
+				if !r.NoDyad && (strings.HasPrefix(src, "---") || strings.HasPrefix(tgt, "---")) {
+					continue // require_dyad: PETRARCH codes dyads of actors only
+				}
+				if src == "---" && tgt == "---" {
+					continue
 				}
 				k := src + " " + tgt + " " + e.CAMEO
 				if !seen[k] {

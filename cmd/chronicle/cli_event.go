@@ -79,7 +79,7 @@ func validatePetrarchCmd(env *cliEnv) *cobra.Command {
 			}
 			// PETRARCH composes agent codes with the actor they belong to
 			// ("Arnor's foreign minister" → ARNGOVFRM)
-			linker, err := actor.New(actor.Options{Dicts: actorDicts, Compose: true, NoDefaults: true})
+			linker, err := actor.New(actor.Options{Dicts: actorDicts, Compose: true, NoDefaults: true, Anonymous: true})
 			if err != nil {
 				return err
 			}

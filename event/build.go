@@ -75,10 +75,15 @@ func (c *Coder) sentence(w *work, s int) {
 		t := &d.Tokens[i]
 		switch {
 		case t.UPOS == doc.VERB || (t.UPOS == doc.AUX && d.Tokens[i].Dep == "root"):
-			cs := c.dict.candidates(KindVerb, v.lemma[i])
-			if len(cs) == 0 && v.lemma[i] != v.lower[i] {
-				// PETRARCH dictionaries list inflected forms ("SAID")
+			// PETRARCH dictionaries list inflected forms, some as verbs of
+			// their own ("LEFT [032:033]" apart from "LEAVE [012]"): the
+			// form, when listed, comes before the lemma
+			var cs []int32
+			if v.lemma[i] != v.lower[i] {
 				cs = c.dict.candidates(KindVerb, v.lower[i])
+			}
+			if len(cs) == 0 {
+				cs = c.dict.candidates(KindVerb, v.lemma[i])
 			}
 			if len(cs) == 0 {
 				cs = c.guessVerb(v.lower[i])

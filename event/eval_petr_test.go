@@ -1,6 +1,7 @@
 package event
 
 import (
+	"context"
 	"strings"
 	"testing"
 )
@@ -37,6 +38,51 @@ func TestReadPETRRecordsBadInput(t *testing.T) {
 	for _, in := range []string{"", "<", "<Sentences><Sentence", "not xml at all"} {
 		if _, _, err := ReadPETRRecords(strings.NewReader(in)); err == nil && in == "" {
 			t.Errorf("%q: no error", in)
+		}
+	}
+}
+
+// TestPETRARCHInflectedForms: a form listed as a verb of its own ("LEFT
+// [032:033]") comes before its lemma's block ("LEAVE [012]"), and a form
+// listed only as a form ("SAID") codes its lemma's uses.
+func TestPETRARCHInflectedForms(t *testing.T) {
+	const dict = "--- LEAVE  [012] ---\nLEAVE\n\n--- LEFT  [032:033] ---\nLEFT\n\n--- SAID  [023] ---\nSAID\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "forms.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewWithDict(dct, true)
+	c.literal = true
+	tests := []struct {
+		table, want string
+	}{
+		{`
+China China PROPN 2 nsubj
+left leave VERB 0 root VBD
+for for ADP 4 case
+Japan Japan PROPN 2 obl
+. . PUNCT 2 punct`, "032 CHN>JPN|033 JPN>CHN"},
+		{`
+China China PROPN 2 nsubj
+leaves leave VERB 0 root VBZ
+Japan Japan PROPN 2 obj
+. . PUNCT 2 punct`, "012 CHN>JPN"},
+		{`
+China China PROPN 2 nsubj
+said say VERB 0 root VBD
+. . PUNCT 2 punct`, "023 CHN>"},
+	}
+	for _, tt := range tests {
+		d := build(t, "2025-02-22", tt.table, []actorSpec{china, japan}, nil)
+		if err := c.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range d.Events {
+			got = append(got, e.CAMEO+" "+parts(e.Source)+">"+parts(e.Target))
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("%s: got %q, want %q", strings.Fields(tt.table)[5], g, tt.want)
 		}
 	}
 }

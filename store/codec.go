@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"unsafe"
 
 	"github.com/chronicle-news/chronicle/doc"
 	"github.com/klauspost/compress/zstd"
@@ -59,11 +60,16 @@ func (c *Codec) CompressText(text string) []byte {
 
 // DecompressText reverses CompressText.
 func (c *Codec) DecompressText(b []byte) (string, error) {
-	out, err := c.textDec.DecodeAll(b, make([]byte, 0, len(b)*3))
+	// The frame header carries the text size, so DecodeAll allocates the
+	// output once; the string shares it (nothing else refers to it).
+	out, err := c.textDec.DecodeAll(b, nil)
 	if err != nil {
 		return "", fmt.Errorf("store: text: %w", err)
 	}
-	return string(out), nil
+	if len(out) == 0 {
+		return "", nil
+	}
+	return unsafe.String(unsafe.SliceData(out), len(out)), nil
 }
 
 // layersJSON is the JSON part of a blob.

@@ -236,10 +236,14 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, err
 	limit, offset := q.Limit, max(q.Offset, 0)
 	var events []store.Event
 	var index map[int64]int
-	// Actor queries may list an event twice: fetch more and drop repeats.
+	// Actor queries may list an event twice (an actor on both sides, or
+	// several actors matching a code prefix): fetch a little more, drop
+	// repeats, and fetch again with a doubled limit in the rare case that
+	// too many were repeats. Each extra row costs a join into events, so
+	// the slack stays small.
 	fetch := limit
 	if es.multi && limit > 0 {
-		fetch = (limit+offset)*2 + 16
+		fetch = limit + offset + (limit+offset)/16 + 16
 	}
 	for {
 		events, index = events[:0], map[int64]int{}

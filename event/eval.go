@@ -391,11 +391,8 @@ func ValidatePETRARCH(ctx context.Context, recs []PETRRecord, extract ExtractFun
 				if pr[1] != nil && pr[1].Code != "" {
 					tgt = pr[1].Code
 				}
-				if !r.NoDyad && (strings.HasPrefix(src, "---") || strings.HasPrefix(tgt, "---")) {
-					continue // require_dyad: PETRARCH codes dyads of actors only
-				}
-				if src == "---" && tgt == "---" {
-					continue
+				if src == "---" && tgt == "---" || !r.NoDyad && (src == "---" || tgt == "---") {
+					continue // require_dyad: PETRARCH codes dyads only
 				}
 				k := src + " " + tgt + " " + e.CAMEO
 				if !seen[k] {

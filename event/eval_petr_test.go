@@ -86,3 +86,50 @@ said say VERB 0 root VBD
 		}
 	}
 }
+
+// TestLiteralAttributionSpeaker: the speaker of a trailing attribution that
+// the parse hung on the verb as its object is no target in Literal mode.
+func TestLiteralAttributionSpeaker(t *testing.T) {
+	const dict = "--- BURNED  [222] ---\nBURNED\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "burn.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewWithDict(dct, true)
+	c.literal = true
+	tests := []struct {
+		name, table, want string
+	}{
+		{"attribution", `
+China China PROPN 2 nsubj
+burned burn VERB 0 root VBD
+, , PUNCT 6 punct
+a a DET 6 det
+senior senior ADJ 6 amod
+Japanese Japanese PROPN 2 obj
+official official NOUN 8 compound
+said say VERB 2 parataxis VBD
+. . PUNCT 2 punct`, "222 CHN>"},
+		{"object", `
+China China PROPN 2 nsubj
+burned burn VERB 0 root VBD
+a a DET 5 det
+Japanese Japanese PROPN 2 obj
+flag flag NOUN 4 compound
+. . PUNCT 2 punct`, "222 CHN>JPNGOV"},
+	}
+	jp := actorSpec{code: "JPNGOV", country: "JPN", kind: "ORG", texts: []string{"Japanese"}}
+	for _, tt := range tests {
+		d := build(t, "2025-02-22", tt.table, []actorSpec{china, jp}, nil)
+		if err := c.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range d.Events {
+			got = append(got, e.CAMEO+" "+parts(e.Source)+">"+parts(e.Target))
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, g, tt.want)
+		}
+	}
+}

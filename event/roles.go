@@ -160,9 +160,14 @@ func (c *Coder) roles(w *work, cd *cand) {
 			}
 		}
 	}
-	// drop a target that is one of the sources
+	// drop a target that is one of the sources, and (Literal) the speaker
+	// of a trailing attribution the parse hung on the verb ("… burned down
+	// its embassy, a senior official said")
 	out := cd.tgt[:0]
 	for _, x := range cd.tgt {
+		if c.literal && v.attributionSpeaker(x) {
+			continue
+		}
 		if !v.sameActor(x, cd.src) && !(v.cc[x] != "" && containsCC(v, cd.src, v.cc[x])) {
 			out = append(out, x)
 		}
@@ -984,4 +989,28 @@ func (v *view) resolvePronTarget(h int) int {
 		return h
 	}
 	return h
+}
+
+// attributionSpeaker reports whether token x heads a noun phrase that opens
+// after a comma and is followed directly by a speech verb: the speaker of
+// an attribution (", a senior official said"), never an object.
+func (v *view) attributionSpeaker(x int) bool {
+	toks := v.d.Tokens
+	e := x + 1 // the phrase's end: "a senior Bree official said"
+	for e < len(toks) && e <= x+3 && (toks[e].UPOS == doc.NOUN || toks[e].UPOS == doc.PROPN) {
+		e++
+	}
+	if e >= len(toks) || toks[e].UPOS != doc.VERB || !speechVerbs[v.lemma[e]] {
+		return false
+	}
+	for j := x - 1; j >= 0 && j >= x-8; j-- {
+		switch toks[j].UPOS {
+		case doc.DET, doc.ADJ, doc.ADV, doc.NOUN, doc.PROPN:
+			continue
+		case doc.PUNCT:
+			return v.lower[j] == ","
+		}
+		return false
+	}
+	return false
 }

@@ -133,3 +133,42 @@ flag flag NOUN 4 compound
 		}
 	}
 }
+
+// TestPETRARCHCompound: "% *" becomes a coord condition, which holds only
+// for a coordinated subject.
+func TestPETRARCHCompound(t *testing.T) {
+	const dict = "--- AGREE  [081] ---\nAGREE\n- % * [030:030]\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "agree.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewWithDict(dct, true)
+	c.literal = true
+	tests := []struct {
+		name, table, want string
+	}{
+		{"compound", `
+China China PROPN 4 nsubj
+and and CCONJ 3 cc
+Japan Japan PROPN 1 conj
+agree agree VERB 0 root VBP
+. . PUNCT 4 punct`, "030 CHN+JPN>"},
+		{"single", `
+China China PROPN 2 nsubj
+agrees agree VERB 0 root VBZ
+. . PUNCT 2 punct`, "081 CHN>"},
+	}
+	for _, tt := range tests {
+		d := build(t, "2025-02-22", tt.table, []actorSpec{china, japan}, nil)
+		if err := c.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range d.Events {
+			got = append(got, e.CAMEO+" "+parts(e.Source)+">"+parts(e.Target))
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, g, tt.want)
+		}
+	}
+}

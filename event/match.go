@@ -74,6 +74,21 @@ func (v *view) cond(i int, cd *Cond) bool {
 			}
 		}
 		return false
+	case "coord":
+		// PETRARCH's "%": the subject is a coordination of several parties
+		n := 0
+		for c := v.first[i]; c >= 0; c = v.next[c] {
+			switch v.dep(int(c)) {
+			case "nsubj", "csubj":
+				n++
+				for d := v.first[c]; d >= 0; d = v.next[d] {
+					if v.dep(int(d)) == "conj" {
+						n++
+					}
+				}
+			}
+		}
+		return n >= 2
 	case "subj":
 		has := false
 		for c := v.first[i]; c >= 0; c = v.next[c] {

@@ -228,6 +228,10 @@ func petrPattern(pat string, sets map[string][]string) ([]Cond, string, error) {
 	if len(pre) > 0 {
 		conds = append(conds, Cond{Rel: "pre", Words: pre})
 	}
+	if strings.Contains(pat[:star], "%") {
+		// "% * [030:030]": a compound subject
+		conds = append(conds, Cond{Rel: "coord", Words: [][]string{{"*"}}})
+	}
 	post := pat[star+1:]
 	target := ""
 	var bare [][]string

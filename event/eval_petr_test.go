@@ -172,3 +172,48 @@ agrees agree VERB 0 root VBZ
 		}
 	}
 }
+
+// TestLiteralPassive: PETRARCH reads a passive without a by-agent like an
+// active clause; with a by-agent the agent is the source.
+func TestLiteralPassive(t *testing.T) {
+	const dict = "--- CRITICIZE  [121] ---\nCRITICIZE\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "crit.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewWithDict(dct, true)
+	c.literal = true
+	tests := []struct {
+		name, table, want string
+	}{
+		{"no agent", `
+China China PROPN 3 nsubj:pass
+was be AUX 3 aux:pass
+criticized criticize VERB 0 root VBN
+over over ADP 5 case
+talks talk NOUN 3 obl
+with with ADP 7 case
+Japan Japan PROPN 5 nmod
+. . PUNCT 3 punct`, "121 CHN>JPN"},
+		{"by-agent", `
+China China PROPN 3 nsubj:pass
+was be AUX 3 aux:pass
+criticized criticize VERB 0 root VBN
+by by ADP 5 case
+Japan Japan PROPN 3 obl:agent
+. . PUNCT 3 punct`, "121 JPN>CHN"},
+	}
+	for _, tt := range tests {
+		d := build(t, "2025-02-22", tt.table, []actorSpec{china, japan}, nil)
+		if err := c.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range d.Events {
+			got = append(got, e.CAMEO+" "+parts(e.Source)+">"+parts(e.Target))
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, g, tt.want)
+		}
+	}
+}

@@ -40,6 +40,11 @@ func (c *Coder) roles(w *work, cd *cand) {
 			vb = cd.light
 		}
 		srcHead, tgtHead = v.verbArgs(vb, r.Target, r.Kind == KindVerb)
+		if c.literal && srcHead < 0 && tgtHead >= 0 && v.d.Tokens[tgtHead].Dep == "nsubj:pass" && v.child(vb, "obl:agent") < 0 {
+			// PETRARCH reads a passive without a by-agent like an active
+			// clause: "X was criticized over its dispute with Y" is X → Y
+			srcHead, tgtHead = tgtHead, -1
+		}
 		if cd.light >= 0 {
 			// partners may hang on the noun ("held talks with X") or the verb
 			if tgtHead < 0 || tgtHead == t {

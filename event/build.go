@@ -86,6 +86,11 @@ func (c *Coder) sentence(w *work, s int) {
 				cs = c.dict.candidates(KindVerb, v.lemma[i])
 			}
 			if len(cs) == 0 {
+				if f := c.dict.verbForm(v.lower[i]); f != "" {
+					cs = c.dict.candidates(KindVerb, f)
+				}
+			}
+			if len(cs) == 0 {
 				cs = c.guessVerb(v.lower[i])
 			}
 			if len(cs) > 0 {

@@ -82,6 +82,10 @@ type Dict struct {
 	verb  map[string][]int32 // lemma → rule indexes, most specific first
 	noun  map[string][]int32
 	light map[string][]int32
+	// forms maps inflected verb forms that a PETRARCH dictionary lists
+	// ("BREAK { BROKE BROKEN }") to their verb, for words the lemmatizer
+	// reads differently ("broken" → "broke").
+	forms map[string]string
 }
 
 // Len returns the number of rules.
@@ -136,13 +140,26 @@ func (d *Dict) candidates(kind byte, lemma string) []int32 {
 // dictionary's rules take priority).
 func Merge(ds ...*Dict) *Dict {
 	var rules []Rule
+	forms := map[string]string{}
 	for _, d := range ds {
 		if d != nil {
 			rules = append(rules, d.rules...)
+			for f, l := range d.forms {
+				if _, ok := forms[f]; !ok {
+					forms[f] = l
+				}
+			}
 		}
 	}
-	return NewDict(rules)
+	m := NewDict(rules)
+	if len(forms) > 0 {
+		m.forms = forms
+	}
+	return m
 }
+
+// verbForm returns the verb a listed inflected form belongs to, or "".
+func (d *Dict) verbForm(w string) string { return d.forms[w] }
 
 // LoadDictFile reads a dictionary file in Chronicle format or PETRARCH
 // CAMEO verb format (detected from the content: PETRARCH files have

@@ -217,3 +217,35 @@ Japan Japan PROPN 3 obl:agent
 		}
 	}
 }
+
+// TestPETRARCHListedForms: a form listed in braces codes its verb even when
+// the lemmatizer reads it as another word.
+func TestPETRARCHListedForms(t *testing.T) {
+	const dict = "--- BREAK [1717] ---\nBREAK { BROKE BROKEN }\n- * TREATY [161]\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "break.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if dct.verbForm("broken") != "break" || dct.verbForm("break") != "" {
+		t.Fatalf("forms = %v", dct.forms)
+	}
+	if m := Merge(dct, nil); m.verbForm("broke") != "break" {
+		t.Fatalf("merged forms = %v", m.forms)
+	}
+	c := NewWithDict(dct, true)
+	c.literal = true
+	d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+broken broke VERB 0 root VBN
+a a DET 4 det
+treaty treaty NOUN 2 obj
+with with ADP 6 case
+Japan Japan PROPN 4 nmod
+. . PUNCT 2 punct`, []actorSpec{china, japan}, nil)
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || d.Events[0].CAMEO != "161" || parts(d.Events[0].Source) != "CHN" || parts(d.Events[0].Target) != "JPN" {
+		t.Fatalf("events = %+v", d.Events)
+	}
+}

@@ -30,6 +30,7 @@ func ParsePETRARCH(r io.Reader, name string) (*Dict, error) {
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	sets := map[string][]string{}
+	forms := map[string]string{} // listed inflected form → verb
 	var (
 		rules     []Rule
 		curSet    string
@@ -134,6 +135,18 @@ func ParsePETRARCH(r io.Reader, name string) (*Dict, error) {
 			blockVerb = append(blockVerb, lemma)
 			blockPart = append(blockPart, conds)
 			rules = append(rules, Rule{Kind: KindVerb, Lemma: lemma, Conds: conds, Code: code, Pair: pair, Src: src})
+			// listed forms: "BREAK { BROKE BROKEN }", "+BREAK_DOWN {+BROKE_DOWN}"
+			if i := strings.IndexByte(line, '{'); i >= 0 {
+				if j := strings.IndexByte(line[i:], '}'); j > 0 {
+					for _, f := range strings.Fields(line[i+1 : i+j]) {
+						if fl, _ := petrVerb(f); fl != "" && fl != lemma {
+							if _, ok := forms[fl]; !ok {
+								forms[fl] = lemma
+							}
+						}
+					}
+				}
+			}
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -142,7 +155,11 @@ func ParsePETRARCH(r io.Reader, name string) (*Dict, error) {
 	if len(rules) == 0 {
 		return nil, fmt.Errorf("event: PETRARCH dictionary %s: no verbs found (%d lines unreadable)", name, bad)
 	}
-	return NewDict(rules), nil
+	d := NewDict(rules)
+	if len(forms) > 0 {
+		d.forms = forms
+	}
+	return d, nil
 }
 
 // pairCode returns the second code of a paired "[042:043]", or "".

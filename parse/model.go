@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sort"
 	"sync"
 
 	"github.com/chronicle-news/chronicle/doc"
@@ -29,6 +30,7 @@ type Model struct {
 	parataxis int
 	pm        *percep.Model
 	clus      *tag.Clusters
+	amb       map[string]uint32 // lowercase form → ambiguity class id (0 = unknown)
 	pool      sync.Pool
 }
 
@@ -109,7 +111,7 @@ func (m *Model) Parse(forms, xpos []string, upos []doc.UPOS, heads []int32, deps
 // parseChunk parses forms and returns the index of the root word.
 func (m *Model) parseChunk(ws *pworkspace, forms, xpos []string, upos []doc.UPOS, heads []int32, deps []string) int32 {
 	st := &ws.st
-	ws.lower = st.setWords(forms, xpos, upos, m.clus, ws.lower)
+	ws.lower = st.setWords(forms, xpos, upos, m.clus, m.amb, ws.lower)
 	st.init(len(forms))
 	L := len(m.labels)
 	sc := ws.scores
@@ -199,7 +201,11 @@ func (m *Model) finish(st *state, upos []doc.UPOS, heads []int32, deps []string)
 	return root - 1
 }
 
-const modelMagic = "CHPARSE1\n"
+// Model file magics: version 2 adds the ambiguity classes.
+const (
+	modelMagic1 = "CHPARSE1\n"
+	modelMagic  = "CHPARSE2\n"
+)
 
 // WriteTo writes the model in its binary format (a flate stream of stored
 // blocks: the weights compress by only a fifth, and stored blocks decode
@@ -214,6 +220,17 @@ func (m *Model) WriteTo(w io.Writer) (int64, error) {
 		buf.WriteString(l)
 	}
 	buf.Write(tag.EncodeClusters(nil, m.clus))
+	keys := make([]string, 0, len(m.amb))
+	for k := range m.amb {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(len(keys)))])
+	for _, k := range keys {
+		buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(len(k)))])
+		buf.WriteString(k)
+		buf.Write(tmp[:binary.PutUvarint(tmp[:], uint64(m.amb[k]))])
+	}
 	if _, err := m.pm.WriteTo(&buf); err != nil {
 		return 0, err
 	}
@@ -246,7 +263,12 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse: reading model: %w", err)
 	}
-	if !bytes.HasPrefix(data, []byte(modelMagic)) {
+	version := 2
+	switch {
+	case bytes.HasPrefix(data, []byte(modelMagic)):
+	case bytes.HasPrefix(data, []byte(modelMagic1)):
+		version = 1
+	default:
 		return nil, errors.New("parse: not a parser model")
 	}
 	p := len(modelMagic)
@@ -270,6 +292,30 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, fmt.Errorf("parse: %w", err)
 	}
 	p += k
+	var amb map[string]uint32
+	if version >= 2 {
+		n, k := binary.Uvarint(data[p:])
+		if k <= 0 || n > uint64(len(data)) {
+			return nil, errors.New("parse: corrupt ambiguity classes")
+		}
+		p += k
+		amb = make(map[string]uint32, n)
+		for i := uint64(0); i < n; i++ {
+			l, k := binary.Uvarint(data[p:])
+			if k <= 0 || uint64(len(data)-p-k) < l {
+				return nil, errors.New("parse: corrupt ambiguity classes")
+			}
+			p += k
+			key := string(data[p : p+int(l)])
+			p += int(l)
+			v, k := binary.Uvarint(data[p:])
+			if k <= 0 || v > 1<<31 {
+				return nil, errors.New("parse: corrupt ambiguity classes")
+			}
+			p += k
+			amb[key] = uint32(v)
+		}
+	}
 	pm, _, err := percep.Read(data[p:])
 	if err != nil {
 		return nil, fmt.Errorf("parse: %w", err)
@@ -279,6 +325,7 @@ func ReadModel(r io.Reader) (*Model, error) {
 		return nil, err
 	}
 	m.clus = clus
+	m.amb = amb
 	return m, nil
 }
 
@@ -286,6 +333,6 @@ func ReadModel(r io.Reader) (*Model, error) {
 // are dropped (a smaller, faster model).
 func (m *Model) Pruned(minAbs float64) *Model {
 	c, _ := newModel(m.labels, m.pm.Pruned(minAbs))
-	c.clus = m.clus
+	c.clus, c.amb = m.clus, m.amb
 	return c
 }

@@ -31,6 +31,7 @@ type state struct {
 	// per-word hashed views, index 0 = ROOT
 	w, p, u []uint64
 	cf, cc  []uint64 // fine and coarse word clusters
+	amb     []uint64 // ambiguity class: the tags the word had in training
 	feats   []uint64
 }
 
@@ -75,8 +76,10 @@ func (s *state) init(n int) {
 }
 
 // setWords fills the per-word hashes for the sentence.
-func (s *state) setWords(forms []string, xpos []string, upos []doc.UPOS, clus *tag.Clusters, lower []byte) []byte {
+func (s *state) setWords(forms []string, xpos []string, upos []doc.UPOS, clus *tag.Clusters, amb map[string]uint32, lower []byte) []byte {
 	m := len(forms) + 1
+	s.amb = grow(s.amb, m)
+	s.amb[0] = hRoot
 	s.w = grow(s.w, m)
 	s.p = grow(s.p, m)
 	s.u = grow(s.u, m)
@@ -89,6 +92,7 @@ func (s *state) setWords(forms []string, xpos []string, upos []doc.UPOS, clus *t
 		s.cc[i+1], s.cf[i+1] = uint64(co)+1, uint64(fi)+1
 		lower = lowerASCII(lower[:0], f)
 		s.w[i+1] = percep.Bytes(lower)
+		s.amb[i+1] = uint64(amb[string(lower)]) + 7
 		s.p[i+1] = percep.String(xpos[i])
 		s.u[i+1] = uint64(upos[i]) + 1
 	}
@@ -287,6 +291,12 @@ const (
 	tS0hcS0cN0c
 	tS0rcN0c
 	tN0lcN0c
+	tS0a
+	tN0a
+	tN1a
+	tS0aN0a
+	tS0pN0a
+	tS0aN0p
 	tBias
 )
 
@@ -316,6 +326,12 @@ func (s *state) features() []uint64 {
 			return hNone
 		}
 		return s.cc[i]
+	}
+	aOf := func(i int32) uint64 {
+		if i < 0 {
+			return hNone
+		}
+		return s.amb[i]
 	}
 	lOf := func(i int32) uint64 {
 		if i <= 0 {
@@ -439,6 +455,8 @@ func (s *state) features() []uint64 {
 		F3(tS0ccN0ccN1cc, ccOf(s0), ccOf(n0), ccOf(n1)),
 		F3(tS0hcS0cN0c, ccOf(s0h), cOf(s0), cOf(n0)),
 		F2(tS0rcN0c, cOf(s0r), cOf(n0)), F2(tN0lcN0c, cOf(n0l), cOf(n0)),
+		F1(tS0a, aOf(s0)), F1(tN0a, aOf(n0)), F1(tN1a, aOf(n1)),
+		F2(tS0aN0a, aOf(s0), aOf(n0)), F2(tS0pN0a, s0p, aOf(n0)), F2(tS0aN0p, aOf(s0), n0p),
 	)
 	s.feats = f
 	return f

@@ -207,6 +207,7 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 		return nil, err
 	}
 	model.clus = opt.Clusters
+	model.amb = ambiguityClasses(sents)
 	L := len(labels)
 	tr := percep.NewTrainer(2 + 2*L)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x9a75e))
@@ -231,7 +232,7 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 		for _, si := range order {
 			s := sents[si]
 			fs, xp, up := sentenceInput(s)
-			lower = st.setWords(fs, xp, up, opt.Clusters, lower)
+			lower = st.setWords(fs, xp, up, opt.Clusters, model.amb, lower)
 			st.init(len(fs))
 			n := len(fs)
 			o.gh = grow(o.gh, n+1)
@@ -330,4 +331,41 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 	}
 	model.pm = bestPM
 	return model, nil
+}
+
+// ambiguityClasses maps each lowercase form of the training sentences to
+// an id of the set of XPOS tags it carries there.
+func ambiguityClasses(sents []*conllu.Sentence) map[string]uint32 {
+	tags := map[string]map[string]bool{}
+	for _, s := range sents {
+		for _, w := range s.Words {
+			k := string(lowerASCII(nil, w.Form)) // the key setWords uses
+			if tags[k] == nil {
+				tags[k] = map[string]bool{}
+			}
+			tags[k][w.XPOS] = true
+		}
+	}
+	ids := map[string]uint32{}
+	out := make(map[string]uint32, len(tags))
+	keys := make([]string, 0, len(tags))
+	for k := range tags {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		var set []string
+		for t := range tags[k] {
+			set = append(set, t)
+		}
+		sort.Strings(set)
+		name := strings.Join(set, "|")
+		id, ok := ids[name]
+		if !ok {
+			id = uint32(len(ids) + 1)
+			ids[name] = id
+		}
+		out[k] = id
+	}
+	return out
 }

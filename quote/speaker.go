@@ -250,6 +250,23 @@ func (v *view) speakerDepth(c, last, floor, ceil, xs, xe, depth int) (a, b, head
 			return a, b, b, true
 		}
 	}
+	// Last resort with a parse: the subject of the sentence's main verb,
+	// when it precedes the cue (the parser hung the cue off a noun).
+	if v.deps && depth == 0 {
+		s := v.sents[v.toks[c].Sent]
+		for r := s.FirstToken; r < s.EndToken; r++ {
+			if v.toks[r].Head >= 0 || v.toks[r].UPOS != doc.VERB {
+				continue
+			}
+			if sj := v.child(r, "nsubj"); sj >= 0 && sj < c {
+				a, b = v.trimSpeaker(int(v.lo[sj]), int(v.hi[sj]), sj)
+				if a <= b && good(a, b) && int(v.hi[sj]) < c {
+					return a, b, sj, true
+				}
+			}
+			break
+		}
+	}
 	return 0, 0, -1, false
 }
 

@@ -57,6 +57,10 @@ type Rule struct {
 	// ("[042:043]": a visit and the hosting of it) adds, target acting on
 	// source; used in Literal mode.
 	Pair string
+	// Swap reverses the roles: the subject is the target and the source is
+	// found where the target would be (PETRARCH's "+ * MONEY $": "X
+	// received money from Y" is Y → X). Flag "swap".
+	Swap bool
 	// Src says where the rule comes from ("verbs.txt:120").
 	Src string
 }
@@ -330,6 +334,8 @@ func parseRuleLine(line string, sets map[string][]string) (Rule, error) {
 		switch k {
 		case "recip":
 			r.Recip = true
+		case "swap":
+			r.Swap = true
 		case "plover":
 			if v == "" || strings.ToUpper(v) != v {
 				return Rule{}, fmt.Errorf("plover= needs an upper-case PLOVER type, got %q", v)
@@ -407,6 +413,9 @@ func (r *Rule) Format() string {
 	}
 	if r.Recip {
 		b.WriteString(" recip")
+	}
+	if r.Swap {
+		b.WriteString(" swap")
 	}
 	if r.Target != "" {
 		b.WriteString(" target=" + r.Target)

@@ -249,3 +249,41 @@ Japan Japan PROPN 4 nmod
 		t.Fatalf("events = %+v", d.Events)
 	}
 }
+
+// TestPETRARCHSwap: "+ * MONEY $" (the subject is the target, the source
+// follows the verb) becomes a swap rule, in both formats.
+func TestPETRARCHSwap(t *testing.T) {
+	const dict = "--- RECEIVE  [033] ---\nRECEIVE\n- + * MONEY FROM $  [071]\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "recv.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var swap *Rule
+	for i := range dct.rules {
+		if dct.rules[i].Swap {
+			swap = &dct.rules[i]
+		}
+	}
+	if swap == nil || swap.Code != "071" || swap.Target != "from" {
+		t.Fatalf("rules = %+v", dct.rules)
+	}
+	back, err := ParseDict(strings.NewReader(swap.Format()), "round")
+	if err != nil || back.Len() != 1 || !back.rules[0].Swap {
+		t.Fatalf("round trip of %q: %v %+v", swap.Format(), err, back)
+	}
+	c := NewWithDict(dct, true)
+	c.literal = true
+	d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+received receive VERB 0 root VBD
+money money NOUN 2 obj
+from from ADP 5 case
+Japan Japan PROPN 2 obl
+. . PUNCT 2 punct`, []actorSpec{china, japan}, nil)
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || d.Events[0].CAMEO != "071" || parts(d.Events[0].Source) != "JPN" || parts(d.Events[0].Target) != "CHN" {
+		t.Fatalf("events = %+v", d.Events)
+	}
+}

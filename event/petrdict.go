@@ -109,14 +109,14 @@ func ParsePETRARCH(r io.Reader, name string) (*Dict, error) {
 			if i := strings.IndexByte(pat, '['); i >= 0 {
 				pat = pat[:i]
 			}
-			conds, target, err := petrPattern(pat, sets)
+			conds, target, swap, err := petrPatternSwap(pat, sets)
 			if err != nil {
 				bad++
 				continue
 			}
 			for i, v := range blockVerb {
 				cs := append(append([]Cond(nil), blockPart[i]...), conds...)
-				rules = append(rules, Rule{Kind: KindVerb, Lemma: v, Conds: cs, Code: code, Pair: pairCode(line), Target: target, Src: src})
+				rules = append(rules, Rule{Kind: KindVerb, Lemma: v, Conds: cs, Code: code, Pair: pairCode(line), Target: target, Swap: swap, Src: src})
 			}
 		case inBlock:
 			// verb line: WORD [code] {forms} or +MULTI_WORD {forms} [code]
@@ -236,6 +236,35 @@ func petrVerb(w string) (string, []Cond) {
 
 // petrPattern converts the part of a pattern line between "-" and "[".
 func petrPattern(pat string, sets map[string][]string) ([]Cond, string, error) {
+	conds, target, _, err := petrPatternSwap(pat, sets)
+	return conds, target, err
+}
+
+// petrPatternSwap is petrPattern that also reports swapped roles: a "+"
+// before the verb (the subject is the target) with a "$" after it (the
+// source follows the verb); the target preposition is then the source's.
+func petrPatternSwap(pat string, sets map[string][]string) ([]Cond, string, bool, error) {
+	star := strings.IndexByte(pat, '*')
+	if star >= 0 && hasMarker(pat[:star], '+') && hasMarker(pat[star+1:], '$') && !hasMarker(pat[star+1:], '+') {
+		conds, target, err := petrPatternRoles(strings.ReplaceAll(pat[:star], "+", "")+"*"+strings.ReplaceAll(pat[star+1:], "$", "+"), sets)
+		return conds, target, true, err
+	}
+	conds, target, err := petrPatternRoles(pat, sets)
+	return conds, target, false, err
+}
+
+// hasMarker reports whether a pattern part has the role marker m as a word
+// or a word prefix ("+", "+HOSTING", "$").
+func hasMarker(s string, m byte) bool {
+	for _, f := range strings.Fields(strings.NewReplacer("(", " ", ")", " ", "{", " ", "}", " ").Replace(s)) {
+		if f[0] == m {
+			return true
+		}
+	}
+	return false
+}
+
+func petrPatternRoles(pat string, sets map[string][]string) ([]Cond, string, error) {
 	star := strings.IndexByte(pat, '*')
 	if star < 0 {
 		return nil, "", errors.New("pattern without '*'")

@@ -178,6 +178,9 @@ func (c *Coder) roles(w *work, cd *cand) {
 		}
 	}
 	cd.tgt = out
+	if r.Swap {
+		cd.src, cd.tgt = cd.tgt, cd.src
+	}
 }
 
 func (v *view) sameActor(x int, set []int) bool {

@@ -287,3 +287,31 @@ Japan Japan PROPN 2 obl
 		t.Fatalf("events = %+v", d.Events)
 	}
 }
+
+// TestPETRARCHTargetPrepAnywhere: a rule's target preposition is found
+// under the verb wherever the parse attached it.
+func TestPETRARCHTargetPrepAnywhere(t *testing.T) {
+	const dict = "--- CELEBRATE  [181] ---\nCELEBRATE\n- * EID AT ^ WITH +  [043]\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "cel.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewWithDict(dct, true)
+	c.literal = true
+	korea := actorSpec{code: "KOR", country: "KOR", kind: "LOC", texts: []string{"Korea"}}
+	d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+celebrated celebrate VERB 0 root VBD
+Eid Eid PROPN 2 obj
+at at ADP 5 case
+Japan Japan PROPN 2 obl
+with with ADP 7 case
+Korea Korea PROPN 5 nmod
+. . PUNCT 2 punct`, []actorSpec{china, japan, korea}, nil)
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || d.Events[0].CAMEO != "043" || parts(d.Events[0].Target) != "KOR" {
+		t.Fatalf("events = %+v", d.Events)
+	}
+}

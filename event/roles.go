@@ -242,6 +242,9 @@ func (v *view) verbArgs(i int, targetPrep string, verbal bool) (src, tgt int) {
 	if !pass {
 		if targetPrep != "" {
 			tgt = v.partner(i, targetPrep)
+			if tgt < 0 {
+				tgt = v.prepObjectUnder(i, targetPrep)
+			}
 		} else if io := v.actorChild(i, "iobj", "obj"); io >= 0 {
 			tgt = io // a named (indirect) object, even when the parser gave two
 		} else if o := v.child(i, "obj"); o >= 0 && (v.actorish(o) || tgt < 0) {
@@ -1021,4 +1024,17 @@ func (v *view) attributionSpeaker(x int) bool {
 		return false
 	}
 	return false
+}
+
+// prepObjectUnder finds the first named nominal after verb i, inside its
+// phrase, that preposition prep introduces, wherever the parse attached it
+// ("celebrated Eid at X with Y": "with Y" hung on X), or -1.
+func (v *view) prepObjectUnder(i int, prep string) int {
+	sn := v.d.Sentences[v.d.Tokens[i].Sent]
+	for j := i + 1; j < sn.EndToken; j++ {
+		if v.named(j) && v.caseOf(j) == prep && v.under(j, i) && !v.inSubj(j, i) {
+			return j
+		}
+	}
+	return -1
 }

@@ -590,11 +590,23 @@ func oneLine(s string) string {
 
 // parseParties decodes events.parties.
 func parseParties(s string, e *store.Event) {
-	for _, line := range strings.Split(s, "\n") {
-		f := strings.Split(line, "\t")
-		if len(f) != 4 {
+	for s != "" {
+		var line string
+		line, s, _ = strings.Cut(s, "\n")
+		var f [4]string
+		n := 0
+		for n < 3 {
+			var ok bool
+			f[n], line, ok = strings.Cut(line, "\t")
+			if !ok {
+				break
+			}
+			n++
+		}
+		if n != 3 || strings.IndexByte(line, '\t') >= 0 {
 			continue
 		}
+		f[3] = line
 		id, _ := strconv.ParseInt(f[1], 10, 64)
 		p := store.Party{ActorID: id, Name: f[2], Code: f[3]}
 		if f[0] == "0" {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/chronicle-news/chronicle/cameo"
@@ -61,6 +62,11 @@ type Rule struct {
 	// found where the target would be (PETRARCH's "+ * MONEY $": "X
 	// received money from Y" is Y → X). Flag "swap".
 	Swap bool
+	// Skip is the number of coded actors after the verb that PETRARCH's
+	// "^" skips before the target ("IFTAR IN ^ +": "celebrated Iftar in X
+	// with the leaders of Y" is aimed at Y); Literal mode only. Flag
+	// "skip=N".
+	Skip int
 	// Src says where the rule comes from ("verbs.txt:120").
 	Src string
 }
@@ -336,6 +342,12 @@ func parseRuleLine(line string, sets map[string][]string) (Rule, error) {
 			r.Recip = true
 		case "swap":
 			r.Swap = true
+		case "skip":
+			n, err := strconv.Atoi(v)
+			if err != nil || n < 1 || n > 9 {
+				return Rule{}, fmt.Errorf("skip= needs a number 1-9, got %q", v)
+			}
+			r.Skip = n
 		case "plover":
 			if v == "" || strings.ToUpper(v) != v {
 				return Rule{}, fmt.Errorf("plover= needs an upper-case PLOVER type, got %q", v)
@@ -416,6 +428,9 @@ func (r *Rule) Format() string {
 	}
 	if r.Swap {
 		b.WriteString(" swap")
+	}
+	if r.Skip > 0 {
+		b.WriteString(" skip=" + strconv.Itoa(r.Skip))
 	}
 	if r.Target != "" {
 		b.WriteString(" target=" + r.Target)

@@ -315,3 +315,42 @@ Korea Korea PROPN 5 nmod
 		t.Fatalf("events = %+v", d.Events)
 	}
 }
+
+// TestPETRARCHSkip: "IFTAR IN ^ +" skips the first actor after the verb.
+func TestPETRARCHSkip(t *testing.T) {
+	const dict = "--- CELEBRATE  [181] ---\nCELEBRATE\n- * IFTAR IN ^ +  [045]\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "cel.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r *Rule
+	for i := range dct.rules {
+		if dct.rules[i].Code == "045" {
+			r = &dct.rules[i]
+		}
+	}
+	if r == nil || r.Skip != 1 || !strings.Contains(r.Format(), "skip=1") {
+		t.Fatalf("rules = %+v", dct.rules)
+	}
+	if back, err := ParseDict(strings.NewReader(r.Format()), "round"); err != nil || back.rules[0].Skip != 1 {
+		t.Fatalf("round trip of %q: %v", r.Format(), err)
+	}
+	c := NewWithDict(dct, true)
+	c.literal = true
+	korea := actorSpec{code: "KOR", country: "KOR", kind: "LOC", texts: []string{"Korea"}}
+	d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+celebrated celebrate VERB 0 root VBD
+Iftar Iftar PROPN 2 obj
+in in ADP 5 case
+Japan Japan PROPN 2 obl
+with with ADP 7 case
+Korea Korea PROPN 2 obl
+. . PUNCT 2 punct`, []actorSpec{china, japan, korea}, nil)
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || d.Events[0].CAMEO != "045" || parts(d.Events[0].Target) != "KOR" {
+		t.Fatalf("events = %+v", d.Events)
+	}
+}

@@ -114,9 +114,13 @@ func ParsePETRARCH(r io.Reader, name string) (*Dict, error) {
 				bad++
 				continue
 			}
+			skip := 0
+			if star := strings.IndexByte(pat, '*'); star >= 0 && target == "" && !swap {
+				skip = skipBeforeTarget(pat[star+1:])
+			}
 			for i, v := range blockVerb {
 				cs := append(append([]Cond(nil), blockPart[i]...), conds...)
-				rules = append(rules, Rule{Kind: KindVerb, Lemma: v, Conds: cs, Code: code, Pair: pairCode(line), Target: target, Swap: swap, Src: src})
+				rules = append(rules, Rule{Kind: KindVerb, Lemma: v, Conds: cs, Code: code, Pair: pairCode(line), Target: target, Swap: swap, Skip: skip, Src: src})
 			}
 		case inBlock:
 			// verb line: WORD [code] {forms} or +MULTI_WORD {forms} [code]
@@ -340,6 +344,24 @@ func bareTarget(post string) string {
 		}
 	}
 	return ""
+}
+
+// skipBeforeTarget counts the "^" (skipped phrases) right before a bare "+"
+// target: "IFTAR IN ^ +" skips one, "IFTAR AT ^ ^ +" two. The coder
+// approximates a phrase by a named actor.
+func skipBeforeTarget(post string) int {
+	n := 0
+	for _, f := range strings.Fields(strings.NewReplacer("(", " ( ", ")", " ) ").Replace(post)) {
+		switch {
+		case f == "^":
+			n++
+		case f == "+":
+			return n
+		default:
+			n = 0
+		}
+	}
+	return 0
 }
 
 // prepositions that can introduce a pattern's target.

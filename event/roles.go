@@ -156,10 +156,19 @@ func (c *Coder) roles(w *work, cd *cand) {
 	}
 	// PETRARCH's convention (Literal): the target is the first actor after
 	// the verb inside its phrase when the object names none
-	if c.literal && !hasCoded(v, cd.tgt) {
+	if c.literal && (!hasCoded(v, cd.tgt) || r.Skip > 0) {
 		sn := v.d.Sentences[cd.sent]
+		skip, last := r.Skip, -1
 		for j := t + 1; j < sn.EndToken; j++ {
 			if v.coded(j) && v.under(j, t) && !v.inSubj(j, t) && !v.sameActor(j, cd.src) {
+				if last >= 0 && v.actor[j] >= 0 && v.actor[j] == v.actor[last] {
+					continue // the same actor's next word
+				}
+				last = j
+				if skip > 0 {
+					skip-- // PETRARCH's "^": a skipped phrase
+					continue
+				}
 				cd.tgt = append(cd.tgt[:0], j)
 				break
 			}

@@ -354,3 +354,59 @@ Korea Korea PROPN 2 obl
 		t.Fatalf("events = %+v", d.Events)
 	}
 }
+
+// TestPETRARCHUnderscoreRows: words joined by "_" must be adjacent, synsets
+// inside expanding to every row.
+func TestPETRARCHUnderscoreRows(t *testing.T) {
+	const dict = "&TIES\n+MILITARY\n+TRADE\n\n--- ABANDON  [345] ---\nABANDON\n- * NEW_&TIES_RELATIONS [903]\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "ab.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r *Rule
+	for i := range dct.rules {
+		if dct.rules[i].Code == "903" {
+			r = &dct.rules[i]
+		}
+	}
+	if r == nil || len(r.Conds) != 1 || strings.Join(r.Conds[0].Words[0], "|") != "new_military_relations|new_trade_relations" {
+		t.Fatalf("rules = %+v", dct.rules)
+	}
+	c := NewWithDict(dct, true)
+	c.literal = true
+	tests := []struct {
+		name, table, want string
+	}{
+		{"adjacent", `
+China China PROPN 2 nsubj
+abandoned abandon VERB 0 root VBD
+new new ADJ 5 amod
+trade trade NOUN 5 compound
+relations relation NOUN 2 obj
+with with ADP 7 case
+Japan Japan PROPN 5 nmod
+. . PUNCT 2 punct`, "903"},
+		{"interrupted", `
+China China PROPN 2 nsubj
+abandoned abandon VERB 0 root VBD
+new new ADJ 6 amod
+global global ADJ 6 amod
+trade trade NOUN 6 compound
+relations relation NOUN 2 obj
+with with ADP 8 case
+Japan Japan PROPN 6 nmod
+. . PUNCT 2 punct`, "345"},
+	}
+	for _, tt := range tests {
+		d := build(t, "2025-02-22", tt.table, []actorSpec{china, japan}, nil)
+		if err := c.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Events) != 1 || d.Events[0].CAMEO != tt.want {
+			t.Errorf("%s: events = %+v, want %s", tt.name, d.Events, tt.want)
+		}
+	}
+	if petrRow("A_&NONE_B", nil) == nil || len(petrRow("_", nil)) != 0 {
+		t.Error("petrRow edge cases")
+	}
+}

@@ -373,11 +373,19 @@ var prepositions = map[string]bool{
 // petrWords splits pattern text into word groups, expanding synsets and
 // dropping PETRARCH's markers ($ source, + target, ^ skip, % compound).
 func petrWords(s string, sets map[string][]string) [][]string {
-	s = strings.NewReplacer("{", " ", "}", " ", "_", " ").Replace(s)
+	s = strings.NewReplacer("{", " ", "}", " ").Replace(s)
 	var out [][]string
 	for _, w := range strings.Fields(s) {
-		w = strings.Trim(w, "$+^%")
+		w = strings.Trim(w, "$+^%_")
 		if w == "" || w == "*" {
+			continue
+		}
+		if strings.Contains(w, "_") {
+			// "NEW_&TIETYPES_RELATIONS": words joined by "_" are adjacent
+			// in the text; synsets inside expand to every sequence
+			if g := petrRow(w, sets); len(g) > 0 {
+				out = append(out, g)
+			}
 			continue
 		}
 		if w[0] == '&' {
@@ -399,4 +407,47 @@ func petrWords(s string, sets map[string][]string) [][]string {
 		out = append(out, []string{strings.ToLower(w)})
 	}
 	return out
+}
+
+// petrRow expands an underscore-joined pattern word into the word rows it
+// matches ("a_b" in our format), synsets included; at most 64 rows.
+func petrRow(w string, sets map[string][]string) []string {
+	rows := []string{""}
+	for _, p := range strings.Split(w, "_") {
+		p = strings.Trim(p, "$+^%")
+		if p == "" {
+			continue
+		}
+		var alts []string
+		if p[0] == '&' {
+			for _, a := range sets[p] {
+				if f := strings.Fields(strings.ToLower(a)); len(f) > 0 {
+					alts = append(alts, strings.Join(f, "_"))
+				}
+			}
+			if len(alts) == 0 {
+				continue
+			}
+		} else {
+			alts = []string{strings.ToLower(p)}
+		}
+		if len(rows)*len(alts) > 64 {
+			return nil
+		}
+		next := make([]string, 0, len(rows)*len(alts))
+		for _, r := range rows {
+			for _, a := range alts {
+				if r == "" {
+					next = append(next, a)
+				} else {
+					next = append(next, r+"_"+a)
+				}
+			}
+		}
+		rows = next
+	}
+	if len(rows) == 1 && rows[0] == "" {
+		return nil
+	}
+	return rows
 }

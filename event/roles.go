@@ -169,7 +169,8 @@ func (c *Coder) roles(w *work, cd *cand) {
 					skip-- // PETRARCH's "^": a skipped phrase
 					continue
 				}
-				cd.tgt = append(cd.tgt[:0], j)
+				// with its conjuncts: "believes X and Y can cope"
+				cd.tgt = v.expand(cd.tgt[:0], j)
 				break
 			}
 		}

@@ -410,3 +410,33 @@ Japan Japan PROPN 6 nmod
 		t.Error("petrRow edge cases")
 	}
 }
+
+// TestLiteralShareCountry: an anonymous agent coordinated before agents
+// placed by a modifier after them shares their country.
+func TestLiteralShareCountry(t *testing.T) {
+	const dict = "--- WELCOME  [041] ---\nWELCOME\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "w.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewWithDict(dct, true)
+	c.literal = true
+	d := build(t, "2025-02-22", `
+Lawmakers lawmaker NOUN 6 nsubj
+and and CCONJ 3 cc
+officials official NOUN 1 conj
+in in ADP 5 case
+Japan Japan PROPN 3 nmod
+welcomed welcome VERB 0 root VBD
+China China PROPN 6 obj
+. . PUNCT 6 punct`, []actorSpec{
+		{code: "---LEG", kind: "ORG", texts: []string{"Lawmakers"}},
+		{code: "JPNGOV", country: "JPN", kind: "ORG", texts: []string{"officials in Japan"}},
+		china}, nil)
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || parts(d.Events[0].Source) != "JPNLEG+JPNGOV" {
+		t.Fatalf("events = %+v", d.Events)
+	}
+}

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -108,6 +109,10 @@ func (c *Coder) finish(w *work) []doc.Event {
 		}
 		ev.Source = v.participants(cd.src)
 		ev.Target = v.participants(cd.tgt)
+		if c.literal {
+			ev.Source = v.shareCountry(ev.Source)
+			ev.Target = v.shareCountry(ev.Target)
+		}
 		named := hasActor(ev.Source) || hasActor(ev.Target)
 		if !hasActor(ev.Target) && cd.loc != nil && cd.loc.Country != "" && ev.Quad >= 2 && hasActor(ev.Source) {
 			// a material act, protest, threat or attack with no named
@@ -420,4 +425,70 @@ func mergeInto(e, ev *doc.Event) {
 	if len(e.Target) == 0 && len(ev.Target) > 0 && hasActor(ev.Target) {
 		e.Target = ev.Target
 	}
+}
+
+// shareCountry (Literal): an anonymous agent ("---LEG") coordinated before
+// agents placed by a modifier after them shares their countries, as that
+// modifier covers the coordination: "Lawmakers and officials in Fornost
+// and Gondor" are FORLEG, GONLEG, FORGOV, GONGOV.
+func (v *view) shareCountry(ps []doc.Participant) []doc.Participant {
+	for k := 0; k < len(ps); k++ {
+		p := ps[k]
+		if !strings.HasPrefix(p.Code, "---") || len(p.Code) <= 3 {
+			continue
+		}
+		var bases []string
+		for _, q := range ps[k+1:] {
+			if q.Start <= p.Start || strings.HasPrefix(q.Code, "---") {
+				continue
+			}
+			b := ""
+			if ai := v.actorIndex(q.Actor); ai >= 0 && v.d.Actors[ai].Country != "" {
+				b = v.d.Actors[ai].Country
+			} else if len(q.Code) > 3 && !nonCountryCode(q.Code[:3]) {
+				b = q.Code[:3]
+			}
+			if b != "" && !slices.Contains(bases, b) {
+				bases = append(bases, b)
+			}
+		}
+		if len(bases) == 0 {
+			continue
+		}
+		out := append([]doc.Participant(nil), ps[:k]...)
+		for _, b := range bases {
+			np := p
+			np.Code = b + p.Code[3:]
+			out = append(out, np)
+		}
+		out = append(out, ps[k+1:]...)
+		ps = out
+		k += len(bases) - 1
+	}
+	return ps
+}
+
+// actorIndex returns the index of actor id in the document, or -1.
+func (v *view) actorIndex(id string) int {
+	if id == "" {
+		return -1
+	}
+	for i := range v.d.Actors {
+		if v.d.Actors[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// nonCountryCode reports whether a three-letter code opens a CAMEO actor
+// code without naming a state (IGO, NGO, GOV …).
+func nonCountryCode(c string) bool {
+	switch c {
+	case "IGO", "NGO", "NGM", "MNC", "IMG", "UIS", "INT", "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD",
+		"LEG", "MED", "BUS", "EDU", "LAB", "CVL", "SPY", "HLH", "AGR", "REF", "CRM", "HRI", "ENV", "DEV",
+		"UAF", "RAD", "ELI", "REL", "MOD", "MUS", "CHR", "JEW", "BUD", "HIN":
+		return true
+	}
+	return false
 }

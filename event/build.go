@@ -90,7 +90,12 @@ func (c *Coder) sentence(w *work, s int) {
 					cs = c.dict.candidates(KindVerb, f)
 				}
 			}
-			if len(cs) == 0 {
+			if len(cs) == 0 && c.literal && plainES(v.lower[i]) {
+				// PETRARCH conjugates regular verbs only: "arrives" is
+				// arrive+s, "departes" no form of "depart"
+				w := v.lower[i]
+				cs = c.dict.candidates(KindVerb, w[:len(w)-1])
+			} else if len(cs) == 0 {
 				cs = c.guessVerb(v.lower[i])
 			}
 			if len(cs) > 0 {
@@ -339,4 +344,21 @@ func (c *Coder) complement(w *work, i int) int {
 		return true
 	})
 	return best
+}
+
+// plainES reports whether form ends in "es" after a stem that takes a
+// plain "s" (not s, x, z, ch, sh, o): "departes", "arrives". Such a form is
+// only the "e"-ending verb plus "s".
+func plainES(form string) bool {
+	n := len(form)
+	if n < 4 || !strings.HasSuffix(form, "es") || strings.HasSuffix(form, "ies") {
+		return false
+	}
+	stem := form[:n-2]
+	for _, suf := range []string{"s", "x", "z", "ch", "sh", "o"} {
+		if strings.HasSuffix(stem, suf) {
+			return false
+		}
+	}
+	return true
 }

@@ -440,3 +440,17 @@ China China PROPN 6 obj
 		t.Fatalf("events = %+v", d.Events)
 	}
 }
+
+func TestPlainES(t *testing.T) {
+	for _, tt := range []struct {
+		form string
+		want bool
+	}{
+		{"departes", true}, {"arrives", true}, {"promises", false}, {"watches", false},
+		{"goes", false}, {"carries", false}, {"meets", false}, {"es", false},
+	} {
+		if got := plainES(tt.form); got != tt.want {
+			t.Errorf("plainES(%q) = %v, want %v", tt.form, got, tt.want)
+		}
+	}
+}

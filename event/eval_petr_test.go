@@ -454,3 +454,30 @@ func TestPlainES(t *testing.T) {
 		}
 	}
 }
+
+// TestLiteralCodeFromPhrase: a participant whose head is an uncoded name
+// takes the first coded actor among its modifiers.
+func TestLiteralCodeFromPhrase(t *testing.T) {
+	const dict = "--- SAID  [023] ---\nSAID\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "s.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewWithDict(dct, true)
+	c.literal = true
+	d := build(t, "2025-02-22", `
+the the DET 4 det
+official official ADJ 4 amod
+agency agency NOUN 4 compound
+Zebu Zebu PROPN 5 nsubj
+said say VERB 0 root VBD
+. . PUNCT 5 punct`, []actorSpec{
+		{code: "---GOV", kind: "ORG", texts: []string{"official"}},
+		{code: "", kind: "ORG", texts: []string{"Zebu"}}}, nil)
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || parts(d.Events[0].Source) != "---GOV" {
+		t.Fatalf("events = %+v", d.Events)
+	}
+}

@@ -110,6 +110,8 @@ func (c *Coder) finish(w *work) []doc.Event {
 		ev.Source = v.participants(cd.src)
 		ev.Target = v.participants(cd.tgt)
 		if c.literal {
+			v.codeFromPhrase(ev.Source)
+			v.codeFromPhrase(ev.Target)
 			ev.Source = v.shareCountry(ev.Source)
 			ev.Target = v.shareCountry(ev.Target)
 		}
@@ -491,4 +493,30 @@ func nonCountryCode(c string) bool {
 		return true
 	}
 	return false
+}
+
+// codeFromPhrase (Literal): a participant whose head names no coded actor
+// takes the first coded actor inside its phrase, as PETRARCH codes a noun
+// phrase by the actors and agents in it ("the official news agency WFNA":
+// the anonymous "---GOV" of "official").
+func (v *view) codeFromPhrase(ps []doc.Participant) {
+	for k := range ps {
+		p := &ps[k]
+		if p.Code != "" {
+			continue
+		}
+		a, b := v.d.TokenAt(p.Start), v.d.TokenAt(p.End-1)
+		if a < 0 || b < a {
+			continue
+		}
+		for a > 0 && v.under(a-1, b) {
+			a-- // the modifiers of the phrase's head
+		}
+		for j := a; j <= b; j++ {
+			if ai := v.actor[j]; ai >= 0 && v.d.Actors[ai].Code != "" {
+				p.Code = v.d.Actors[ai].Code
+				break
+			}
+		}
+	}
 }

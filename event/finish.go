@@ -282,8 +282,8 @@ func hasActor(ps []doc.Participant) bool {
 func (v *view) participants(heads []int) []doc.Participant {
 	ps := make([]doc.Participant, 0, len(heads))
 	for _, h := range heads {
-		if v.d.Tokens[h].UPOS == doc.PRON && v.actor[h] < 0 {
-			continue // an unresolved pronoun names nobody
+		if (v.d.Tokens[h].UPOS == doc.PRON || v.d.Tokens[h].UPOS == doc.ADV) && v.actor[h] < 0 {
+			continue // an unresolved pronoun or an adverb ("with then-President X" misparsed) names nobody
 		}
 		p := doc.Participant{}
 		sp := v.span(h)

@@ -312,11 +312,22 @@ func (v *view) placeArg(cd *cand, dest bool) int {
 		}
 	}
 	if !dest {
-		// "met with X in Geneva": the place attached to a participant
+		// "met with X in Geneva": the place attached to a participant (a
+		// second subject when the parse lost the "with")
 		found := -1
+		nsubj := 0
+		v.children(cd.trig, func(c int) bool {
+			if v.dep(c) == "nsubj" {
+				nsubj++
+			}
+			return true
+		})
 		v.children(cd.trig, func(c int) bool {
 			switch v.dep(c) {
-			case "obl", "obj", "nmod":
+			case "obl", "obj", "nmod", "nsubj":
+				if v.dep(c) == "nsubj" && nsubj < 2 {
+					return true
+				}
 				v.children(c, func(g int) bool {
 					if v.dep(g) == "nmod" && placePreps[v.caseOf(g)] && v.placeLike(g) {
 						found = g

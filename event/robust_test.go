@@ -1,0 +1,36 @@
+package event
+
+import "testing"
+
+// TestMisparsedPartner: "met with then-President X in Geneva" parsed with
+// "with" on the adverb and X as a second subject still gives the meeting's
+// place, and the adverb is no participant.
+func TestMisparsedPartner(t *testing.T) {
+	d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+met meet VERB 0 root VBD
+with with ADP 4 case
+then then ADV 2 obl
+Japan Japan PROPN 2 nsubj
+in in ADP 7 case
+Geneva Geneva PROPN 5 nmod
+. . PUNCT 2 punct`, []actorSpec{china, japan}, nil)
+	evs := code(t, d)
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	e := evs[0]
+	if e.Location == nil || e.Location.Country != "CHE" {
+		t.Errorf("location = %+v", e.Location)
+	}
+	for _, p := range e.Target {
+		if p.Text == "then" {
+			t.Errorf("adverb as participant: %+v", e.Target)
+		}
+	}
+	for _, p := range e.Source {
+		if p.Text == "then" {
+			t.Errorf("adverb as participant: %+v", e.Source)
+		}
+	}
+}

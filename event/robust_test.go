@@ -34,3 +34,23 @@ Geneva Geneva PROPN 5 nmod
 		}
 	}
 }
+
+// TestPassiveRaising: the passive subject of a raising or asking verb does
+// the complement's act ("China was asked to meet Japan").
+func TestPassiveRaising(t *testing.T) {
+	d := build(t, "2025-02-22", `
+China China PROPN 3 nsubj:pass
+was be AUX 3 aux:pass
+seen see VERB 0 root VBN
+to to PART 5 mark
+meet meet VERB 3 xcomp VB
+Japan Japan PROPN 5 obj
+. . PUNCT 3 punct`, []actorSpec{china, japan}, nil)
+	evs := code(t, d)
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	if e := evs[0]; parts(e.Source) != "CHN" || parts(e.Target) != "JPN" {
+		t.Errorf("got %s→%s, want CHN→JPN", parts(e.Source), parts(e.Target))
+	}
+}

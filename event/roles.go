@@ -338,6 +338,13 @@ func (v *view) controllerAt(i, depth int) int {
 			if s := v.subjOf(h); s >= 0 {
 				return s
 			}
+			if v.passive(h) {
+				// "X was seen to break in", "X was asked to negotiate":
+				// the passive subject does the complement's act
+				if s := v.child(h, "nsubj:pass"); s >= 0 {
+					return s
+				}
+			}
 		case "conj", "advcl", "ccomp":
 			if v.dep(i) == "advcl" && v.d.Tokens[i].XPOS == "VBG" {
 				// "…, with Trump calling Zelenskyy a dictator": the with-phrase

@@ -134,6 +134,7 @@ func (c *Coder) Process(ctx context.Context, d *doc.Document) (err error) {
 		return nil
 	}
 	w.reset(d)
+	w.v.exact = c.literal
 	for s := range d.Sentences {
 		if s%64 == 0 {
 			if err := ctx.Err(); err != nil {

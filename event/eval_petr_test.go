@@ -481,3 +481,32 @@ said say VERB 0 root VBD
 		t.Fatalf("events = %+v", d.Events)
 	}
 }
+
+// TestLiteralExactWords: in Literal mode pattern words match word forms
+// only, as PETRARCH does not lemmatize them.
+func TestLiteralExactWords(t *testing.T) {
+	const dict = "--- ADOPT  [081] ---\nADOPT\n- * RESOLUTION [102]\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "a.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		word, lemma, want string
+	}{{"resolution", "resolution", "102"}, {"resolutions", "resolution", "081"}} {
+		c := NewWithDict(dct, true)
+		c.literal = true
+		d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+adopted adopt VERB 0 root VBD
+`+tt.word+` `+tt.lemma+` NOUN 2 obj
+with with ADP 5 case
+Japan Japan PROPN 3 nmod
+. . PUNCT 2 punct`, []actorSpec{china, japan}, nil)
+		if err := c.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Events) != 1 || d.Events[0].CAMEO != tt.want {
+			t.Errorf("%s: events = %+v, want %s", tt.word, d.Events, tt.want)
+		}
+	}
+}

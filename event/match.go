@@ -199,7 +199,7 @@ func (v *view) wordsIn(ws [][]string, in func(int) bool, lo, hi int) bool {
 func (v *view) anyWordAt(g []string, j, hi int) bool {
 	for _, w := range g {
 		if strings.IndexByte(w, '_') < 0 {
-			if w == "*" || w == v.lemma[j] || w == v.lower[j] {
+			if w == "*" || w == v.lower[j] || !v.exact && w == v.lemma[j] {
 				return true
 			}
 			continue
@@ -212,7 +212,7 @@ func (v *view) anyWordAt(g []string, j, hi int) bool {
 			} else {
 				rest = ""
 			}
-			ok = k < hi && (part == v.lemma[k] || part == v.lower[k])
+			ok = k < hi && (part == v.lower[k] || !v.exact && part == v.lemma[k])
 		}
 		if ok {
 			return true

@@ -12,7 +12,10 @@ import (
 // lists, lowercase lemmas and the actor covering each token. It is built
 // once per document from pooled buffers.
 type view struct {
-	d        *doc.Document
+	d *doc.Document
+	// exact matches rule words on word forms only (Literal: PETRARCH does
+	// not lemmatize pattern words, "RESOLUTION" is not "resolutions")
+	exact    bool
 	first    []int32 // first child of token i, -1 if none
 	next     []int32 // next sibling of token i, -1 if none
 	lemma    []string

@@ -54,3 +54,22 @@ Japan Japan PROPN 5 obj
 		t.Errorf("got %s→%s, want CHN→JPN", parts(e.Source), parts(e.Target))
 	}
 }
+
+// TestVocativeSubject: a named vocative before the verb is its subject when
+// the parser gave the subject role to an adjective ("China most certainly
+// did not meet Japan").
+func TestVocativeSubject(t *testing.T) {
+	d := build(t, "2025-02-22", `
+China China PROPN 3 vocative
+most most ADJ 3 nsubj
+met meet VERB 0 root VBD
+Japan Japan PROPN 3 obj
+. . PUNCT 3 punct`, []actorSpec{china, japan}, nil)
+	evs := code(t, d)
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	if e := evs[0]; parts(e.Source) != "CHN" || parts(e.Target) != "JPN" {
+		t.Errorf("got %s→%s, want CHN→JPN", parts(e.Source), parts(e.Target))
+	}
+}

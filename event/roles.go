@@ -244,6 +244,20 @@ func (v *view) verbArgs(i int, targetPrep string, verbal bool) (src, tgt int) {
 		}
 		return true
 	})
+	if src < 0 || !v.named(src) && (v.d.Tokens[src].UPOS == doc.ADJ || v.d.Tokens[src].UPOS == doc.ADV || v.d.Tokens[src].UPOS == doc.DET) {
+		// "X most certainly did not clash" parsed with "most" as subject
+		// and X as a vocative: a named left dependent is the subject
+		v.children(i, func(c int) bool {
+			if c < i && v.named(c) {
+				switch v.d.Tokens[c].Dep {
+				case "vocative", "dep", "discourse", "obl:npmod", "nmod:npmod":
+					src = c
+					return false
+				}
+			}
+			return true
+		})
+	}
 	if pass && (tgt < 0 || !v.actorish(tgt)) {
 		if p := v.partner(i, targetPrep); p >= 0 && (v.actorish(p) || tgt < 0) {
 			tgt = p

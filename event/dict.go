@@ -78,11 +78,27 @@ func (r *Rule) specificity() int {
 		n += 16
 		for _, g := range c.Words {
 			if !(len(g) == 1 && g[0] == "*") {
-				n++
+				// a group of word rows ("most_certainly_did_not") counts
+				// its shortest row's words: longer patterns win, as in
+				// PETRARCH
+				n += rowWords(g)
 			}
 		}
 	}
 	return n
+}
+
+// rowWords returns the number of words of the shortest alternative of g
+// (words of a row are joined by "_"), at least 1.
+func rowWords(g []string) int {
+	m := 0
+	for _, w := range g {
+		k := strings.Count(w, "_") + 1
+		if m == 0 || k < m {
+			m = k
+		}
+	}
+	return max(m, 1)
 }
 
 // Dict is a set of rules indexed by trigger. It is immutable once built and

@@ -510,3 +510,15 @@ Japan Japan PROPN 3 nmod
 		}
 	}
 }
+
+// TestSpecificityRows: a condition of longer word rows is more specific.
+func TestSpecificityRows(t *testing.T) {
+	long := Rule{Conds: []Cond{{Rel: "pre", Words: [][]string{{"most_certainly_did_not_ever"}}}}}
+	short := Rule{Conds: []Cond{{Rel: "pre", Words: [][]string{{"did_not", "will_not"}, {"ever"}}}}}
+	if long.specificity() <= short.specificity() {
+		t.Errorf("specificity %d <= %d", long.specificity(), short.specificity())
+	}
+	if rowWords([]string{"a_b_c", "d"}) != 1 || rowWords(nil) != 1 {
+		t.Error("rowWords")
+	}
+}

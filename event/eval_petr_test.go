@@ -522,3 +522,40 @@ func TestSpecificityRows(t *testing.T) {
 		t.Error("rowWords")
 	}
 }
+
+// TestPETRARCHAdjacent: a word joined to "*" by "_" must be right next to
+// the verb.
+func TestPETRARCHAdjacent(t *testing.T) {
+	const dict = "--- ALLOW  [080] ---\nALLOW\n- RECENTLY_*  [025]\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "al.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		table, want string
+	}{
+		{`
+China China PROPN 3 nsubj
+recently recently ADV 3 advmod
+allowed allow VERB 0 root VBD
+Japan Japan PROPN 3 obj
+. . PUNCT 3 punct`, "025"},
+		{`
+China China PROPN 4 nsubj
+recently recently ADV 4 advmod
+did do AUX 4 aux
+allow allow VERB 0 root VB
+Japan Japan PROPN 4 obj
+. . PUNCT 4 punct`, "080"},
+	} {
+		c := NewWithDict(dct, true)
+		c.literal = true
+		d := build(t, "2025-02-22", tt.table, []actorSpec{china, japan}, nil)
+		if err := c.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Events) != 1 || d.Events[0].CAMEO != tt.want {
+			t.Errorf("events = %+v, want %s", d.Events, tt.want)
+		}
+	}
+}

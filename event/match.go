@@ -89,6 +89,25 @@ func (v *view) cond(i int, cd *Cond) bool {
 			}
 		}
 		return n >= 2
+	case "prev":
+		// words right before the trigger ("RECENTLY_*", "FAILED_TO_*")
+		for _, g := range cd.Words {
+			for _, w := range g {
+				n := strings.Count(w, "_") + 1
+				if j := i - n; j >= s.FirstToken && v.anyWordAt([]string{w}, j, i) {
+					return true
+				}
+			}
+		}
+		return false
+	case "next":
+		// words right after the trigger ("*_OFF")
+		for _, g := range cd.Words {
+			if i+1 < s.EndToken && v.anyWordAt(g, i+1, s.EndToken) {
+				return true
+			}
+		}
+		return false
 	case "subj":
 		has := false
 		for c := v.first[i]; c >= 0; c = v.next[c] {

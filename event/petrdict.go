@@ -274,6 +274,26 @@ func petrPatternRoles(pat string, sets map[string][]string) ([]Cond, string, err
 		return nil, "", errors.New("pattern without '*'")
 	}
 	var conds []Cond
+	// a word joined to "*" by "_" is adjacent to the verb: "RECENTLY_*"
+	preText, postText := pat[:star], pat[star+1:]
+	if strings.HasSuffix(preText, "_") {
+		f := strings.Fields(preText)
+		last := f[len(f)-1]
+		preText = strings.TrimSuffix(preText, last)
+		if g := petrRow(strings.TrimSuffix(last, "_")+"_", sets); len(g) > 0 {
+			conds = append(conds, Cond{Rel: "prev", Words: [][]string{g}})
+		}
+	}
+	if strings.HasPrefix(postText, "_") {
+		f := strings.Fields(postText)
+		first := f[0]
+		postText = strings.TrimPrefix(postText, first)
+		if g := petrRow(strings.TrimPrefix(first, "_"), sets); len(g) > 0 {
+			conds = append(conds, Cond{Rel: "next", Words: [][]string{g}})
+		}
+	}
+	pat = preText + "*" + postText
+	star = len(preText)
 	pre := petrWords(pat[:star], sets)
 	if len(pre) > 0 {
 		conds = append(conds, Cond{Rel: "pre", Words: pre})

@@ -238,14 +238,9 @@ func petrVerb(w string) (string, []Cond) {
 	return lemma, conds
 }
 
-// petrPattern converts the part of a pattern line between "-" and "[".
-func petrPattern(pat string, sets map[string][]string) ([]Cond, string, error) {
-	conds, target, _, err := petrPatternSwap(pat, sets)
-	return conds, target, err
-}
-
-// petrPatternSwap is petrPattern that also reports swapped roles: a "+"
-// before the verb (the subject is the target) with a "$" after it (the
+// petrPatternSwap converts the part of a pattern line between "-" and "["
+// into conditions and a target preposition, and reports swapped roles: a
+// "+" before the verb (the subject is the target) with a "$" after it (the
 // source follows the verb); the target preposition is then the source's.
 func petrPatternSwap(pat string, sets map[string][]string) ([]Cond, string, bool, error) {
 	star := strings.IndexByte(pat, '*')

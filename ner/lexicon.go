@@ -13,6 +13,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/chronicle-news/chronicle/internal/corpus"
 )
 
 // nLevels is the number of cluster granularities (coarse to fine).
@@ -79,28 +81,8 @@ func readTimeMLText(path string) ([][]string, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := string(b)
-	if i := strings.Index(s, "<TEXT>"); i >= 0 {
-		s = s[i+6:]
-	}
-	if i := strings.Index(s, "</TEXT>"); i >= 0 {
-		s = s[:i]
-	}
-	var sb strings.Builder
-	in := false
-	for _, r := range s {
-		switch {
-		case r == '<':
-			in = true
-		case r == '>':
-			in = false
-		case !in:
-			sb.WriteRune(r)
-		}
-	}
-	r := strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", "\"", "&apos;", "'")
 	var lines [][]string
-	sc := bufio.NewScanner(strings.NewReader(r.Replace(sb.String())))
+	sc := bufio.NewScanner(strings.NewReader(corpus.TimeMLText(string(b))))
 	sc.Buffer(make([]byte, 1<<16), 1<<24)
 	for sc.Scan() {
 		var toks []string

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/chronicle-news/chronicle/conllu"
+	"github.com/chronicle-news/chronicle/internal/corpus"
 	"github.com/chronicle-news/chronicle/tag/percep"
 	"github.com/chronicle-news/chronicle/tokenize"
 )
@@ -134,7 +135,6 @@ func UnlabelledSentences(ctx context.Context, dir string) ([][]string, error) {
 		return nil, err
 	}
 	sort.Strings(paths)
-	repl := strings.NewReplacer("&amp;", "&", "&lt;", "<", "&gt;", ">", "&quot;", "\"", "&apos;", "'")
 	var out [][]string
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
@@ -144,26 +144,7 @@ func UnlabelledSentences(ctx context.Context, dir string) ([][]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		s := string(b)
-		if i := strings.Index(s, "<TEXT>"); i >= 0 {
-			s = s[i+6:]
-		}
-		if i := strings.Index(s, "</TEXT>"); i >= 0 {
-			s = s[:i]
-		}
-		var sb strings.Builder
-		in := false
-		for _, r := range s {
-			switch {
-			case r == '<':
-				in = true
-			case r == '>':
-				in = false
-			case !in:
-				sb.WriteRune(r)
-			}
-		}
-		for _, line := range strings.Split(repl.Replace(sb.String()), "\n") {
+		for _, line := range strings.Split(corpus.TimeMLText(string(b)), "\n") {
 			toks := tk.Tokenize(line, nil)
 			if len(toks) == 0 {
 				continue

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/chronicle-news/chronicle/doc"
@@ -31,8 +32,7 @@ func fromText(name string, data []byte, opts Options) (doc.Article, error) {
 		a.ID = strings.TrimSuffix(base, filepath.Ext(base))
 	}
 	text = parseHeader(text, &a)
-	text = strings.TrimLeft(text, " \t\n\f\v")
-	text = strings.TrimRight(text, " \t\n\f\v")
+	text = strings.TrimFunc(text, unicode.IsSpace)
 	if text == "" {
 		return doc.Article{}, ErrEmpty
 	}

@@ -8,7 +8,6 @@ import (
 
 	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/actor"
-	"github.com/chronicle-news/chronicle/internal/shared"
 	"github.com/spf13/cobra"
 )
 
@@ -136,15 +135,9 @@ func evalActorsCmd(env *cliEnv) *cobra.Command {
 		Short: "Compare actor codes with the gold source/target codes of PLOVER gold-standard records",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path := ""
-			if len(args) == 1 {
-				path = args[0]
-			} else {
-				p, err := shared.Path("data", "plover", "PLOVER_GSR_dev.json")
-				if err != nil {
-					return usageError{fmt.Errorf("no records file given and %w", err)}
-				}
-				path = p
+			path, err := argOrShared(args, "data", "plover", "PLOVER_GSR_dev.json")
+			if err != nil {
+				return err
 			}
 			f, err := os.Open(path)
 			if err != nil {

@@ -10,7 +10,6 @@ import (
 	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/actor"
 	"github.com/chronicle-news/chronicle/event"
-	"github.com/chronicle-news/chronicle/internal/shared"
 	"github.com/spf13/cobra"
 )
 
@@ -31,15 +30,9 @@ func validatePetrarchCmd(env *cliEnv) *cobra.Command {
 		Short: "Run PETRARCH's unit-test records through Chronicle with the dictionaries they name; print pass rate and failures",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path := ""
-			if len(args) == 1 {
-				path = args[0]
-			} else {
-				p, err := shared.Path("data", "petrarch", "PETR.UnitTest.records.xml")
-				if err != nil {
-					return usageError{fmt.Errorf("no records file given and %w", err)}
-				}
-				path = p
+			path, err := argOrShared(args, "data", "petrarch", "PETR.UnitTest.records.xml")
+			if err != nil {
+				return err
 			}
 			f, err := os.Open(path)
 			if err != nil {
@@ -136,15 +129,9 @@ func evalPloverCmd(env *cliEnv) *cobra.Command {
 		Short: "Score event types and dyads against the PLOVER gold standard",
 		Args:  cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			path := ""
-			if len(args) == 1 {
-				path = args[0]
-			} else {
-				p, err := shared.Path("data", "plover", "PLOVER_GSR_dev.json")
-				if err != nil {
-					return usageError{fmt.Errorf("no gold file given and %w", err)}
-				}
-				path = p
+			path, err := argOrShared(args, "data", "plover", "PLOVER_GSR_dev.json")
+			if err != nil {
+				return err
 			}
 			recs, err := event.ReadPLOVERGold(path)
 			if err != nil {

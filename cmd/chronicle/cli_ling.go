@@ -27,13 +27,7 @@ func lingCLI(env *cliEnv) cliPart {
 	}
 }
 
-func defaultUD() string {
-	p, err := shared.Path("data", "ud-english-ewt")
-	if err != nil {
-		return ""
-	}
-	return p
-}
+func defaultUD() string { return sharedPath("data", "ud-english-ewt") }
 
 // writeModel writes a model file into dir.
 func writeModel(dir, name string, m io.WriterTo) (string, int64, error) {
@@ -84,6 +78,8 @@ func trainClustersCmd(env *cliEnv) *cobra.Command {
 	return c
 }
 
+// sharedPath returns a path under the shared corpora directory, or "" when
+// there is none (for flag defaults).
 func sharedPath(elems ...string) string {
 	p, err := shared.Path(elems...)
 	if err != nil {

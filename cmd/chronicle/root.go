@@ -3,10 +3,13 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 
 	"github.com/spf13/cobra"
+
+	"github.com/chronicle-news/chronicle/internal/shared"
 )
 
 // cliEnv is what every command writes to and reads from; tests pass buffers.
@@ -83,4 +86,17 @@ func run(ctx context.Context, args []string, env *cliEnv) error {
 		eval.AddCommand(p.Eval...)
 	}
 	return root.ExecuteContext(ctx)
+}
+
+// argOrShared returns the file named on the command line, or the default
+// file under the shared corpora directory when none is given.
+func argOrShared(args []string, elems ...string) (string, error) {
+	if len(args) > 0 {
+		return args[0], nil
+	}
+	p, err := shared.Path(elems...)
+	if err != nil {
+		return "", usageError{fmt.Errorf("no file given and %w", err)}
+	}
+	return p, nil
 }

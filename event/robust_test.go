@@ -73,3 +73,26 @@ Japan Japan PROPN 3 obj
 		t.Errorf("got %s→%s, want CHN→JPN", parts(e.Source), parts(e.Target))
 	}
 }
+
+// TestSmallClauseObject: "China summoned Japan to complain" parsed with
+// Japan as the subject of "complain": Japan is the object of "summoned"
+// and the target of the complaint, China complains.
+func TestSmallClauseObject(t *testing.T) {
+	d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+summoned summon VERB 0 root VBD
+Japan Japan PROPN 5 nsubj
+to to PART 5 mark
+complain complain VERB 2 xcomp VB
+. . PUNCT 2 punct`, []actorSpec{china, japan}, nil)
+	evs := code(t, d)
+	got := map[string]string{}
+	for _, e := range evs {
+		got[e.CAMEO[:2]] = parts(e.Source) + "→" + parts(e.Target)
+	}
+	for _, tt := range []struct{ root, want string }{{"04", "CHN→JPN"}, {"11", "CHN→JPN"}} {
+		if got[tt.root] != tt.want {
+			t.Errorf("%sx event: got %q, want %s (all %v)", tt.root, got[tt.root], tt.want, got)
+		}
+	}
+}

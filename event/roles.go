@@ -131,6 +131,19 @@ func (c *Coder) roles(w *work, cd *cand) {
 			return true
 		})
 	}
+	if tgtHead < 0 && isVerb && v.caseOf(t) == "to" && (v.dep(t) == "xcomp" || v.dep(t) == "advcl") {
+		// "summoned Niger's ambassador to complain": a purpose infinitive
+		// without a target of its own is aimed at its governor's object
+		if h := v.head(t); h >= 0 && !objectControl[v.lemma[h]] && v.d.Tokens[h].UPOS == doc.VERB {
+			o := v.child(h, "obj")
+			if o < 0 {
+				o = v.smallClauseSubj(t)
+			}
+			if o >= 0 && v.named(o) && !v.sameActor(o, []int{srcHead}) {
+				tgtHead = o
+			}
+		}
+	}
 	srcHead = v.resolvePron(srcHead, t)
 	tgtHead = v.resolvePronTarget(tgtHead)
 	cd.src = v.expand(cd.src, srcHead)
@@ -244,6 +257,11 @@ func (v *view) verbArgs(i int, targetPrep string, verbal bool) (src, tgt int) {
 		}
 		return true
 	})
+	if src >= 0 && v.smallClauseSubj(i) == src && !objectControl[v.lemma[v.head(i)]] {
+		// "summoned X to complain": X is the governor's object, and the
+		// infinitive is the purpose of the governor's subject
+		src = -1
+	}
 	if src < 0 || !v.named(src) && (v.d.Tokens[src].UPOS == doc.ADJ || v.d.Tokens[src].UPOS == doc.ADV || v.d.Tokens[src].UPOS == doc.DET) {
 		// "X most certainly did not clash" parsed with "most" as subject
 		// and X as a vocative: a named left dependent is the subject
@@ -284,6 +302,17 @@ func (v *view) verbArgs(i int, targetPrep string, verbal bool) (src, tgt int) {
 			tgt = io
 		} else {
 			tgt = v.partner(i, "")
+			if tgt < 0 {
+				// "summoned Niger's ambassador to complain" parsed with the
+				// ambassador as the subject of "complain"
+				v.children(i, func(c int) bool {
+					if s := v.smallClauseSubj(c); s >= 0 && v.actorish(s) {
+						tgt = s
+						return false
+					}
+					return true
+				})
+			}
 		}
 	}
 	if src >= 0 && relPron(v.lemma[src]) {
@@ -307,6 +336,27 @@ func (v *view) verbArgs(i int, targetPrep string, verbal bool) (src, tgt int) {
 		src = v.leftSubject(i)
 	}
 	return src, tgt
+}
+
+// smallClauseSubj returns the subject the parser gave a to-infinitive
+// complement x between its governor and itself ("summoned X to complain"
+// with X as the subject of "complain"): in English such a noun is the
+// governor's object. -1 when x is no such complement.
+func (v *view) smallClauseSubj(x int) int {
+	h := v.head(x)
+	if h < 0 || v.d.Tokens[x].Dep != "xcomp" || v.caseOf(x) != "to" {
+		return -1
+	}
+	s := v.child(x, "nsubj")
+	if s < 0 || s < h || s > x || v.child(x, "mark") < 0 {
+		return -1
+	}
+	for c := v.first[x]; c >= 0; c = v.next[c] {
+		if v.dep(int(c)) == "mark" && v.lemma[c] != "to" {
+			return -1 // "for X to do"
+		}
+	}
+	return s
 }
 
 // leftSubject is the last resort for a finite verb the parser gave no

@@ -388,19 +388,30 @@ func parseRuleLine(line string, sets map[string][]string) (Rule, error) {
 	return r, nil
 }
 
-// validCodeSyntax accepts 2–4 digit codes. Codes outside the CAMEO table
-// are allowed (users may bring their own) and are coded without a PLOVER
-// type.
+// validCodeSyntax accepts 2–4 digit codes, optionally followed by one
+// more digit or an upper-case letter, as the output schema does
+// ("^[0-9]{2,4}[0-9A-Z]?$"): PETRARCH dictionaries use letter-suffixed
+// codes such as 174K for their own distinctions. Codes outside the CAMEO
+// table are allowed (users may bring their own) and are coded without a
+// PLOVER type.
 func validCodeSyntax(c string) bool {
-	if len(c) < 2 || len(c) > 4 {
+	if len(c) < 2 || len(c) > 5 {
 		return false
 	}
-	for i := 0; i < len(c); i++ {
-		if c[i] < '0' || c[i] > '9' {
-			return false
-		}
+	digits := 0
+	for digits < len(c) && digits < 4 && c[digits] >= '0' && c[digits] <= '9' {
+		digits++
 	}
-	return true
+	if digits < 2 {
+		return false
+	}
+	switch rest := c[digits:]; {
+	case rest == "":
+		return true
+	case len(rest) == 1:
+		return rest[0] >= '0' && rest[0] <= '9' || rest[0] >= 'A' && rest[0] <= 'Z'
+	}
+	return false
 }
 
 // WithFallback returns a dictionary with every rule of primary, plus the

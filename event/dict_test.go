@@ -102,6 +102,7 @@ MEET
 - NOT * [---]
 - * (TO BORDER) [154:155]
 - * WEIRD [075A]
+- * ODDER [07A5]
 
 --- ASK   [---]  ---
 ASK [020]
@@ -137,12 +138,15 @@ func TestParsePETRARCH(t *testing.T) {
 		if r.Code == "154" && (len(r.Conds) != 1 || r.Conds[0].Rel != "to") {
 			t.Errorf("pair code pattern = %+v", r)
 		}
-		if strings.HasPrefix(r.Code, "075") {
+		if strings.HasPrefix(r.Code, "07A") {
 			t.Errorf("malformed code kept: %+v", r)
 		}
 	}
 	if !found {
 		t.Error("(WITH +) target not converted")
+	}
+	if _, ok := byCode["075A/meet"]; !ok {
+		t.Error("letter-suffixed code 075A (PETRARCH's own distinctions) dropped")
 	}
 	if _, err := ParsePETRARCH(strings.NewReader("nothing here"), "x"); err == nil {
 		t.Error("want error for a file without verbs")

@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -244,6 +246,11 @@ type PETRRecord struct {
 	// NoDyad is PETRARCH's require_dyad=false in effect for the record: an
 	// event with only one coded side is coded, the other side "---".
 	NoDyad bool
+	// NewActorLen is PETRARCH's new_actor_length in effect for the record:
+	// when positive, a source or target noun phrase of at most that many
+	// words that the dictionaries do not code is coded as its own text in
+	// upper case and quotes ("\"THE MINISTRY OF MAGIC\""); 0 turns it off.
+	NewActorLen int
 }
 
 type petrXML struct {
@@ -279,7 +286,7 @@ func ReadPETRRecords(r io.Reader) ([]PETRRecord, PETREnv, error) {
 	if err != nil {
 		return nil, PETREnv{}, fmt.Errorf("event: PETRARCH records: %w", err)
 	}
-	noDyad := noDyadRecords(raw)
+	cfg := recordConfigs(raw)
 	var x petrXML
 	dec := xml.NewDecoder(bytes.NewReader(raw))
 	dec.Strict = false
@@ -289,7 +296,10 @@ func ReadPETRRecords(r io.Reader) ([]PETRRecord, PETREnv, error) {
 	env := PETREnv{Verbs: strings.TrimSpace(x.Env.Verbfile), Actors: strings.TrimSpace(x.Env.Actorfile), Agents: strings.TrimSpace(x.Env.Agentfile)}
 	var out []PETRRecord
 	for _, s := range x.Sentences {
-		rec := PETRRecord{ID: s.ID, Category: s.Category, Text: strings.Join(strings.Fields(s.Text), " "), NoDyad: noDyad[len(out)]}
+		rec := PETRRecord{ID: s.ID, Category: s.Category, Text: strings.Join(strings.Fields(s.Text), " ")}
+		if k := len(out); k < len(cfg) {
+			rec.NoDyad, rec.NewActorLen = cfg[k].noDyad, cfg[k].newActorLen
+		}
 		if t, err := time.Parse("20060102", s.Date); err == nil {
 			rec.Date = t
 		}
@@ -307,14 +317,21 @@ func ReadPETRRecords(r io.Reader) ([]PETRRecord, PETREnv, error) {
 	return out, env, nil
 }
 
-// noDyadRecords reads the <Config option="require_dyad"> settings in
-// document order and reports, for the n-th <Sentence>, whether the setting
-// in effect there is false (PETRARCH's default is true).
-func noDyadRecords(raw []byte) []bool {
-	var out []bool
+// petrConfig is the part of PETRARCH's configuration a record runs under.
+type petrConfig struct {
+	noDyad      bool
+	newActorLen int
+}
+
+// recordConfigs reads the <Config> settings (require_dyad,
+// new_actor_length) in document order and returns, for the n-th
+// <Sentence>, the settings in effect there. PETRARCH's defaults are
+// require_dyad true and new_actor_length 0.
+func recordConfigs(raw []byte) []petrConfig {
+	var out []petrConfig
 	dec := xml.NewDecoder(bytes.NewReader(raw))
 	dec.Strict = false
-	noDyad := false
+	var cur petrConfig
 	for {
 		tok, err := dec.Token()
 		if err != nil {
@@ -332,16 +349,122 @@ func noDyadRecords(raw []byte) []bool {
 				case "option":
 					opt = a.Value
 				case "value":
-					val = a.Value
+					val = strings.TrimSpace(a.Value)
 				}
 			}
-			if strings.EqualFold(opt, "require_dyad") {
-				noDyad = strings.EqualFold(strings.TrimSpace(val), "false")
+			switch strings.ToLower(opt) {
+			case "require_dyad":
+				cur.noDyad = strings.EqualFold(val, "false")
+			case "new_actor_length":
+				if n, err := strconv.Atoi(val); err == nil && n >= 0 {
+					cur.newActorLen = n
+				}
 			}
 		case "Sentence":
-			out = append(out, noDyad)
+			out = append(out, cur)
 		}
 	}
+}
+
+// newActors codes PETRARCH's way the participants the dictionaries left
+// uncoded (new_actor_length): the noun phrase a participant heads, of at
+// most n words, becomes the code "\"ITS WORDS\"" in upper case, without
+// punctuation and possessive markers. Other participants are kept as they are.
+func newActors(d *doc.Document, ps []doc.Participant, n int) []doc.Participant {
+	var out []doc.Participant
+	for _, p := range ps {
+		if p.Code == "" {
+			if w := npWords(d, p.Start, p.End); len(w) > 0 && len(w) <= n {
+				p.Code = `"` + strings.ToUpper(strings.Join(w, " ")) + `"`
+			}
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// npWords returns the words of the noun phrase headed by the head of the
+// tokens in [start,end): the head's subtree without clausal, coordinated,
+// appositive and adverbial dependents, punctuation and possessive markers.
+func npWords(d *doc.Document, start, end int) []string {
+	a, b := d.TokensIn(doc.Span{Start: start, End: end})
+	if a >= b || b > len(d.Tokens) {
+		return nil
+	}
+	h := -1
+	for i := a; i < b; i++ {
+		if hd := int(d.Tokens[i].Head); hd < a || hd >= b {
+			h = i
+			break
+		}
+	}
+	if h < 0 {
+		return nil
+	}
+	s := d.Sentences[d.Tokens[h].Sent]
+	in := make([]bool, s.EndToken-s.FirstToken)
+	var tops []int // phrase heads, whose own prepositions are no words of the phrase
+	phrase := func(h, hi int) {
+		in[h-s.FirstToken] = true
+		tops = append(tops, h)
+		// tokens before hi are in the phrase when their chain of heads
+		// reaches h through nominal dependents only (heads may come after
+		// their dependents, so iterate to a fixed point)
+		for changed := true; changed; {
+			changed = false
+			for i := s.FirstToken; i < hi; i++ {
+				hd := int(d.Tokens[i].Head)
+				if in[i-s.FirstToken] || hd < s.FirstToken || hd >= s.EndToken || !in[hd-s.FirstToken] {
+					continue
+				}
+				switch rel, _, _ := strings.Cut(d.Tokens[i].Dep, ":"); rel {
+				case "acl", "advcl", "conj", "cc", "appos", "parataxis", "punct", "advmod", "obl", "dep", "ccomp", "xcomp":
+					continue
+				case "nmod":
+					if c := caseWord(d, i); c != "of" && c != "'s" && c != "’s" {
+						continue // "the Ministry of Magic", not "… on Wednesday"
+					}
+				}
+				in[i-s.FirstToken] = true
+				changed = true
+			}
+		}
+	}
+	phrase(h, s.EndToken)
+	// a name right after a common noun is one phrase with it whatever the
+	// parse says: "Gryffindor's head Minerva McGonagall"
+	if f := a; d.Tokens[h].UPOS == doc.PROPN && f-1 >= s.FirstToken && d.Tokens[f-1].UPOS == doc.NOUN {
+		for f > s.FirstToken && in[f-1-s.FirstToken] {
+			f--
+		}
+		if f-1 >= s.FirstToken && !in[f-1-s.FirstToken] && d.Tokens[f-1].UPOS == doc.NOUN {
+			phrase(f-1, f-1)
+		}
+	}
+	var words []string
+	for i := s.FirstToken; i < s.EndToken; i++ {
+		if !in[i-s.FirstToken] {
+			continue
+		}
+		t := d.Tokens[i]
+		w := d.Text[t.Start:t.End]
+		if t.UPOS == doc.PUNCT || t.Dep == "case" && (w == "'s" || w == "’s" || w == "'" || slices.Contains(tops, int(t.Head))) {
+			continue
+		}
+		words = append(words, w)
+	}
+	return words
+}
+
+// caseWord returns the lower-case case marker of token i, "" if none.
+func caseWord(d *doc.Document, i int) string {
+	s := d.Sentences[d.Tokens[i].Sent]
+	for j := s.FirstToken; j < s.EndToken; j++ {
+		if int(d.Tokens[j].Head) == i && d.Tokens[j].Dep == "case" {
+			return strings.ToLower(d.Text[d.Tokens[j].Start:d.Tokens[j].End])
+		}
+	}
+	return ""
 }
 
 // PETRResult is the outcome of one record.
@@ -379,7 +502,10 @@ func ValidatePETRARCH(ctx context.Context, recs []PETRRecord, extract ExtractFun
 			// PETRARCH pairs coded actors only; a compound source with no
 			// coded target codes each member towards the others
 			ce := *e
-			ce.Source, ce.Target = coded(e.Source), coded(e.Target)
+			if r.NewActorLen > 0 {
+				ce.Source, ce.Target = newActors(d, e.Source, r.NewActorLen), newActors(d, e.Target, r.NewActorLen)
+			}
+			ce.Source, ce.Target = coded(ce.Source), coded(ce.Target)
 			if len(ce.Target) == 0 && len(ce.Source) > 1 {
 				ce.Reciprocal = true
 			}

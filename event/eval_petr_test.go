@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"github.com/chronicle-news/chronicle/doc"
 )
 
 func TestReadPETRRecordsRequireDyad(t *testing.T) {
@@ -556,6 +558,88 @@ Japan Japan PROPN 4 obj
 		}
 		if len(d.Events) != 1 || d.Events[0].CAMEO != tt.want {
 			t.Errorf("events = %+v, want %s", d.Events, tt.want)
+		}
+	}
+}
+
+func TestReadPETRRecordsNewActorLength(t *testing.T) {
+	const src = `<Records><Sentences>
+<Sentence date="20010102" id="A" category="X"><Text>one</Text></Sentence>
+<Config option="new_actor_length" value="4"></Config>
+<Sentence date="20010102" id="B" category="X"><Text>two</Text></Sentence>
+<Config option="new_actor_length" value="x"></Config>
+<Sentence date="20010102" id="C" category="X"><Text>three</Text></Sentence>
+<Config option="new_actor_length" value="0"></Config>
+<Sentence date="20010102" id="D" category="X"><Text>four</Text></Sentence>
+</Sentences></Records>`
+	recs, _, err := ReadPETRRecords(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{"A": 0, "B": 4, "C": 4, "D": 0}
+	for _, r := range recs {
+		if r.NewActorLen != want[r.ID] {
+			t.Errorf("%s: NewActorLen = %d, want %d", r.ID, r.NewActorLen, want[r.ID])
+		}
+	}
+}
+
+// TestNewActors: PETRARCH's new_actor_length codes an uncoded noun phrase
+// of at most n words as its upper-case words, without its own preposition
+// or a time phrase the parser attached to it; a title before a name is
+// part of the name's phrase.
+func TestNewActors(t *testing.T) {
+	d := build(t, "", `
+Gryffindor Gryffindor PROPN 3 nmod:poss
+'s 's PART 1 case
+head head NOUN 0 root
+Minerva Minerva PROPN 6 nsubj
+McGonagall McGonagall PROPN 4 flat
+left leave VERB 3 acl:relcl
+for for ADP 9 case
+the the DET 9 det
+Ministry Ministry PROPN 6 obl
+of of ADP 11 case
+Magic Magic PROPN 9 nmod
+on on ADP 13 case
+Wednesday Wednesday PROPN 9 nmod
+. . PUNCT 6 punct`, nil, nil)
+	span := func(s string) doc.Participant {
+		i := strings.Index(d.Text, s)
+		return doc.Participant{Text: s, Start: i, End: i + len(s)}
+	}
+	tests := []struct {
+		part string
+		n    int
+		want string
+	}{
+		{"Minerva McGonagall", 4, `"GRYFFINDOR HEAD MINERVA MCGONAGALL"`},
+		{"Minerva McGonagall", 3, ""},
+		{"Ministry of Magic", 4, `"THE MINISTRY OF MAGIC"`},
+		{"Ministry of Magic", 2, ""},
+	}
+	for _, tt := range tests {
+		got := newActors(d, []doc.Participant{span(tt.part)}, tt.n)
+		if len(got) != 1 || got[0].Code != tt.want {
+			t.Errorf("%q n=%d: got %+v, want code %s", tt.part, tt.n, got, tt.want)
+		}
+	}
+	coded := doc.Participant{Code: "GON", Start: 0, End: 5}
+	if got := newActors(d, []doc.Participant{coded}, 4); got[0].Code != "GON" {
+		t.Errorf("coded participant recoded: %+v", got)
+	}
+}
+
+func TestValidCodeSyntax(t *testing.T) {
+	for _, tt := range []struct {
+		code string
+		ok   bool
+	}{
+		{"04", true}, {"040", true}, {"0431", true}, {"174K", true}, {"075A", true}, {"04311", true},
+		{"0", false}, {"4A", false}, {"K174", false}, {"174k", false}, {"174KK", false}, {"043111", false}, {"", false},
+	} {
+		if got := validCodeSyntax(tt.code); got != tt.ok {
+			t.Errorf("validCodeSyntax(%q) = %v, want %v", tt.code, got, tt.ok)
 		}
 	}
 }

@@ -77,7 +77,8 @@ func silverJSONL(b *testing.B, n int) (string, int) {
 // BenchmarkIngestJSONL ingests newswire articles from JSON Lines into a new
 // SQLite store with the full pipeline on every core, and reports articles
 // per second and the store's size relative to the article text.
-// CHRONICLE_BENCH_ARTICLES sets the number of articles (default 300).
+// CHRONICLE_BENCH_ARTICLES sets the number of articles (default 300);
+// CHRONICLE_BENCH_KEEP names a file to copy the store to.
 func BenchmarkIngestJSONL(b *testing.B) {
 	n := 300
 	if v, err := strconv.Atoi(os.Getenv("CHRONICLE_BENCH_ARTICLES")); err == nil && v > 0 {
@@ -120,6 +121,16 @@ func BenchmarkIngestJSONL(b *testing.B) {
 			b.Fatal(err)
 		}
 		ratio = float64(fi.Size()) / float64(textBytes)
+		if keep := os.Getenv("CHRONICLE_BENCH_KEEP"); keep != "" {
+			// Keep the store for a size breakdown (sqlite3 dbstat).
+			raw, err := os.ReadFile(db)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := os.WriteFile(keep, raw, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
 		b.Logf("%d articles (%d text bytes): %.1f articles/s, store %d bytes = %.2f× the text; %+v", st.Stored, textBytes, rate, fi.Size(), ratio, stats)
 	}
 	b.ReportMetric(rate, "articles/s")

@@ -36,15 +36,18 @@ func Migrations() fs.FS {
 
 // Dialect is SQLite's flavour of the corpus schema.
 var Dialect = sqlstore.Dialect{
-	Name:         "sqlite",
-	Goose:        goose.DialectSQLite3,
-	ArticleFTS:   `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`,
-	QuoteFTS:     `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`,
-	SearchIDs:    `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ? OFFSET ?`,
+	Name:       "sqlite",
+	Goose:      goose.DialectSQLite3,
+	ArticleFTS: `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`,
+	QuoteFTS:   `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`,
+	// The index keeps no positions, hence no relevance rank: newest first.
+	SearchIDs: `SELECT a.id FROM articles a WHERE a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)
+		ORDER BY a.published DESC, a.id DESC LIMIT ? OFFSET ?`,
 	CompressText: true,
 	ArticleMatch: `a.id IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)`,
 	QuoteMatch:   `q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`,
-	FTSQuery:     sqlstore.FTS5Query,
+	FTSQuery:     sqlstore.FTS5LooseQuery,
+	LooseFTS:     true,
 	Size:         `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
 }
 
@@ -106,7 +109,7 @@ func Open(ctx context.Context, path string, opts Options) (*sqlstore.DB, error) 
 	if fsys == nil {
 		fsys = Migrations()
 	}
-	version, err := sqlstore.Migrate(ctx, w, Dialect, fsys, goose.WithSlog(log), goose.WithVerbose(false))
+	version, err := sqlstore.Migrate(ctx, w, Dialect, fsys, goose.WithSlog(log), goose.WithVerbose(false), goose.WithGoMigrations(goMigrations()...))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)

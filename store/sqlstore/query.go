@@ -441,6 +441,7 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 		}
 		conds = append(conds, "("+c+")")
 	}
+	var check *Matcher
 	if t := strings.TrimSpace(q.Text); t != "" {
 		fq, err := s.d.FTSQuery(t)
 		if err != nil {
@@ -448,12 +449,18 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 		}
 		conds = append(conds, s.d.QuoteMatch)
 		args = append(args, fq)
+		if m := NewMatcher(t); s.d.LooseFTS && m.NeedsCheck() {
+			check = m
+		}
 	}
 	where := ""
 	if len(conds) > 0 {
 		where = " WHERE " + strings.Join(conds, " AND ")
 	}
-	lim, args := limitClause(q.Limit, q.Offset, args)
+	lim := ""
+	if check == nil {
+		lim, args = limitClause(q.Limit, q.Offset, args)
+	}
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT q.id, q.article_id, coalesce(a.url, ''), a.title, a.published, q.text, q.start_off, q.end_off, q.speaker,
 		coalesce(ac.name, ''), coalesce(ac.code, ''), q.cue, q.direct, q.anonymous
 		FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors ac ON ac.id = q.speaker_actor`+where+
@@ -495,7 +502,32 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 			out[i].Text = span(texts[out[i].ArticleID].text, spans[k].start, spans[k].end)
 		}
 	}
+	if check != nil {
+		// The index matched the words of the phrases: keep the quotes that
+		// have the phrases, then page.
+		kept := out[:0]
+		for _, h := range out {
+			if check.Match(h.Text) {
+				kept = append(kept, h)
+			}
+		}
+		out = page(kept, q.Limit, q.Offset)
+	}
 	return out, nil
+}
+
+// page returns the part of v that limit and offset select (limit 0: all).
+func page[T any](v []T, limit, offset int) []T {
+	if offset > 0 {
+		if offset >= len(v) {
+			return nil
+		}
+		v = v[offset:]
+	}
+	if limit > 0 && len(v) > limit {
+		v = v[:limit]
+	}
+	return v
 }
 
 func escapeLike(s string) string {
@@ -585,6 +617,7 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery, fn func(*doc.Docum
 		conds = append(conds, "a.id IN (SELECT m.article_id FROM mentions m WHERE m.event_id IN (SELECT "+es.id+" FROM "+es.from+es.where+"))")
 		args = append(args, es.args...)
 	}
+	var check *Matcher
 	if t := strings.TrimSpace(q.Search); t != "" {
 		fq, err := s.d.FTSQuery(t)
 		if err != nil {
@@ -592,6 +625,9 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery, fn func(*doc.Docum
 		}
 		conds = append(conds, s.d.ArticleMatch)
 		args = append(args, fq)
+		if m := NewMatcher(t); s.d.LooseFTS && m.NeedsCheck() {
+			check = m
+		}
 	}
 	if len(q.IDs) > 0 {
 		conds = append(conds, "a.id IN ("+placeholders(len(q.IDs))+")")
@@ -603,14 +639,21 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery, fn func(*doc.Docum
 	if len(conds) > 0 {
 		where = " WHERE " + strings.Join(conds, " AND ")
 	}
-	lim, args := limitClause(q.Limit, 0, args)
+	lim := ""
+	if check == nil {
+		lim, args = limitClause(q.Limit, 0, args)
+	}
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.doc_id, a.title, coalesce(a.url, ''), a.author, a.outlet, a.published, a.source, a.text, a.layers
 		FROM articles a`+where+` ORDER BY a.id`+lim), args...)
 	if err != nil {
 		return fmt.Errorf("store: documents: %w", err)
 	}
 	defer rows.Close()
+	n := 0
 	for rows.Next() {
+		if check != nil && q.Limit > 0 && n >= q.Limit {
+			break
+		}
 		var id int64
 		var d doc.Document
 		var published string
@@ -622,6 +665,10 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery, fn func(*doc.Docum
 		if d.Text, err = s.readText(text); err != nil {
 			return fmt.Errorf("store: article %d: %w", id, err)
 		}
+		if check != nil && !check.Match(d.Title, d.Text) {
+			continue
+		}
+		n++
 		d.Published = parseTime(published)
 		if d.ID == "" {
 			d.ID = fmt.Sprintf("article-%d", id)
@@ -643,8 +690,19 @@ var _ store.Store = (*DB)(nil)
 
 // searchByIDs runs a search whose index returns only article IDs, then
 // reads the articles and makes the snippets from their texts.
+//
+// When the index keeps no positions and the query has a phrase, every
+// candidate is checked against its text before the page is cut.
 func (s *DB) searchByIDs(ctx context.Context, q store.SearchQuery, fq string, limit int) ([]store.SearchHit, error) {
-	rows, err := s.r.QueryContext(ctx, s.q(s.d.SearchIDs), fq, limit, max(q.Offset, 0))
+	var check *Matcher
+	if m := NewMatcher(q.Text); s.d.LooseFTS && m.NeedsCheck() {
+		check = m
+	}
+	sqlLimit, sqlOffset := limit, max(q.Offset, 0)
+	if check != nil {
+		sqlLimit, sqlOffset = -1, 0
+	}
+	rows, err := s.r.QueryContext(ctx, s.q(s.d.SearchIDs), fq, sqlLimit, sqlOffset)
 	if err != nil {
 		return nil, fmt.Errorf("store: search %q: %w", q.Text, err)
 	}
@@ -664,18 +722,45 @@ func (s *DB) searchByIDs(ctx context.Context, q store.SearchQuery, fq string, li
 	if len(ids) == 0 {
 		return nil, nil
 	}
+	terms := snippetTerms(q.Text)
+	if check == nil {
+		return s.searchHits(ctx, ids, terms, nil)
+	}
+	var out []store.SearchHit
+	skip := max(q.Offset, 0)
+	for _, part := range chunks(ids, 256) {
+		hits, err := s.searchHits(ctx, part, terms, check)
+		if err != nil {
+			return nil, err
+		}
+		for _, h := range hits {
+			if skip > 0 {
+				skip--
+				continue
+			}
+			out = append(out, h)
+			if len(out) >= limit {
+				return out, nil
+			}
+		}
+	}
+	return out, nil
+}
+
+// searchHits reads the articles with these IDs and returns them as search
+// hits in the order of ids, leaving out those check (when not nil) rejects.
+func (s *DB) searchHits(ctx context.Context, ids []int64, terms []string, check *Matcher) ([]store.SearchHit, error) {
 	args := make([]any, len(ids))
 	for i, id := range ids {
 		args[i] = id
 	}
-	rows, err = s.r.QueryContext(ctx, s.q(`SELECT a.id, a.title, coalesce(a.url, ''), a.outlet, a.published, a.text,
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.title, coalesce(a.url, ''), a.outlet, a.published, a.text,
 		(SELECT count(*) FROM articles c WHERE c.dup_of = a.id) FROM articles a WHERE a.id IN (`+placeholders(len(ids))+`)`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
 	}
 	defer rows.Close()
 	byID := make(map[int64]store.SearchHit, len(ids))
-	terms := snippetTerms(q.Text)
 	for rows.Next() {
 		var h store.SearchHit
 		var published string
@@ -686,6 +771,9 @@ func (s *DB) searchByIDs(ctx context.Context, q store.SearchQuery, fq string, li
 		text, err := s.readText(raw)
 		if err != nil {
 			return nil, err
+		}
+		if check != nil && !check.Match(h.Title, text) {
+			continue
 		}
 		h.Published = parseTime(published)
 		h.Snippet = Snippet(text, terms, 24)

@@ -49,6 +49,11 @@ type Dialect struct {
 	// FTSQuery turns a user query (words, "phrases", -not, OR) into the
 	// dialect's query syntax.
 	FTSQuery func(string) (string, error)
+	// LooseFTS says that the full-text indexes keep no word positions:
+	// FTSQuery then only approximates phrases (FTS5LooseQuery), and the
+	// hits of a query with a phrase are checked against their texts with
+	// a Matcher.
+	LooseFTS bool
 	// WriteLock, when not "", runs first in every write transaction.
 	WriteLock string
 	// Size returns the database size in bytes.

@@ -439,6 +439,28 @@ func testQuotes(t *testing.T, s store.Store) {
 	if len(byText) != want || want == 0 {
 		t.Errorf("quotes with 'accepting pressure': %d, want %d", len(byText), want)
 	}
+	// A phrase: the words in order, stemmed ("accepting pressure" is
+	// stored as "accept pressure").
+	byPhrase, err := s.Quotes(ctx, store.QuoteQuery{Text: `"accepting pressure"`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(byPhrase) != want {
+		t.Errorf(`quotes with "accepting pressure": %d, want %d`, len(byPhrase), want)
+	}
+	reversed, err := s.Quotes(ctx, store.QuoteQuery{Text: `"pressure accept"`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(reversed) != 0 {
+		t.Errorf(`quotes with "pressure accept": %d, want 0`, len(reversed))
+	}
+	if want > 1 {
+		one, err := s.Quotes(ctx, store.QuoteQuery{Text: `"accepting pressure"`, Limit: 1, Offset: 1})
+		if err != nil || len(one) != 1 || one[0].ID != byPhrase[1].ID {
+			t.Errorf("second page of a phrase query: %v, %v", one, err)
+		}
+	}
 	if _, err := s.Quotes(ctx, store.QuoteQuery{Text: "   -- "}); err == nil {
 		t.Errorf("a query with no word: want an error")
 	}
@@ -467,6 +489,10 @@ func testSearch(t *testing.T, s store.Store) {
 		{"striking", []string{"Port strike"}}, // stemming
 		{"growers", []string{"Apple growers"}},
 		{"nothing-like-this", nil},
+		{`"harvest record"`, nil},                      // both words, not as a phrase
+		{`"apple growers"`, []string{"Apple growers"}}, // a phrase over the title
+		{`drought -"record harvest"`, []string{"Drought deepens"}},
+		{`"went on striking" OR "lowest levels"`, []string{"Drought deepens", "Port strike"}},
 	}
 	for _, c := range cases {
 		hits, err := s.Search(ctx, store.SearchQuery{Text: c.q})
@@ -491,6 +517,28 @@ func testSearch(t *testing.T, s store.Store) {
 	hits, err := s.Search(ctx, store.SearchQuery{Text: "harvest OR drought OR strike", Limit: 2})
 	if err != nil || len(hits) != 2 {
 		t.Errorf("Limit 2: %d hits, %v", len(hits), err)
+	}
+	// Pages of a phrase query.
+	var paged []string
+	for off := 0; off < 3; off++ {
+		hits, err := s.Search(ctx, store.SearchQuery{Text: `"record harvest"`, Limit: 1, Offset: off})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hits {
+			paged = append(paged, h.Title)
+		}
+	}
+	if !sameSet(paged, []string{"Harvest report", "Apple growers"}) {
+		t.Errorf("pages of a phrase search: %v", paged)
+	}
+	docs := allDocs(t, s, store.DocQuery{Search: `"record harvest"`, Limit: 1})
+	if len(docs) != 1 {
+		t.Errorf("Documents of a phrase search, limit 1: %d", len(docs))
+	}
+	docs = allDocs(t, s, store.DocQuery{Search: `"harvest of apples"`})
+	if len(docs) != 1 || docs[0].Title != "Harvest report" {
+		t.Errorf("Documents of a phrase search: %d", len(docs))
 	}
 }
 

@@ -1,0 +1,105 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/store"
+	"github.com/chronicle-news/chronicle/store/sqlstore"
+	"github.com/chronicle-news/chronicle/store/storetest"
+	"github.com/pressly/goose/v3"
+)
+
+// openV2 makes a store at schema version 2 (the SQL migrations only), with
+// the positional full-text indexes of that version.
+func openV2(t *testing.T, path string) *sqlstore.DB {
+	t.Helper()
+	ctx := context.Background()
+	w, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.SetMaxOpenConns(1)
+	v, err := sqlstore.Migrate(ctx, w, Dialect, Migrations(), goose.WithVerbose(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v != 2 {
+		t.Fatalf("schema version %d, want 2", v)
+	}
+	d := Dialect
+	d.FTSQuery, d.LooseFTS = sqlstore.FTS5Query, false
+	s, err := sqlstore.New(w, w, d, v, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+// TestMigrateV2 fills a schema-v2 store, opens it with this binary (which
+// rebuilds the full-text indexes without positions) and checks that every
+// article and quote is found as before.
+func TestMigrateV2(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "v2.db")
+	old := openV2(t, path)
+	g := storetest.NewGen(3, 40)
+	var docs []*doc.Document
+	for i := range 30 {
+		docs = append(docs, g.Doc(i, 3))
+	}
+	if _, err := old.Put(ctx, docs...); err != nil {
+		t.Fatal(err)
+	}
+	queries := []string{"talks", `"accept pressure"`, `"pressure accept"`, "faith -anyone"}
+	before := map[string][2]int{}
+	for _, q := range queries {
+		hits, err := old.Search(ctx, store.SearchQuery{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		quotes, err := old.Quotes(ctx, store.QuoteQuery{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		before[q] = [2]int{len(hits), len(quotes)}
+	}
+	if before[`"accept pressure"`][1] == 0 {
+		t.Fatal("the generated quotes lack the phrase")
+	}
+	old.Close()
+
+	s, err := Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	st, err := s.Stats(ctx)
+	if err != nil || st.SchemaVersion != 3 {
+		t.Fatalf("Stats after migration: %+v, %v", st, err)
+	}
+	var def string
+	if err := s.Writer().QueryRowContext(ctx, `SELECT sql FROM sqlite_schema WHERE name = 'articles_fts'`).Scan(&def); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(def, "detail=none") {
+		t.Errorf("articles_fts after migration: %s", def)
+	}
+	for _, q := range queries {
+		hits, err := s.Search(ctx, store.SearchQuery{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		quotes, err := s.Quotes(ctx, store.QuoteQuery{Text: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := [2]int{len(hits), len(quotes)}; got != before[q] {
+			t.Errorf("%s: %v articles and quotes after migration, %v before", q, got, before[q])
+		}
+	}
+}

@@ -439,6 +439,7 @@ func (lk *linking) nameSpans() [][3]int {
 		out = append(out, [3]int{a, b, t})
 	}
 	for _, s := range lk.d.Sentences {
+		headline := lk.headlineCased(s.FirstToken, s.EndToken)
 		for i := s.FirstToken; i < s.EndToken; i++ {
 			if covered[i] || lk.used[i] || !lk.isCap(i) {
 				continue
@@ -480,6 +481,12 @@ func (lk *linking) nameSpans() [][3]int {
 						}
 					}
 				}
+			}
+			// In a headline, capitals mark every word: only a run that is a
+			// dictionary name as a whole counts.
+			if headline && lk.lookup(lk.spanText(i, j), j-i) == nil {
+				i = j - 1
+				continue
 			}
 			out = append(out, [3]int{i, j, tNone})
 			i = j - 1

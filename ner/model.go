@@ -138,6 +138,8 @@ type tagger struct {
 	out   []uint8 // labels for the whole document
 	hist  *history
 	hf    []uint64
+	spans []span // scratch for fixHeadline
+	kept  []span
 }
 
 func newTagger(m *Model) *tagger { return &tagger{m: m, x: newExtractor(m), hist: newHistory()} }
@@ -182,6 +184,7 @@ func (tg *tagger) tagDoc(tokens []string, sents []int32) {
 			}
 		}
 		viterbi(tg.em, &tg.m.trans, nt, nil, tg.out[a:b], tg.back, tg.score)
+		tg.fixHeadline(a, b)
 		tg.hist.update(tg.x, int32(a), tg.out[a:b])
 	}
 }

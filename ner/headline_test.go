@@ -1,0 +1,60 @@
+package ner
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// TestHeadlineCase checks that title-case and all-caps headlines do not
+// turn capitalised common words into entities, while the names in them
+// and ordinary sentences are left alone.
+func TestHeadlineCase(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text   string
+		want   []string // entity texts that must be found
+		reject []string // words no entity may contain
+	}{
+		{"Billionaire Mark Cuban Just Revealed Who He Would Pick Between Cruz And Trump",
+			[]string{"Mark Cuban", "Cruz", "Trump"}, []string{"Just", "Revealed", "Between", "And"}},
+		{"Pence Endorses Paul Ryan With Trump Watching",
+			[]string{"Paul Ryan"}, []string{"With", "Watching"}},
+		{"CAR BOMB ATTACK KILLS 12 IN KABUL MARKET",
+			[]string{"KABUL"}, []string{"CAR", "BOMB", "KILLS"}},
+		// Not a headline: the same words in running text keep the model's call.
+		{"Senator Paul Ryan met Ted Cruz in Washington on Monday , aides said .",
+			[]string{"Paul Ryan", "Ted Cruz", "Washington"}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			d := wsDoc(tt.text)
+			if err := r.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range d.Entities {
+				got = append(got, e.Text)
+				for _, w := range tt.reject {
+					for _, f := range strings.Fields(e.Text) {
+						if f == w {
+							t.Errorf("entity %q contains %q", e.Text, w)
+						}
+					}
+				}
+			}
+		want:
+			for _, w := range tt.want {
+				for _, g := range got {
+					if strings.Contains(g, w) {
+						continue want
+					}
+				}
+				t.Errorf("no entity with %q in %q", w, got)
+			}
+		})
+	}
+}

@@ -82,7 +82,10 @@ func (c *Coder) sentence(w *work, s int) {
 			if v.lemma[i] != v.lower[i] {
 				cs = c.dict.candidates(KindVerb, v.lower[i])
 			}
-			if len(cs) == 0 {
+			if len(cs) == 0 && (!c.literal || regularForm(v.lower[i], v.lemma[i])) {
+				// PETRARCH matches a verb's regular forms only (irregular
+				// ones are listed): "departx" is no form of "depart"
+				// whatever the lemmatizer says
 				cs = c.dict.candidates(KindVerb, v.lemma[i])
 			}
 			if len(cs) == 0 {
@@ -344,6 +347,32 @@ func (c *Coder) complement(w *work, i int) int {
 		return true
 	})
 	return best
+}
+
+// regularForm reports whether form is lemma or one of its regular
+// inflections: -s, -es, -ed, -d, -ing, with a final "e" dropped, a final
+// "y" turned into "i", or a final consonant doubled.
+func regularForm(form, lemma string) bool {
+	if form == lemma || lemma == "" {
+		return true
+	}
+	if !strings.HasPrefix(form, lemma[:len(lemma)-1]) {
+		return false
+	}
+	for _, suf := range []string{"s", "es", "ed", "d", "ing"} {
+		if form == lemma+suf {
+			return true
+		}
+	}
+	last := lemma[len(lemma)-1]
+	stem := lemma[:len(lemma)-1]
+	switch {
+	case last == 'e':
+		return form == stem+"ing" || form == stem+"ed"
+	case last == 'y':
+		return form == stem+"ied" || form == stem+"ies"
+	}
+	return form == lemma+string(last)+"ed" || form == lemma+string(last)+"ing"
 }
 
 // plainES reports whether form ends in "es" after a stem that takes a

@@ -643,3 +643,20 @@ func TestValidCodeSyntax(t *testing.T) {
 		}
 	}
 }
+
+func TestRegularForm(t *testing.T) {
+	for _, tt := range []struct {
+		form, lemma string
+		ok          bool
+	}{
+		{"depart", "depart", true}, {"departs", "depart", true}, {"departed", "depart", true}, {"departing", "depart", true},
+		{"arrives", "arrive", true}, {"arrived", "arrive", true}, {"arriving", "arrive", true},
+		{"carried", "carry", true}, {"carries", "carry", true}, {"stopped", "stop", true}, {"stopping", "stop", true},
+		{"touches", "touch", true},
+		{"departx", "depart", false}, {"met", "meet", false}, {"departes", "depart", true}, {"arrivx", "arrive", false},
+	} {
+		if got := regularForm(tt.form, tt.lemma); got != tt.ok {
+			t.Errorf("regularForm(%q, %q) = %v, want %v", tt.form, tt.lemma, got, tt.ok)
+		}
+	}
+}

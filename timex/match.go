@@ -1,7 +1,10 @@
 package timex
 
 import (
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Types of temporal expressions.
@@ -188,6 +191,10 @@ func (s *scanner) run(emit func(c *cand)) {
 		c, ok := s.matchAt(i)
 		if !ok {
 			i++
+			continue
+		}
+		if embedded(s.text, int(s.t[c.i].s), int(s.t[c.j-1].e)) {
+			i = c.j
 			continue
 		}
 		s.signals(&c)
@@ -541,3 +548,45 @@ func (s *scanner) anchor(useRef bool) (point, bool) {
 	}
 	return point{t: s.dct, g: gDay, noYear: !s.hasDCT}, false
 }
+
+// embedded reports whether text[start:end] is glued to letters or digits
+// on either side ("P2qpm3h3Pm" holds no "3Pm") or lies inside a URL, an
+// e-mail address, a handle or a hashtag, where digits are not dates.
+func embedded(text string, start, end int) bool {
+	if start > 0 && start < len(text) {
+		r, _ := utf8.DecodeLastRuneInString(text[:start])
+		r0, _ := utf8.DecodeRuneInString(text[start:])
+		if alnum(r) && alnum(r0) {
+			return true
+		}
+	}
+	if end > start && end < len(text) {
+		r, _ := utf8.DecodeLastRuneInString(text[:end])
+		r1, _ := utf8.DecodeRuneInString(text[end:])
+		if alnum(r) && alnum(r1) {
+			return true
+		}
+	}
+	// The white-space-delimited chunk around the expression, within bounds
+	// so that a long run of text without spaces stays linear.
+	const reach = 256
+	a := start
+	for a > 0 && start-a < reach && !isSpaceByte(text[a-1]) {
+		a--
+	}
+	b := end
+	for b < len(text) && b-end < reach && !isSpaceByte(text[b]) {
+		b++
+	}
+	chunk := text[a:b]
+	if chunk != "" && (chunk[0] == '#' || chunk[0] == '@') {
+		return true
+	}
+	return strings.Contains(chunk, "://") || strings.Contains(chunk, "www.") ||
+		strings.Contains(chunk, ".com/") || strings.Contains(chunk, "pic.twitter") ||
+		(strings.IndexByte(chunk, '@') > 0 && strings.IndexByte(chunk[strings.IndexByte(chunk, '@'):], '.') > 0)
+}
+
+func alnum(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }

@@ -46,6 +46,9 @@ type point struct {
 	noYear bool   // the year is unknown (no anchor): formatted as XXXX
 	noDay  bool   // month known, day unknown
 	raw    string // literal value overriding the computed one
+	// dayRaw is the literal day part of a clock time whose day is no
+	// calendar date ("XXXX-WXX-2" for "10:30 a.m. Tuesday" without a DCT).
+	dayRaw string
 }
 
 func day(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC) }
@@ -118,14 +121,22 @@ func (p point) value() string {
 		b = append(b, "-W"...)
 		b = pad(b, w, 2)
 	case gDay, gTime:
-		year()
-		b = append(b, '-')
-		b = pad(b, int(p.t.Month()), 2)
-		b = append(b, '-')
-		if p.noDay {
-			b = append(b, "XX"...)
-		} else {
-			b = pad(b, p.t.Day(), 2)
+		switch {
+		case p.dayRaw != "" && p.g == gTime:
+			b = append(b, p.dayRaw...)
+		case p.t.IsZero():
+			// no date at all (a clock time without a DCT)
+			b = append(b, "XXXX-XX-XX"...)
+		default:
+			year()
+			b = append(b, '-')
+			b = pad(b, int(p.t.Month()), 2)
+			b = append(b, '-')
+			if p.noDay {
+				b = append(b, "XX"...)
+			} else {
+				b = pad(b, p.t.Day(), 2)
+			}
 		}
 		if p.g == gTime {
 			b = append(b, 'T')

@@ -89,6 +89,9 @@ func (s *scanner) clockTime(i int) (cand, bool) {
 		c.j = d.j
 		c.anchored = d.anchored
 		p.noYear = d.p.noYear
+		if d.val != "" || d.p.raw != "" {
+			p.dayRaw = d.value()
+		}
 	} else if s.hasRef && (s.ref.g == gDay || s.ref.g == gTime) && !s.ref.noYear {
 		// A bare clock time happens on the day being told about.
 		p.t = s.ref.t

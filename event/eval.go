@@ -251,7 +251,25 @@ type PETRRecord struct {
 	// words that the dictionaries do not code is coded as its own text in
 	// upper case and quotes ("\"THE MINISTRY OF MAGIC\""); 0 turns it off.
 	NewActorLen int
+	// Comma is PETRARCH's comma-delimited clause deletion in effect for the
+	// record (comma_* options).
+	Comma CommaOptions
 }
+
+// CommaOptions are PETRARCH's comma_* options: before coding, PETRARCH
+// deletes a comma-delimited clause of Min..Max words between two commas,
+// of EMin..EMax words after the last comma (terminal) and of BMin..BMax
+// words before the first one (initial); a Max of 0 turns that deletion
+// off. Commas inside a noun phrase ("Mordor, the Shire and Bree") delimit
+// no clause.
+type CommaOptions struct {
+	Min, Max, BMin, BMax, EMin, EMax int
+}
+
+// DefaultCommaOptions are PETRARCH's defaults (PETR_config.ini): internal
+// clauses of 2–8 words and terminal ones of 2–8 words are deleted, initial
+// ones are kept.
+var DefaultCommaOptions = CommaOptions{Min: 2, Max: 8, EMin: 2, EMax: 8}
 
 type petrXML struct {
 	Env struct {
@@ -298,7 +316,7 @@ func ReadPETRRecords(r io.Reader) ([]PETRRecord, PETREnv, error) {
 	for _, s := range x.Sentences {
 		rec := PETRRecord{ID: s.ID, Category: s.Category, Text: strings.Join(strings.Fields(s.Text), " ")}
 		if k := len(out); k < len(cfg) {
-			rec.NoDyad, rec.NewActorLen = cfg[k].noDyad, cfg[k].newActorLen
+			rec.NoDyad, rec.NewActorLen, rec.Comma = cfg[k].noDyad, cfg[k].newActorLen, cfg[k].comma
 		}
 		if t, err := time.Parse("20060102", s.Date); err == nil {
 			rec.Date = t
@@ -321,6 +339,7 @@ func ReadPETRRecords(r io.Reader) ([]PETRRecord, PETREnv, error) {
 type petrConfig struct {
 	noDyad      bool
 	newActorLen int
+	comma       CommaOptions
 }
 
 // recordConfigs reads the <Config> settings (require_dyad,
@@ -331,7 +350,7 @@ func recordConfigs(raw []byte) []petrConfig {
 	var out []petrConfig
 	dec := xml.NewDecoder(bytes.NewReader(raw))
 	dec.Strict = false
-	var cur petrConfig
+	cur := petrConfig{comma: DefaultCommaOptions}
 	for {
 		tok, err := dec.Token()
 		if err != nil {
@@ -358,6 +377,16 @@ func recordConfigs(raw []byte) []petrConfig {
 			case "new_actor_length":
 				if n, err := strconv.Atoi(val); err == nil && n >= 0 {
 					cur.newActorLen = n
+				}
+			default:
+				n, err := strconv.Atoi(val)
+				if err != nil || n < 0 {
+					break
+				}
+				o := &cur.comma
+				if f := map[string]*int{"comma_min": &o.Min, "comma_max": &o.Max, "comma_bmin": &o.BMin,
+					"comma_bmax": &o.BMax, "comma_emin": &o.EMin, "comma_emax": &o.EMax}[strings.ToLower(opt)]; f != nil {
+					*f = n
 				}
 			}
 		case "Sentence":
@@ -456,6 +485,105 @@ func npWords(d *doc.Document, start, end int) []string {
 	return words
 }
 
+// DeleteCommaClauses returns d's text without the comma-delimited clauses
+// that PETRARCH's comma options delete (see CommaOptions), sentence by
+// sentence: first an initial clause, then a terminal one, then internal
+// ones, left to right. Words are tokens other than punctuation. ok is
+// false when nothing is deleted.
+func DeleteCommaClauses(d *doc.Document, o CommaOptions) (text string, ok bool) {
+	var b strings.Builder
+	last := 0
+	for _, s := range d.Sentences {
+		var commas []int
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			if d.Text[d.Tokens[i].Start:d.Tokens[i].End] == "," && !npComma(d, i) {
+				commas = append(commas, i)
+			}
+		}
+		if len(commas) == 0 {
+			continue
+		}
+		del := make([]bool, s.EndToken-s.FirstToken)
+		words := func(a, b int) int { // words in tokens [a,b)
+			n := 0
+			for i := a; i < b; i++ {
+				if d.Tokens[i].UPOS != doc.PUNCT && !del[i-s.FirstToken] {
+					n++
+				}
+			}
+			return n
+		}
+		cut := func(a, b int) { // delete tokens [a,b)
+			for i := a; i < b; i++ {
+				del[i-s.FirstToken] = true
+			}
+		}
+		end := s.EndToken // the sentence without its final punctuation
+		for end > s.FirstToken && d.Tokens[end-1].UPOS == doc.PUNCT && d.Text[d.Tokens[end-1].Start:d.Tokens[end-1].End] != "," {
+			end--
+		}
+		if c := commas[0]; o.BMax > 0 {
+			if n := words(s.FirstToken, c); n >= o.BMin && n <= o.BMax {
+				cut(s.FirstToken, c+1)
+				commas = commas[1:]
+			}
+		}
+		if k := len(commas) - 1; k >= 0 && o.EMax > 0 {
+			if n := words(commas[k]+1, end); n >= o.EMin && n <= o.EMax {
+				// the comma stays as the end of an internal clause before
+				// it ("…, five years after …, a senior official said")
+				cut(commas[k]+1, end)
+			}
+		}
+		for k := 0; k+1 < len(commas) && o.Max > 0; {
+			if n := words(commas[k]+1, commas[k+1]); n >= o.Min && n <= o.Max {
+				cut(commas[k], commas[k+1]) // keep the second comma
+				commas = append(commas[:k], commas[k+1:]...)
+				continue
+			}
+			k++
+		}
+		if k := len(commas) - 1; k >= 0 && words(commas[k]+1, end) == 0 {
+			cut(commas[k], commas[k]+1) // a comma left before the end
+		}
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			if del[i-s.FirstToken] {
+				t := d.Tokens[i]
+				b.WriteString(d.Text[last:t.Start])
+				last = int(t.End)
+				ok = true
+			}
+		}
+	}
+	if !ok {
+		return d.Text, false
+	}
+	b.WriteString(d.Text[last:])
+	return strings.Join(strings.Fields(b.String()), " "), true
+}
+
+// npComma reports whether the comma at token i lies inside a noun phrase:
+// it separates conjuncts, appositions or modifiers of a nominal head
+// ("Mordor, the Shire and Bree", "complete, full ties").
+func npComma(d *doc.Document, i int) bool {
+	h := int(d.Tokens[i].Head)
+	s := d.Sentences[d.Tokens[i].Sent]
+	for k := 0; k < 8 && h >= s.FirstToken && h < s.EndToken; k++ {
+		rel, _, _ := strings.Cut(d.Tokens[h].Dep, ":")
+		switch rel {
+		case "conj", "appos", "amod", "compound", "flat", "nummod", "det":
+			h = int(d.Tokens[h].Head)
+			continue
+		}
+		switch d.Tokens[h].UPOS {
+		case doc.NOUN, doc.PROPN, doc.PRON, doc.NUM:
+			return k > 0 || rel != "obl" && rel != "nsubj" && rel != "obj" && rel != "root"
+		}
+		return false
+	}
+	return false
+}
+
 // caseWord returns the lower-case case marker of token i, "" if none.
 func caseWord(d *doc.Document, i int) string {
 	s := d.Sentences[d.Tokens[i].Sent]
@@ -494,6 +622,12 @@ func ValidatePETRARCH(ctx context.Context, recs []PETRRecord, extract ExtractFun
 		d, err := extract(ctx, doc.Article{ID: r.ID, Text: r.Text, Published: r.Date, Source: r.ID})
 		if err != nil {
 			return out, fmt.Errorf("event: PETRARCH record %s: %w", r.ID, err)
+		}
+		if text, ok := DeleteCommaClauses(d, r.Comma); ok {
+			// PETRARCH codes the sentence without its comma-delimited clauses
+			if d, err = extract(ctx, doc.Article{ID: r.ID, Text: text, Published: r.Date, Source: r.ID}); err != nil {
+				return out, fmt.Errorf("event: PETRARCH record %s: %w", r.ID, err)
+			}
 		}
 		var got []string
 		seen := map[string]bool{}

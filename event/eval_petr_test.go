@@ -31,6 +31,12 @@ func TestReadPETRRecordsRequireDyad(t *testing.T) {
 			t.Errorf("%s: NoDyad = %v, want %v", r.ID, r.NoDyad, want[r.ID])
 		}
 	}
+	if recs[0].Comma != DefaultCommaOptions {
+		t.Errorf("A comma options = %+v, want the defaults", recs[0].Comma)
+	}
+	if want := (CommaOptions{Min: 2, EMin: 2, EMax: 8}); recs[3].Comma != want {
+		t.Errorf("D comma options = %+v, want %+v", recs[3].Comma, want)
+	}
 	if got := recs[1].Expected; len(got) != 1 || got[0] != "---GOV --- 023" {
 		t.Errorf("B expected = %q", got)
 	}
@@ -657,6 +663,64 @@ func TestRegularForm(t *testing.T) {
 	} {
 		if got := regularForm(tt.form, tt.lemma); got != tt.ok {
 			t.Errorf("regularForm(%q, %q) = %v, want %v", tt.form, tt.lemma, got, tt.ok)
+		}
+	}
+}
+
+// TestDeleteCommaClauses: PETRARCH's comma options delete internal and
+// terminal comma-delimited clauses by their length in words, never the
+// commas of a noun phrase.
+func TestDeleteCommaClauses(t *testing.T) {
+	d := build(t, "", `
+Arnor Arnor PROPN 2 nsubj
+restored restore VERB 0 root
+ties tie NOUN 2 obj
+with with ADP 5 case
+Gondor Gondor PROPN 3 nmod
+, , PUNCT 8 punct
+five five NUM 8 nummod
+years year NOUN 2 obl
+after after SCONJ 11 mark
+crowds crowd NOUN 11 nsubj
+burned burn VERB 2 advcl
+its its PRON 13 nmod:poss
+embassy embassy NOUN 11 obj
+, , PUNCT 18 punct
+a a DET 17 det
+senior senior ADJ 17 amod
+official official NOUN 18 nsubj
+said say VERB 2 parataxis
+. . PUNCT 2 punct`, nil, nil)
+	list := build(t, "", `
+Mordor Mordor PROPN 6 nsubj
+, , PUNCT 4 punct
+the the DET 4 det
+Shire Shire PROPN 1 conj
+and and CCONJ 5 cc
+Bree Bree PROPN 1 conj
+welcomed welcome VERB 0 root
+talks talk NOUN 6 obj
+. . PUNCT 6 punct`, nil, nil)
+	tests := []struct {
+		name string
+		d    *doc.Document
+		o    CommaOptions
+		want string // "" when nothing is deleted
+	}{
+		{"defaults", d, DefaultCommaOptions, "Arnor restored ties with Gondor ."},
+		{"terminal only", d, CommaOptions{Min: 2, Max: 6, EMin: 2, EMax: 8}, "Arnor restored ties with Gondor , five years after crowds burned its embassy ."},
+		{"internal only", d, CommaOptions{Min: 2, Max: 8, EMin: 5, EMax: 8}, "Arnor restored ties with Gondor , a senior official said ."},
+		{"off", d, CommaOptions{}, ""},
+		{"initial", d, CommaOptions{BMin: 3, BMax: 6}, "five years after crowds burned its embassy , a senior official said ."},
+		{"noun phrase", list, DefaultCommaOptions, ""},
+	}
+	for _, tt := range tests {
+		got, ok := DeleteCommaClauses(tt.d, tt.o)
+		if !ok {
+			got = ""
+		}
+		if got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
 		}
 	}
 }

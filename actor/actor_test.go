@@ -594,3 +594,40 @@ func TestAnonymous(t *testing.T) {
 		}
 	}
 }
+
+// TestPrefixAgent: a PETRARCH prefix agent ("[NGO~]") codes before the
+// actor it precedes, alone or with an agent after the actor; without
+// Compose it is an ordinary agent.
+func TestPrefixAgent(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "land.actors")
+	if err := os.WriteFile(p, []byte("ZENDIA_\n\t[ZND]\nMSF {} [NGO~]\nDIPLOMAT [~GOV]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, mention, want string
+	}{
+		{"MSF Zendia restored ties with the river.", "MSF Zendia", "NGOZND"},
+		{"An MSF Zendia diplomat restored ties with the river.", "MSF Zendia diplomat", "NGOZNDGOV"},
+		{"Zendia restored ties with the river.", "Zendia", "ZND"},
+	}
+	tk, _ := tokenize.New()
+	l, err := New(Options{Dicts: []string{p}, Compose: true, NoDefaults: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range tests {
+		d := doc.New(doc.Article{Text: tt.text, Published: day("2025-01-01")})
+		_ = tk.Process(context.Background(), d)
+		if err := l.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		if a := actorByMention(d, tt.mention); a == nil || a.Code != tt.want {
+			var all []string
+			for _, a := range d.Actors {
+				all = append(all, a.Name+"="+a.Code)
+			}
+			t.Errorf("%q: %q is %+v, want %s (actors %v)", tt.text, tt.mention, a, tt.want, all)
+		}
+	}
+}

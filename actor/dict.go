@@ -96,6 +96,10 @@ type Agent struct {
 	Phrase  string // as written in the dictionary
 	Code    string // sector code without country: "GOV", "MIL", "GOVMIL", "MED"
 	Country string // ISO alpha-3 of the one country whose office this is ("secretary of state": USA), or ""
+	// Prefix marks a PETRARCH prefix agent ("[NGO~]"): its code goes before
+	// the code of the actor it precedes ("MSF Arnor" → NGOARN) instead of
+	// after the code of the actor that modifies it.
+	Prefix bool
 }
 
 // Sector returns the agent's primary (first three-letter) sector.
@@ -394,15 +398,17 @@ func (d *Dictionary) parseTABARI(b []byte) error {
 		}
 		// Agent lines carry "~" codes.
 		if len(codes) > 0 && strings.Contains(codes[0][1], "~") {
-			code := strings.ToUpper(strings.Trim(strings.Fields(codes[0][1] + " ")[0], "~"))
+			raw := strings.Fields(codes[0][1] + " ")[0]
+			code := strings.ToUpper(strings.Trim(raw, "~"))
 			if !validCode(code) || text == "" {
 				continue
 			}
+			prefix := strings.HasSuffix(raw, "~") && !strings.HasPrefix(raw, "~")
 			for _, ph := range expandSubst(text, subst) {
-				d.Agents = append(d.Agents, Agent{Phrase: tabariWords(ph), Code: code})
+				d.Agents = append(d.Agents, Agent{Phrase: tabariWords(ph), Code: code, Prefix: prefix})
 			}
 			for _, p := range plurals {
-				d.Agents = append(d.Agents, Agent{Phrase: p, Code: code})
+				d.Agents = append(d.Agents, Agent{Phrase: p, Code: code, Prefix: prefix})
 			}
 			cur = -1
 			continue

@@ -508,6 +508,25 @@ func (lk *linking) name(a, b, typ int) {
 			return
 		}
 	}
+	// PETRARCH's prefix agents ("[NGO~]") code before the actor they
+	// precede: "MSF Arnor" is NGOARN; "an MSF Arnor diplomat" is left to
+	// the agent nominal, which adds the prefix (see nominal)
+	if m, ok := lk.agentAt(a, b); ok && lk.l.compose && m.Agent.Prefix && m.End < b {
+		if e := lk.lookup(lk.spanText(m.End, b), b-m.End); e != nil && e.Kind != "PER" {
+			if lk.modifiesAgent(e, b) {
+				return
+			}
+			if c := lk.entryCode(e); c != "" {
+				code := m.Agent.Code + c
+				bd := lk.get("P:"+code, "ORG", lk.spanText(a, b))
+				bd.fixedCode = code
+				bd.country, _ = lk.codeCountry(c)
+				lk.markUsed(a, b)
+				lk.mention(bd, a, b, "name")
+				return
+			}
+		}
+	}
 	whole := lk.spanText(a, b)
 	wholeEntry := lk.lookup(whole, b-a)
 	if wholeEntry != nil && lk.modifiesAgent(wholeEntry, b) {
@@ -1442,6 +1461,14 @@ var collective = map[string]bool{
 // mention.
 func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
 	sentEnd := lk.sentEnd(m.Start)
+	if lk.l.compose && m.Agent.Prefix {
+		// a prefix agent belongs to the actor after it ("MSF Arnor")
+		for k := min(sentEnd, m.End+4); k > m.End; k-- {
+			if e := lk.lookup(lk.spanText(m.End, k), k-m.End); e != nil && e.Kind != "PER" {
+				return false
+			}
+		}
+	}
 	// Modifiers to the left: [det] [country|demonym|capital 's] [modifiers].
 	pos := m.Start
 	for pos > sentStart && lk.isMod(pos-1) {
@@ -1559,6 +1586,14 @@ func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
 	}
 	if igo != "" {
 		code = igo
+	}
+	if lk.l.compose && igo == "" && pos > sentStart {
+		// a PETRARCH prefix agent before the phrase: "an MSF Arnor
+		// diplomat" is NGOARNGOV
+		if j, ag := lk.agentEndingAt(pos, sentStart); ag != nil && ag.Prefix && !lk.anyUsed(j, pos) {
+			code = ag.Code + code
+			pos = j
+		}
 	}
 	lk.markUsed(pos, m.End)
 	if group {

@@ -596,12 +596,12 @@ func TestAnonymous(t *testing.T) {
 }
 
 // TestPrefixAgent: a PETRARCH prefix agent ("[NGO~]") codes before the
-// actor it precedes, alone or with an agent after the actor; without
-// Compose it is an ordinary agent.
+// actor it precedes, alone or with an agent after the actor; a place of
+// the user's dictionary keeps its code after "the".
 func TestPrefixAgent(t *testing.T) {
 	dir := t.TempDir()
 	p := filepath.Join(dir, "land.actors")
-	if err := os.WriteFile(p, []byte("ZENDIA_\n\t[ZND]\nMSF {} [NGO~]\nDIPLOMAT [~GOV]\n"), 0o644); err != nil {
+	if err := os.WriteFile(p, []byte("ZENDIA_\n\t[ZND]\nKUWAIT [KUW]\nMSF {} [NGO~]\nDIPLOMAT [~GOV]\nGOVERNMENT [~GOV]\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -610,6 +610,8 @@ func TestPrefixAgent(t *testing.T) {
 		{"MSF Zendia restored ties with the river.", "MSF Zendia", "NGOZND"},
 		{"An MSF Zendia diplomat restored ties with the river.", "MSF Zendia diplomat", "NGOZNDGOV"},
 		{"Zendia restored ties with the river.", "Zendia", "ZND"},
+		// the user's code before the gazetteer's (KWT), "the" or not
+		{"The Kuwait government restored ties with the river.", "Kuwait government", "KUWGOV"},
 	}
 	tk, _ := tokenize.New()
 	l, err := New(Options{Dicts: []string{p}, Compose: true, NoDefaults: true})

@@ -152,6 +152,13 @@ func (lk *linking) countryAt(i, end int) (string, int, bool) {
 		if code, ok := lk.userPlace(t); ok {
 			return code, i + n, true
 		}
+		if n > 1 && lk.fw[i] == "the" {
+			// "The Kuwait government": the user's "KUWAIT [KUW]" before
+			// the gazetteer's "the Kuwait"
+			if code, ok := lk.userPlace(lk.spanText(i+1, i+n)); ok {
+				return code, i + n, true
+			}
+		}
 		if c, ok := lk.country(t); ok {
 			return c.ISO3, i + n, true
 		}

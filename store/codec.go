@@ -11,8 +11,13 @@ import (
 	"github.com/klauspost/compress/zstd"
 )
 
-// codecVersion is the first byte of an encoded layer blob.
-const codecVersion = 3
+// codecVersion is the first byte of an encoded layer blob: 4 has the
+// non-token layers as a binary record (binlayers.go), 3 (still read) as
+// JSON.
+const (
+	codecVersion = 4
+	codecJSON    = 3
+)
 
 // Codec encodes a document's annotation layers into a compact blob and back:
 // tokens as a columnar binary record with an interned string table, the other
@@ -89,20 +94,10 @@ func (c *Codec) Encode(d *doc.Document) ([]byte, error) {
 		len(d.Actors) == 0 && len(d.Timexes) == 0 && len(d.Quotes) == 0 && len(d.Events) == 0 {
 		return nil, nil
 	}
-	l := stripTexts(d)
-	if len(d.Sentences) > 0 {
-		l.Sentences = make([][5]int, len(d.Sentences))
-		for i, s := range d.Sentences {
-			l.Sentences[i] = [5]int{s.Start, s.End, s.FirstToken, s.EndToken, s.Paragraph}
-		}
-	}
-	js, err := json.Marshal(&l)
-	if err != nil {
-		return nil, fmt.Errorf("store: encode layers of %q: %w", d.ID, err)
-	}
-	// version, zstd(JSON) length, zstd(JSON), token section (entropy-coded
-	// on its own: zstd does poorly on short numeric columns).
-	z := c.enc.EncodeAll(js, make([]byte, 0, len(js)/3+16))
+	// version, zstd(layers) length, zstd(layers), token section
+	// (entropy-coded on its own: zstd does poorly on short numeric columns).
+	raw := appendBinLayers(nil, d)
+	z := c.textEnc.EncodeAll(raw, make([]byte, 0, len(raw)/2+16))
 	out := make([]byte, 1, 1+binary.MaxVarintLen64+len(z)+len(d.Tokens)*3+64)
 	out[0] = codecVersion
 	out = binary.AppendUvarint(out, uint64(len(z)))
@@ -116,7 +111,7 @@ func (c *Codec) Decode(blob []byte, d *doc.Document) error {
 	if len(blob) == 0 {
 		return nil
 	}
-	if blob[0] != codecVersion {
+	if blob[0] != codecVersion && blob[0] != codecJSON {
 		return fmt.Errorf("store: layers of %q: unknown encoding version %d", d.ID, blob[0])
 	}
 	n, k := binary.Uvarint(blob[1:])
@@ -124,7 +119,28 @@ func (c *Codec) Decode(blob []byte, d *doc.Document) error {
 		return fmt.Errorf("store: layers of %q: %w", d.ID, errCorrupt)
 	}
 	rest := blob[1+k:]
-	js, err := c.dec.DecodeAll(rest[:n], nil)
+	if blob[0] == codecVersion {
+		raw, err := c.textDec.DecodeAll(rest[:n], nil)
+		if err != nil {
+			return fmt.Errorf("store: layers of %q: %w", d.ID, err)
+		}
+		if err := readBinLayers(raw, d); err != nil {
+			return fmt.Errorf("store: layers of %q: %w", d.ID, err)
+		}
+	} else if err := c.decodeJSON(rest[:n], d); err != nil {
+		return err
+	}
+	toks, err := readTokens(rest[n:], d.Text)
+	if err != nil {
+		return fmt.Errorf("store: tokens of %q: %w", d.ID, err)
+	}
+	d.Tokens = toks
+	return nil
+}
+
+// decodeJSON reads the JSON layers of a version-3 blob.
+func (c *Codec) decodeJSON(z []byte, d *doc.Document) error {
+	js, err := c.dec.DecodeAll(z, nil)
 	if err != nil {
 		return fmt.Errorf("store: layers of %q: %w", d.ID, err)
 	}
@@ -142,11 +158,6 @@ func (c *Codec) Decode(blob []byte, d *doc.Document) error {
 			d.Sentences[i] = doc.Sentence{Start: s[0], End: s[1], FirstToken: s[2], EndToken: s[3], Paragraph: s[4]}
 		}
 	}
-	toks, err := readTokens(rest[n:], d.Text)
-	if err != nil {
-		return fmt.Errorf("store: tokens of %q: %w", d.ID, err)
-	}
-	d.Tokens = toks
 	return nil
 }
 

@@ -43,3 +43,15 @@ func FuzzDayRange(f *testing.F) {
 		}
 	})
 }
+
+// FuzzBinLayers reads arbitrary binary layer records (before zstd): an
+// error or layers, never a panic.
+func FuzzBinLayers(f *testing.F) {
+	d := richDoc()
+	f.Add(appendBinLayers(nil, d), d.Text)
+	f.Add([]byte{0, 1, 0, 0, 0, 0}, "")
+	f.Fuzz(func(t *testing.T, b []byte, text string) {
+		out := doc.Document{Text: text}
+		_ = readBinLayers(b, &out)
+	})
+}

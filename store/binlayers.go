@@ -1,0 +1,557 @@
+package store
+
+import (
+	"encoding/binary"
+	"math"
+	"math/bits"
+	"strconv"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// The non-token layers of a version-4 blob are a binary record (then
+// zstd-compressed), field by field in the order of the doc types:
+//
+//   - integers as (zigzag) varints; offsets as the difference to the
+//     previous offset of the same layer, ends as lengths;
+//   - floats as the varint of their byte-reversed bits (round numbers are
+//     short);
+//   - strings through an intern table: 0 the text at the field's own span,
+//     1 a new string (varint length, bytes) added to the table, k ≥ 2 the
+//     table's entry k-2 (entry 0 is "");
+//   - IDs of the form prefix + (index+1) ("A3", "e2") as a 0, others as 1
+//     and a string;
+//   - slices as length+1 (0 for nil) and pointers as a presence byte, so
+//     that nil and empty survive.
+
+// binWriter appends the binary layers.
+type binWriter struct {
+	b     []byte
+	text  string
+	table map[string]uint64
+}
+
+func (w *binWriter) u(v uint64)  { w.b = binary.AppendUvarint(w.b, v) }
+func (w *binWriter) i(v int)     { w.u(zigzag(int64(v))) }
+func (w *binWriter) bool(v bool) { w.u(uint64(boolBit(v))) }
+func (w *binWriter) f(v float64) { w.u(bits.ReverseBytes64(math.Float64bits(v))) }
+
+func boolBit(v bool) int {
+	if v {
+		return 1
+	}
+	return 0
+}
+
+// n writes a slice length (nil: 0).
+func (w *binWriter) n(length int, isNil bool) {
+	if isNil {
+		w.u(0)
+		return
+	}
+	w.u(uint64(length) + 1)
+}
+
+// str writes a string through the intern table.
+func (w *binWriter) str(s string) {
+	if k, ok := w.table[s]; ok {
+		w.u(k + 2)
+		return
+	}
+	w.table[s] = uint64(len(w.table))
+	w.u(1)
+	w.u(uint64(len(s)))
+	w.b = append(w.b, s...)
+}
+
+// spanStr writes a text field that is usually the document text at
+// [start, end).
+func (w *binWriter) spanStr(s string, start, end int) {
+	if start >= 0 && start <= end && end <= len(w.text) && s == w.text[start:end] {
+		w.u(0)
+		return
+	}
+	w.str(s)
+}
+
+// id writes an ID that is usually prefix + (index+1).
+func (w *binWriter) id(s, prefix string, index int) {
+	if len(s) > len(prefix) && s[:len(prefix)] == prefix && s[len(prefix):] == strconv.Itoa(index+1) {
+		w.u(0)
+		return
+	}
+	w.u(1)
+	w.str(s)
+}
+
+// pos writes an offset as the difference to *prev and moves *prev.
+func (w *binWriter) pos(v int, prev *int) {
+	w.i(v - *prev)
+	*prev = v
+}
+
+// appendBinLayers writes every layer of d but the tokens.
+func appendBinLayers(b []byte, d *doc.Document) []byte {
+	w := &binWriter{b: b, text: d.Text, table: map[string]uint64{"": 0}}
+	w.u(uint64(d.Done))
+
+	w.n(len(d.Sentences), d.Sentences == nil)
+	prevEnd, prevTok, prevPara := 0, 0, 0
+	for _, s := range d.Sentences {
+		w.i(s.Start - prevEnd)
+		w.i(s.End - s.Start)
+		w.i(s.FirstToken - prevTok)
+		w.i(s.EndToken - s.FirstToken)
+		w.i(s.Paragraph - prevPara)
+		prevEnd, prevTok, prevPara = s.End, s.EndToken, s.Paragraph
+	}
+
+	w.n(len(d.Entities), d.Entities == nil)
+	p := 0
+	for _, e := range d.Entities {
+		w.str(e.Type)
+		w.pos(e.Start, &p)
+		w.i(e.End - e.Start)
+		w.spanStr(e.Text, e.Start, e.End)
+		w.str(e.Actor)
+	}
+
+	w.n(len(d.Actors), d.Actors == nil)
+	p = 0
+	for k, a := range d.Actors {
+		w.id(a.ID, "A", k)
+		w.str(a.Name)
+		w.str(a.Kind)
+		w.str(a.Code)
+		w.str(a.Country)
+		w.str(a.Sector)
+		w.str(a.Role)
+		w.str(a.CodeFrom)
+		w.str(a.Wiki)
+		w.n(len(a.Mentions), a.Mentions == nil)
+		for _, m := range a.Mentions {
+			w.pos(m.Start, &p)
+			w.i(m.End - m.Start)
+			w.spanStr(m.Text, m.Start, m.End)
+			w.str(m.Kind)
+		}
+	}
+
+	w.n(len(d.Timexes), d.Timexes == nil)
+	p = 0
+	for k, t := range d.Timexes {
+		w.id(t.ID, "t", k)
+		w.str(t.Type)
+		w.str(t.Value)
+		w.pos(t.Start, &p)
+		w.i(t.End - t.Start)
+		w.spanStr(t.Text, t.Start, t.End)
+		w.str(t.Mod)
+		w.str(t.Quant)
+		w.str(t.Freq)
+		w.str(t.Anchor)
+		w.bool(t.Interval != nil)
+		if t.Interval != nil {
+			w.str(t.Interval.Start)
+			w.str(t.Interval.End)
+		}
+		w.str(t.Granularity)
+	}
+
+	w.n(len(d.Quotes), d.Quotes == nil)
+	p = 0
+	for k, q := range d.Quotes {
+		w.id(q.ID, "q", k)
+		w.pos(q.Start, &p)
+		w.i(q.End - q.Start)
+		w.spanStr(q.Text, q.Start, q.End)
+		w.u(uint64(boolBit(q.Direct) | boolBit(q.Mixed)<<1 | boolBit(q.Cue != nil)<<2 | boolBit(q.Speaker != nil)<<3))
+		if c := q.Cue; c != nil {
+			w.i(c.Start - q.Start)
+			w.i(c.End - c.Start)
+			w.spanStr(c.Text, c.Start, c.End)
+			w.str(c.Lemma)
+		}
+		if s := q.Speaker; s != nil {
+			w.i(s.Start - q.Start)
+			w.i(s.End - s.Start)
+			w.spanStr(s.Text, s.Start, s.End)
+			w.str(s.Actor)
+			w.bool(s.Anonymous)
+		}
+	}
+
+	w.n(len(d.Events), d.Events == nil)
+	p = 0
+	for k := range d.Events {
+		e := &d.Events[k]
+		w.id(e.ID, "e", k)
+		w.str(e.Type)
+		w.str(e.Mode)
+		w.n(len(e.Context), e.Context == nil)
+		for _, c := range e.Context {
+			w.str(c)
+		}
+		w.str(e.CAMEO)
+		w.i(e.Quad)
+		w.f(e.Goldstein)
+		w.evidence(&e.Evidence, &p)
+		ep := e.Evidence.Start
+		for _, side := range [2][]doc.Participant{e.Source, e.Target} {
+			w.n(len(side), side == nil)
+			for _, pt := range side {
+				w.str(pt.Actor)
+				w.pos(pt.Start, &ep)
+				w.i(pt.End - pt.Start)
+				w.spanStr(pt.Text, pt.Start, pt.End)
+				w.str(pt.Code)
+			}
+		}
+		w.bool(e.Date != nil)
+		if dt := e.Date; dt != nil {
+			w.str(dt.Value)
+			w.str(dt.Start)
+			w.str(dt.End)
+			w.str(dt.Granularity)
+			w.str(dt.Timex)
+		}
+		w.str(e.Status)
+		w.bool(e.Reported != nil)
+		if r := e.Reported; r != nil {
+			w.str(r.By)
+			w.str(r.Text)
+			w.str(r.Quote)
+		}
+		w.bool(e.Location != nil)
+		if l := e.Location; l != nil {
+			w.pos(l.Start, &ep)
+			w.i(l.End - l.Start)
+			w.spanStr(l.Text, l.Start, l.End)
+			w.str(l.Name)
+			w.str(l.Country)
+			w.f(l.Lat)
+			w.f(l.Lon)
+			w.str(l.Kind)
+		}
+		// Mentions usually repeat the main evidence first.
+		w.n(len(e.Mentions), e.Mentions == nil)
+		mp := e.Evidence.Start
+		for i := range e.Mentions {
+			m := &e.Mentions[i]
+			if i == 0 && *m == e.Evidence {
+				w.u(0)
+				continue
+			}
+			w.u(1)
+			w.evidence(m, &mp)
+		}
+		w.bool(e.Reciprocal)
+	}
+	return w.b
+}
+
+func (w *binWriter) evidence(v *doc.Evidence, p *int) {
+	w.i(v.Sentence)
+	w.pos(v.Start, p)
+	w.i(v.End - v.Start)
+	w.spanStr(v.Text, v.Start, v.End)
+	w.i(v.Trigger.Start - v.Start)
+	w.i(v.Trigger.End - v.Trigger.Start)
+	w.spanStr(v.Trigger.Text, v.Trigger.Start, v.Trigger.End)
+	w.str(v.Trigger.Lemma)
+}
+
+// binReader reads what appendBinLayers wrote; errors stick.
+type binReader struct {
+	b     []byte
+	text  string
+	table []string
+	err   error
+}
+
+func (r *binReader) u() uint64 {
+	if r.err != nil {
+		return 0
+	}
+	v, k := binary.Uvarint(r.b)
+	if k <= 0 {
+		r.err = errCorrupt
+		return 0
+	}
+	r.b = r.b[k:]
+	return v
+}
+
+func (r *binReader) i() int {
+	v := unzigzag(r.u())
+	if v > math.MaxInt32 || v < math.MinInt32 {
+		r.err = errCorrupt
+		return 0
+	}
+	return int(v)
+}
+
+func (r *binReader) bool() bool { return r.u() != 0 }
+
+func (r *binReader) f() float64 { return math.Float64frombits(bits.ReverseBytes64(r.u())) }
+
+// n reads a slice length; ok is false for nil. Every element takes at
+// least one byte, which bounds the length.
+func (r *binReader) n() (n int, ok bool) {
+	v := r.u()
+	if v == 0 || r.err != nil {
+		return 0, false
+	}
+	if v-1 > uint64(len(r.b)) {
+		r.err = errCorrupt
+		return 0, false
+	}
+	return int(v - 1), true
+}
+
+func (r *binReader) str() string {
+	k := r.u()
+	switch {
+	case r.err != nil:
+		return ""
+	case k == 1:
+		l := r.u()
+		if r.err != nil || l > uint64(len(r.b)) {
+			r.err = errCorrupt
+			return ""
+		}
+		s := string(r.b[:l])
+		r.b = r.b[l:]
+		r.table = append(r.table, s)
+		return s
+	case k >= 2 && k-2 < uint64(len(r.table)):
+		return r.table[k-2]
+	}
+	r.err = errCorrupt
+	return ""
+}
+
+func (r *binReader) spanStr(start, end int) string {
+	if len(r.b) > 0 && r.b[0] == 0 {
+		r.b = r.b[1:]
+		if start < 0 || start > end || end > len(r.text) {
+			r.err = errCorrupt
+			return ""
+		}
+		return r.text[start:end]
+	}
+	return r.str()
+}
+
+func (r *binReader) id(prefix string, index int) string {
+	if r.u() == 0 {
+		return prefix + strconv.Itoa(index+1)
+	}
+	return r.str()
+}
+
+func (r *binReader) pos(prev *int) int {
+	*prev += r.i()
+	return *prev
+}
+
+// span reads a start (relative to *prev, which moves) and a length.
+func (r *binReader) span(prev *int) (int, int) {
+	start := r.pos(prev)
+	return start, start + r.i()
+}
+
+// rel reads a start relative to base and a length.
+func (r *binReader) rel(base int) (int, int) {
+	start := base + r.i()
+	return start, start + r.i()
+}
+
+// readBinLayers fills the layers of d (its Text set) but the tokens.
+func readBinLayers(b []byte, d *doc.Document) error {
+	r := &binReader{b: b, text: d.Text, table: []string{""}}
+	d.Done = doc.Layer(r.u())
+
+	if n, ok := r.n(); ok {
+		d.Sentences = make([]doc.Sentence, n)
+		prevEnd, prevTok, prevPara := 0, 0, 0
+		for k := range d.Sentences {
+			s := &d.Sentences[k]
+			s.Start = prevEnd + r.i()
+			s.End = s.Start + r.i()
+			s.FirstToken = prevTok + r.i()
+			s.EndToken = s.FirstToken + r.i()
+			s.Paragraph = prevPara + r.i()
+			prevEnd, prevTok, prevPara = s.End, s.EndToken, s.Paragraph
+		}
+	}
+
+	p := 0
+	if n, ok := r.n(); ok {
+		d.Entities = make([]doc.Entity, n)
+		for k := range d.Entities {
+			e := &d.Entities[k]
+			e.Type = r.str()
+			e.Start, e.End = r.span(&p)
+			e.Text = r.spanStr(e.Start, e.End)
+			e.Actor = r.str()
+		}
+	}
+
+	p = 0
+	if n, ok := r.n(); ok {
+		d.Actors = make([]doc.Actor, n)
+		for k := range d.Actors {
+			a := &d.Actors[k]
+			a.ID = r.id("A", k)
+			a.Name, a.Kind, a.Code, a.Country, a.Sector, a.Role, a.CodeFrom, a.Wiki = r.str(), r.str(), r.str(), r.str(), r.str(), r.str(), r.str(), r.str()
+			if n, ok := r.n(); ok {
+				a.Mentions = make([]doc.Mention, n)
+				for i := range a.Mentions {
+					m := &a.Mentions[i]
+					m.Start, m.End = r.span(&p)
+					m.Text = r.spanStr(m.Start, m.End)
+					m.Kind = r.str()
+				}
+			}
+			if r.err != nil {
+				return r.err
+			}
+		}
+	}
+
+	p = 0
+	if n, ok := r.n(); ok {
+		d.Timexes = make([]doc.Timex, n)
+		for k := range d.Timexes {
+			t := &d.Timexes[k]
+			t.ID = r.id("t", k)
+			t.Type, t.Value = r.str(), r.str()
+			t.Start, t.End = r.span(&p)
+			t.Text = r.spanStr(t.Start, t.End)
+			t.Mod, t.Quant, t.Freq, t.Anchor = r.str(), r.str(), r.str(), r.str()
+			if r.bool() {
+				t.Interval = &doc.Interval{Start: r.str(), End: r.str()}
+			}
+			t.Granularity = r.str()
+		}
+	}
+
+	p = 0
+	if n, ok := r.n(); ok {
+		d.Quotes = make([]doc.Quote, n)
+		for k := range d.Quotes {
+			q := &d.Quotes[k]
+			q.ID = r.id("q", k)
+			q.Start, q.End = r.span(&p)
+			q.Text = r.spanStr(q.Start, q.End)
+			flags := r.u()
+			q.Direct, q.Mixed = flags&1 != 0, flags&2 != 0
+			if flags&4 != 0 {
+				c := &doc.Cue{}
+				c.Start, c.End = r.rel(q.Start)
+				c.Text = r.spanStr(c.Start, c.End)
+				c.Lemma = r.str()
+				q.Cue = c
+			}
+			if flags&8 != 0 {
+				s := &doc.Speaker{}
+				s.Start, s.End = r.rel(q.Start)
+				s.Text = r.spanStr(s.Start, s.End)
+				s.Actor = r.str()
+				s.Anonymous = r.bool()
+				q.Speaker = s
+			}
+			if r.err != nil {
+				return r.err
+			}
+		}
+	}
+
+	p = 0
+	if n, ok := r.n(); ok {
+		d.Events = make([]doc.Event, n)
+		for k := range d.Events {
+			e := &d.Events[k]
+			e.ID = r.id("e", k)
+			e.Type, e.Mode = r.str(), r.str()
+			if n, ok := r.n(); ok {
+				e.Context = make([]string, n)
+				for i := range e.Context {
+					e.Context[i] = r.str()
+				}
+			}
+			e.CAMEO = r.str()
+			e.Quad = r.i()
+			e.Goldstein = r.f()
+			r.evidence(&e.Evidence, &p)
+			ep := e.Evidence.Start
+			for side := 0; side < 2; side++ {
+				n, ok := r.n()
+				if !ok {
+					continue
+				}
+				ps := make([]doc.Participant, n)
+				for i := range ps {
+					pt := &ps[i]
+					pt.Actor = r.str()
+					pt.Start, pt.End = r.span(&ep)
+					pt.Text = r.spanStr(pt.Start, pt.End)
+					pt.Code = r.str()
+				}
+				if side == 0 {
+					e.Source = ps
+				} else {
+					e.Target = ps
+				}
+			}
+			if r.bool() {
+				e.Date = &doc.EventDate{Value: r.str(), Start: r.str(), End: r.str(), Granularity: r.str(), Timex: r.str()}
+			}
+			e.Status = r.str()
+			if r.bool() {
+				e.Reported = &doc.Reported{By: r.str(), Text: r.str(), Quote: r.str()}
+			}
+			if r.bool() {
+				l := &doc.Location{}
+				l.Start, l.End = r.span(&ep)
+				l.Text = r.spanStr(l.Start, l.End)
+				l.Name, l.Country = r.str(), r.str()
+				l.Lat, l.Lon = r.f(), r.f()
+				l.Kind = r.str()
+				e.Location = l
+			}
+			if n, ok := r.n(); ok {
+				e.Mentions = make([]doc.Evidence, n)
+				mp := e.Evidence.Start
+				for i := range e.Mentions {
+					if r.u() == 0 {
+						if i != 0 {
+							r.err = errCorrupt
+						}
+						e.Mentions[i] = e.Evidence
+						continue
+					}
+					r.evidence(&e.Mentions[i], &mp)
+				}
+			}
+			e.Reciprocal = r.bool()
+			if r.err != nil {
+				return r.err
+			}
+		}
+	}
+	if r.err == nil && len(r.b) != 0 {
+		r.err = errCorrupt
+	}
+	return r.err
+}
+
+func (r *binReader) evidence(v *doc.Evidence, p *int) {
+	v.Sentence = r.i()
+	v.Start, v.End = r.span(p)
+	v.Text = r.spanStr(v.Start, v.End)
+	v.Trigger.Start, v.Trigger.End = r.rel(v.Start)
+	v.Trigger.Text = r.spanStr(v.Trigger.Start, v.Trigger.End)
+	v.Trigger.Lemma = r.str()
+}

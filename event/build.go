@@ -242,6 +242,23 @@ func (c *Coder) sentence(w *work, s int) {
 			cd.consumed = true
 		}
 	}
+	// PETRARCH codes a verb phrase once: an event in an adverbial clause
+	// of a coded verb ("restored ties with Y after X burned its embassy")
+	// is not coded on its own
+	if c.literal {
+		for k := range cands {
+			cd := &cands[k]
+			if cd.consumed {
+				continue
+			}
+			for k2 := range cands {
+				if o := &cands[k2]; o != cd && !o.consumed && v.inAdverbial(cd.trig, o.clause) {
+					cd.consumed = true
+					break
+				}
+			}
+		}
+	}
 	// 4. roles, status, date, place
 	for k := range cands {
 		cd := &cands[k]
@@ -251,6 +268,23 @@ func (c *Coder) sentence(w *work, s int) {
 		c.roles(w, cd)
 		c.qualify(w, cd)
 	}
+}
+
+// inAdverbial reports whether token j lies in an adverbial clause under
+// verb top: some token on the way up from j to top is an advcl.
+func (v *view) inAdverbial(j, top int) bool {
+	if top < 0 || j == top {
+		return false
+	}
+	adv := false
+	for k := 0; k < 64 && j >= 0; k++ {
+		if j == top {
+			return adv
+		}
+		adv = adv || v.dep(j) == "advcl"
+		j = v.head(j)
+	}
+	return false
 }
 
 // guessVerb looks a verb up by stripping its inflection when the tagger's

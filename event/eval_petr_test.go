@@ -724,3 +724,48 @@ talks talk NOUN 6 obj
 		}
 	}
 }
+
+// TestLiteralAdverbial: PETRARCH codes a verb phrase once; an event in an
+// adverbial clause of a coded verb is not coded on its own, one in a
+// clause of an uncoded verb is.
+func TestLiteralAdverbial(t *testing.T) {
+	const dict = "--- VISIT  [042] ---\nVISIT\n\n--- LEAVE  [012] ---\nLEAVE\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "v.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewWithDict(dct, true)
+	c.literal = true
+	tests := []struct {
+		name, table, want string
+	}{
+		{"coded governor", `
+China China PROPN 2 nsubj
+visited visit VERB 0 root VBD
+Japan Japan PROPN 2 obj
+after after SCONJ 5 mark
+leaving leave VERB 2 advcl VBG
+Russia Russia PROPN 5 obj
+. . PUNCT 2 punct`, "042 CHN>JPN"},
+		{"uncoded governor", `
+China China PROPN 2 nsubj
+rested rest VERB 0 root VBD
+after after SCONJ 4 mark
+leaving leave VERB 2 advcl VBG
+Russia Russia PROPN 4 obj
+. . PUNCT 2 punct`, "012 CHN>RUS"},
+	}
+	for _, tt := range tests {
+		d := build(t, "2025-02-22", tt.table, []actorSpec{china, japan, russia}, nil)
+		if err := c.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range d.Events {
+			got = append(got, e.CAMEO+" "+parts(e.Source)+">"+parts(e.Target))
+		}
+		if g := strings.Join(got, "|"); g != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, g, tt.want)
+		}
+	}
+}

@@ -45,13 +45,16 @@ func (a *Attributor) extract(ctx context.Context, v *view) ([]doc.Quote, error) 
 		}
 		c := newCand(s, e, k)
 		c.direct = true
-		v.attributeDirect(ms, k, &c)
+		if !v.labelled(ms[k], &c) {
+			v.attributeDirect(ms, k, &c)
+		}
 		cs = append(cs, c)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	v.continuations(ms, cs)
+	cs = append(cs, v.labelLines(ms, cs)...)
 	v.setDirectCues(cs)
 	var err error
 	ndirect := len(cs)
@@ -79,11 +82,11 @@ func (a *Attributor) extract(ctx context.Context, v *view) ([]doc.Quote, error) 
 func (v *view) continuations(ms []marked, cs []cand) {
 	for i := range cs {
 		c := &cs[i]
-		if c.attributed() || i == 0 {
+		if c.attributed() || i == 0 || c.m < 0 {
 			continue
 		}
 		p := &cs[i-1]
-		if !p.attributed() && p.inherit < 0 {
+		if p.m < 0 || !p.attributed() && p.inherit < 0 {
 			continue
 		}
 		if v.adjacent(ms[p.m], ms[c.m]) && v.opensStatement(ms[c.m]) {
@@ -241,6 +244,9 @@ func (v *view) attributeDirect(ms []marked, k int, x *cand) {
 			limit = ms[k+1].open
 		}
 		j0 := v.firstTokenAt(m.close)
+		if v.dashSignature(j0, limit, x) {
+			return
+		}
 		for j := j0; j < n && j < j0+16; j++ {
 			t := v.toks[j]
 			if int(t.Start) >= limit || v.hasNewline(m.close, int(t.Start)) || v.isFinal(j) {
@@ -326,6 +332,41 @@ func (v *view) attributeDirect(ms []marked, k int, x *cand) {
 			x.spkA, x.spkB, x.spkHead = a, jOpen-2, jOpen-2
 		}
 	}
+}
+
+// dashes introduce a signature after a quote ("“…” ― Pamela Padilla").
+var dashes = map[string]bool{"—": true, "―": true, "–": true, "-": true, "--": true, "―-": true}
+
+// dashSignature attributes quote x to a name that follows its closing mark
+// after a dash and ends the paragraph ("“…” ― Sonya Herridge"): the dash is
+// the cue. Tokens from j0 on, before offset limit, are considered.
+func (v *view) dashSignature(j0, limit int, x *cand) bool {
+	n := len(v.toks)
+	if j0 >= n || !dashes[v.form(j0)] || int(v.toks[j0].Start) >= limit {
+		return false
+	}
+	a := j0 + 1
+	b := a
+	for b < n && b < a+6 && !v.hasNewline(int(v.toks[j0].End), int(v.toks[b].Start)) && !v.isPunct(b) {
+		b++
+	}
+	b--
+	if b < a || !v.properName(a, b) || int(v.toks[b].End) > limit {
+		return false
+	}
+	// The name must end the paragraph (a final period aside).
+	e := int(v.toks[b].End)
+	if b+1 < n && v.form(b+1) == "." {
+		e = int(v.toks[b+1].End)
+	}
+	if strings.TrimSpace(v.text[e:paraEnd(v.text, e)]) != "" {
+		return false
+	}
+	sp := v.span(j0, j0)
+	x.cue = &doc.Cue{Text: v.text[sp.Start:sp.End], Start: sp.Start, End: sp.End}
+	x.cueTok = j0
+	x.spkA, x.spkB, x.spkHead = a, b, b
+	return true
 }
 
 // sentenceAfter reports whether quote m ends with a period inside its

@@ -134,9 +134,11 @@ func scanMarks(s string, out []marked) []marked {
 			if cur >= 0 {
 				// An open quote meets the end of its paragraph.
 				nx := nextParaStart(s, i)
-				if r2, n2 := runeAt(s, nx); nx < len(s) && doubleMark(r2) != markNone && doubleMark(r2) != markClose {
-					// Multi-paragraph quote: skip the re-opening mark.
-					_ = n2
+				r2, n2 := runeAt(s, nx)
+				if _, _, label := labelAt(s, nx+n2); nx < len(s) && doubleMark(r2) != markNone && doubleMark(r2) != markClose && !label {
+					// Multi-paragraph quote: skip the re-opening mark. A
+					// paragraph opening with a speaker label ("“PENCE: …")
+					// starts the next speaker's quote instead.
 					i = nx + n2
 					para++
 					lineStart = false

@@ -36,6 +36,7 @@ const (
 	kAccord               // host clause of "according to"
 	kSent                 // the rest of the sentence, when the attribution opens or closes it
 	kFwd                  // the words after the cue to the end of the sentence (parser misses)
+	kMid                  // the whole sentence around a parenthetical attribution ("X, he said, Y")
 )
 
 // mcand is a scored candidate attribution.
@@ -43,7 +44,8 @@ type mcand struct {
 	c, last int // cue tokens [c, last]
 	x       int // the dependent whose subtree is the content (kChild…), or the head (kHead)
 	kind    uint8
-	lo, hi  int // content tokens [lo, hi]
+	lo, hi  int  // content tokens [lo, hi]
+	cut     bool // a variant cut before a trailing clause (see cutAt)
 	score   float32
 }
 
@@ -162,6 +164,7 @@ func (v *view) trimTok(lo, hi int) (int, int) {
 
 // candidates appends the candidate attributions of sentence s to out.
 func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
+	start := len(out)
 	for c := s.FirstToken; c < s.EndToken; c++ {
 		t := &v.toks[c]
 		if f := v.form(c); (f == "according" || f == "According") && c+1 < s.EndToken && v.form(c+1) == "to" {
@@ -182,6 +185,8 @@ func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
 			}
 			if lo, hi, ok := v.sentRest(s, c, int(v.hi[cut])); ok {
 				out = append(out, mcand{c: c, last: c + 1, x: h, kind: kSent, lo: lo, hi: hi})
+			} else if lo, hi, ok := v.sentMid(s, c, int(v.hi[cut])); ok {
+				out = append(out, mcand{c: c, last: c + 1, x: h, kind: kMid, lo: lo, hi: hi})
 			}
 			continue
 		}
@@ -256,9 +261,23 @@ func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
 			for a > s.FirstToken && speakerAdverbs[strings.ToLower(v.form(a-1))] {
 				a--
 			}
-			if a > s.FirstToken+2 && v.form(a-1) == "," {
+			// Title words the parser left outside the subject ("…, Russian
+			// Deputy Foreign Minister Sergei Ryabkov announced").
+			if k := v.titleStart(a, s.FirstToken); k < a && v.commaBefore(k, s.FirstToken) {
+				a = k
+			}
+			if a > s.FirstToken+2 && v.commaBefore(a, s.FirstToken) {
 				if lo, hi, ok := v.sentRest(s, a, max(c, int(v.hi[c]))); ok && hi < a {
 					out = append(out, mcand{c: c, last: c, x: c, kind: kSent, lo: lo, hi: hi})
+				}
+				// "X, he said, Y": the attribution's words up to the next
+				// comma are the cue's own.
+				b := c
+				for b+1 < s.EndToken && v.form(b+1) != "," && !v.isFinal(b+1) && v.under(b+1, c) {
+					b++
+				}
+				if lo, hi, ok := v.sentMid(s, a, b); ok {
+					out = append(out, mcand{c: c, last: c, x: c, kind: kMid, lo: lo, hi: hi})
 				}
 			}
 		}
@@ -268,8 +287,125 @@ func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
 			}
 		}
 	}
+	// Variants of right-reaching contents cut before a trailing clause.
+	n := len(out)
+	for i := start; i < n; i++ {
+		k := out[i]
+		if k.hi <= k.c || k.kind == kMid {
+			continue
+		}
+		if e := v.cutAt(k.lo, k.hi); e >= k.lo && e < k.hi {
+			k.hi, k.cut = e, true
+			out = append(out, k)
+		}
+	}
 	return out
 }
+
+// cutWords open a trailing clause after a comma that contents often end
+// before: relative clauses, contrasts and additions.
+var cutWords = map[string]bool{
+	"which": true, "who": true, "whom": true, "whose": true, "where": true, "when": true, "but": true,
+	"while": true, "although": true, "though": true, "including": true, "even": true, "as": true,
+	"and": true, "after": true, "before": true, "despite": true, "because": true, "since": true,
+}
+
+// cutAt returns the last token of content [lo, hi] before its first
+// trailing-clause boundary (";", a dash, or a comma before a clause word or
+// a participle), or hi when there is none. Words inside quotation marks
+// are not cut.
+func (v *view) cutAt(lo, hi int) int {
+	inQ := false
+	for k := lo + 1; k <= hi; k++ {
+		f := v.form(k)
+		if v.isQuoteMark(k) {
+			inQ = !inQ
+			continue
+		}
+		if inQ {
+			continue
+		}
+		switch {
+		case f == ";" || f == "--" || f == "—" || f == "–":
+		case f == "," && k+1 <= hi && (cutWords[strings.ToLower(v.form(k+1))] || v.toks[k+1].UPOS == doc.VERB && strings.HasSuffix(v.form(k+1), "ing")):
+		default:
+			continue
+		}
+		e := k - 1
+		for e > lo && v.isPunct(e) && !v.isQuoteMark(e) {
+			e--
+		}
+		return e
+	}
+	return hi
+}
+
+// titleStart returns the first of the name and title words (adjectives,
+// nouns, names, determiners) that directly precede token a, at most six.
+func (v *view) titleStart(a, first int) int {
+	k := a
+	for k > first+1 && a-k < 6 {
+		switch v.toks[k-1].UPOS {
+		case doc.ADJ, doc.PROPN, doc.NOUN, doc.DET:
+			k--
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// commaBefore reports whether a comma ends the words before token a, also
+// inside closing quotation marks ("…,” she said; “…?” he asked).
+func (v *view) commaBefore(a, first int) bool {
+	if a <= first {
+		return false
+	}
+	if f := v.form(a - 1); f == "," {
+		return true
+	}
+	if !v.isQuoteMark(a-1) || a-2 < first {
+		return false
+	}
+	switch v.form(a - 2) {
+	case ",", "?", "!":
+		return true
+	}
+	return false
+}
+
+// under reports whether token k lies in the subtree of token c (within a
+// few head steps).
+func (v *view) under(k, c int) bool {
+	for i := 0; i < 8 && k >= 0; i++ {
+		if k == c {
+			return true
+		}
+		k = int(v.toks[k].Head)
+	}
+	return false
+}
+
+// sentMid returns the whole sentence s (its final punctuation aside) when
+// the attribution phrase [a, b] stands inside it between commas, with words
+// on both sides ("The museum, Mr. Obama said, would make …").
+func (v *view) sentMid(s doc.Sentence, a, b int) (int, int, bool) {
+	first, last := s.FirstToken, s.EndToken-1
+	for last > b && v.isPunct(last) && !v.isQuoteMark(last) {
+		last--
+	}
+	if a <= first+1 || b+2 > last || !v.commaBefore(a, first) || v.form(b+1) != "," {
+		return 0, 0, false
+	}
+	if v.toks[b+2].UPOS == doc.CCONJ || coordWords[strings.ToLower(v.form(b+2))] {
+		return 0, 0, false // "…, she said, but Kevin was …": a new clause
+	}
+	lo, hi := v.trimTok(first, last)
+	return lo, hi, lo < a && hi > b
+}
+
+// coordWords open a coordinated clause.
+var coordWords = map[string]bool{"and": true, "but": true, "or": true, "so": true, "yet": true, "nor": true}
 
 // sentRest returns the tokens of sentence s outside the attribution
 // phrase [a, b] when the phrase opens or closes the sentence (punctuation
@@ -382,6 +518,8 @@ func (v *view) features(k *mcand, f *featSink) {
 		typ = "sent"
 	case kFwd:
 		typ = "fwd"
+	case kMid:
+		typ = "mid"
 	case kChild:
 		typ = v.toks[k.x].Dep
 	case kObjComp:
@@ -408,7 +546,14 @@ func (v *view) features(k *mcand, f *featSink) {
 	f.add("FL=", first, "|", lemma)
 	f.add("FU=", v.toks[k.lo].UPOS.String(), "|", typ, typ2)
 	f.add("EU=", v.toks[k.hi].UPOS.String(), "|", typ, typ2)
-	if k.kind != kAccord && k.kind != kSent {
+	if k.cut {
+		typ2 += "~"
+		f.add("CUT=", v.lemmaKey(k.hi+1), "|", typ, typ2)
+		if k.hi+2 < len(v.toks) {
+			f.add("CUTN=", v.lemmaKey(k.hi+2), "|", typ, typ2)
+		}
+	}
+	if k.kind != kAccord && k.kind != kSent && k.kind != kMid {
 		x := k.x
 		f.add("XU=", v.toks[x].UPOS.String(), "|", typ, typ2)
 		f.add("XK=", v.kindOf(x), "|", typ, typ2)
@@ -445,6 +590,17 @@ func (v *view) features(k *mcand, f *featSink) {
 		case d == "advmod" && (v.lemmaKey(j) == "not" || v.lemmaKey(j) == "never"):
 			neg = true
 		}
+	}
+	if k.kind == kFwd || k.kind == kCompExt || k.kind == kSent || k.kind == kMid {
+		// The cue's own dependents the content takes in besides its core.
+		for j := max(k.lo, s.FirstToken); j <= k.hi && j < s.EndToken; j++ {
+			if int(v.toks[j].Head) == c && j != k.x && !v.isPunct(j) {
+				f.add("IN=", v.toks[j].Dep, "|", typ, typ2)
+			}
+		}
+	}
+	if k.hi+1 < s.EndToken && !v.isPunct(k.hi+1) {
+		f.add("NX=", v.toks[k.hi+1].UPOS.String(), "|", typ, typ2)
 	}
 	f.add("S=", subj, subj2, "|", typ, typ2)
 	if sj >= 0 {
@@ -496,6 +652,29 @@ func (v *view) features(k *mcand, f *featSink) {
 		f.add("DQ|", typ, typ2)
 		f.add("DQ=", q, "|", typ, typ2)
 	}
+}
+
+// noContent reports whether candidate k's content cannot be what its cue
+// reports: only a time adjunct ("announced on Feb. 22"), or the cue's own
+// subject after it ("…, said Jeffrey Trimble, a senior official").
+func (v *view) noContent(k *mcand) bool {
+	timeOnly := true
+	for j := k.lo; j <= k.hi && timeOnly; j++ {
+		switch v.toks[j].UPOS {
+		case doc.ADP, doc.DET, doc.PUNCT, doc.CCONJ:
+			continue
+		}
+		timeOnly = v.kindOf(j) == "TIME"
+	}
+	if timeOnly {
+		return true
+	}
+	if sj := v.child(k.c, "nsubj"); sj > k.c && k.lo > k.c && k.kind != kMid && k.kind != kSent {
+		if int(v.lo[sj]) <= k.lo && k.hi <= int(v.hi[sj]) {
+			return true
+		}
+	}
+	return false
 }
 
 // kindOf returns the actor kind (PER, ORG, GRP, LOC) of the mention or
@@ -563,6 +742,9 @@ func (v *view) modelCandidates(m *Model) []mcand {
 		for _, k := range all {
 			if k.score <= m.th {
 				break
+			}
+			if v.noContent(&k) {
+				continue
 			}
 			ok := true
 			for _, a := range acc[start:] {

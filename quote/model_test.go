@@ -17,7 +17,10 @@ func candidateTexts(d *doc.Document, cue string) []string {
 		if v.form(k.c) != cue {
 			continue
 		}
-		kind := map[uint8]string{kChild: "child", kObjComp: "objcomp", kCompExt: "ext", kHead: "head", kAccord: "accord", kSent: "sent", kFwd: "fwd"}[k.kind]
+		kind := map[uint8]string{kChild: "child", kObjComp: "objcomp", kCompExt: "ext", kHead: "head", kAccord: "accord", kSent: "sent", kFwd: "fwd", kMid: "mid"}[k.kind]
+		if k.cut {
+			kind += "~"
+		}
 		out = append(out, kind+":"+v.text[v.toks[k.lo].Start:v.toks[k.hi].End])
 	}
 	return out
@@ -61,6 +64,22 @@ func TestModelCandidates(t *testing.T) {
 			{"plan", N, "plan", 2, "obj"}, {"is", doc.AUX, "be", 6, "cop"}, {"ripe", doc.ADJ, "ripe", 2, "ccomp"},
 			{".", X, ".", 2, "punct"}}, "says",
 			[]string{"objcomp:the plan is ripe", "child:the plan", "child:is ripe"}},
+		{"parenthetical attribution", []tok{
+			{"The", doc.DET, "the", 2, "det"}, {"museum", N, "museum", 7, "nsubj"}, {",", X, ",", 5, "punct"},
+			{"Obama", P, "Obama", 5, "nsubj"}, {"said", V, "say", 7, "parataxis"}, {",", X, ",", 5, "punct"},
+			{"would", doc.AUX, "would", 7, "aux"}, {"open", V, "open", 0, "root"}, {"soon", doc.ADV, "soon", 7, "advmod"},
+			{".", X, ".", 7, "punct"}}, "said",
+			[]string{"mid:The museum, Obama said, would open soon"}},
+		{"closing attribution after a quote's comma", []tok{
+			{"“", X, "“", 3, "punct"}, {"Taxes", N, "tax", 3, "nsubj"}, {"rose", V, "rise", 0, "root"}, {",", X, ",", 3, "punct"},
+			{"”", X, "”", 3, "punct"}, {"Lee", P, "Lee", 7, "nsubj"}, {"said", V, "say", 3, "parataxis"},
+			{".", X, ".", 3, "punct"}}, "said",
+			[]string{"sent:“Taxes rose,”"}},
+		{"a trailing relative clause is cut", []tok{
+			{"Ito", P, "Ito", 2, "nsubj"}, {"denied", V, "deny", 0, "root"}, {"the", doc.DET, "the", 4, "det"},
+			{"report", N, "report", 2, "obj"}, {",", X, ",", 7, "punct"}, {"which", doc.PRON, "which", 7, "nsubj"},
+			{"appeared", V, "appear", 4, "acl:relcl"}, {"Monday", P, "Monday", 7, "obl:tmod"}, {".", X, ".", 2, "punct"}}, "denied",
+			[]string{"child:the report, which appeared Monday", "child~:the report"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -17,7 +17,10 @@ import (
 // GoldAttribution is one PolNeAR attribution relation, as byte spans into
 // the article text. Discontinuous spans are reduced to their envelope.
 type GoldAttribution struct {
-	Content   doc.Span
+	Content doc.Span
+	// Parts are the content's segments (one for a continuous content; the
+	// pieces around an interrupting "he said" otherwise), in text order.
+	Parts     []doc.Span
 	Cue       doc.Span
 	Source    doc.Span
 	HasSource bool
@@ -83,6 +86,7 @@ func parseAnn(ann, text string) ([]GoldAttribution, error) {
 	}
 	idx = append(idx, len(text))
 	spans := map[string]doc.Span{}
+	parts := map[string][]doc.Span{}
 	var events [][]string
 	sc := bufio.NewScanner(strings.NewReader(ann))
 	sc.Buffer(make([]byte, 1<<16), 1<<22)
@@ -99,6 +103,7 @@ func parseAnn(ann, text string) ([]GoldAttribution, error) {
 			}
 			_ = typ
 			sp := doc.Span{Start: -1}
+			var segs []doc.Span
 			for seg := range strings.SplitSeq(rng, ";") {
 				a, b, ok := strings.Cut(strings.TrimSpace(seg), " ")
 				if !ok {
@@ -115,8 +120,10 @@ func parseAnn(ann, text string) ([]GoldAttribution, error) {
 				if idx[e] > sp.End {
 					sp.End = idx[e]
 				}
+				segs = append(segs, doc.Span{Start: idx[s], End: idx[e]})
 			}
 			spans[f[0]] = sp
+			parts[f[0]] = segs
 		case 'E':
 			events = append(events, strings.Fields(f[1]))
 		}
@@ -144,6 +151,7 @@ func parseAnn(ann, text string) ([]GoldAttribution, error) {
 				} else {
 					g.Content = doc.Span{Start: min(g.Content.Start, sp.Start), End: max(g.Content.End, sp.End)}
 				}
+				g.Parts = append(g.Parts, parts[id]...)
 				hasContent = true
 			case role == "Cue":
 				g.Cue = sp
@@ -167,6 +175,11 @@ type Scores struct {
 	// Direct and DirectMatched count predicted attributions with a direct
 	// quote, and how many of them matched.
 	Direct, DirectMatched int
+	// SegMatched counts the attributions matched when overlaps and lengths
+	// are taken over the content segments (in characters) rather than over
+	// their envelopes: an interrupted quote's attribution in the middle
+	// then counts on neither side.
+	SegMatched int
 }
 
 // Add accumulates o into s.
@@ -178,6 +191,7 @@ func (s *Scores) Add(o Scores) {
 	s.SourceOK += o.SourceOK
 	s.Direct += o.Direct
 	s.DirectMatched += o.DirectMatched
+	s.SegMatched += o.SegMatched
 }
 
 func pct(a, b int) float64 {
@@ -202,15 +216,24 @@ func (s Scores) F1() float64 {
 	return 2 * p * r / (p + r)
 }
 
+// SegmentF1 is the F1 of the segment-wise matching (see SegMatched).
+func (s Scores) SegmentF1() float64 {
+	p, r := pct(s.SegMatched, s.Pred), pct(s.SegMatched, s.Gold)
+	if p+r == 0 {
+		return 0
+	}
+	return 2 * p * r / (p + r)
+}
+
 // SourceAccuracy is the share of matched attributions with a gold source
 // whose predicted speaker overlaps it.
 func (s Scores) SourceAccuracy() float64 { return pct(s.SourceOK, s.WithSource) }
 
 // String formats the scores as one line.
 func (s Scores) String() string {
-	return fmt.Sprintf("content P %.1f R %.1f F1 %.1f (gold %d, predicted %d, matched %d); source accuracy %.1f (%d/%d); direct-quote precision %.1f (%d)",
+	return fmt.Sprintf("content P %.1f R %.1f F1 %.1f (gold %d, predicted %d, matched %d); source accuracy %.1f (%d/%d); direct-quote precision %.1f (%d); segment-wise F1 %.1f (matched %d)",
 		s.Precision(), s.Recall(), s.F1(), s.Gold, s.Pred, s.Matched, s.SourceAccuracy(), s.SourceOK, s.WithSource,
-		pct(s.DirectMatched, s.Direct), s.Direct)
+		pct(s.DirectMatched, s.Direct), s.Direct, s.SegmentF1(), s.SegMatched)
 }
 
 // Predicted is one predicted attribution: the quotes that share a cue,
@@ -218,6 +241,8 @@ func (s Scores) String() string {
 // quoted fragments).
 type Predicted struct {
 	Content doc.Span
+	// Parts are the contents of the grouped quotes.
+	Parts   []doc.Span
 	Speaker *doc.Speaker
 	Lemma   string
 	Direct  bool
@@ -236,6 +261,7 @@ func Attributions(d *doc.Document) []Predicted {
 			if k, ok := byCue[key]; ok && !hasBreak(d.Text, out[k].Content.End, q.Start) {
 				p := &out[k]
 				p.Content = doc.Span{Start: min(p.Content.Start, q.Start), End: max(p.Content.End, q.End)}
+				p.Parts = append(p.Parts, q.Span())
 				p.Direct = p.Direct || q.Direct
 				if p.Speaker == nil {
 					p.Speaker = q.Speaker
@@ -244,7 +270,7 @@ func Attributions(d *doc.Document) []Predicted {
 			}
 			byCue[key] = len(out)
 		}
-		p := Predicted{Content: q.Span(), Speaker: q.Speaker, Direct: q.Direct}
+		p := Predicted{Content: q.Span(), Parts: []doc.Span{q.Span()}, Speaker: q.Speaker, Direct: q.Direct}
 		if q.Cue != nil {
 			p.Lemma = q.Cue.Lemma
 		}
@@ -269,12 +295,64 @@ func hasBreak(text string, a, b int) bool {
 // and pairs are taken by decreasing overlap. It returns, for each
 // prediction, the index of its gold attribution or -1.
 func Match(pred []Predicted, gold []GoldAttribution) []int {
+	return match(pred, gold, func(p Predicted, g GoldAttribution) (int, int, int) {
+		return min(p.Content.End, g.Content.End) - max(p.Content.Start, g.Content.Start), p.Content.Len(), g.Content.Len()
+	})
+}
+
+// MatchSegments is Match with overlaps and lengths counted in characters
+// over the content segments (the gold's discontinuous pieces, the grouped
+// quotes' contents) instead of their envelopes.
+func MatchSegments(text string, pred []Predicted, gold []GoldAttribution) []int {
+	return match(pred, gold, func(p Predicted, g GoldAttribution) (int, int, int) {
+		gp := g.Parts
+		if len(gp) == 0 {
+			gp = []doc.Span{g.Content}
+		}
+		pp := p.Parts
+		if len(pp) == 0 {
+			pp = []doc.Span{p.Content}
+		}
+		return segOverlap(text, pp, gp), runeLen(text, pp), runeLen(text, gp)
+	})
+}
+
+// runeLen counts the characters of the union of spans (which may overlap).
+func runeLen(text string, sp []doc.Span) int {
+	return segOverlap(text, sp, []doc.Span{{Start: 0, End: len(text)}})
+}
+
+// segOverlap counts the characters covered by both span sets.
+func segOverlap(text string, a, b []doc.Span) int {
+	n := 0
+	for i := range text {
+		in := func(sp []doc.Span) bool {
+			for _, s := range sp {
+				if s.Start <= i && i < s.End {
+					return true
+				}
+			}
+			return false
+		}
+		if in(a) && in(b) {
+			n++
+		}
+	}
+	return n
+}
+
+// match pairs predictions and gold attributions by the overlap function ov
+// (overlap, predicted length, gold length).
+func match(pred []Predicted, gold []GoldAttribution, ovf func(Predicted, GoldAttribution) (int, int, int)) []int {
 	type pair struct{ p, g, ov int }
 	var pairs []pair
 	for i, p := range pred {
 		for j, g := range gold {
-			ov := min(p.Content.End, g.Content.End) - max(p.Content.Start, g.Content.Start)
-			if ov > 0 && 2*ov >= max(p.Content.Len(), g.Content.Len()) {
+			if !p.Content.Overlaps(g.Content) {
+				continue
+			}
+			ov, lp, lg := ovf(p, g)
+			if ov > 0 && 2*ov >= max(lp, lg) {
 				pairs = append(pairs, pair{i, j, ov})
 			}
 		}
@@ -307,6 +385,11 @@ func Score(d *doc.Document, gold []GoldAttribution) Scores {
 	pred := Attributions(d)
 	m := Match(pred, gold)
 	s := Scores{Gold: len(gold), Pred: len(pred)}
+	for _, g := range MatchSegments(d.Text, pred, gold) {
+		if g >= 0 {
+			s.SegMatched++
+		}
+	}
 	for i, g := range m {
 		if pred[i].Direct {
 			s.Direct++

@@ -96,6 +96,24 @@ func TestDirectQuotes(t *testing.T) {
 				{"When we are ready, you will know it.", "responded", "Kim", true, false}}},
 		{"headline label", "Novak: 'We will not resign over this scandal'\nThe minister spoke on Monday.",
 			[]wantQuote{{"We will not resign over this scandal", ":", "Novak", true, false}}},
+		{"transcript labels", "WALLACE: Will you be there tomorrow night?\nPENCE: Well, look, I will be there with my family.",
+			[]wantQuote{
+				{"Will you be there tomorrow night?", ":", "WALLACE", true, false},
+				{"Well, look, I will be there with my family.", ":", "PENCE", true, false}}},
+		{"interview Q and A", "Q: What will you do first?\n\nA: We will fix the roads first.",
+			[]wantQuote{
+				{"What will you do first?", ":", "Q", true, false},
+				{"We will fix the roads first.", ":", "A", true, false}}},
+		{"quoted transcript paragraphs are one quote per speaker", "\"WALLACE: Let's start with the news today.\n\n\"PENCE: Well, look, this is serious business for us.\n\n\"And we will win it.",
+			[]wantQuote{
+				{"Let's start with the news today.", ":", "WALLACE", true, false},
+				{"Well, look, this is serious business for us.\n\n\"And we will win it.", ":", "PENCE", true, false}}},
+		{"note labels are no speakers", "UPDATE: The vote was moved to Tuesday afternoon.\nEditor’s Note: This story has been corrected.", nil},
+		{"times are no labels", "At 10:30 the session opened again without them.", nil},
+		{"dash signature", "“He is ignorant of our culture and of our lives.” ― Pamela Padilla\n“We deserve better than this.”― Jorge Falcon.",
+			[]wantQuote{
+				{"He is ignorant of our culture and of our lives.", "―", "Pamela Padilla", true, false},
+				{"We deserve better than this.", "―", "Jorge Falcon", true, false}}},
 		{"scare quotes dropped", "The so-called “reform” was voted down and the “plan” failed.", nil},
 		{"apostrophes are not quotes", "The mayor’s office isn’t ready and won’t comment on the ’90s.", nil},
 		{"fragment in reported speech", "Ibarra said the talks would need “a great deal of patience” from both sides.",
@@ -303,6 +321,32 @@ func TestMatchHalfOverlap(t *testing.T) {
 	m := Match(pred, gold)
 	if m[0] != 0 || m[1] != -1 {
 		t.Errorf("match = %v, want [0 -1]", m)
+	}
+}
+
+func TestMatchSegments(t *testing.T) {
+	text := strings.Repeat("abcdefghij", 10)
+	// Gold: two pieces of 20 characters around an attribution of 40.
+	gold := []GoldAttribution{{Content: doc.Span{Start: 0, End: 80}, Parts: []doc.Span{{Start: 0, End: 20}, {Start: 60, End: 80}}}}
+	tests := []struct {
+		name     string
+		pred     Predicted
+		envelope int // want of Match
+		segments int // want of MatchSegments
+	}{
+		{"first piece only", Predicted{Content: doc.Span{Start: 0, End: 20}}, -1, 0},
+		{"both pieces", Predicted{Content: doc.Span{Start: 0, End: 80}, Parts: []doc.Span{{Start: 0, End: 20}, {Start: 60, End: 80}}}, 0, 0},
+		{"the attribution in the middle", Predicted{Content: doc.Span{Start: 20, End: 60}}, 0, -1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if m := Match([]Predicted{tc.pred}, gold); m[0] != tc.envelope {
+				t.Errorf("Match = %v, want %d", m, tc.envelope)
+			}
+			if m := MatchSegments(text, []Predicted{tc.pred}, gold); m[0] != tc.segments {
+				t.Errorf("MatchSegments = %v, want %d", m, tc.segments)
+			}
+		})
 	}
 }
 

@@ -51,7 +51,9 @@ func (v *view) directCands() []cand {
 		}
 		c := newCand(s, e, k)
 		c.direct = true
-		v.attributeDirect(ms, k, &c)
+		if !v.labelled(ms[k], &c) {
+			v.attributeDirect(ms, k, &c)
+		}
 		cs = append(cs, c)
 	}
 	return cs

@@ -3,9 +3,12 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"io/fs"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/chronicle-news/chronicle/doc"
 	"github.com/chronicle-news/chronicle/store"
@@ -24,7 +27,16 @@ func openV2(t *testing.T, path string) *sqlstore.DB {
 		t.Fatal(err)
 	}
 	w.SetMaxOpenConns(1)
-	v, err := sqlstore.Migrate(ctx, w, Dialect, Migrations(), goose.WithVerbose(false))
+	// The SQL migrations of versions 1 and 2 only.
+	v2 := fstest.MapFS{}
+	for _, name := range []string{"00001_corpus.sql", "00002_drop_unused_indexes.sql"} {
+		b, err := fs.ReadFile(Migrations(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v2[name] = &fstest.MapFile{Data: b}
+	}
+	v, err := sqlstore.Migrate(ctx, w, Dialect, v2, goose.WithVerbose(false))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -68,6 +80,20 @@ func TestMigrateV2(t *testing.T) {
 		}
 		before[q] = [2]int{len(hits), len(quotes)}
 	}
+	actors, err := old.Actors(ctx, store.ActorQuery{Limit: 3})
+	if err != nil || len(actors) == 0 {
+		t.Fatalf("actors: %v, %v", actors, err)
+	}
+	eventsBefore := map[string][]int64{}
+	for _, a := range actors {
+		evs, err := old.Events(ctx, store.EventQuery{Actor: a.Name, NoEvidence: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range evs {
+			eventsBefore[a.Name] = append(eventsBefore[a.Name], e.ID)
+		}
+	}
 	if before[`"accept pressure"`][1] == 0 {
 		t.Fatal("the generated quotes lack the phrase")
 	}
@@ -79,7 +105,7 @@ func TestMigrateV2(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(ctx)
-	if err != nil || st.SchemaVersion != 3 {
+	if err != nil || st.SchemaVersion != 4 {
 		t.Fatalf("Stats after migration: %+v, %v", st, err)
 	}
 	var def string
@@ -100,6 +126,19 @@ func TestMigrateV2(t *testing.T) {
 		}
 		if got := [2]int{len(hits), len(quotes)}; got != before[q] {
 			t.Errorf("%s: %v articles and quotes after migration, %v before", q, got, before[q])
+		}
+	}
+	for name, want := range eventsBefore {
+		evs, err := s.Events(ctx, store.EventQuery{Actor: name, NoEvidence: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []int64
+		for _, e := range evs {
+			got = append(got, e.ID)
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("events of %s after migration: %v, before %v", name, got, want)
 		}
 	}
 }

@@ -769,3 +769,33 @@ Russia Russia PROPN 4 obj
 		}
 	}
 }
+
+// TestPETRARCHSwapSkip: "^" before a "$" source after the verb skips a
+// phrase too ("+ HOSTING * TABASKI ^ $").
+func TestPETRARCHSwapSkip(t *testing.T) {
+	const dict = "--- CELEBRATE  [181] ---\nCELEBRATE\n- + HOSTING * TABASKI ^ $ [042]\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "cel.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewWithDict(dct, true)
+	c.literal = true
+	korea := actorSpec{code: "KOR", country: "KOR", kind: "LOC", texts: []string{"Korea"}}
+	d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+hosting host VERB 0 root VBG
+to to PART 4 mark
+celebrate celebrate VERB 2 advcl VB
+Tabaski Tabaski PROPN 4 obj
+with with ADP 7 case
+Japan Japan PROPN 4 obl
+at at ADP 9 case
+Korea Korea PROPN 4 obl
+. . PUNCT 2 punct`, []actorSpec{china, japan, korea}, nil)
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || d.Events[0].CAMEO != "042" || parts(d.Events[0].Source) != "KOR" || parts(d.Events[0].Target) != "CHN" {
+		t.Fatalf("events = %+v", d.Events)
+	}
+}

@@ -117,6 +117,9 @@ func ParsePETRARCH(r io.Reader, name string) (*Dict, error) {
 			skip := 0
 			if star := strings.IndexByte(pat, '*'); star >= 0 && target == "" && !swap {
 				skip = skipBeforeTarget(pat[star+1:])
+			} else if star >= 0 && target == "" && swap {
+				// "+ HOSTING * TABASKI ^ $": the source after a skipped phrase
+				skip = skipBeforeTarget(strings.ReplaceAll(pat[star+1:], "$", "+"))
 			}
 			for i, v := range blockVerb {
 				cs := append(append([]Cond(nil), blockPart[i]...), conds...)

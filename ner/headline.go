@@ -9,22 +9,31 @@ import "bytes"
 // says are (almost) never capitalised mid-sentence, unless a gazetteer covers
 // them; pieces made only of usually lower-case words are dropped.
 
-// Lexicon capitalisation habits (lexEntry.capRatio): 1 = never, 2 = rarely
-// capitalised mid-sentence.
+// Lexicon capitalisation habits (lexEntry.capRatio, 0 for unknown words):
+// 1 = never, 2 = rarely … 5 = always capitalised mid-sentence.
 const (
 	capNever  = 1
 	capRarely = 2
+	capMostly = 4 // 4 and 5: mostly or always capitalised
 )
 
 // headlineCased reports whether tokens [a, b) read like a title-case or
 // all-caps headline: at least two words that are never capitalised
-// mid-sentence in running text appear capitalised (not sentence-initial),
-// and they are at least half of such words in the sentence.
+// mid-sentence in running text appear capitalised (not as the first word),
+// and they are at least half of such words in the range.
 func (x *extractor) headlineCased(a, b int) bool {
 	n, c := 0, 0
+	first := true
 	for i := a; i < b; i++ {
 		t := &x.toks[i]
-		if t.flags&tfLetter == 0 || t.flags&tfInit != 0 || t.lex.capRatio != capNever {
+		if t.flags&tfLetter == 0 {
+			continue
+		}
+		if first {
+			first = false
+			continue
+		}
+		if t.lex.capRatio != capNever {
 			continue
 		}
 		n++
@@ -33,6 +42,20 @@ func (x *extractor) headlineCased(a, b int) bool {
 		}
 	}
 	return c >= 2 && 2*c >= n
+}
+
+// segments calls fn for each part of sentence [a, b) between colons: a
+// title-case heading often runs into the text after a colon ("Veto Power
+// Impedes Peace Efforts: Eliminating war is …").
+func (x *extractor) segments(a, b int, fn func(a, b int)) {
+	s := a
+	for i := a; i < b; i++ {
+		if r := x.toks[i].norm; r[1]-r[0] == 1 && x.arena[r[0]] == ':' {
+			fn(s, i)
+			s = i + 1
+		}
+	}
+	fn(s, b)
 }
 
 // connector reports whether a lower-cased token may join the parts of a
@@ -77,6 +100,11 @@ func verbForm(low []byte) bool {
 // only of words that are never or rarely capitalised are dropped. Words a
 // gazetteer covers are always kept.
 func (tg *tagger) fixHeadline(a, b int) {
+	tg.x.segments(a, b, tg.fixHeadlineSegment)
+}
+
+// fixHeadlineSegment applies fixHeadline to tokens [a, b).
+func (tg *tagger) fixHeadlineSegment(a, b int) {
 	x := tg.x
 	if !x.headlineCased(a, b) {
 		return
@@ -97,6 +125,7 @@ func (tg *tagger) fixHeadline(a, b int) {
 		return t.flags&tfLetter != 0 && t.lex.capRatio == capNever && !inGaz(i)
 	}
 	for _, sp := range tg.spans {
+		person := types[sp.Type] == "PER"
 		piece := func(start, end int) {
 			for start < end && (never(start) && (types[sp.Type] != "PER" || functionWord(low(start))) && !(start == sp.Start && string(low(start)) == "the")) {
 				start++
@@ -107,6 +136,17 @@ func (tg *tagger) fixHeadline(a, b int) {
 			for i := start; i < end; i++ {
 				t := &x.toks[a+i]
 				if t.flags&(tfLetter|tfDigit) == 0 {
+					continue
+				}
+				if person {
+					// a person needs a word that is a name: a place or a
+					// known given name that is not a common word ("Many"),
+					// or a word mostly capitalised (or unknown) in running
+					// text ("Veto Power" is no one)
+					if t.lex.capRatio == 0 || t.lex.capRatio >= capMostly || inGaz(i) || t.lex.capRatio != capNever && len(x.gaz) > a+i && x.gaz[a+i] != 0 {
+						tg.kept = append(tg.kept, span{start, end, sp.Type})
+						return
+					}
 					continue
 				}
 				if t.flags&tfDigit != 0 || (t.lex.capRatio != capNever && t.lex.capRatio != capRarely) || inGaz(i) {

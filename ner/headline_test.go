@@ -2,8 +2,12 @@ package ner
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/tokenize"
 )
 
 // TestHeadlineCase checks that title-case and all-caps headlines do not
@@ -54,6 +58,48 @@ func TestHeadlineCase(t *testing.T) {
 					}
 				}
 				t.Errorf("no entity with %q in %q", w, got)
+			}
+		})
+	}
+}
+
+// TestHyphenatedNames checks that names the tokenizer splits at hyphens
+// come out whole, while hyphenated modifiers leave the name alone.
+func TestHyphenatedNames(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk, err := tokenize.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Ban Ki-moon flew to Winston-Salem on Monday.", []string{"Ban Ki-moon", "Winston-Salem"}},
+		{"Lashkar-e-Taiba and the Saudi-led coalition clashed.", []string{"Lashkar-e-Taiba", "Saudi"}},
+		{"Senator Rob Portman (R-Ohio) spoke at a Kremlin-backed forum.", []string{"Rob Portman", "Ohio", "Kremlin"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			d := doc.New(doc.Article{Text: tt.text})
+			if err := tk.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			if err := r.Process(context.Background(), d); err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range d.Entities {
+				if e.Text != d.Text[e.Start:e.End] {
+					t.Fatalf("entity text %q does not match its span", e.Text)
+				}
+				got = append(got, e.Text)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q, want %q", got, tt.want)
 			}
 		})
 	}

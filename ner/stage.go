@@ -70,7 +70,8 @@ func (r *Recognizer) getModel() (*Model, error) {
 // docScratch is the per-call reusable state.
 type docScratch struct {
 	tg    *tagger
-	toks  []string
+	toks  []string // recogniser tokens (hyphenated words joined)
+	first []int32  // first document token of each recogniser token, then len(d.Tokens)
 	sents []int32
 	spans []span
 }
@@ -97,19 +98,24 @@ func (r *Recognizer) Process(ctx context.Context, d *doc.Document) error {
 	}
 	s := r.scratch(m)
 	defer r.pool.Put(s)
-	s.toks, s.sents = s.toks[:0], s.sents[:0]
+	s.toks, s.sents, s.first = s.toks[:0], s.sents[:0], s.first[:0]
 	prevSent := int32(-1)
-	for i, t := range d.Tokens {
+	for i := 0; i < len(d.Tokens); i++ {
+		t := d.Tokens[i]
 		if t.Start < 0 || t.End < t.Start || int(t.End) > len(d.Text) {
 			return fmt.Errorf("ner: token %d has span [%d,%d) outside the text", i, t.Start, t.End)
 		}
-		if i == 0 || t.Sent != prevSent {
-			s.sents = append(s.sents, int32(i))
+		if len(s.toks) == 0 || t.Sent != prevSent {
+			s.sents = append(s.sents, int32(len(s.toks)))
 			prevSent = t.Sent
 		}
-		s.toks = append(s.toks, d.Text[t.Start:t.End])
+		j := hyphenRun(d, i)
+		s.first = append(s.first, int32(i))
+		s.toks = append(s.toks, d.Text[t.Start:d.Tokens[j-1].End])
+		i = j - 1
 	}
 	s.sents = append(s.sents, int32(len(s.toks)))
+	s.first = append(s.first, int32(len(d.Tokens)))
 	if len(s.toks) == 0 {
 		d.Entities = d.Entities[:0]
 		return nil
@@ -121,11 +127,12 @@ func (r *Recognizer) Process(ctx context.Context, d *doc.Document) error {
 	s.spans = bilouToSpans(s.tg.out, s.spans[:0])
 	ents := d.Entities[:0]
 	for _, sp := range s.spans {
-		a, b := sp.Start, sp.End
-		for a < b && trimmable(s.toks[a]) {
+		// recogniser tokens → document tokens
+		a, b := int(s.first[sp.Start]), int(s.first[sp.End])
+		for a < b && trimmable(d.TokenText(a)) {
 			a++
 		}
-		for b > a && trimmable(s.toks[b-1]) {
+		for b > a && trimmable(d.TokenText(b-1)) {
 			b--
 		}
 		if a == b {
@@ -136,6 +143,72 @@ func (r *Recognizer) Process(ctx context.Context, d *doc.Document) error {
 	}
 	d.Entities = ents
 	return nil
+}
+
+// maxHyphenPieces bounds how many hyphen-joined pieces make one word.
+const maxHyphenPieces = 8
+
+// isHyphen reports whether a token is a hyphen that can join two words.
+func isHyphen(tok string) bool { return tok == "-" || tok == "\u2010" || tok == "\u2011" }
+
+// hyphenRun returns the end of the hyphenated word starting at token i:
+// the tokenizer splits "Wal-Mart" and "Ban Ki-moon" as UD does, but the
+// recogniser was trained mostly on CoNLL-style tokens where such a word
+// is one token, so pieces joined by attached hyphens (no spaces) are
+// given to it as one word. Lower-case modifiers stay apart, so that
+// "Saudi-led", "Kremlin-backed", "anti-Trump" and "R-Ohio" show the name
+// alone. It returns i+1 when token i starts no such run.
+func hyphenRun(d *doc.Document, i int) int {
+	j := i + 1
+	if modifierPrefix(d.TokenText(i)) {
+		return j
+	}
+	for n := 1; n < maxHyphenPieces && j+1 < len(d.Tokens); n++ {
+		h, w := d.Tokens[j], d.Tokens[j+1]
+		prev := d.Tokens[j-1]
+		if h.Sent != prev.Sent || w.Sent != prev.Sent || h.Start != prev.End || w.Start != h.End ||
+			!isHyphen(d.TokenText(j)) || !wordStart(d.TokenText(j+1)) || !wordEnd(d.TokenText(j-1)) ||
+			modifierSuffix(d.TokenText(j+1)) {
+			break
+		}
+		j += 2
+	}
+	return j
+}
+
+func wordStart(tok string) bool {
+	r, _ := utf8.DecodeRuneInString(tok)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+func wordEnd(tok string) bool {
+	r, _ := utf8.DecodeLastRuneInString(tok)
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// modifierSuffix reports whether a lower-case word after a hyphen makes
+// the hyphenated word a modifier rather than a name.
+func modifierSuffix(w string) bool {
+	switch w {
+	case "based", "born", "style", "era", "type", "made", "owned", "run", "bound", "wide", "like", "only",
+		"free", "friendly", "speaking", "backed", "led", "linked", "allied", "controlled", "held",
+		"occupied", "funded", "sponsored", "affiliated", "aligned", "inspired", "oriented", "centric",
+		"dominated", "leaning", "minded", "area", "level", "class", "sized", "related":
+		return true
+	}
+	return false
+}
+
+// modifierPrefix reports whether a lower-case word before a hyphen is a
+// prefix on a name ("anti-Trump", "pro-Russian", "ex-Soviet", the party
+// letter of "R-Ohio").
+func modifierPrefix(w string) bool {
+	switch w {
+	case "anti", "pro", "ex", "non", "post", "pre", "mid", "neo", "pan", "then", "once", "all", "un", "de",
+		"R", "D", "I": // party and state: "(R-Ohio)"
+		return true
+	}
+	return false
 }
 
 // trimmable reports whether a token may not begin or end an entity:

@@ -271,7 +271,8 @@ func (c *Coder) sentence(w *work, s int) {
 }
 
 // inAdverbial reports whether token j lies in an adverbial clause under
-// verb top: some token on the way up from j to top is an advcl.
+// verb top, or in a clause of top's object: some token on the way up from
+// j to top is an advcl, or an acl of top's object.
 func (v *view) inAdverbial(j, top int) bool {
 	if top < 0 || j == top {
 		return false
@@ -281,8 +282,10 @@ func (v *view) inAdverbial(j, top int) bool {
 		if j == top {
 			return adv
 		}
-		adv = adv || v.dep(j) == "advcl"
-		j = v.head(j)
+		h := v.head(j)
+		// "abandoned efforts to stop X": a clause of the verb's object
+		adv = adv || v.dep(j) == "advcl" || v.dep(j) == "acl" && h >= 0 && v.dep(h) == "obj" && v.head(h) == top
+		j = h
 	}
 	return false
 }

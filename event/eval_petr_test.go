@@ -729,7 +729,7 @@ talks talk NOUN 6 obj
 // adverbial clause of a coded verb is not coded on its own, one in a
 // clause of an uncoded verb is.
 func TestLiteralAdverbial(t *testing.T) {
-	const dict = "--- VISIT  [042] ---\nVISIT\n\n--- LEAVE  [012] ---\nLEAVE\n"
+	const dict = "--- VISIT  [042] ---\nVISIT\n\n--- LEAVE  [012] ---\nLEAVE\n\n--- ABANDON  [345] ---\nABANDON\n"
 	dct, err := ParsePETRARCH(strings.NewReader(dict), "v.txt")
 	if err != nil {
 		t.Fatal(err)
@@ -754,6 +754,14 @@ after after SCONJ 4 mark
 leaving leave VERB 2 advcl VBG
 Russia Russia PROPN 4 obj
 . . PUNCT 2 punct`, "012 CHN>RUS"},
+		{"clause of the object", `
+China China PROPN 2 nsubj
+abandoned abandon VERB 0 root VBD
+efforts effort NOUN 2 obj
+to to PART 5 mark
+visit visit VERB 3 acl VB
+Japan Japan PROPN 5 obj
+. . PUNCT 2 punct`, "345 CHN>JPN"},
 	}
 	for _, tt := range tests {
 		d := build(t, "2025-02-22", tt.table, []actorSpec{china, japan, russia}, nil)

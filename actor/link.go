@@ -2081,9 +2081,27 @@ func (lk *linking) findSurname(w string) *builder {
 	return best
 }
 
+// lastWordIs reports whether the folded word w is the family name of the
+// person called name: its last word, or its first word when the name ends
+// in a romanised East Asian given name written with a hyphen and a
+// lower-case second syllable ("Ban Ki-moon", "Kim Jong-un"), where the
+// family name comes first.
 func lastWordIs(name, w string) bool {
 	f := strings.Fields(gazetteer.Fold(name))
-	return len(f) > 0 && f[len(f)-1] == w
+	if len(f) == 0 {
+		return false
+	}
+	if f[len(f)-1] == w {
+		return true
+	}
+	if len(f) >= 2 && f[0] == w {
+		orig := strings.Fields(name)
+		last := orig[len(orig)-1]
+		if h := strings.IndexByte(last, '-'); h > 0 && h+1 < len(last) && last[h+1] >= 'a' && last[h+1] <= 'z' {
+			return true
+		}
+	}
+	return false
 }
 
 // findFirstName returns the one person named so far, by full name, whose

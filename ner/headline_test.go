@@ -104,3 +104,31 @@ func TestHyphenatedNames(t *testing.T) {
 		})
 	}
 }
+
+// TestCourtesyTitles checks that "Mr.", "Ms." and "Dr." stay out of names,
+// as CoNLL marks them, and that a name after one is a person's.
+func TestCourtesyTitles(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tk, err := tokenize.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := doc.New(doc.Article{Text: "Mr. Trump said later that Mr. Ban and Ms. Clinton had met Dr. Fauci."})
+	if err := tk.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range d.Entities {
+		got = append(got, e.Type+":"+e.Text)
+	}
+	want := []string{"PER:Trump", "PER:Ban", "PER:Clinton", "PER:Fauci"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

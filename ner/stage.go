@@ -129,6 +129,13 @@ func (r *Recognizer) Process(ctx context.Context, d *doc.Document) error {
 	for _, sp := range s.spans {
 		// recogniser tokens → document tokens
 		a, b := int(s.first[sp.Start]), int(s.first[sp.End])
+		typ := types[sp.Type]
+		// CoNLL leaves courtesy titles out of names, and a name after one
+		// is a person's: "Mr. Ban" is PER "Ban".
+		for a < b && honorific(d.TokenText(a)) {
+			a++
+			typ = "PER"
+		}
 		for a < b && trimmable(d.TokenText(a)) {
 			a++
 		}
@@ -139,10 +146,20 @@ func (r *Recognizer) Process(ctx context.Context, d *doc.Document) error {
 			continue
 		}
 		start, end := int(d.Tokens[a].Start), int(d.Tokens[b-1].End)
-		ents = append(ents, doc.Entity{Type: types[sp.Type], Text: d.Text[start:end], Start: start, End: end})
+		ents = append(ents, doc.Entity{Type: typ, Text: d.Text[start:end], Start: start, End: end})
 	}
 	d.Entities = ents
 	return nil
+}
+
+// honorific reports whether a token is a courtesy title that only comes
+// before a person's name.
+func honorific(tok string) bool {
+	switch tok {
+	case "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Messrs.", "Mme.", "Mme", "Mlle.", "Dr.", "Dr", "MR.", "MRS.", "MS.", "DR.":
+		return true
+	}
+	return false
 }
 
 // maxHyphenPieces bounds how many hyphen-joined pieces make one word.

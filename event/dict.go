@@ -62,6 +62,10 @@ type Rule struct {
 	// found where the target would be (PETRARCH's "+ * MONEY $": "X
 	// received money from Y" is Y → X). Flag "swap".
 	Swap bool
+	// Up makes the subject the target and the subject of the governing
+	// clause the source (PETRARCH's "NOTED + *": "X noted that Y
+	// regretted" is X → Y). Flag "up".
+	Up bool
 	// Skip is the number of coded actors after the verb that PETRARCH's
 	// "^" skips before the target ("IFTAR IN ^ +": "celebrated Iftar in X
 	// with the leaders of Y" is aimed at Y); Literal mode only. Flag
@@ -358,6 +362,8 @@ func parseRuleLine(line string, sets map[string][]string) (Rule, error) {
 			r.Recip = true
 		case "swap":
 			r.Swap = true
+		case "up":
+			r.Up = true
 		case "skip":
 			n, err := strconv.Atoi(v)
 			if err != nil || n < 1 || n > 9 {
@@ -455,6 +461,9 @@ func (r *Rule) Format() string {
 	}
 	if r.Swap {
 		b.WriteString(" swap")
+	}
+	if r.Up {
+		b.WriteString(" up")
 	}
 	if r.Skip > 0 {
 		b.WriteString(" skip=" + strconv.Itoa(r.Skip))

@@ -807,3 +807,43 @@ Korea Korea PROPN 4 obl
 		t.Fatalf("events = %+v", d.Events)
 	}
 }
+
+// TestPETRARCHUp: a "+" right before the verb with no "$" ("NOTED + *")
+// makes the verb's subject the target and the governing clause's subject
+// the source; the flag survives a round trip through our format.
+func TestPETRARCHUp(t *testing.T) {
+	const dict = "--- REGRET  [111] ---\nREGRET\n- NOTED + *  [115]\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "reg.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r *Rule
+	for i := range dct.rules {
+		if dct.rules[i].Code == "115" {
+			r = &dct.rules[i]
+		}
+	}
+	if r == nil || !r.Up || r.Swap {
+		t.Fatalf("rules = %+v", dct.rules)
+	}
+	if back, err := ParseDict(strings.NewReader(r.Format()), "round"); err != nil || !back.rules[0].Up {
+		t.Fatalf("round trip of %q: %v", r.Format(), err)
+	}
+	c := NewWithDict(dct, true)
+	c.literal = true
+	korea := actorSpec{code: "KOR", country: "KOR", kind: "LOC", texts: []string{"Korea"}}
+	d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+noted note VERB 0 root VBD
+that that SCONJ 5 mark
+Japan Japan PROPN 5 nsubj
+regretted regret VERB 2 ccomp VBD
+Korea Korea PROPN 5 obj
+. . PUNCT 2 punct`, []actorSpec{china, japan, korea}, nil)
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || d.Events[0].CAMEO != "115" || parts(d.Events[0].Source) != "CHN" || parts(d.Events[0].Target) != "JPN" {
+		t.Fatalf("events = %+v", d.Events)
+	}
+}

@@ -123,7 +123,7 @@ func ParsePETRARCH(r io.Reader, name string) (*Dict, error) {
 			}
 			for i, v := range blockVerb {
 				cs := append(append([]Cond(nil), blockPart[i]...), conds...)
-				rules = append(rules, Rule{Kind: KindVerb, Lemma: v, Conds: cs, Code: code, Pair: pairCode(line), Target: target, Swap: swap, Skip: skip, Src: src})
+				rules = append(rules, Rule{Kind: KindVerb, Lemma: v, Conds: cs, Code: code, Pair: pairCode(line), Target: target, Swap: swap, Up: !swap && petrPatternUp(pat), Skip: skip, Src: src})
 			}
 		case inBlock:
 			// verb line: WORD [code] {forms} or +MULTI_WORD {forms} [code]
@@ -253,6 +253,18 @@ func petrPatternSwap(pat string, sets map[string][]string) ([]Cond, string, bool
 	}
 	conds, target, err := petrPatternRoles(pat, sets)
 	return conds, target, false, err
+}
+
+// petrPatternUp reports a "+" target among words before the verb with no
+// "$" source anywhere ("NOTED + *"): the verb's subject is the target and
+// the source is the subject of the clause the words belong to.
+func petrPatternUp(pat string) bool {
+	star := strings.IndexByte(pat, '*')
+	if star < 0 || hasMarker(pat, '$') || hasMarker(pat[star+1:], '+') {
+		return false
+	}
+	f := strings.Fields(pat[:star])
+	return len(f) >= 2 && f[len(f)-1] == "+"
 }
 
 // hasMarker reports whether a pattern part has the role marker m as a word

@@ -204,6 +204,15 @@ func (c *Coder) roles(w *work, cd *cand) {
 	if r.Swap {
 		cd.src, cd.tgt = cd.tgt, cd.src
 	}
+	if r.Up {
+		// "X noted that Y regretted": Y is the target, X the source
+		if g := v.head(t); g >= 0 && v.d.Tokens[g].UPOS == doc.VERB {
+			if s := v.subjOf(g); s >= 0 && !v.sameActor(s, cd.src) {
+				cd.tgt = append(cd.tgt[:0], cd.src...)
+				cd.src = v.expand(nil, s)
+			}
+		}
+	}
 }
 
 func (v *view) sameActor(x int, set []int) bool {

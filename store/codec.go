@@ -21,12 +21,13 @@ const (
 
 // Codec encodes a document's annotation layers into a compact blob and back:
 // tokens as a columnar binary record with an interned string table, the other
-// layers as JSON, the whole compressed with zstd. A Codec is safe for
-// concurrent use.
+// layers as a binary record compressed with zstd (primed by a dictionary).
+// It also compresses article texts (zstd with a dictionary of news text).
+// A Codec is safe for concurrent use.
 type Codec struct {
-	enc, textEnc *zstd.Encoder
-	dec, textDec *zstd.Decoder
-	static       map[string]uint64
+	enc, textEnc, layerEnc *zstd.Encoder
+	dec, textDec           *zstd.Decoder
+	static                 map[string]uint64
 }
 
 // NewCodec makes a Codec.
@@ -41,11 +42,21 @@ func NewCodec() (*Codec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: zstd decoder: %w", err)
 	}
-	textEnc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1))
+	// Texts and layers: with dictionaries (the best level would save
+	// another 0.03× of the text for four times the time); the decoder also
+	// reads frames made without one (stores written before schema v3).
+	textEnc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1),
+		zstd.WithEncoderDict(textDict))
 	if err != nil {
 		return nil, fmt.Errorf("store: zstd encoder: %w", err)
 	}
-	textDec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(1<<30))
+	layerEnc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1),
+		zstd.WithEncoderDict(layerDict))
+	if err != nil {
+		return nil, fmt.Errorf("store: zstd encoder: %w", err)
+	}
+	textDec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(0), zstd.WithDecoderMaxMemory(1<<30),
+		zstd.WithDecoderDicts(textDict, layerDict))
 	if err != nil {
 		return nil, fmt.Errorf("store: zstd decoder: %w", err)
 	}
@@ -55,7 +66,7 @@ func NewCodec() (*Codec, error) {
 			static[s] = uint64(i)
 		}
 	}
-	return &Codec{enc: enc, dec: dec, textEnc: textEnc, textDec: textDec, static: static}, nil
+	return &Codec{enc: enc, dec: dec, textEnc: textEnc, layerEnc: layerEnc, textDec: textDec, static: static}, nil
 }
 
 // CompressText compresses an article text for storage.
@@ -97,7 +108,7 @@ func (c *Codec) Encode(d *doc.Document) ([]byte, error) {
 	// version, zstd(layers) length, zstd(layers), token section
 	// (entropy-coded on its own: zstd does poorly on short numeric columns).
 	raw := appendBinLayers(nil, d)
-	z := c.textEnc.EncodeAll(raw, make([]byte, 0, len(raw)/2+16))
+	z := c.layerEnc.EncodeAll(raw, make([]byte, 0, len(raw)/2+16))
 	out := make([]byte, 1, 1+binary.MaxVarintLen64+len(z)+len(d.Tokens)*3+64)
 	out[0] = codecVersion
 	out = binary.AppendUvarint(out, uint64(len(z)))

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/chronicle-news/chronicle/doc"
+	"github.com/klauspost/compress/zstd"
 )
 
 // richDoc has every layer and every optional field, with texts that are and
@@ -106,4 +107,29 @@ func (c *Codec) encodeV3(d *doc.Document) ([]byte, error) {
 	out = binary.AppendUvarint(out, uint64(len(z)))
 	out = append(out, z...)
 	return c.appendTokens(out, d), nil
+}
+
+// TestTextsWithoutDictionary checks that texts compressed before the text
+// dictionary (plain zstd frames) still decompress.
+func TestTextsWithoutDictionary(t *testing.T) {
+	c, err := NewCodec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, err := zstd.NewWriter(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"", "Short.", strings.Repeat("The minister met the envoy on Monday. ", 40)} {
+		for _, frame := range [][]byte{plain.EncodeAll([]byte(text), nil), c.CompressText(text)} {
+			got, err := c.DecompressText(frame)
+			if err != nil || got != text {
+				t.Errorf("DecompressText = %.40q, %v; want %.40q", got, err, text)
+			}
+		}
+	}
+	long := strings.Repeat("The minister met the envoy on Monday. ", 40)
+	if a, b := len(c.CompressText(long)), len(plain.EncodeAll([]byte(long), nil)); a >= b {
+		t.Errorf("the text dictionary does not help: %d bytes against %d", a, b)
+	}
 }

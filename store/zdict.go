@@ -1,5 +1,23 @@
 package store
 
+import _ "embed"
+
+// The zstd dictionaries of texts and binary layer records (format version
+// 4), built by TestGenerateDicts from the MEANTIME corpus (120 Wikinews
+// articles, CC BY 4.0) and the pipeline's layers of them. Frozen: zstd frames
+// name the dictionary they need, so a new dictionary needs a new ID.
+const (
+	textDictID  = 0x43485454 // "CHTT"
+	layerDictID = 0x4348524C // "CHRL"
+)
+
+var (
+	//go:embed textdict.zstd
+	textDict []byte
+	//go:embed layerdict.zstd
+	layerDict []byte
+)
+
 // zstdDictID identifies the codec's zstd dictionary.
 const zstdDictID = 0x43485231 // "CHR1"
 

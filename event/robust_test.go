@@ -96,3 +96,38 @@ complain complain VERB 2 xcomp VB
 		}
 	}
 }
+
+// TestApposInList: "A, B, and C met D" parsed with B as an apposition of
+// A keeps B among the parties; an apposition naming A again does not add
+// a party.
+func TestApposInList(t *testing.T) {
+	korea := actorSpec{code: "KOR", country: "KOR", kind: "LOC", texts: []string{"Korea"}}
+	d := build(t, "2025-02-22", `
+China China PROPN 7 nsubj
+, , PUNCT 3 punct
+Korea Korea PROPN 1 appos
+, , PUNCT 6 punct
+and and CCONJ 6 cc
+Japan Japan PROPN 1 conj
+met meet VERB 0 root VBD
+Russia Russia PROPN 7 obj
+. . PUNCT 7 punct`, []actorSpec{china, korea, japan, russia}, nil)
+	evs := code(t, d)
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	if got := parts(evs[0].Source); got != "CHN+KOR+JPN" {
+		t.Errorf("sources %s, want CHN+KOR+JPN", got)
+	}
+	d = build(t, "2025-02-22", `
+China China PROPN 5 nsubj
+, , PUNCT 3 punct
+Beijing Beijing PROPN 1 appos
+, , PUNCT 3 punct
+met meet VERB 0 root VBD
+Russia Russia PROPN 5 obj
+. . PUNCT 5 punct`, []actorSpec{china, russia}, nil)
+	if evs := code(t, d); len(evs) == 0 || parts(evs[0].Source) != "CHN" {
+		t.Errorf("apposition without a later conjunct: %+v", evs)
+	}
+}

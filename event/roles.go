@@ -347,6 +347,16 @@ func (v *view) verbArgs(i int, targetPrep string, verbal bool) (src, tgt int) {
 	return src, tgt
 }
 
+// conjAfter reports whether h has a conjunct after token c.
+func (v *view) conjAfter(h, c int) bool {
+	for x := v.first[h]; x >= 0; x = v.next[x] {
+		if int(x) > c && v.dep(int(x)) == "conj" {
+			return true
+		}
+	}
+	return false
+}
+
 // smallClauseSubj returns the subject the parser gave a to-infinitive
 // complement x between its governor and itself ("summoned X to complain"
 // with X as the subject of "complain"): in English such a noun is the
@@ -684,8 +694,14 @@ func (v *view) expand(dst []int, h int) []int {
 	heads := [8]int{h}
 	n := 1
 	for k := 0; k < n && n < len(heads); k++ {
-		v.children(heads[k], func(c int) bool {
+		hk := heads[k]
+		v.children(hk, func(c int) bool {
 			if v.dep(c) == "conj" && n < len(heads) && v.isNominal(c) || (v.dep(c) == "conj" && v.d.Tokens[c].UPOS == doc.PRON) {
+				heads[n] = c
+				n++
+			} else if v.dep(c) == "appos" && v.named(c) && v.actor[c] != v.actor[hk] && v.conjAfter(hk, c) {
+				// "A, B, and C" parsed with B as an apposition of A: a
+				// different actor before a later conjunct is one more
 				heads[n] = c
 				n++
 			}

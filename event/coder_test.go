@@ -273,6 +273,20 @@ prisoners prisoner NOUN 5 obj
 			cameo:  "1053", src: "CHN", tgt: "JPN", status: "occurred", date: "2025-W08",
 		},
 		{
+			name: "said Y and Z should meet: an appeal to both, not reciprocal",
+			table: `
+China China PROPN 2 nsubj
+said say VERB 0 root VBD
+Japan Japan PROPN 7 nsubj
+and and CCONJ 5 cc
+Russia Russia PROPN 3 conj
+should should AUX 7 aux
+meet meet VERB 2 ccomp VB
+. . PUNCT 2 punct`,
+			actors: []actorSpec{china, japan, russia},
+			cameo:  "026", src: "CHN", tgt: "JPN+RUS", status: "occurred", date: "2025-W08",
+		},
+		{
 			name: "when-clause after a date, place on the partner",
 			table: `
 It it PRON 2 nsubj

@@ -42,6 +42,7 @@ func (c *Coder) finish(w *work) []doc.Event {
 			code = dc
 			cd.tgt = append(cd.tgt[:0], cd.src...)
 			cd.src = v.expand(nil, cd.speaker)
+			cd.recip = false // the speaker asks them: "should engage with one another"
 			cd.reported = nil
 			cd.status = doc.StatusOccurred
 			ev0status = cd.status

@@ -48,6 +48,7 @@ type linking struct {
 
 	ev     []countryMention // countries the document names, on first need
 	evDone bool
+	places map[string]int // countries of the places named, on first need (placeCountries)
 }
 
 func newLinking(l *Linker, d *doc.Document, date time.Time) *linking {
@@ -192,7 +193,57 @@ func (lk *linking) country(t string) (gazetteer.Country, bool) {
 	if ok && (t == c.ISO2 || t == c.ISO3) && !countryAbbrevs[t] {
 		return gazetteer.Country{}, false
 	}
+	if ok {
+		if r, isRegion := lk.regionReading(c, t); isRegion {
+			return r, true
+		}
+	}
 	return c, ok
+}
+
+// regionReading returns the country whose region the country name t is,
+// in this document, when another country has a region of that name and
+// the document's other places point to it: "Georgia" in a story whose
+// other places are Macon and New York is the U.S. state, so it stands for
+// the United States. It needs at least two places of that other country
+// and more than twice as many as places of the named country itself.
+func (lk *linking) regionReading(c gazetteer.Country, t string) (gazetteer.Country, bool) {
+	other := ""
+	for _, p := range lk.l.g.Places(t) {
+		if p.Kind == gazetteer.KindRegion && p.Country != c.ISO3 {
+			other = p.Country
+			break
+		}
+	}
+	if other == "" {
+		return gazetteer.Country{}, false
+	}
+	if n := lk.placeCountries(); n[other] < 2 || n[other] <= 2*n[c.ISO3] {
+		return gazetteer.Country{}, false
+	}
+	return lk.l.g.ByISO3(other)
+}
+
+// placeCountries counts, once per document, the countries of the places
+// (cities and regions, not countries, and no name that is also a country)
+// that the document's LOC entities name.
+func (lk *linking) placeCountries() map[string]int {
+	if lk.places != nil {
+		return lk.places
+	}
+	lk.places = map[string]int{}
+	for _, e := range lk.d.Entities {
+		if e.Type != "LOC" && e.Type != "GPE" {
+			continue
+		}
+		if _, isCountry := lk.l.g.Country(e.Text); isCountry {
+			continue
+		}
+		if p, ok := lk.l.g.Place(e.Text, ""); ok && p.Kind != gazetteer.KindCountry && p.Country != "" {
+			lk.places[p.Country]++
+		}
+	}
+	return lk.places
 }
 
 // countryAbbrevs are the country codes news writes for countries.

@@ -1,6 +1,7 @@
 package actor
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chronicle-news/chronicle/doc"
@@ -31,6 +32,38 @@ func TestFamilyNameFirst(t *testing.T) {
 	} {
 		if got := lastWordIs(tt.name, tt.w); got != tt.want {
 			t.Errorf("lastWordIs(%q, %q) = %v, want %v", tt.name, tt.w, got, tt.want)
+		}
+	}
+}
+
+// TestRegionReading checks that a country name that is also a region of
+// another country is read as that region when the document's other places
+// are in that country, and as the country otherwise.
+func TestRegionReading(t *testing.T) {
+	ents := func(text string, names ...string) []doc.Entity {
+		var out []doc.Entity
+		for _, n := range names {
+			typ, name, _ := strings.Cut(n, ":")
+			i := strings.Index(text, name)
+			out = append(out, doc.Entity{Type: typ, Text: name, Start: i, End: i + len(name)})
+		}
+		return out
+	}
+	tests := []struct {
+		text   string
+		ents   []string
+		person string
+		want   string
+	}{
+		{"Georgia businessman Bruce LeVell flew from New York to Macon and on to Atlanta.",
+			[]string{"LOC:Georgia", "PER:Bruce LeVell", "LOC:New York", "LOC:Macon", "LOC:Atlanta"}, "Bruce LeVell", "USABUS"},
+		{"Georgia businessman Levan Beridze flew from Tbilisi to Batumi.",
+			[]string{"LOC:Georgia", "PER:Levan Beridze", "LOC:Tbilisi", "LOC:Batumi"}, "Levan Beridze", "GEOBUS"},
+	}
+	for _, tt := range tests {
+		d := process(t, tt.text, "2016-04-17", ents(tt.text, tt.ents...)...)
+		if a := actorByMention(d, tt.person); a == nil || a.Code != tt.want {
+			t.Errorf("%q: got %+v, want code %s", tt.text, a, tt.want)
 		}
 	}
 }

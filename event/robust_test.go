@@ -131,3 +131,25 @@ Russia Russia PROPN 5 obj
 		t.Errorf("apposition without a later conjunct: %+v", evs)
 	}
 }
+
+// TestGenericParty: "any country that has supported Japan" is nobody in
+// particular: no event, and no party.
+func TestGenericParty(t *testing.T) {
+	d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+helped help VERB 0 root VBD
+more more ADV 2 advmod
+than than ADP 6 case
+any any DET 6 det
+country country NOUN 2 obl
+that that PRON 9 nsubj
+has have AUX 9 aux
+supported support VERB 6 acl:relcl VBN
+Japan Japan PROPN 9 obj
+. . PUNCT 2 punct`, []actorSpec{china, japan}, nil)
+	for _, e := range code(t, d) {
+		if e.Evidence.Trigger.Text == "supported" {
+			t.Errorf("event of a generic party: %+v", e)
+		}
+	}
+}

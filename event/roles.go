@@ -144,6 +144,11 @@ func (c *Coder) roles(w *work, cd *cand) {
 			}
 		}
 	}
+	if srcHead >= 0 && !v.named(srcHead) && v.generic(srcHead) && !c.literal {
+		// "any country that has supported Kyiv": no event of anybody's
+		cd.consumed = true
+		return
+	}
 	srcHead = v.resolvePron(srcHead, t)
 	tgtHead = v.resolvePronTarget(tgtHead)
 	cd.src = v.expand(cd.src, srcHead)
@@ -345,6 +350,20 @@ func (v *view) verbArgs(i int, targetPrep string, verbal bool) (src, tgt int) {
 		src = v.leftSubject(i)
 	}
 	return src, tgt
+}
+
+// generic reports whether nominal x is quantified as nobody in particular:
+// "any country", "every nation", "no government".
+func (v *view) generic(x int) bool {
+	for c := v.first[x]; c >= 0; c = v.next[c] {
+		if v.dep(int(c)) == "det" {
+			switch v.lemma[c] {
+			case "any", "every", "no":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // conjAfter reports whether h has a conjunct after token c.
@@ -720,6 +739,9 @@ func (v *view) expand(dst []int, h int) []int {
 		}
 		if k > 0 && v.isPlaceOrCountryFor(x, h) {
 			continue // "Joe Biden in Geneva, Switzerland" misparsed as a conjunct
+		}
+		if !v.named(x) && v.generic(x) {
+			continue // "any country that has supported Kyiv" is nobody in particular
 		}
 		if v.named(x) {
 			// "U.S. and Russian envoys": coordinated national modifiers

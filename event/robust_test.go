@@ -153,3 +153,32 @@ Japan Japan PROPN 9 obj
 		}
 	}
 }
+
+// TestNounOwnerOfGoverningNoun: a noun trigger that completes another noun
+// ("China's efforts for talks with Japan") takes that noun's owner as
+// its source.
+func TestNounOwnerOfGoverningNoun(t *testing.T) {
+	d := build(t, "2025-02-22", `
+China China PROPN 3 nmod:poss
+'s 's PART 1 case
+efforts effort NOUN 8 nsubj
+for for ADP 5 case
+talks talk NOUN 3 nmod
+with with ADP 7 case
+Japan Japan PROPN 5 nmod
+failed fail VERB 0 root VBD
+. . PUNCT 8 punct`, []actorSpec{china, japan}, nil)
+	found := false
+	for _, e := range code(t, d) {
+		if e.Evidence.Trigger.Text != "talks" {
+			continue
+		}
+		found = true
+		if got := parts(e.Source) + ">" + parts(e.Target); got != "CHN>JPN" {
+			t.Errorf("talks: got %s, want CHN>JPN", got)
+		}
+	}
+	if !found {
+		t.Error("no event for talks")
+	}
+}

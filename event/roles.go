@@ -69,6 +69,14 @@ func (c *Coder) roles(w *work, cd *cand) {
 				tgtHead = t2
 			}
 		}
+		if h := v.head(t); srcHead < 0 && h >= 0 && v.dep(t) == "nmod" && v.d.Tokens[h].UPOS == doc.NOUN {
+			// "the Trump administration's efforts to reestablish dialogue",
+			// "Iran's plan for talks": the governing noun's owner
+			switch v.caseOf(t) {
+			case "to", "for", "toward", "towards":
+				srcHead, _ = v.nounArgs(h, r.Target)
+			}
+		}
 		if h := v.head(t); srcHead < 0 && h >= 0 && v.dep(t) == "obl" && v.d.Tokens[h].UPOS == doc.VERB {
 			// "negotiators return to Geneva for talks", "engaged in ethnic cleansing"
 			switch v.caseOf(t) {

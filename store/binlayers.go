@@ -90,6 +90,10 @@ func (w *binWriter) pos(v int, prev *int) {
 	*prev = v
 }
 
+// LayerRecord returns the binary record of every layer of d but the
+// tokens, before compression (what the layer dictionary is built from).
+func (c *Codec) LayerRecord(d *doc.Document) []byte { return appendBinLayers(nil, d) }
+
 // appendBinLayers writes every layer of d but the tokens.
 func appendBinLayers(b []byte, d *doc.Document) []byte {
 	w := &binWriter{b: b, text: d.Text, table: map[string]uint64{"": 0}}

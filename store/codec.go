@@ -11,11 +11,13 @@ import (
 	"github.com/klauspost/compress/zstd"
 )
 
-// codecVersion is the first byte of an encoded layer blob: 4 has the
-// non-token layers as a binary record (binlayers.go), 3 (still read) as
-// JSON.
+// codecVersion is the first byte of an encoded layer blob: 5 has the
+// non-token layers as a binary record (binlayers.go) and built-in tag
+// bundles in the token section; 4 (still read) the same without built-in
+// bundles; 3 (still read) JSON layers.
 const (
-	codecVersion = 4
+	codecVersion = 5
+	codecBinary4 = 4
 	codecJSON    = 3
 )
 
@@ -28,6 +30,8 @@ type Codec struct {
 	enc, textEnc, layerEnc *zstd.Encoder
 	dec, textDec           *zstd.Decoder
 	static                 map[string]uint64
+	bundles                map[bundle]uint64 // staticBundles by content
+	bundleList             []bundle          // staticBundles with string indexes
 }
 
 // NewCodec makes a Codec.
@@ -66,7 +70,14 @@ func NewCodec() (*Codec, error) {
 			static[s] = uint64(i)
 		}
 	}
-	return &Codec{enc: enc, dec: dec, textEnc: textEnc, layerEnc: layerEnc, textDec: textDec, static: static}, nil
+	c := &Codec{enc: enc, dec: dec, textEnc: textEnc, layerEnc: layerEnc, textDec: textDec, static: static,
+		bundleList: staticBundleList(static), bundles: map[bundle]uint64{}}
+	for i, b := range c.bundleList {
+		if _, dup := c.bundles[b]; !dup {
+			c.bundles[b] = uint64(i)
+		}
+	}
+	return c, nil
 }
 
 // CompressText compresses an article text for storage.
@@ -113,7 +124,7 @@ func (c *Codec) Encode(d *doc.Document) ([]byte, error) {
 	out[0] = codecVersion
 	out = binary.AppendUvarint(out, uint64(len(z)))
 	out = append(out, z...)
-	return c.appendTokens(out, d), nil
+	return c.appendTokens(out, d, true), nil
 }
 
 // Decode fills the layers of d (whose Text must be set) from a blob made by
@@ -122,7 +133,7 @@ func (c *Codec) Decode(blob []byte, d *doc.Document) error {
 	if len(blob) == 0 {
 		return nil
 	}
-	if blob[0] != codecVersion && blob[0] != codecJSON {
+	if blob[0] != codecVersion && blob[0] != codecBinary4 && blob[0] != codecJSON {
 		return fmt.Errorf("store: layers of %q: unknown encoding version %d", d.ID, blob[0])
 	}
 	n, k := binary.Uvarint(blob[1:])
@@ -130,7 +141,7 @@ func (c *Codec) Decode(blob []byte, d *doc.Document) error {
 		return fmt.Errorf("store: layers of %q: %w", d.ID, errCorrupt)
 	}
 	rest := blob[1+k:]
-	if blob[0] == codecVersion {
+	if blob[0] != codecJSON {
 		raw, err := c.textDec.DecodeAll(rest[:n], nil)
 		if err != nil {
 			return fmt.Errorf("store: layers of %q: %w", d.ID, err)
@@ -141,7 +152,11 @@ func (c *Codec) Decode(blob []byte, d *doc.Document) error {
 	} else if err := c.decodeJSON(rest[:n], d); err != nil {
 		return err
 	}
-	toks, err := readTokens(rest[n:], d.Text)
+	var statics []bundle
+	if blob[0] >= codecVersion {
+		statics = c.bundleList
+	}
+	toks, err := readTokens(rest[n:], d.Text, statics)
 	if err != nil {
 		return fmt.Errorf("store: tokens of %q: %w", d.ID, err)
 	}

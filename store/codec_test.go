@@ -54,6 +54,7 @@ func TestCodecRoundTrip(t *testing.T) {
 	}{
 		{"binary (v4)", c.Encode},
 		{"JSON (v3)", c.encodeV3},
+		{"binary without built-in bundles (v4)", c.encodeV4},
 	}
 	for _, tc := range cases {
 		blob, err := tc.encode(want)
@@ -88,6 +89,17 @@ func TestCodecRoundTrip(t *testing.T) {
 	}
 }
 
+// encodeV4 is the version-4 encoder (binary layers, explicit tag
+// bundles), kept to test that version-4 blobs still decode.
+func (c *Codec) encodeV4(d *doc.Document) ([]byte, error) {
+	raw := appendBinLayers(nil, d)
+	z := c.layerEnc.EncodeAll(raw, nil)
+	out := []byte{codecBinary4}
+	out = binary.AppendUvarint(out, uint64(len(z)))
+	out = append(out, z...)
+	return c.appendTokens(out, d, false), nil
+}
+
 // encodeV3 is the version-3 encoder (JSON layers), kept to test that old
 // blobs still decode.
 func (c *Codec) encodeV3(d *doc.Document) ([]byte, error) {
@@ -106,7 +118,7 @@ func (c *Codec) encodeV3(d *doc.Document) ([]byte, error) {
 	out := []byte{codecJSON}
 	out = binary.AppendUvarint(out, uint64(len(z)))
 	out = append(out, z...)
-	return c.appendTokens(out, d), nil
+	return c.appendTokens(out, d, false), nil
 }
 
 // TestTextsWithoutDictionary checks that texts compressed before the text

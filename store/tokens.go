@@ -18,7 +18,10 @@ import (
 //	                        string index i < len(staticStrings) is static,
 //	                        else table[i-len(staticStrings)]
 //	tag bundles             uvarint count, then (UPOS byte, uvarint XPOS,
-//	                        uvarint feats)…
+//	                        uvarint feats)…; from format version 5 each
+//	                        bundle is a uvarint k, staticBundles[k] when
+//	                        k < len(staticBundles), else followed by the
+//	                        three fields
 //	columns                 gap to the previous token's end, length,
 //	                        sentence step, head offset, bundle, lemma strip,
 //	                        lemma suffix (tokens with strip > 0 only), relation
@@ -147,7 +150,9 @@ type bundle struct {
 	xpos, feats uint64
 }
 
-func (c *Codec) appendTokens(b []byte, d *doc.Document) []byte {
+// appendTokens writes the token section; builtin says whether bundles may
+// refer to staticBundles (format version 5).
+func (c *Codec) appendTokens(b []byte, d *doc.Document, builtin bool) []byte {
 	n := len(d.Tokens)
 	b = binary.AppendUvarint(b, uint64(n))
 	if n == 0 {
@@ -213,6 +218,13 @@ func (c *Codec) appendTokens(b []byte, d *doc.Document) []byte {
 	}
 	b = binary.AppendUvarint(b, uint64(len(bundles)))
 	for _, bd := range bundles {
+		if builtin {
+			if k, ok := c.bundles[bd]; ok {
+				b = binary.AppendUvarint(b, k)
+				continue
+			}
+			b = binary.AppendUvarint(b, uint64(len(staticBundles)))
+		}
 		b = append(b, byte(bd.upos))
 		b = binary.AppendUvarint(b, bd.xpos)
 		b = binary.AppendUvarint(b, bd.feats)
@@ -252,7 +264,18 @@ func (r *tokenReader) byte() byte {
 	return c
 }
 
-func readTokens(b []byte, text string) ([]doc.Token, error) {
+// staticBundleList is staticBundles with string indexes.
+func staticBundleList(static map[string]uint64) []bundle {
+	out := make([]bundle, len(staticBundles))
+	for i, sb := range staticBundles {
+		out[i] = bundle{sb.upos, static[sb.xpos], static[sb.feats]}
+	}
+	return out
+}
+
+// readTokens reads a token section; statics are the built-in bundles of
+// format version 5 (nil for older sections, whose bundles are explicit).
+func readTokens(b []byte, text string, statics []bundle) ([]doc.Token, error) {
 	r := &tokenReader{b: b}
 	n64 := r.uvarint()
 	if n64 == 0 || r.err != nil {
@@ -292,6 +315,16 @@ func readTokens(b []byte, text string) ([]doc.Token, error) {
 	}
 	bundles := make([]bundle, nb)
 	for i := range bundles {
+		if statics != nil {
+			k := r.uvarint()
+			if k < uint64(len(statics)) {
+				bundles[i] = statics[k]
+				continue
+			}
+			if k != uint64(len(statics)) {
+				return nil, errCorrupt
+			}
+		}
 		bundles[i] = bundle{doc.UPOS(r.byte()), r.uvarint(), r.uvarint()}
 	}
 	gaps, lens, sents, heads, bis, strips := r.column(n), r.column(n), r.column(n), r.column(n), r.column(n), r.column(n)

@@ -2,13 +2,14 @@ package store
 
 import _ "embed"
 
-// The zstd dictionaries of texts and binary layer records (format version
-// 4), built by TestGenerateDicts from the MEANTIME corpus (120 Wikinews
-// articles, CC BY 4.0) and the pipeline's layers of them. Frozen: zstd frames
-// name the dictionary they need, so a new dictionary needs a new ID.
+// TextDictID and LayerDictID name the zstd dictionaries of article texts
+// and binary layer records (format version 4 on), built by
+// store/internal/gendict from the MEANTIME corpus (120 Wikinews articles,
+// CC BY 4.0) and the pipeline's layers of them. Frozen: zstd frames name the
+// dictionary they need, so a new dictionary needs a new ID.
 const (
-	textDictID  = 0x43485454 // "CHTT"
-	layerDictID = 0x4348524C // "CHRL"
+	TextDictID  = 0x43485454 // "CHTT"
+	LayerDictID = 0x4348524C // "CHRL"
 )
 
 var (

@@ -151,7 +151,13 @@ func (c *Coder) finish(w *work) []doc.Event {
 		}
 		if !named {
 			// a mention with no named participant: another telling of an
-			// event already coded ("the Riyadh meeting"), or nothing codable
+			// event already coded ("the Riyadh meeting"), or nothing
+			// codable. Only nouns retell: a verb with unnamed parties
+			// ("lawyers filed papers opposing the motion") is an event of
+			// its own, with nobody to code.
+			if up := d.Tokens[cd.trig].UPOS; up != doc.NOUN && up != doc.PROPN {
+				continue
+			}
 			if j := mergeTarget(out, &ev, true); j >= 0 {
 				mergeInto(&out[j], &ev)
 			}

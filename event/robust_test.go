@@ -1,6 +1,9 @@
 package event
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestMisparsedPartner: "met with then-President X in Geneva" parsed with
 // "with" on the adverb and X as a second subject still gives the meeting's
@@ -180,5 +183,49 @@ failed fail VERB 0 root VBD
 	}
 	if !found {
 		t.Error("no event for talks")
+	}
+}
+
+// TestBareVerbNotMerged: a verb whose parties are not named is not another
+// telling of the last event of its code; a bare noun still is.
+func TestBareVerbNotMerged(t *testing.T) {
+	d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+rejected reject VERB 0 root VBD
+Japan Japan PROPN 2 obj
+. . PUNCT 2 punct
+
+Lawyers lawyer NOUN 2 nsubj
+rejected reject VERB 0 root VBD
+the the DET 4 det
+motion motion NOUN 2 obj
+. . PUNCT 2 punct`, []actorSpec{china, japan}, nil)
+	evs := code(t, d)
+	if len(evs) != 1 || len(evs[0].Mentions) != 1 {
+		t.Errorf("got %d events, mentions %+v; want one event told once", len(evs), evs)
+	}
+}
+
+// TestISOLikeName: a capitalised word that is only a country's ISO code
+// ("TV", "ER") names no country; "US" does.
+func TestISOLikeName(t *testing.T) {
+	d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+criticized criticize VERB 0 root VBD
+TV TV PROPN 2 obj
+and and CCONJ 5 cc
+US US PROPN 3 conj
+. . PUNCT 2 punct`, []actorSpec{china}, nil)
+	evs := code(t, d)
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	for _, p := range evs[0].Target {
+		if p.Text == "TV" && p.Code == "TUV" {
+			t.Errorf("TV coded as Tuvalu: %+v", evs[0].Target)
+		}
+	}
+	if !strings.Contains(parts(evs[0].Target), "USA") {
+		t.Errorf("US not coded: %+v", evs[0].Target)
 	}
 }

@@ -131,9 +131,9 @@ func (v *view) reset(d *doc.Document) {
 				continue // part of a longer name
 			}
 		}
-		if c, ok := g.Country(d.SpanText(v.nameSpan(i))); ok {
+		if c, ok := g.Country(d.SpanText(v.nameSpan(i))); ok && !isoLike(d.SpanText(v.nameSpan(i)), c) {
 			v.cc[i] = c.ISO3
-		} else if c, ok := g.Country(d.Text[t.Start:t.End]); ok {
+		} else if c, ok := g.Country(d.Text[t.Start:t.End]); ok && !isoLike(d.Text[t.Start:t.End], c) {
 			v.cc[i] = c.ISO3
 		} else if iso, ok := g.Demonym(d.Text[t.Start:t.End]); ok {
 			v.cc[i] = iso // "Palestinians", "Ukrainians"
@@ -188,6 +188,20 @@ func (v *view) reset(d *doc.Document) {
 	for ti, x := range d.Timexes {
 		v.mark(v.timex, x.Span(), int32(ti), nil, 0)
 	}
+}
+
+// isoLike reports whether s is country c's bare ISO code, which news more
+// often writes for something else ("TV" is no Tuvalu, "ER" no Eritrea),
+// except the abbreviations news uses for countries ("US", "UK", "UAE").
+func isoLike(s string, c gazetteer.Country) bool {
+	if s != c.ISO2 && s != c.ISO3 {
+		return false
+	}
+	switch s {
+	case "US", "USA", "UK", "UAE", "DRC", "PRC", "ROK", "DPRK":
+		return false
+	}
+	return true
 }
 
 func (v *view) mark(dst []int32, s doc.Span, val int32, dst2 []int32, val2 int32) {

@@ -63,6 +63,7 @@ func (a *Attributor) extract(ctx context.Context, v *view) ([]doc.Quote, error) 
 	}
 	// Quotes attributed through the parse lend their attribution too.
 	v.continuations(ms, cs[:ndirect])
+	cs = v.leadIns(ms, cs, ndirect)
 	// Keep unattributed direct quotes only when they read like statements
 	// rather than titles or scare quotes.
 	keep := cs[:0]
@@ -74,6 +75,53 @@ func (a *Attributor) extract(ctx context.Context, v *view) ([]doc.Quote, error) 
 	}
 	cs = keep
 	return v.finish(cs), nil
+}
+
+// leadIns adds the reported statement of a quote that does not open its
+// sentence and is attributed after it: "Not paying taxes “makes me smart,”
+// Trump said" states the whole sentence, the quoted words being part of it.
+// The statement runs from the sentence start to the quote's end, with the
+// quote's cue and speaker (mixed speech). The words before the quote must
+// hold no cue of their own, nor another quotation.
+func (v *view) leadIns(ms []marked, cs []cand, ndirect int) []cand {
+	for i := 0; i < ndirect; i++ {
+		c := &cs[i]
+		if !c.direct || c.m < 0 || c.cueTok < 0 || int(v.toks[c.cueTok].Start) < c.end {
+			continue
+		}
+		m := ms[c.m]
+		jOpen := v.firstTokenAt(m.open)
+		if jOpen >= len(v.toks) {
+			continue
+		}
+		first := v.sentStart(jOpen)
+		if v.toks[c.cueTok].Sent != v.toks[jOpen].Sent {
+			continue
+		}
+		if c.m > 0 && ms[c.m-1].close > int(v.toks[first].Start) {
+			continue // another quotation earlier in the sentence
+		}
+		nw, cue := 0, false
+		for j := first; j < jOpen; j++ {
+			if v.isPunct(j) {
+				continue
+			}
+			nw++
+			if _, _, ok := v.cueAt(j, cueClause); ok {
+				cue = true
+			}
+		}
+		if nw < 2 || cue || v.hasNewline(int(v.toks[first].Start), m.open) {
+			continue
+		}
+		x := *c
+		x.start, x.m, x.direct, x.mixed, x.inherit = int(v.toks[first].Start), -1, false, true, -1
+		if m.closed {
+			x.end = m.close // the closing mark too, so that the marks pair up
+		}
+		cs = append(cs, x)
+	}
+	return cs
 }
 
 // continuations gives a direct quote with no attribution of its own the

@@ -43,7 +43,21 @@ func diagReach(t *testing.T, arts []GoldArticle) {
 			all[i].score = f.score
 		}
 		acc := v.modelCandidates(m)
-		for _, g := range a.Attrs {
+		final := map[int]bool{}
+		{
+			d2 := *d
+			d2.Quotes = nil
+			at, _ := New()
+			if err := at.Process(context.Background(), &d2); err != nil {
+				t.Fatal(err)
+			}
+			for _, g := range Match(Attributions(&d2), a.Attrs) {
+				if g >= 0 {
+					final[g] = true
+				}
+			}
+		}
+		for gi, g := range a.Attrs {
 			best, bestAny := float32(-99), float32(-99)
 			cue := false
 			for _, k := range all {
@@ -104,6 +118,21 @@ func diagReach(t *testing.T, arts []GoldArticle) {
 					cs := doc.Span{Start: int(v.toks[x.c].Start), End: int(v.toks[x.last].End)}
 					if cs.Overlaps(g.Cue) {
 						fmt.Printf("   %d %.2f %v %s\n", x.kind, x.score, x.cut, v.text[v.toks[x.lo].Start:v.toks[x.hi].End])
+					}
+				}
+			}
+			if k == "above-accepted" && !final[gi] {
+				k = "above-accepted-lost"
+				if os.Getenv("QUOTE_DIAG_SHOW") == "lost" {
+					fmt.Printf("LOST G: %s\n", a.Text[g.Content.Start:g.Content.End])
+					d2 := *d
+					d2.Quotes = nil
+					at, _ := New()
+					_ = at.Process(context.Background(), &d2)
+					for _, p := range Attributions(&d2) {
+						if p.Content.Overlaps(g.Content) {
+							fmt.Printf("   P[%s]: %s\n", p.Lemma, a.Text[p.Content.Start:p.Content.End])
+						}
 					}
 				}
 			}

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/chronicle-news/chronicle/doc"
 )
@@ -302,6 +303,13 @@ func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
 	return out
 }
 
+// spaceBefore reports whether white space precedes token k (a dash between
+// spaces sets off a clause; "U.S.–Russia" joins words).
+func (v *view) spaceBefore(k int) bool {
+	r := runeBefore(v.text, int(v.toks[k].Start))
+	return r >= 0 && unicode.IsSpace(r)
+}
+
 // cutWords open a trailing clause after a comma that contents often end
 // before: relative clauses, contrasts and additions.
 var cutWords = map[string]bool{
@@ -326,7 +334,7 @@ func (v *view) cutAt(lo, hi int) int {
 			continue
 		}
 		switch {
-		case f == ";" || f == "--" || f == "—" || f == "–":
+		case f == ";" || (f == "--" || f == "—" || f == "–") && v.spaceBefore(k):
 		case f == "," && k+1 <= hi && (cutWords[strings.ToLower(v.form(k+1))] || v.toks[k+1].UPOS == doc.VERB && strings.HasSuffix(v.form(k+1), "ing")):
 		default:
 			continue
@@ -669,12 +677,46 @@ func (v *view) noContent(k *mcand) bool {
 	if timeOnly {
 		return true
 	}
+	if v.lx != nil && k.last == k.c && v.toks[k.c].UPOS == doc.VERB {
+		// A verb that is no listed cue speaks only through a person or a
+		// group ("The conflict has strained relations" reports nothing).
+		if e, ok := v.lx.lookup(v.lemma(k.c)); !ok || e.prec < v.lx.minPrec {
+			if !v.sentientSubject(k.c) {
+				return true
+			}
+		}
+	}
 	if sj := v.child(k.c, "nsubj"); sj > k.c && k.lo > k.c && k.kind != kMid && k.kind != kSent {
 		if int(v.lo[sj]) <= k.lo && k.hi <= int(v.hi[sj]) {
 			return true
 		}
 	}
 	return false
+}
+
+// sentientSubject reports whether cue c can report a view: it has no
+// subject (its own, or its governor's for participles and infinitives), or
+// one that is neither a place or time nor a common noun outside the actor
+// and entity layers ("The conflict has strained relations"), unless the
+// noun names people or sources ("officials", "the senator", "a poll").
+func (v *view) sentientSubject(c int) bool {
+	sj := v.child(c, "nsubj")
+	if sj < 0 {
+		// A participle or infinitive speaks through its governor's subject.
+		_, _, h, ok := v.subjectOf(c)
+		if !ok || h < 0 {
+			return true
+		}
+		sj = h
+	}
+	if k := v.kindOf(sj); k == "LOC" || k == "TIME" {
+		return false
+	}
+	if v.toks[sj].UPOS != doc.NOUN || v.kindOf(sj) != "-" {
+		return true
+	}
+	l := strings.ToLower(v.lemma(sj))
+	return personNouns[l] || anonymousHeads[l] || anonymousHeads[l+"s"] || labelNouns[l]
 }
 
 // kindOf returns the actor kind (PER, ORG, GRP, LOC) of the mention or

@@ -114,6 +114,12 @@ func TestDirectQuotes(t *testing.T) {
 			[]wantQuote{
 				{"He is ignorant of our culture and of our lives.", "―", "Pamela Padilla", true, false},
 				{"We deserve better than this.", "―", "Jorge Falcon", true, false}}},
+		{"words before a quote attributed after it", "Not paying any taxes “makes me smart,” Trump said.",
+			[]wantQuote{
+				{"Not paying any taxes “makes me smart,”", "said", "Trump", false, true},
+				{"makes me smart", "said", "Trump", true, false}}},
+		{"a quote opening its sentence has no lead-in", "Later that day, he left. “We are done here,” Trump said.",
+			[]wantQuote{{"We are done here", "said", "Trump", true, false}}},
 		{"scare quotes dropped", "The so-called “reform” was voted down and the “plan” failed.", nil},
 		{"apostrophes are not quotes", "The mayor’s office isn’t ready and won’t comment on the ’90s.", nil},
 		{"fragment in reported speech", "Ibarra said the talks would need “a great deal of patience” from both sides.",

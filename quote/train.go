@@ -26,6 +26,12 @@ type ModelOptions struct {
 	// perceptron; L2 is its regularisation strength, Rate its learning rate.
 	Logistic bool
 	L2, Rate float64
+	// Tight, when above 0.5, labels a candidate positive only when its
+	// content overlaps the gold content by at least this share of the
+	// longer span, and leaves candidates between the match criterion (half)
+	// and Tight out of training, so that the best-bounded candidate of a cue
+	// scores highest.
+	Tight float64
 }
 
 // TrainModel trains the attribution model (a linear model over the
@@ -74,13 +80,20 @@ func TrainModel(ctx context.Context, docs []*doc.Document, gold [][]GoldAttribut
 				c := &cands[k]
 				sp := doc.Span{Start: int(v.toks[c.lo].Start), End: int(v.toks[c.hi].End)}
 				cue := doc.Span{Start: int(v.toks[c.c].Start), End: int(v.toks[c.last].End)}
-				y := false
+				y, loose := false, false
 				for g := range gold[i] {
 					ga := &gold[i][g]
 					if ga.Cue.Overlaps(cue) && halfOverlap(sp, ga.Content) {
-						y = true
 						hit[g] = true
+						if o.Tight <= 0.5 || overlapShare(sp, ga.Content) >= o.Tight {
+							y = true
+						} else {
+							loose = true
+						}
 					}
+				}
+				if loose && !y {
+					continue
 				}
 				f.names = f.names[:0]
 				v.features(c, f)
@@ -190,6 +203,16 @@ func TrainModel(ctx context.Context, docs []*doc.Document, gold [][]GoldAttribut
 func halfOverlap(a, b doc.Span) bool {
 	ov := min(a.End, b.End) - max(a.Start, b.Start)
 	return ov > 0 && 2*ov >= max(a.Len(), b.Len())
+}
+
+// overlapShare returns the overlap of spans a and b as a share of the
+// longer one.
+func overlapShare(a, b doc.Span) float64 {
+	ov := min(a.End, b.End) - max(a.Start, b.Start)
+	if ov <= 0 {
+		return 0
+	}
+	return float64(ov) / float64(max(a.Len(), b.Len()))
 }
 
 // example is one training candidate: its feature IDs and label.

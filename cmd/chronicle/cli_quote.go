@@ -156,7 +156,8 @@ func trainQuotesCmd(env *cliEnv) *cobra.Command {
 	cmd.Flags().Float64Var(&mo.MinWeight, "min-weight", 0.01, "drop model features with a smaller weight")
 	cmd.Flags().Float64Var(&mo.L2, "l2", 0.01, "L2 regularisation of the attribution model")
 	cmd.Flags().Float64Var(&mo.Rate, "rate", 0.1, "AdaGrad learning rate of the attribution model")
-	cmd.Flags().Float64Var(&mo.Threshold, "threshold", -1.0, "score a candidate needs (chosen by 2-fold cross-validation on train)")
+	cmd.Flags().Float64Var(&mo.Tight, "tight", 0.8, "label only candidates overlapping the gold content by this share of the longer span positive, leaving looser matches out (0: the match criterion)")
+	cmd.Flags().Float64Var(&mo.Threshold, "threshold", -1.5, "score a candidate needs (chosen by 2-fold cross-validation on train)")
 	return cmd
 }
 

@@ -111,6 +111,11 @@ func (c *Coder) sentence(w *work, s int) {
 				}
 			}
 		case t.UPOS == doc.NOUN || t.UPOS == doc.PROPN:
+			if e := v.entity[i]; e >= 0 && t.UPOS == doc.PROPN && !c.literal {
+				if a, b := d.TokensIn(d.Entities[e].Span()); b-a > 1 {
+					continue // a name: "the North American Free Trade Agreement"
+				}
+			}
 			cs := c.dict.candidates(KindNoun, v.lemma[i])
 			if len(cs) == 0 && v.lemma[i] != v.lower[i] {
 				cs = c.dict.candidates(KindNoun, v.lower[i])

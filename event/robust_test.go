@@ -229,3 +229,50 @@ US US PROPN 3 conj
 		t.Errorf("US not coded: %+v", evs[0].Target)
 	}
 }
+
+// TestNotEvents: words of the dictionary used in senses that are no
+// events: showing (demonstrated resolve), speech (talked about), meeting
+// a threshold, and a trigger noun inside a name (the Free Trade
+// Agreement).
+func TestNotEvents(t *testing.T) {
+	nafta := actorSpec{code: "", kind: "ORG", texts: []string{"Free Trade Agreement"}}
+	tests := []struct {
+		name, table string
+		actors      []actorSpec
+	}{
+		{"demonstrated resolve", `
+China China PROPN 2 nsubj
+demonstrated demonstrate VERB 0 root VBD
+resolve resolve NOUN 2 obj
+. . PUNCT 2 punct`, []actorSpec{china}},
+		{"talked about", `
+China China PROPN 2 nsubj
+talked talk VERB 0 root VBD
+about about ADP 4 case
+Japan Japan PROPN 2 obl
+. . PUNCT 2 punct`, []actorSpec{china, japan}},
+		{"met the threshold", `
+China China PROPN 2 nsubj
+met meet VERB 0 root VBD
+Japan Japan PROPN 5 nmod:poss
+'s 's PART 3 case
+threshold threshold NOUN 2 obj
+. . PUNCT 2 punct`, []actorSpec{china, japan}},
+		{"agreement in a name", `
+China China PROPN 2 nsubj
+criticised criticise VERB 0 root VBD
+the the DET 6 det
+Free Free PROPN 6 compound
+Trade Trade PROPN 6 compound
+Agreement Agreement PROPN 2 obj
+. . PUNCT 2 punct`, []actorSpec{china, nafta}},
+	}
+	for _, tt := range tests {
+		d := build(t, "2025-02-22", tt.table, tt.actors, nil)
+		for _, e := range code(t, d) {
+			if tt.name != "agreement in a name" || e.Evidence.Trigger.Text == "Agreement" {
+				t.Errorf("%s: event %s [%s]", tt.name, e.CAMEO, e.Evidence.Trigger.Text)
+			}
+		}
+	}
+}

@@ -78,7 +78,8 @@ func silverJSONL(b *testing.B, n int) (string, int) {
 // SQLite store with the full pipeline on every core, and reports articles
 // per second and the store's size relative to the article text.
 // CHRONICLE_BENCH_ARTICLES sets the number of articles (default 300);
-// CHRONICLE_BENCH_KEEP names a file to copy the store to.
+// CHRONICLE_BENCH_KEEP names a file to copy the store to;
+// CHRONICLE_BENCH_PAGE_SIZE sets the SQLite page size.
 func BenchmarkIngestJSONL(b *testing.B) {
 	n := 300
 	if v, err := strconv.Atoi(os.Getenv("CHRONICLE_BENCH_ARTICLES")); err == nil && v > 0 {
@@ -98,7 +99,8 @@ func BenchmarkIngestJSONL(b *testing.B) {
 	for b.Loop() {
 		i++
 		db := filepath.Join(b.TempDir(), fmt.Sprintf("bench%d.db", i))
-		s, err := sqlite.Open(context.Background(), db, sqlite.Options{})
+		pageSize, _ := strconv.Atoi(os.Getenv("CHRONICLE_BENCH_PAGE_SIZE"))
+		s, err := sqlite.Open(context.Background(), db, sqlite.Options{PageSize: pageSize})
 		if err != nil {
 			b.Fatal(err)
 		}

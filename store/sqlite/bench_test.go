@@ -35,12 +35,17 @@ func benchStore(b *testing.B) (store.Store, *storetest.Gen) {
 	g.Tokens = false
 	g.Filler = 0
 	path := filepath.Join(os.TempDir(), fmt.Sprintf("chronicle-bench-v3-%d.db", n))
+	// CHRONICLE_BENCH_PAGE_SIZE builds the corpus with another page size.
+	pageSize, _ := strconv.Atoi(os.Getenv("CHRONICLE_BENCH_PAGE_SIZE"))
+	if pageSize > 0 {
+		path = filepath.Join(os.TempDir(), fmt.Sprintf("chronicle-bench-v3-%d-p%d.db", n, pageSize))
+	}
 	ctx := context.Background()
 	if _, err := os.Stat(path + ".done"); err != nil {
 		os.Remove(path)
 		os.Remove(path + "-wal")
 		os.Remove(path + "-shm")
-		s, err := sqlite.Open(ctx, path, sqlite.Options{})
+		s, err := sqlite.Open(ctx, path, sqlite.Options{PageSize: pageSize})
 		if err != nil {
 			b.Fatal(err)
 		}

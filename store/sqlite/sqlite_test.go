@@ -124,3 +124,55 @@ func TestTwoHandlesReadWhileWriting(t *testing.T) {
 		queries++
 	}
 }
+
+func TestPageSize(t *testing.T) {
+	ctx := context.Background()
+	cases := []struct {
+		name       string
+		size, want int
+		ok         bool
+	}{
+		{"default", 0, 4096, true},
+		{"2 KB", 2048, 2048, true},
+		{"not a power of two", 3000, 0, false},
+		{"too small", 256, 0, false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "p.db")
+			s, err := sqlite.Open(ctx, path, sqlite.Options{PageSize: c.size})
+			if !c.ok {
+				if err == nil {
+					s.Close()
+					t.Fatalf("page size %d: want an error", c.size)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			g := storetest.NewGen(1, 20)
+			if _, err := s.Put(ctx, g.Doc(1, 2)); err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+			// Reopened with the default, the database keeps its page size.
+			s, err = sqlite.Open(ctx, path, sqlite.Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.Close()
+			var got int
+			if err := s.Writer().QueryRowContext(ctx, "PRAGMA page_size").Scan(&got); err != nil {
+				t.Fatal(err)
+			}
+			if got != c.want {
+				t.Errorf("page size %d, want %d", got, c.want)
+			}
+			var mode string
+			if err := s.Writer().QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil || mode != "wal" {
+				t.Errorf("journal mode %q, %v; want wal", mode, err)
+			}
+		})
+	}
+}

@@ -82,6 +82,11 @@ func (c *Coder) finish(w *work) []doc.Event {
 				cd.tgt = v.expand(cd.tgt[:0], v.resolvePron(s, cd.trig))
 			}
 		}
+		// "Trump attacked Clinton": one politician attacking another is
+		// criticism (111), not an assault
+		if !c.literal && cameo.Root(code) == "19" && v.lemma[cd.trig] == "attack" && v.verbalAttack(cd) {
+			code = "111"
+		}
 		info, known := cameo.Lookup(code)
 		if known && info.PLOVER == "" && !c.statements {
 			continue
@@ -185,6 +190,37 @@ func (c *Coder) finish(w *work) []doc.Event {
 		out[i].ID = "e" + strconv.Itoa(i+1)
 	}
 	return out
+}
+
+// verbalAttack reports whether an "attack" is a verbal one: its source is
+// a named person who is no fighter and its target, if any, a person too or
+// nobody named ("their opponent"), not a country, force or place.
+func (v *view) verbalAttack(cd *cand) bool {
+	person := func(x int) bool {
+		a := v.actor[x]
+		if a < 0 || v.d.Actors[a].Kind != "PER" {
+			return false
+		}
+		switch v.d.Actors[a].Sector {
+		case "MIL", "REB", "CRM", "IMG", "SPY", "COP", "UAF":
+			return false
+		}
+		return true
+	}
+	if len(cd.src) == 0 {
+		return false
+	}
+	for _, x := range cd.src {
+		if !person(x) {
+			return false
+		}
+	}
+	for _, x := range cd.tgt {
+		if !person(x) && v.named(x) {
+			return false // a country, an army, a place
+		}
+	}
+	return true
 }
 
 // sentenceCountry returns the country sentence s is about: the one its

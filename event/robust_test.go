@@ -276,3 +276,30 @@ Agreement Agreement PROPN 2 obj
 		}
 	}
 }
+
+// TestVerbalAttack: one politician attacking another is criticism (111);
+// attacking a country stays an assault (190).
+func TestVerbalAttack(t *testing.T) {
+	tests := []struct {
+		name, table, want string
+		actors            []actorSpec
+	}{
+		{"person on person", `
+Trump Trump PROPN 2 nsubj
+attacked attack VERB 0 root VBD
+Biden Biden PROPN 2 obj
+. . PUNCT 2 punct`, "111", []actorSpec{trump, biden}},
+		{"person on a country", `
+Putin Putin PROPN 2 nsubj
+attacked attack VERB 0 root VBD
+Japan Japan PROPN 2 obj
+. . PUNCT 2 punct`, "190", []actorSpec{putin, japan}},
+	}
+	for _, tt := range tests {
+		d := build(t, "2025-02-22", tt.table, tt.actors, nil)
+		evs := code(t, d)
+		if len(evs) == 0 || evs[0].CAMEO != tt.want {
+			t.Errorf("%s: got %+v, want %s", tt.name, evs, tt.want)
+		}
+	}
+}

@@ -284,6 +284,9 @@ func (v *view) isFinal(j int) bool {
 func (v *view) attributeDirect(ms []marked, k int, x *cand) {
 	m := ms[k]
 	n := len(v.toks)
+	if v.titleLike(m, x) {
+		return // "on NBC’s “Meet the Press,” Carson said": a name, not speech
+	}
 	// After the closing mark, unless the quote ended its sentence and a new
 	// one starts ("… herself." He also said …).
 	if m.closed && !v.sentenceAfter(m) {
@@ -380,6 +383,32 @@ func (v *view) attributeDirect(ms []marked, k int, x *cand) {
 			x.spkA, x.spkB, x.spkHead = a, jOpen-2, jOpen-2
 		}
 	}
+}
+
+// titleLike reports whether quote m (content x) reads like the title of a
+// show, book or article inside a sentence: at most six words, every word of
+// four or more letters capitalised, after a word rather than at the
+// paragraph start or after punctuation.
+func (v *view) titleLike(m marked, x *cand) bool {
+	if m.paraStart || v.opensStatement(m) {
+		return false
+	}
+	t := strings.TrimRight(v.text[x.start:x.end], ".,")
+	if strings.ContainsAny(t, "?!") {
+		return false
+	}
+	ws := strings.Fields(t)
+	if len(ws) == 0 || len(ws) > 6 {
+		return false
+	}
+	for _, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) >= 4 && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(ws[0])
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
 // dashes introduce a signature after a quote ("“…” ― Pamela Padilla").

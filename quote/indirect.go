@@ -53,6 +53,9 @@ func (a *Attributor) indirect(ctx context.Context, v *view, ms []marked, cs []ca
 		}
 		c := newCand(cstart, cend, -1)
 		sa, sb, head, sok := v.speakerFor(i, last, v.sentStart(i), min(len(v.toks), last+10), cstart, cend)
+		if sok && int(v.toks[sa].Start) == cstart {
+			continue // the content opens with its own speaker ("said Jeffrey Trimble, a senior official")
+		}
 		v.setCue(&c, i, last, lemma, sa, sb, head, sok)
 		// Quoted fragments inside the content: mixed speech.
 		for k := 0; k < ndirect; k++ {

@@ -677,6 +677,17 @@ func (v *view) noContent(k *mcand) bool {
 	if timeOnly {
 		return true
 	}
+	if v.toks[k.lo].UPOS == doc.ADP && adjunctPreps[strings.ToLower(v.form(k.lo))] {
+		// "said in an interview Thursday": the circumstances of the
+		// speech, not what was said.
+		clause := false
+		for j := k.lo; j <= k.hi && !clause; j++ {
+			clause = v.toks[j].UPOS == doc.VERB || v.toks[j].UPOS == doc.AUX
+		}
+		if !clause {
+			return true
+		}
+	}
 	if v.lx != nil && k.last == k.c && v.toks[k.c].UPOS == doc.VERB {
 		// A verb that is no listed cue speaks only through a person or a
 		// group ("The conflict has strained relations" reports nothing).
@@ -692,6 +703,13 @@ func (v *view) noContent(k *mcand) bool {
 		}
 	}
 	return false
+}
+
+// adjunctPreps open the time, place and manner adjuncts of a speech verb.
+var adjunctPreps = map[string]bool{
+	"at": true, "in": true, "on": true, "during": true, "after": true, "before": true, "since": true,
+	"from": true, "by": true, "with": true, "within": true, "near": true, "outside": true, "inside": true,
+	"while": true, "earlier": true, "later": true, "amid": true, "via": true, "through": true,
 }
 
 // sentientSubject reports whether cue c can report a view: it has no

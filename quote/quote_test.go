@@ -120,6 +120,8 @@ func TestDirectQuotes(t *testing.T) {
 				{"makes me smart", "said", "Trump", true, false}}},
 		{"a quote opening its sentence has no lead-in", "Later that day, he left. “We are done here,” Trump said.",
 			[]wantQuote{{"We are done here", "said", "Trump", true, false}}},
+		{"a show's title is no quote", "Speaking on NBC’s “Meet the Press,” Carson said the plan would work.",
+			[]wantQuote{{"the plan would work", "said", "Carson", false, false}}},
 		{"scare quotes dropped", "The so-called “reform” was voted down and the “plan” failed.", nil},
 		{"apostrophes are not quotes", "The mayor’s office isn’t ready and won’t comment on the ’90s.", nil},
 		{"fragment in reported speech", "Ibarra said the talks would need “a great deal of patience” from both sides.",

@@ -110,21 +110,12 @@ func appendBinLayers(b []byte, d *doc.Document) []byte {
 		prevEnd, prevTok, prevPara = s.End, s.EndToken, s.Paragraph
 	}
 
-	w.n(len(d.Entities), d.Entities == nil)
-	p := 0
-	for _, e := range d.Entities {
-		w.str(e.Type)
-		w.pos(e.Start, &p)
-		w.i(e.End - e.Start)
-		w.spanStr(e.Text, e.Start, e.End)
-		w.str(e.Actor)
-	}
-
+	// Actors before entities: an entity usually is an actor mention.
 	w.n(len(d.Actors), d.Actors == nil)
-	p = 0
+	p := 0
+	mentionAt := map[[2]int]uint64{}
 	for k, a := range d.Actors {
 		w.id(a.ID, "A", k)
-		w.str(a.Name)
 		w.str(a.Kind)
 		w.str(a.Code)
 		w.str(a.Country)
@@ -138,7 +129,35 @@ func appendBinLayers(b []byte, d *doc.Document) []byte {
 			w.i(m.End - m.Start)
 			w.spanStr(m.Text, m.Start, m.End)
 			w.str(m.Kind)
+			if _, ok := mentionAt[[2]int{m.Start, m.End}]; !ok {
+				mentionAt[[2]int{m.Start, m.End}] = uint64(len(mentionAt)) + 1
+			}
 		}
+		// The name is usually the first mention's text.
+		if len(a.Mentions) > 0 && a.Name == a.Mentions[0].Text {
+			w.u(0)
+		} else {
+			w.u(1)
+			w.str(a.Name)
+		}
+	}
+
+	// An entity's span: k > 0 for the span of the k-th distinct actor
+	// mention span, else 0 and the span.
+	w.n(len(d.Entities), d.Entities == nil)
+	p = 0
+	for _, e := range d.Entities {
+		w.str(e.Type)
+		if k, ok := mentionAt[[2]int{e.Start, e.End}]; ok {
+			w.u(k)
+			p = e.Start
+		} else {
+			w.u(0)
+			w.pos(e.Start, &p)
+			w.i(e.End - e.Start)
+		}
+		w.spanStr(e.Text, e.Start, e.End)
+		w.str(e.Actor)
 	}
 
 	w.n(len(d.Timexes), d.Timexes == nil)
@@ -371,8 +390,10 @@ func (r *binReader) rel(base int) (int, int) {
 	return start, start + r.i()
 }
 
-// readBinLayers fills the layers of d (its Text set) but the tokens.
-func readBinLayers(b []byte, d *doc.Document) error {
+// readBinLayers fills the layers of d (its Text set) but the tokens from a
+// record of blob format version 4, 5 (entities before actors, names
+// spelled out) or 6.
+func readBinLayers(b []byte, d *doc.Document, version int) error {
 	r := &binReader{b: b, text: d.Text, table: []string{""}}
 	d.Done = doc.Layer(r.u())
 
@@ -390,41 +411,18 @@ func readBinLayers(b []byte, d *doc.Document) error {
 		}
 	}
 
+	if version >= 6 {
+		spans := r.actors6(d)
+		r.entities6(d, spans)
+	} else {
+		r.entities4(d)
+		r.actors4(d)
+	}
+	if r.err != nil {
+		return r.err
+	}
 	p := 0
-	if n, ok := r.n(); ok {
-		d.Entities = make([]doc.Entity, n)
-		for k := range d.Entities {
-			e := &d.Entities[k]
-			e.Type = r.str()
-			e.Start, e.End = r.span(&p)
-			e.Text = r.spanStr(e.Start, e.End)
-			e.Actor = r.str()
-		}
-	}
 
-	p = 0
-	if n, ok := r.n(); ok {
-		d.Actors = make([]doc.Actor, n)
-		for k := range d.Actors {
-			a := &d.Actors[k]
-			a.ID = r.id("A", k)
-			a.Name, a.Kind, a.Code, a.Country, a.Sector, a.Role, a.CodeFrom, a.Wiki = r.str(), r.str(), r.str(), r.str(), r.str(), r.str(), r.str(), r.str()
-			if n, ok := r.n(); ok {
-				a.Mentions = make([]doc.Mention, n)
-				for i := range a.Mentions {
-					m := &a.Mentions[i]
-					m.Start, m.End = r.span(&p)
-					m.Text = r.spanStr(m.Start, m.End)
-					m.Kind = r.str()
-				}
-			}
-			if r.err != nil {
-				return r.err
-			}
-		}
-	}
-
-	p = 0
 	if n, ok := r.n(); ok {
 		d.Timexes = make([]doc.Timex, n)
 		for k := range d.Timexes {
@@ -558,4 +556,120 @@ func (r *binReader) evidence(v *doc.Evidence, p *int) {
 	v.Trigger.Start, v.Trigger.End = r.rel(v.Start)
 	v.Trigger.Text = r.spanStr(v.Trigger.Start, v.Trigger.End)
 	v.Trigger.Lemma = r.str()
+}
+
+// actors4 reads the actors of versions 4 and 5.
+func (r *binReader) actors4(d *doc.Document) {
+	p := 0
+	n, ok := r.n()
+	if !ok {
+		return
+	}
+	d.Actors = make([]doc.Actor, n)
+	for k := range d.Actors {
+		a := &d.Actors[k]
+		a.ID = r.id("A", k)
+		a.Name, a.Kind, a.Code, a.Country, a.Sector, a.Role, a.CodeFrom, a.Wiki = r.str(), r.str(), r.str(), r.str(), r.str(), r.str(), r.str(), r.str()
+		r.mentions(a, &p)
+		if r.err != nil {
+			return
+		}
+	}
+}
+
+// entities4 reads the entities of versions 4 and 5.
+func (r *binReader) entities4(d *doc.Document) {
+	p := 0
+	n, ok := r.n()
+	if !ok {
+		return
+	}
+	d.Entities = make([]doc.Entity, n)
+	for k := range d.Entities {
+		e := &d.Entities[k]
+		e.Type = r.str()
+		e.Start, e.End = r.span(&p)
+		e.Text = r.spanStr(e.Start, e.End)
+		e.Actor = r.str()
+	}
+}
+
+func (r *binReader) mentions(a *doc.Actor, p *int) {
+	n, ok := r.n()
+	if !ok {
+		return
+	}
+	a.Mentions = make([]doc.Mention, n)
+	for i := range a.Mentions {
+		m := &a.Mentions[i]
+		m.Start, m.End = r.span(p)
+		m.Text = r.spanStr(m.Start, m.End)
+		m.Kind = r.str()
+	}
+}
+
+// actors6 reads the actors of version 6 and returns the distinct mention
+// spans in order, which entities refer to.
+func (r *binReader) actors6(d *doc.Document) [][2]int {
+	p := 0
+	n, ok := r.n()
+	if !ok {
+		return nil
+	}
+	var spans [][2]int
+	seen := map[[2]int]bool{}
+	d.Actors = make([]doc.Actor, n)
+	for k := range d.Actors {
+		a := &d.Actors[k]
+		a.ID = r.id("A", k)
+		a.Kind, a.Code, a.Country, a.Sector, a.Role, a.CodeFrom, a.Wiki = r.str(), r.str(), r.str(), r.str(), r.str(), r.str(), r.str()
+		r.mentions(a, &p)
+		for _, m := range a.Mentions {
+			if sp := [2]int{m.Start, m.End}; !seen[sp] {
+				seen[sp] = true
+				spans = append(spans, sp)
+			}
+		}
+		switch r.u() {
+		case 0:
+			if len(a.Mentions) == 0 {
+				r.err = errCorrupt
+				return nil
+			}
+			a.Name = a.Mentions[0].Text
+		case 1:
+			a.Name = r.str()
+		default:
+			r.err = errCorrupt
+		}
+		if r.err != nil {
+			return nil
+		}
+	}
+	return spans
+}
+
+// entities6 reads the entities of version 6.
+func (r *binReader) entities6(d *doc.Document, spans [][2]int) {
+	p := 0
+	n, ok := r.n()
+	if !ok {
+		return
+	}
+	d.Entities = make([]doc.Entity, n)
+	for k := range d.Entities {
+		e := &d.Entities[k]
+		e.Type = r.str()
+		if ref := r.u(); ref == 0 {
+			e.Start, e.End = r.span(&p)
+		} else if ref <= uint64(len(spans)) {
+			e.Start, e.End = spans[ref-1][0], spans[ref-1][1]
+			p = e.Start
+		} else {
+			r.err = errCorrupt
+			return
+		}
+		e.Text = r.spanStr(e.Start, e.End)
+		e.Actor = r.str()
+	}
 }

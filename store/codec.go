@@ -11,12 +11,14 @@ import (
 	"github.com/klauspost/compress/zstd"
 )
 
-// codecVersion is the first byte of an encoded layer blob: 5 has the
-// non-token layers as a binary record (binlayers.go) and built-in tag
-// bundles in the token section; 4 (still read) the same without built-in
-// bundles; 3 (still read) JSON layers.
+// codecVersion is the first byte of an encoded layer blob: 6 has the
+// non-token layers as a binary record (binlayers.go) with actors before
+// entities (which refer to their mentions) and built-in tag bundles in the
+// token section; 5 (still read) entities first; 4 (still read) the same
+// without built-in bundles; 3 (still read) JSON layers.
 const (
-	codecVersion = 5
+	codecVersion = 6
+	codecBundles = 5 // the first with built-in tag bundles
 	codecBinary4 = 4
 	codecJSON    = 3
 )
@@ -133,7 +135,7 @@ func (c *Codec) Decode(blob []byte, d *doc.Document) error {
 	if len(blob) == 0 {
 		return nil
 	}
-	if blob[0] != codecVersion && blob[0] != codecBinary4 && blob[0] != codecJSON {
+	if blob[0] < codecJSON || blob[0] > codecVersion {
 		return fmt.Errorf("store: layers of %q: unknown encoding version %d", d.ID, blob[0])
 	}
 	n, k := binary.Uvarint(blob[1:])
@@ -146,14 +148,14 @@ func (c *Codec) Decode(blob []byte, d *doc.Document) error {
 		if err != nil {
 			return fmt.Errorf("store: layers of %q: %w", d.ID, err)
 		}
-		if err := readBinLayers(raw, d); err != nil {
+		if err := readBinLayers(raw, d, int(blob[0])); err != nil {
 			return fmt.Errorf("store: layers of %q: %w", d.ID, err)
 		}
 	} else if err := c.decodeJSON(rest[:n], d); err != nil {
 		return err
 	}
 	var statics []bundle
-	if blob[0] >= codecVersion {
+	if blob[0] >= codecBundles {
 		statics = c.bundleList
 	}
 	toks, err := readTokens(rest[n:], d.Text, statics)

@@ -55,6 +55,7 @@ func TestCodecRoundTrip(t *testing.T) {
 		{"binary (v4)", c.Encode},
 		{"JSON (v3)", c.encodeV3},
 		{"binary without built-in bundles (v4)", c.encodeV4},
+		{"binary, entities first (v5)", c.encodeV5},
 	}
 	for _, tc := range cases {
 		blob, err := tc.encode(want)
@@ -92,12 +93,23 @@ func TestCodecRoundTrip(t *testing.T) {
 // encodeV4 is the version-4 encoder (binary layers, explicit tag
 // bundles), kept to test that version-4 blobs still decode.
 func (c *Codec) encodeV4(d *doc.Document) ([]byte, error) {
-	raw := appendBinLayers(nil, d)
+	raw := appendBinLayers5(nil, d)
 	z := c.layerEnc.EncodeAll(raw, nil)
 	out := []byte{codecBinary4}
 	out = binary.AppendUvarint(out, uint64(len(z)))
 	out = append(out, z...)
 	return c.appendTokens(out, d, false), nil
+}
+
+// encodeV5 is the version-5 encoder (entities before actors, built-in
+// bundles).
+func (c *Codec) encodeV5(d *doc.Document) ([]byte, error) {
+	raw := appendBinLayers5(nil, d)
+	z := c.layerEnc.EncodeAll(raw, nil)
+	out := []byte{codecBundles}
+	out = binary.AppendUvarint(out, uint64(len(z)))
+	out = append(out, z...)
+	return c.appendTokens(out, d, true), nil
 }
 
 // encodeV3 is the version-3 encoder (JSON layers), kept to test that old
@@ -144,4 +156,164 @@ func TestTextsWithoutDictionary(t *testing.T) {
 	if a, b := len(c.CompressText(long)), len(plain.EncodeAll([]byte(long), nil)); a >= b {
 		t.Errorf("the text dictionary does not help: %d bytes against %d", a, b)
 	}
+}
+// appendBinLayers5 writes the layer record of versions 4 and 5 (entities
+// first, names spelled out), kept to test that such blobs still decode.
+func appendBinLayers5(b []byte, d *doc.Document) []byte {
+	w := &binWriter{b: b, text: d.Text, table: map[string]uint64{"": 0}}
+	w.u(uint64(d.Done))
+
+	w.n(len(d.Sentences), d.Sentences == nil)
+	prevEnd, prevTok, prevPara := 0, 0, 0
+	for _, s := range d.Sentences {
+		w.i(s.Start - prevEnd)
+		w.i(s.End - s.Start)
+		w.i(s.FirstToken - prevTok)
+		w.i(s.EndToken - s.FirstToken)
+		w.i(s.Paragraph - prevPara)
+		prevEnd, prevTok, prevPara = s.End, s.EndToken, s.Paragraph
+	}
+
+	w.n(len(d.Entities), d.Entities == nil)
+	p := 0
+	for _, e := range d.Entities {
+		w.str(e.Type)
+		w.pos(e.Start, &p)
+		w.i(e.End - e.Start)
+		w.spanStr(e.Text, e.Start, e.End)
+		w.str(e.Actor)
+	}
+
+	w.n(len(d.Actors), d.Actors == nil)
+	p = 0
+	for k, a := range d.Actors {
+		w.id(a.ID, "A", k)
+		w.str(a.Name)
+		w.str(a.Kind)
+		w.str(a.Code)
+		w.str(a.Country)
+		w.str(a.Sector)
+		w.str(a.Role)
+		w.str(a.CodeFrom)
+		w.str(a.Wiki)
+		w.n(len(a.Mentions), a.Mentions == nil)
+		for _, m := range a.Mentions {
+			w.pos(m.Start, &p)
+			w.i(m.End - m.Start)
+			w.spanStr(m.Text, m.Start, m.End)
+			w.str(m.Kind)
+		}
+	}
+
+	w.n(len(d.Timexes), d.Timexes == nil)
+	p = 0
+	for k, t := range d.Timexes {
+		w.id(t.ID, "t", k)
+		w.str(t.Type)
+		w.str(t.Value)
+		w.pos(t.Start, &p)
+		w.i(t.End - t.Start)
+		w.spanStr(t.Text, t.Start, t.End)
+		w.str(t.Mod)
+		w.str(t.Quant)
+		w.str(t.Freq)
+		w.str(t.Anchor)
+		w.bool(t.Interval != nil)
+		if t.Interval != nil {
+			w.str(t.Interval.Start)
+			w.str(t.Interval.End)
+		}
+		w.str(t.Granularity)
+	}
+
+	w.n(len(d.Quotes), d.Quotes == nil)
+	p = 0
+	for k, q := range d.Quotes {
+		w.id(q.ID, "q", k)
+		w.pos(q.Start, &p)
+		w.i(q.End - q.Start)
+		w.spanStr(q.Text, q.Start, q.End)
+		w.u(uint64(boolBit(q.Direct) | boolBit(q.Mixed)<<1 | boolBit(q.Cue != nil)<<2 | boolBit(q.Speaker != nil)<<3))
+		if c := q.Cue; c != nil {
+			w.i(c.Start - q.Start)
+			w.i(c.End - c.Start)
+			w.spanStr(c.Text, c.Start, c.End)
+			w.str(c.Lemma)
+		}
+		if s := q.Speaker; s != nil {
+			w.i(s.Start - q.Start)
+			w.i(s.End - s.Start)
+			w.spanStr(s.Text, s.Start, s.End)
+			w.str(s.Actor)
+			w.bool(s.Anonymous)
+		}
+	}
+
+	w.n(len(d.Events), d.Events == nil)
+	p = 0
+	for k := range d.Events {
+		e := &d.Events[k]
+		w.id(e.ID, "e", k)
+		w.str(e.Type)
+		w.str(e.Mode)
+		w.n(len(e.Context), e.Context == nil)
+		for _, c := range e.Context {
+			w.str(c)
+		}
+		w.str(e.CAMEO)
+		w.i(e.Quad)
+		w.f(e.Goldstein)
+		w.evidence(&e.Evidence, &p)
+		ep := e.Evidence.Start
+		for _, side := range [2][]doc.Participant{e.Source, e.Target} {
+			w.n(len(side), side == nil)
+			for _, pt := range side {
+				w.str(pt.Actor)
+				w.pos(pt.Start, &ep)
+				w.i(pt.End - pt.Start)
+				w.spanStr(pt.Text, pt.Start, pt.End)
+				w.str(pt.Code)
+			}
+		}
+		w.bool(e.Date != nil)
+		if dt := e.Date; dt != nil {
+			w.str(dt.Value)
+			w.str(dt.Start)
+			w.str(dt.End)
+			w.str(dt.Granularity)
+			w.str(dt.Timex)
+		}
+		w.str(e.Status)
+		w.bool(e.Reported != nil)
+		if r := e.Reported; r != nil {
+			w.str(r.By)
+			w.str(r.Text)
+			w.str(r.Quote)
+		}
+		w.bool(e.Location != nil)
+		if l := e.Location; l != nil {
+			w.pos(l.Start, &ep)
+			w.i(l.End - l.Start)
+			w.spanStr(l.Text, l.Start, l.End)
+			w.str(l.Name)
+			w.str(l.Country)
+			w.f(l.Lat)
+			w.f(l.Lon)
+			w.str(l.Kind)
+		}
+		// Mentions usually repeat the main evidence first.
+		w.n(len(e.Mentions), e.Mentions == nil)
+		mp := e.Evidence.Start
+		for i := range e.Mentions {
+			m := &e.Mentions[i]
+			if i == 0 && *m == e.Evidence {
+				w.u(0)
+				continue
+			}
+			w.u(1)
+			w.evidence(m, &mp)
+		}
+		w.bool(e.Reciprocal)
+	}
+	return w.b
 }

@@ -48,10 +48,11 @@ func FuzzDayRange(f *testing.F) {
 // error or layers, never a panic.
 func FuzzBinLayers(f *testing.F) {
 	d := richDoc()
-	f.Add(appendBinLayers(nil, d), d.Text)
-	f.Add([]byte{0, 1, 0, 0, 0, 0}, "")
-	f.Fuzz(func(t *testing.T, b []byte, text string) {
+	f.Add(appendBinLayers(nil, d), d.Text, uint8(6))
+	f.Add(appendBinLayers5(nil, d), d.Text, uint8(5))
+	f.Add([]byte{0, 1, 0, 0, 0, 0}, "", uint8(6))
+	f.Fuzz(func(t *testing.T, b []byte, text string, version uint8) {
 		out := doc.Document{Text: text}
-		_ = readBinLayers(b, &out)
+		_ = readBinLayers(b, &out, int(version))
 	})
 }

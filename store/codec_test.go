@@ -157,6 +157,7 @@ func TestTextsWithoutDictionary(t *testing.T) {
 		t.Errorf("the text dictionary does not help: %d bytes against %d", a, b)
 	}
 }
+
 // appendBinLayers5 writes the layer record of versions 4 and 5 (entities
 // first, names spelled out), kept to test that such blobs still decode.
 func appendBinLayers5(b []byte, d *doc.Document) []byte {

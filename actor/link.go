@@ -569,7 +569,9 @@ func (lk *linking) name(a, b, typ int) {
 	// PETRARCH's prefix agents ("[NGO~]") code before the actor they
 	// precede: "MSF Arnor" is NGOARN; "an MSF Arnor diplomat" is left to
 	// the agent nominal, which adds the prefix (see nominal)
-	if m, ok := lk.agentAt(a, b); ok && lk.l.compose && m.Agent.Prefix && m.End < b {
+	if !lk.l.compose {
+		// (prefix agents are PETRARCH's: only when composing codes)
+	} else if m, ok := lk.agentAt(a, b); ok && m.Agent.Prefix && m.End < b {
 		if e := lk.lookup(lk.spanText(m.End, b), b-m.End); e != nil && e.Kind != "PER" {
 			if lk.modifiesAgent(e, b) {
 				return

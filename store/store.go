@@ -41,7 +41,9 @@ type Store interface {
 	Events(ctx context.Context, q EventQuery) ([]Event, error)
 	// Quotes returns quotes matching q, newest article first.
 	Quotes(ctx context.Context, q QuoteQuery) ([]QuoteHit, error)
-	// Search runs a full-text query over article titles and texts.
+	// Search runs a full-text query over article titles and texts. Hits
+	// come best first where the index ranks them (PostgreSQL), else newest
+	// first (SQLite, whose index keeps no word positions).
 	Search(ctx context.Context, q SearchQuery) ([]SearchHit, error)
 	// Actors lists actors with their mention, article and event counts,
 	// most mentioned first.

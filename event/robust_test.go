@@ -303,3 +303,30 @@ Japan Japan PROPN 2 obj
 		}
 	}
 }
+
+// TestCoordinatedPlaceGroups: "lawmakers and officials in X and Y" with
+// "in X" hung on "lawmakers": Y's group (the actor stage's, mentioned as
+// "Y") is a party too.
+func TestCoordinatedPlaceGroups(t *testing.T) {
+	law := actorSpec{code: "CHNLEG", country: "CHN", kind: "GRP", texts: []string{"Lawmakers"}}
+	off := actorSpec{code: "CHNGOV", country: "CHN", kind: "GRP", texts: []string{"officials in China"}}
+	jpn := actorSpec{code: "JPNGOV", country: "JPN", kind: "GRP", texts: []string{"Japan"}}
+	d := build(t, "2025-02-22", `
+Lawmakers lawmaker NOUN 8 nsubj
+and and CCONJ 3 cc
+officials official NOUN 1 conj
+in in ADP 5 case
+China China PROPN 1 nmod
+and and CCONJ 7 cc
+Japan Japan PROPN 5 conj
+met meet VERB 0 root VBD
+Russia Russia PROPN 8 obj
+. . PUNCT 8 punct`, []actorSpec{law, off, jpn, russia}, nil)
+	evs := code(t, d)
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	if got := parts(evs[0].Source); !strings.Contains(got, "JPNGOV") || !strings.Contains(got, "CHNLEG") {
+		t.Errorf("sources %s, want CHNLEG, CHNGOV and JPNGOV", got)
+	}
+}

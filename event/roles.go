@@ -374,6 +374,20 @@ func (v *view) generic(x int) bool {
 	return false
 }
 
+// placeGroup reports whether token g is the whole mention of a group the
+// actor stage made for a place coordinated after an agent ("officials in
+// Fornost and Gondor": the group of Gondor's officials, mentioned as
+// "Gondor").
+func (v *view) placeGroup(g int) bool {
+	a := v.actor[g]
+	if a < 0 || v.d.Actors[a].Kind != "GRP" {
+		return false
+	}
+	m := v.d.Actors[a].Mentions[v.mention[g]]
+	t := v.d.Tokens[g]
+	return m.Start == int(t.Start) && m.End == int(t.End) || v.d.SpanText(v.nameSpan(g)) == m.Text
+}
+
 // conjAfter reports whether h has a conjunct after token c.
 func (v *view) conjAfter(h, c int) bool {
 	for x := v.first[h]; x >= 0; x = v.next[x] {
@@ -765,9 +779,13 @@ func (v *view) expand(dst []int, h int) []int {
 				case "nmod":
 					// "the ambassadors of Arnor, Osgiliath and Gondor": the
 					// actor stage made one group per coordinated country
-					if cs := v.caseOf(c); (cs == "of" || cs == "in" || cs == "from") && v.actor[c] == v.actor[x] {
+					if cs := v.caseOf(c); cs == "of" || cs == "in" || cs == "from" {
+						// (the place may be the mention of a coordinated
+						// agent's group: "lawmakers and officials in X and
+						// Y" with "in X" on "lawmakers")
+						same := v.actor[c] == v.actor[x]
 						v.children(c, func(g int) bool {
-							if v.dep(g) == "conj" && v.named(g) && v.actor[g] >= 0 && v.d.Actors[v.actor[g]].Kind == "GRP" {
+							if v.dep(g) == "conj" && v.named(g) && v.actor[g] >= 0 && v.d.Actors[v.actor[g]].Kind == "GRP" && (same || v.placeGroup(g)) {
 								split = c
 								return false
 							}

@@ -633,3 +633,26 @@ func TestPrefixAgent(t *testing.T) {
 		}
 	}
 }
+
+// TestListedPlurals: a TABARI agent with braces has only the plurals listed
+// there ("POLICE {}": none), others get the regular plural.
+func TestListedPlurals(t *testing.T) {
+	d, err := LoadDictionary(strings.NewReader("POLICE {} [~COP]\nSOLDIER [~MIL]\nATTORNEY_GENERAL {ATTORNEYS_GENERAL} [~JUD]\n"), "a.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		words []string
+		ok    bool
+	}{
+		{[]string{"police"}, true}, {[]string{"polices"}, false},
+		{[]string{"soldiers"}, true},
+		{[]string{"attorneys", "general"}, true}, {[]string{"attorney", "generals"}, false},
+	}
+	for _, tt := range tests {
+		m, ok := d.MatchAt(tt.words, 0)
+		if ok = ok && m.Agent != nil && m.End == len(tt.words); ok != tt.ok {
+			t.Errorf("%v: agent match %v, want %v", tt.words, ok, tt.ok)
+		}
+	}
+}

@@ -96,6 +96,10 @@ type Agent struct {
 	Phrase  string // as written in the dictionary
 	Code    string // sector code without country: "GOV", "MIL", "GOVMIL", "MED"
 	Country string // ISO alpha-3 of the one country whose office this is ("secretary of state": USA), or ""
+	// Listed marks an agent whose plurals the dictionary lists in braces
+	// (TABARI's "POLICE {}" has none, "ATTORNEY_GENERAL {ATTORNEYS_GENERAL}"
+	// that one): no regular plural is added.
+	Listed bool
 	// Prefix marks a PETRARCH prefix agent ("[NGO~]"): its code goes before
 	// the code of the actor it precedes ("MSF Arnor" → NGOARN) instead of
 	// after the code of the actor that modifies it.
@@ -404,11 +408,12 @@ func (d *Dictionary) parseTABARI(b []byte) error {
 				continue
 			}
 			prefix := strings.HasSuffix(raw, "~") && !strings.HasPrefix(raw, "~")
+			listed := plurals != nil
 			for _, ph := range expandSubst(text, subst) {
-				d.Agents = append(d.Agents, Agent{Phrase: tabariWords(ph), Code: code, Prefix: prefix})
+				d.Agents = append(d.Agents, Agent{Phrase: tabariWords(ph), Code: code, Prefix: prefix, Listed: listed})
 			}
 			for _, p := range plurals {
-				d.Agents = append(d.Agents, Agent{Phrase: p, Code: code, Prefix: prefix})
+				d.Agents = append(d.Agents, Agent{Phrase: p, Code: code, Prefix: prefix, Listed: listed})
 			}
 			cur = -1
 			continue
@@ -600,7 +605,7 @@ func (d *Dictionary) build() {
 	for i := range d.Agents {
 		a := d.Agents[i].Phrase
 		add(a, -1, int32(i))
-		if p := plural(a); p != a {
+		if p := plural(a); p != a && !d.Agents[i].Listed {
 			add(p, -1, int32(i))
 		}
 	}

@@ -330,3 +330,33 @@ Russia Russia PROPN 8 obj
 		t.Errorf("sources %s, want CHNLEG, CHNGOV and JPNGOV", got)
 	}
 }
+
+// TestPlaceNounWithName: "eased measures on Wednesday in Montenegro
+// province": the place is Montenegro even under a generic place noun hung
+// on the date, and a material act with no named target is aimed at it.
+func TestPlaceNounWithName(t *testing.T) {
+	serbia := actorSpec{code: "SRB", country: "SRB", kind: "LOC", texts: []string{"Serbia"}}
+	mne := actorSpec{code: "MNE", country: "MNE", kind: "LOC", texts: []string{"Montenegro"}}
+	d := build(t, "2025-02-22", `
+Serbia Serbia PROPN 2 nsubj
+eased ease VERB 0 root VBD
+emergency emergency NOUN 4 compound
+measures measure NOUN 2 obj
+on on ADP 6 case
+Wednesday Wednesday PROPN 2 obl
+in in ADP 9 case
+Montenegro Montenegro PROPN 9 compound
+province province PROPN 6 nmod
+. . PUNCT 2 punct`, []actorSpec{serbia, mne}, []timexSpec{{text: "Wednesday", typ: "DATE", value: "2025-02-19"}})
+	evs := code(t, d)
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	e := evs[0]
+	if e.Location == nil || e.Location.Country != "MNE" {
+		t.Errorf("location %+v, want Montenegro", e.Location)
+	}
+	if parts(e.Target) != "MNE" {
+		t.Errorf("target %s, want MNE", parts(e.Target))
+	}
+}

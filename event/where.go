@@ -289,8 +289,8 @@ func (v *view) placeArg(cd *cand, dest bool) int {
 			case "obl", "nmod":
 				cs := v.caseOf(c)
 				if (dest && (cs == "to" || cs == "for")) || (!dest && placePreps[cs]) {
-					if v.placeLike(c) {
-						found = c
+					if p := v.placeOf(c); p >= 0 {
+						found = p
 						return false
 					}
 				}
@@ -329,8 +329,11 @@ func (v *view) placeArg(cd *cand, dest bool) int {
 					return true
 				}
 				v.children(c, func(g int) bool {
-					if v.dep(g) == "nmod" && placePreps[v.caseOf(g)] && v.placeLike(g) {
-						found = g
+					if v.dep(g) != "nmod" || !placePreps[v.caseOf(g)] {
+						return true
+					}
+					if p := v.placeOf(g); p >= 0 {
+						found = p
 						return false
 					}
 					return true
@@ -344,6 +347,33 @@ func (v *view) placeArg(cd *cand, dest bool) int {
 }
 
 // placeLike reports whether token h can name a place.
+// placeOf returns h when it names a place, the place of "Montenegro
+// province", "the Darfur region" when h is a generic place noun with a
+// place compound, else -1.
+func (v *view) placeOf(h int) int {
+	if v.placeLike(h) && !placeNouns[v.lemma[h]] {
+		return h
+	}
+	if placeNouns[v.lemma[h]] {
+		for c := v.first[h]; c >= 0; c = v.next[c] {
+			if v.dep(int(c)) == "compound" && v.placeLike(int(c)) {
+				return int(c)
+			}
+		}
+		if v.placeLike(h) {
+			return h
+		}
+	}
+	return -1
+}
+
+// placeNouns are generic nouns that a place name modifies.
+var placeNouns = map[string]bool{
+	"province": true, "region": true, "state": true, "district": true, "county": true, "city": true,
+	"town": true, "village": true, "area": true, "territory": true, "enclave": true, "prefecture": true,
+	"governorate": true, "oblast": true, "municipality": true, "capital": true, "port": true,
+}
+
 func (v *view) placeLike(h int) bool {
 	if v.isPlace(h) {
 		return true

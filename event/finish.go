@@ -128,6 +128,15 @@ func (c *Coder) finish(w *work) []doc.Event {
 			// "a curfew in Algiers", "eased measures in Montenegro"
 			ev.Target = []doc.Participant{{Text: cd.loc.Text, Code: cd.loc.Country, Start: cd.loc.Start, End: cd.loc.End}}
 		}
+		if !c.literal && ev.Quad == 4 && cd.loc != nil && cd.loc.Country != "" && !hasActor(ev.Source) && hasActor(ev.Target) {
+			// an attack by nobody named ("a roadside bombing near Samarra
+			// killed one U.S. soldier") is coded to the country it happens in
+			for k := range ev.Source {
+				if ev.Source[k].Code == "" {
+					ev.Source[k].Code = cd.loc.Country
+				}
+			}
+		}
 		if !c.literal && named && len(ev.Target) == 0 && cameo.Root(code) == "14" {
 			// a protest with no named target is aimed at the authorities
 			// of the country it happens in

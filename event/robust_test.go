@@ -360,3 +360,33 @@ province province PROPN 6 nmod
 		t.Errorf("target %s, want MNE", parts(e.Target))
 	}
 }
+
+// TestUnnamedAttackerPlace: "a bombing near the town of Samarra killed a
+// U.S. soldier": the place hangs on the subject, and the attack by nobody
+// named is coded to the country it happens in.
+func TestUnnamedAttackerPlace(t *testing.T) {
+	soldier := actorSpec{code: "USAMIL", country: "USA", kind: "PER", texts: []string{"soldier"}}
+	d := build(t, "2025-02-22", `
+A a DET 2 det
+bombing bombing NOUN 8 nsubj
+near near ADP 5 case
+the the DET 5 det
+town town NOUN 2 nmod
+of of ADP 7 case
+Samarra Samarra PROPN 5 nmod
+killed kill VERB 0 root VBD
+a a DET 10 det
+soldier soldier NOUN 8 obj
+. . PUNCT 8 punct`, []actorSpec{soldier}, nil)
+	evs := code(t, d)
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	e := evs[0]
+	if e.Location == nil || e.Location.Country != "IRQ" {
+		t.Errorf("location %+v, want Samarra, IRQ", e.Location)
+	}
+	if parts(e.Source) != "IRQ" {
+		t.Errorf("source %q, want IRQ", parts(e.Source))
+	}
+}

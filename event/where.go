@@ -325,7 +325,9 @@ func (v *view) placeArg(cd *cand, dest bool) int {
 		v.children(cd.trig, func(c int) bool {
 			switch v.dep(c) {
 			case "obl", "obj", "nmod", "nsubj":
-				if v.dep(c) == "nsubj" && nsubj < 2 {
+				if v.dep(c) == "nsubj" && nsubj < 2 && (v.named(c) || v.d.Tokens[c].UPOS != doc.NOUN) {
+					// (an unnamed subject is the act itself or its means:
+					// "a roadside bombing near Samarra killed …")
 					return true
 				}
 				v.children(c, func(g int) bool {
@@ -356,8 +358,8 @@ func (v *view) placeOf(h int) int {
 	}
 	if placeNouns[v.lemma[h]] {
 		for c := v.first[h]; c >= 0; c = v.next[c] {
-			if v.dep(int(c)) == "compound" && v.placeLike(int(c)) {
-				return int(c)
+			if (v.dep(int(c)) == "compound" || v.dep(int(c)) == "nmod" && v.caseOf(int(c)) == "of") && v.placeLike(int(c)) {
+				return int(c) // "Montenegro province", "the town of Samarra"
 			}
 		}
 		if v.placeLike(h) {

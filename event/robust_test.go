@@ -390,3 +390,29 @@ soldier soldier NOUN 8 obj
 		t.Errorf("source %q, want IRQ", parts(e.Source))
 	}
 }
+
+// TestDemandOfNamedSubject: "insisted that Japan's government grant …"
+// parsed with both "that" and "government" as subjects of "grant": the
+// demand is made of the named one.
+func TestDemandOfNamedSubject(t *testing.T) {
+	d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+insisted insist VERB 0 root VBD
+on on ADP 5 case
+its its PRON 5 nmod:poss
+demands demand NOUN 2 obl
+that that PRON 10 nsubj
+Japan Japan PROPN 9 nmod:poss
+'s 's PART 7 case
+government government NOUN 10 nsubj
+grant grant VERB 2 ccomp VB
+rights right NOUN 10 obj
+. . PUNCT 2 punct`, []actorSpec{china, japan}, nil)
+	evs := code(t, d)
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	if got := parts(evs[0].Source) + ">" + parts(evs[0].Target); got != "CHN>JPN" {
+		t.Errorf("got %s %s, want CHN>JPN", evs[0].CAMEO, got)
+	}
+}

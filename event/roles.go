@@ -102,7 +102,17 @@ func (c *Coder) roles(w *work, cd *cand) {
 	// partner of the complement verb ("offered to hand over to Britain")
 	if r.Act != "" && (tgtHead < 0 || !v.actorish(tgtHead)) {
 		if x := v.complementVerb(t); x >= 0 {
-			if s := v.child(x, "nsubj", "nsubj:pass"); s >= 0 && v.actorish(s) && (r.Act == "demand" || r.Act == "appeal") {
+			// (of several subjects, the parse's "that" among them, the one
+			// that names somebody)
+			s := v.child(x, "nsubj", "nsubj:pass")
+			v.children(x, func(c int) bool {
+				if d := v.d.Tokens[c].Dep; (d == "nsubj" || d == "nsubj:pass") && v.actorish(c) {
+					s = c
+					return false
+				}
+				return true
+			})
+			if s >= 0 && v.actorish(s) && (r.Act == "demand" || r.Act == "appeal") {
 				tgtHead = s
 			} else if g := v.targetIn(x, 0); g >= 0 {
 				tgtHead = g

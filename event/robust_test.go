@@ -258,6 +258,12 @@ Japan Japan PROPN 5 nmod:poss
 's 's PART 3 case
 threshold threshold NOUN 2 obj
 . . PUNCT 2 punct`, []actorSpec{china, japan}},
+		{"released a video", `
+China China PROPN 2 nsubj
+released release VERB 0 root VBD
+a a DET 4 det
+video video NOUN 2 obj
+. . PUNCT 2 punct`, []actorSpec{china}},
 		{"agreement in a name", `
 China China PROPN 2 nsubj
 criticised criticise VERB 0 root VBD

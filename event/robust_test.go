@@ -264,6 +264,15 @@ released release VERB 0 root VBD
 a a DET 4 det
 video video NOUN 2 obj
 . . PUNCT 2 punct`, []actorSpec{china}},
+		{"called him a genius for", `
+China China PROPN 2 nsubj
+called call VERB 0 root VBD
+Japan Japan PROPN 2 obj
+a a DET 5 det
+genius genius NOUN 2 xcomp
+for for ADP 7 case
+strategies strategy NOUN 2 obl
+. . PUNCT 2 punct`, []actorSpec{china, japan}},
 		{"agreement in a name", `
 China China PROPN 2 nsubj
 criticised criticise VERB 0 root VBD

@@ -389,7 +389,23 @@ func (v *view) evidence(cd *cand) doc.Evidence {
 // participants, compatible place), compatible date and place. It searches
 // backwards so the most recent telling wins.
 func mergeTarget(out []doc.Event, ev *doc.Event, bare bool) int {
+	if bare {
+		// "such a meeting", "that meeting": the latest event told with
+		// the same word, before the latest of the same code
+		if j := mergeTargetWith(out, ev, true, ev.Evidence.Trigger.Lemma); j >= 0 {
+			return j
+		}
+	}
+	return mergeTargetWith(out, ev, bare, "")
+}
+
+// mergeTargetWith is mergeTarget restricted, when lemma is not empty, to
+// events with a mention whose trigger has that lemma.
+func mergeTargetWith(out []doc.Event, ev *doc.Event, bare bool, lemma string) int {
 	for j := len(out) - 1; j >= 0; j-- {
+		if lemma != "" && !toldWith(&out[j], lemma) {
+			continue
+		}
 		e := &out[j]
 		if cameo.Base(e.CAMEO) != cameo.Base(ev.CAMEO) {
 			continue
@@ -408,6 +424,16 @@ func mergeTarget(out []doc.Event, ev *doc.Event, bare bool) int {
 		}
 	}
 	return -1
+}
+
+// toldWith reports whether one of e's mentions has a trigger of lemma.
+func toldWith(e *doc.Event, lemma string) bool {
+	for _, m := range e.Mentions {
+		if m.Trigger.Lemma == lemma || strings.HasSuffix(m.Trigger.Lemma, " "+lemma) { // "hold talk"
+			return true
+		}
+	}
+	return false
 }
 
 // asserted reports whether a status says the event took place.

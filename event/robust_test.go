@@ -431,3 +431,41 @@ rights right NOUN 10 obj
 		t.Errorf("got %s %s, want CHN>JPN", evs[0].CAMEO, got)
 	}
 }
+
+// TestBareMentionSameWord: "the talks" joins the latest event told with
+// that word, not merely the latest event of its code.
+func TestBareMentionSameWord(t *testing.T) {
+	korea := actorSpec{code: "KOR", country: "KOR", kind: "LOC", texts: []string{"Korea"}}
+	d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+held hold VERB 0 root VBD
+talks talk NOUN 2 obj
+with with ADP 5 case
+Japan Japan PROPN 3 nmod
+. . PUNCT 2 punct
+
+Russia Russia PROPN 2 nsubj
+met meet VERB 0 root VBD
+Korea Korea PROPN 2 obj
+. . PUNCT 2 punct
+
+The the DET 2 det
+talks talk NOUN 3 nsubj
+lasted last VERB 0 root VBD
+hours hour NOUN 3 obj
+. . PUNCT 3 punct`, []actorSpec{china, japan, russia, korea}, nil)
+	evs := code(t, d)
+	for _, e := range evs {
+		n := len(e.Mentions)
+		switch parts(e.Source) {
+		case "CHN":
+			if n != 2 {
+				t.Errorf("China–Japan talks told %d times, want 2", n)
+			}
+		case "RUS":
+			if n != 1 {
+				t.Errorf("Russia–Korea meeting told %d times, want 1", n)
+			}
+		}
+	}
+}

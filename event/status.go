@@ -225,7 +225,7 @@ func (c *Coder) qualify(w *work, cd *cand) {
 				break
 			}
 		}
-		if xp := v.d.Tokens[x].XPOS; (xp == "VBD" && (rel == "advcl" || rel == "acl" || rel == "ccomp" || rel == "parataxis")) || (xp == "VBN" && rel == "acl") {
+		if xp := v.d.Tokens[x].XPOS; ((xp == "VBD" && (rel == "advcl" || rel == "acl" || rel == "ccomp" || rel == "parataxis")) || (xp == "VBN" && rel == "acl")) && !v.firstTime(x, h) {
 			// a finite past-tense clause asserts its event; only a denial
 			// higher up still applies ("denied that he met …")
 			for k := 0; k < 4 && h >= 0; k++ {
@@ -312,4 +312,20 @@ func (v *view) reportedFrom(h int) *doc.Reported {
 		rep.By = v.d.Actors[a].ID
 	}
 	return rep
+}
+
+// firstTime reports whether clause x is a relative clause of "the first
+// (only) time" h: "it will mark the first time that X met Y since 2021"
+// describes the event the governing clause is about, whose modality it
+// takes, not a past one.
+func (v *view) firstTime(x, h int) bool {
+	if v.d.Tokens[x].Dep != "acl:relcl" || (v.lemma[h] != "time" && v.lemma[h] != "occasion") {
+		return false
+	}
+	for c := v.first[h]; c >= 0; c = v.next[c] {
+		if v.dep(int(c)) == "amod" && (v.lemma[c] == "first" || v.lemma[c] == "only") {
+			return true
+		}
+	}
+	return false
 }

@@ -18,6 +18,18 @@ is be AUX 3 aux
 meeting meet VERB 0 root VBG
 Japan Japan PROPN 3 obj
 . . PUNCT 3 punct`, "040", doc.StatusOngoing, ""},
+		{"will mark the first time that X met: not asserted", `
+It it PRON 3 nsubj
+will will AUX 3 aux
+mark mark VERB 0 root VB
+the the DET 6 det
+first first ADJ 6 amod
+time time NOUN 3 obj
+that that PRON 9 nsubj
+China China PROPN 9 nsubj
+met meet VERB 6 acl:relcl VBD
+Japan Japan PROPN 9 obj
+. . PUNCT 3 punct`, "036", doc.StatusPlanned, ""},
 		{"plans to visit: intent", `
 China China PROPN 2 nsubj
 plans plan VERB 0 root VBZ

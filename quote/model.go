@@ -310,6 +310,33 @@ func (v *view) spaceBefore(k int) bool {
 	return r >= 0 && unicode.IsSpace(r)
 }
 
+// clauseAt reports whether tokens from k (up to hi) open a clause with a
+// subject of its own: a name or pronoun, or a determiner and a noun, then a
+// verb ("… and Zelenskyy accusing Trump …", "but he said …").
+func (v *view) clauseAt(k, hi int) bool {
+	if k > hi {
+		return false
+	}
+	switch v.toks[k].UPOS {
+	case doc.PROPN, doc.PRON:
+		for k+1 <= hi && v.toks[k+1].UPOS == doc.PROPN {
+			k++
+		}
+	case doc.DET:
+		if k+1 > hi || v.toks[k+1].UPOS != doc.NOUN {
+			return false
+		}
+		k++
+	default:
+		return false
+	}
+	if k+1 > hi {
+		return false
+	}
+	u := v.toks[k+1].UPOS
+	return u == doc.VERB || u == doc.AUX
+}
+
 // cutWords open a trailing clause after a comma that contents often end
 // before: relative clauses, contrasts and additions.
 var cutWords = map[string]bool{
@@ -319,9 +346,9 @@ var cutWords = map[string]bool{
 }
 
 // cutAt returns the last token of content [lo, hi] before its first
-// trailing-clause boundary (";", a dash, or a comma before a clause word or
-// a participle), or hi when there is none. Words inside quotation marks
-// are not cut.
+// trailing-clause boundary (";", a dash, a comma before a clause word or a
+// participle, or "and"/"but" before a clause with its own subject), or hi
+// when there is none. Words inside quotation marks are not cut.
 func (v *view) cutAt(lo, hi int) int {
 	inQ := false
 	for k := lo + 1; k <= hi; k++ {
@@ -336,6 +363,7 @@ func (v *view) cutAt(lo, hi int) int {
 		switch {
 		case f == ";" || (f == "--" || f == "—" || f == "–") && v.spaceBefore(k):
 		case f == "," && k+1 <= hi && (cutWords[strings.ToLower(v.form(k+1))] || v.toks[k+1].UPOS == doc.VERB && strings.HasSuffix(v.form(k+1), "ing")):
+		case coordWords[strings.ToLower(f)] && v.clauseAt(k+1, hi):
 		default:
 			continue
 		}
@@ -614,6 +642,13 @@ func (v *view) features(k *mcand, f *featSink) {
 	if sj >= 0 {
 		f.add("SK=", v.kindOf(sj), "|", typ, typ2)
 		f.add("SKL=", v.kindOf(sj), "|", lemma)
+		if v.toks[sj].UPOS == doc.NOUN {
+			// Which common nouns speak: "the poll", "the ad" do, "the
+			// conflict" does not.
+			sh := v.lemmaKey(sj)
+			f.add("SH=", sh)
+			f.add("SHT=", sh, "|", typ, typ2)
+		}
 	}
 	if k.kind == kChild || k.kind == kCompExt {
 		// Does the content have a subject of its own (a full clause)?
@@ -689,12 +724,10 @@ func (v *view) noContent(k *mcand) bool {
 		}
 	}
 	if v.lx != nil && k.last == k.c && v.toks[k.c].UPOS == doc.VERB {
-		// A verb that is no listed cue speaks only through a person or a
-		// group ("The conflict has strained relations" reports nothing).
-		if e, ok := v.lx.lookup(v.lemma(k.c)); !ok || e.prec < v.lx.minPrec {
-			if !v.sentientSubject(k.c) {
-				return true
-			}
+		// A verb that is no listed cue does not report through a place
+		// or a time ("The United States has been …, providing funding").
+		if _, ok := v.lx.lookup(v.lemma(k.c)); !ok && v.placeSubject(k.c) {
+			return true
 		}
 	}
 	if sj := v.child(k.c, "nsubj"); sj > k.c && k.lo > k.c && k.kind != kMid && k.kind != kSent {
@@ -712,29 +745,20 @@ var adjunctPreps = map[string]bool{
 	"while": true, "earlier": true, "later": true, "amid": true, "via": true, "through": true,
 }
 
-// sentientSubject reports whether cue c can report a view: it has no
-// subject (its own, or its governor's for participles and infinitives), or
-// one that is neither a place or time nor a common noun outside the actor
-// and entity layers ("The conflict has strained relations"), unless the
-// noun names people or sources ("officials", "the senator", "a poll").
-func (v *view) sentientSubject(c int) bool {
+// placeSubject reports whether the subject of cue c (its own, or its
+// governor's for participles and infinitives) is a place or a time by the
+// actor, entity and timex layers.
+func (v *view) placeSubject(c int) bool {
 	sj := v.child(c, "nsubj")
 	if sj < 0 {
-		// A participle or infinitive speaks through its governor's subject.
 		_, _, h, ok := v.subjectOf(c)
 		if !ok || h < 0 {
-			return true
+			return false
 		}
 		sj = h
 	}
-	if k := v.kindOf(sj); k == "LOC" || k == "TIME" {
-		return false
-	}
-	if v.toks[sj].UPOS != doc.NOUN || v.kindOf(sj) != "-" {
-		return true
-	}
-	l := strings.ToLower(v.lemma(sj))
-	return personNouns[l] || anonymousHeads[l] || anonymousHeads[l+"s"] || labelNouns[l]
+	k := v.kindOf(sj)
+	return k == "LOC" || k == "TIME"
 }
 
 // kindOf returns the actor kind (PER, ORG, GRP, LOC) of the mention or

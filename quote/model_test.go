@@ -80,6 +80,12 @@ func TestModelCandidates(t *testing.T) {
 			{"report", N, "report", 2, "obj"}, {",", X, ",", 7, "punct"}, {"which", doc.PRON, "which", 7, "nsubj"},
 			{"appeared", V, "appear", 4, "acl:relcl"}, {"Monday", P, "Monday", 7, "obl:tmod"}, {".", X, ".", 2, "punct"}}, "denied",
 			[]string{"child:the report, which appeared Monday", "child~:the report"}},
+		{"a coordinated clause with its own subject is cut", []tok{
+			{"Kaya", P, "Kaya", 2, "nsubj"}, {"called", V, "call", 0, "root"}, {"Ruiz", P, "Ruiz", 2, "obj"},
+			{"a", doc.DET, "a", 5, "det"}, {"liar", N, "liar", 2, "xcomp"}, {"and", doc.CCONJ, "and", 8, "cc"},
+			{"Ruiz", P, "Ruiz", 8, "nsubj"}, {"sued", V, "sue", 2, "conj"}, {"him", doc.PRON, "he", 8, "obj"},
+			{".", X, ".", 2, "punct"}}, "called",
+			[]string{"fwd:Ruiz a liar and Ruiz sued him", "fwd~:Ruiz a liar"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

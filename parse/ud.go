@@ -42,8 +42,12 @@ func (a *Annotator) Annotate(s *conllu.Sentence) {
 	for i, w := range s.Words {
 		fs[i] = w.Form
 	}
+	glued := make([]bool, n)
+	for i := range glued {
+		glued[i] = !s.SpaceAfter(i)
+	}
 	an := make([]tag.Analysis, n)
-	a.Tagger.Tag(fs, an)
+	a.Tagger.TagSpaced(fs, glued, an)
 	xp := make([]string, n)
 	up := make([]doc.UPOS, n)
 	for i := range an {
@@ -149,11 +153,14 @@ func copySentence(s *conllu.Sentence) *conllu.Sentence {
 
 // JackknifeTags returns copies of train whose UPOS and XPOS were predicted
 // by taggers trained on the other folds, so that the parser learns from
-// tags as noisy as it will see.
-func JackknifeTags(ctx context.Context, train []*conllu.Sentence, folds int, opt tag.TrainOptions) ([]*conllu.Sentence, error) {
+// tags as noisy as it will see. With average > 1 each fold's tagger is the
+// average of that many taggers (seeds opt.Seed, opt.Seed+1, …), like the
+// tagger the parser will run after.
+func JackknifeTags(ctx context.Context, train []*conllu.Sentence, folds, average int, opt tag.TrainOptions) ([]*conllu.Sentence, error) {
 	if folds < 2 {
 		folds = 2
 	}
+	average = max(average, 1)
 	out := make([]*conllu.Sentence, len(train))
 	log := opt.Log
 	if log == nil {
@@ -172,7 +179,20 @@ func JackknifeTags(ctx context.Context, train []*conllu.Sentence, folds int, opt
 		}
 		o := opt
 		o.Log = slog.New(slog.DiscardHandler)
-		m, err := tag.Train(ctx, tr, nil, o)
+		var ms []*tag.Model
+		for k := 0; k < average; k++ {
+			o.Seed = opt.Seed + uint64(k)
+			m, err := tag.Train(ctx, tr, nil, o)
+			if err != nil {
+				return nil, fmt.Errorf("jackknife fold %d: %w", f, err)
+			}
+			ms = append(ms, m)
+		}
+		minAbs := o.MinAbs
+		if minAbs == 0 {
+			minAbs = tag.DefaultMinAbs
+		}
+		m, err := tag.Average(ms, minAbs)
 		if err != nil {
 			return nil, fmt.Errorf("jackknife fold %d: %w", f, err)
 		}

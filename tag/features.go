@@ -14,6 +14,7 @@ type tokInfo struct {
 	pre                [3]uint64 // prefixes of length 1..3 (lowercase)
 	flags              uint64
 	cc, cf             uint64 // coarse and fine cluster
+	glue               uint64 // 1 + 2·(glued to the previous word) + (glued to the next)
 }
 
 // Hash values for the padding before and after the sentence.
@@ -44,6 +45,8 @@ type workspace struct {
 	scF   []float32
 	clus  *Clusters
 	first []int // first-pass tags, for the second pass
+	// spacing adds the templates of the words' glue to their neighbours
+	spacing bool
 }
 
 // lowerInto appends the lowercase form of s to buf.
@@ -103,8 +106,9 @@ func shapeHash(s string) uint64 {
 	return h
 }
 
-// analyse fills the token views for forms.
-func (ws *workspace) analyse(forms []string) {
+// analyse fills the token views for forms; glued[i] tells that word i
+// is followed by word i+1 without a space (nil: spaced).
+func (ws *workspace) analyse(forms []string, glued []bool) {
 	if cap(ws.info) < len(forms) {
 		ws.info = make([]tokInfo, len(forms), len(forms)+len(forms)/2)
 	}
@@ -164,6 +168,13 @@ func (ws *workspace) analyse(forms []string) {
 			fl |= flagLong
 		}
 		ti.flags = fl
+		ti.glue = 1
+		if i > 0 && i-1 < len(glued) && glued[i-1] {
+			ti.glue += 2
+		}
+		if i < len(glued) && glued[i] && i+1 < len(forms) {
+			ti.glue++
+		}
 	}
 }
 
@@ -252,6 +263,13 @@ func (ws *workspace) features(i int) []uint64 {
 		percep.F2(39, t.cf, cr1),
 		percep.F2(40, t.cf, t.suf[1]),
 	)
+	if ws.spacing {
+		f = append(f,
+			percep.F1(48, t.glue),
+			percep.F2(49, t.glue, t.lower),
+			percep.F2(50, t.glue, t.shape),
+		)
+	}
 	ws.feats = f
 	return f
 }

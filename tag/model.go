@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"sync"
 
@@ -41,6 +42,9 @@ type Model struct {
 	featEx  map[string]uint32 // lowercase form + "\x00" + class → feats
 	featDef []uint32          // per class
 	clus    *Clusters
+	// spacing: the model was trained with the spacing templates (files
+	// CHTAG2); CHTAG1 models ignore spacing.
+	spacing bool
 	pool    sync.Pool
 }
 
@@ -54,16 +58,24 @@ func (m *Model) workspace() *workspace {
 	if ws, ok := m.pool.Get().(*workspace); ok {
 		return ws
 	}
-	return &workspace{scI: make([]int32, len(m.classes)), scF: make([]float32, len(m.classes)), clus: m.clus}
+	return &workspace{scI: make([]int32, len(m.classes)), scF: make([]float32, len(m.classes)), clus: m.clus, spacing: m.spacing}
 }
 
 // Tag analyses one sentence: out[i] receives the analysis of forms[i].
 // out must be at least as long as forms. It does not allocate once warm,
 // except for lemmas never seen in training.
-func (m *Model) Tag(forms []string, out []Analysis) {
+//
+// Tag takes every word to be followed by a space; TagSpaced knows better.
+func (m *Model) Tag(forms []string, out []Analysis) { m.TagSpaced(forms, nil, out) }
+
+// TagSpaced is Tag for words whose spacing is known: glued[i] reports that
+// word i is directly followed by word i+1, without white space ("then",
+// "-", "U.S." in "then-U.S."; "U.S." before "'s"). A nil or short glued
+// counts the missing words as followed by a space.
+func (m *Model) TagSpaced(forms []string, glued []bool, out []Analysis) {
 	ws := m.workspace()
 	defer m.pool.Put(ws)
-	m.tagClasses(ws, forms)
+	m.tagClasses(ws, forms, glued)
 	for i, f := range forms {
 		c := ws.tags[i]
 		cl := m.classes[c]
@@ -72,8 +84,8 @@ func (m *Model) Tag(forms []string, out []Analysis) {
 }
 
 // tagClasses fills ws.tags with the class of each form.
-func (m *Model) tagClasses(ws *workspace, forms []string) {
-	ws.analyse(forms)
+func (m *Model) tagClasses(ws *workspace, forms []string, glued []bool) {
+	ws.analyse(forms, glued)
 	if cap(ws.tags) < len(forms) {
 		ws.tags = make([]int, len(forms), len(forms)+len(forms)/2)
 	}
@@ -119,7 +131,11 @@ func (m *Model) featsFor(ws *workspace, form string, cls int) string {
 
 // --- serialisation ---
 
-const modelMagic = "CHTAG1\n"
+// Model file magics: version 2 adds the spacing templates (same layout).
+const (
+	modelMagic1 = "CHTAG1\n"
+	modelMagic  = "CHTAG2\n"
+)
 
 type encoder struct {
 	buf bytes.Buffer
@@ -202,7 +218,11 @@ func (d *decoder) strMap(limit uint32) map[string]uint32 {
 // several times faster, which keeps the model load short).
 func (m *Model) WriteTo(w io.Writer) (int64, error) {
 	var e encoder
-	e.buf.WriteString(modelMagic)
+	if m.spacing {
+		e.buf.WriteString(modelMagic)
+	} else {
+		e.buf.WriteString(modelMagic1)
+	}
 	e.uv(uint64(len(m.classes)))
 	for _, c := range m.classes {
 		e.str(c.UPOS.String())
@@ -284,11 +304,15 @@ func ReadModel(r io.Reader) (*Model, error) {
 	if err != nil {
 		return nil, fmt.Errorf("tag: reading model: %w", err)
 	}
-	if !bytes.HasPrefix(data, []byte(modelMagic)) {
+	m := &Model{}
+	switch {
+	case bytes.HasPrefix(data, []byte(modelMagic)):
+		m.spacing = true
+	case bytes.HasPrefix(data, []byte(modelMagic1)):
+	default:
 		return nil, errors.New("tag: not a tagger model")
 	}
 	d := &decoder{data: data, p: len(modelMagic)}
-	m := &Model{}
 	nc := d.count()
 	if nc == 0 || nc > 256 {
 		return nil, errors.New("tag: bad class count")
@@ -364,4 +388,38 @@ func ReadModel(r io.Reader) (*Model, error) {
 		m.pm2 = pm2
 	}
 	return m, nil
+}
+
+// Average returns the tagger whose weights are the mean of the models'
+// (percep.Average: every decision is scored as the mean of their scores,
+// an ensemble at the cost of one model). The models must have been trained
+// on the same data with the same features (different seeds); everything
+// but the weights comes from the first.
+func Average(models []*Model, minAbs float64) (*Model, error) {
+	if len(models) == 0 {
+		return nil, errors.New("tag: no models to average")
+	}
+	m0 := models[0]
+	pms := make([]*percep.Model, len(models))
+	var pm2s []*percep.Model
+	for i, m := range models {
+		if !slices.Equal(m.classes, m0.classes) || m.spacing != m0.spacing || (m.pm2 == nil) != (m0.pm2 == nil) {
+			return nil, fmt.Errorf("tag: model %d has other classes or features than model 0", i)
+		}
+		pms[i] = m.pm
+		if m.pm2 != nil {
+			pm2s = append(pm2s, m.pm2)
+		}
+	}
+	c := &Model{classes: m0.classes, dict: m0.dict, lem: m0.lem, feats: m0.feats, featEx: m0.featEx, featDef: m0.featDef, clus: m0.clus, spacing: m0.spacing}
+	var err error
+	if c.pm, err = percep.Average(pms, minAbs); err != nil {
+		return nil, fmt.Errorf("tag: %w", err)
+	}
+	if pm2s != nil {
+		if c.pm2, err = percep.Average(pm2s, minAbs); err != nil {
+			return nil, fmt.Errorf("tag: %w", err)
+		}
+	}
+	return c, nil
 }

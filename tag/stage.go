@@ -74,6 +74,11 @@ func (t *Tagger) Process(ctx context.Context, d *doc.Document) error {
 	for i, tk := range d.Tokens {
 		fs[i] = d.Text[tk.Start:tk.End]
 	}
+	// glued[i]: token i is followed by token i+1 without white space
+	glued := make([]bool, len(d.Tokens))
+	for i := 0; i+1 < len(d.Tokens); i++ {
+		glued[i] = d.Tokens[i].End == d.Tokens[i+1].Start
+	}
 	out := make([]Analysis, len(d.Tokens))
 	for si, s := range d.Sentences {
 		if si%64 == 0 {
@@ -81,7 +86,7 @@ func (t *Tagger) Process(ctx context.Context, d *doc.Document) error {
 				return err
 			}
 		}
-		m.Tag(fs[s.FirstToken:s.EndToken], out[s.FirstToken:s.EndToken])
+		m.TagSpaced(fs[s.FirstToken:s.EndToken], glued[s.FirstToken:s.EndToken], out[s.FirstToken:s.EndToken])
 	}
 	for i, a := range out {
 		if a.XPOS == "" && a.UPOS == doc.NoPOS {

@@ -186,6 +186,31 @@ func TestTrainSmoke(t *testing.T) {
 	if s2, r := m2.Evaluate(train), r2.Evaluate(train); s2.UPOS < 90 || s2 != r {
 		t.Errorf("second pass: %v, after round trip %v", s2, r)
 	}
+	// averaging: one model is itself, seeds average into a model that
+	// still learns, models with other passes do not mix
+	m5s4, _ := Train(context.Background(), train, nil, TrainOptions{Seed: 4, Epochs: 5, Log: quiet})
+	for _, tc := range []struct {
+		name   string
+		models []*Model
+		ok     bool
+	}{
+		{"one", []*Model{m5}, true},
+		{"two seeds", []*Model{m5, m5s4}, true},
+		{"second pass with first only", []*Model{m5, m2}, false},
+		{"none", nil, false},
+	} {
+		avg, err := Average(tc.models, DefaultMinAbs)
+		if (err == nil) != tc.ok {
+			t.Errorf("average %s: error %v", tc.name, err)
+			continue
+		}
+		if err != nil {
+			continue
+		}
+		if sa := avg.Evaluate(train); sa.UPOS < 90 || (len(tc.models) == 1 && sa != s5) {
+			t.Errorf("average %s: %v (single model %v)", tc.name, sa, s5)
+		}
+	}
 	// determinism
 	m5b, _ := Train(context.Background(), train, nil, TrainOptions{Seed: 3, Epochs: 5, Log: quiet})
 	var a, b bytes.Buffer
@@ -200,6 +225,45 @@ func BenchmarkLoad(b *testing.B) {
 	for b.Loop() {
 		if _, err := ReadModel(bytes.NewReader(embedded)); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestSpacing checks that the spacing of the words reaches the tagger: a
+// hyphen inside a word ("then-U.S.") is HYPH, and a nil spacing tags like
+// Tag.
+func TestSpacing(t *testing.T) {
+	m := model(t)
+	if !m.spacing {
+		t.Skip("embedded model has no spacing templates")
+	}
+	tests := []struct {
+		sent  string
+		glued []int // words followed directly by the next
+		word  int
+		xpos  string
+	}{
+		{"Putin met with then - U.S. President Joe Biden .", []int{3, 4}, 4, "HYPH"},
+		{"a well - known author", []int{1, 2}, 2, "HYPH"},
+	}
+	for _, tc := range tests {
+		fs := strings.Fields(tc.sent)
+		g := make([]bool, len(fs))
+		for _, i := range tc.glued {
+			g[i] = true
+		}
+		out := make([]Analysis, len(fs))
+		m.TagSpaced(fs, g, out)
+		if out[tc.word].XPOS != tc.xpos {
+			t.Errorf("%q glued at %v: word %d is %s, want %s", tc.sent, tc.glued, tc.word, out[tc.word].XPOS, tc.xpos)
+		}
+		a, b := make([]Analysis, len(fs)), make([]Analysis, len(fs))
+		m.Tag(fs, a)
+		m.TagSpaced(fs, nil, b)
+		for i := range a {
+			if a[i] != b[i] {
+				t.Errorf("%q: Tag and TagSpaced(nil) differ at %d: %+v, %+v", tc.sent, i, a[i], b[i])
+			}
 		}
 	}
 }

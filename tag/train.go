@@ -14,6 +14,10 @@ import (
 	"github.com/chronicle-news/chronicle/tag/percep"
 )
 
+// DefaultMinAbs is the default pruning threshold of tagger weights, a
+// fraction of the largest weight.
+const DefaultMinAbs = 0.002
+
 // TrainOptions control training.
 type TrainOptions struct {
 	Seed   uint64 // shuffling seed
@@ -22,7 +26,7 @@ type TrainOptions struct {
 	// score (default 3).
 	Patience int
 	// MinAbs drops averaged weights below this fraction of the largest one
-	// (default 0.002).
+	// (default DefaultMinAbs).
 	MinAbs float64
 	// Folds > 1 adds a second pass that also sees the first pass's tags
 	// to the right, trained on first-pass tags jackknifed over that many
@@ -58,6 +62,16 @@ func (s Scores) String() string {
 	return fmt.Sprintf("words=%d UPOS=%.2f XPOS=%.2f lemma=%.2f feats=%.2f", s.Words, s.UPOS, s.XPOS, s.Lemma, s.Feats)
 }
 
+// glued reports for each word of s whether it is followed by the next
+// word without a space.
+func glued(s *conllu.Sentence) []bool {
+	g := make([]bool, len(s.Words))
+	for i := range g {
+		g[i] = !s.SpaceAfter(i)
+	}
+	return g
+}
+
 func forms(s *conllu.Sentence) []string {
 	f := make([]string, len(s.Words))
 	for i, w := range s.Words {
@@ -85,7 +99,7 @@ func (m *Model) Evaluate(sents []*conllu.Sentence) Scores {
 			out = make([]Analysis, len(fs))
 		}
 		out = out[:len(fs)]
-		m.Tag(fs, out)
+		m.TagSpaced(fs, glued(s), out)
 		for i, w := range s.Words {
 			a := out[i]
 			sc.Words++
@@ -124,7 +138,7 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 		opt.Patience = 3
 	}
 	if opt.MinAbs == 0 {
-		opt.MinAbs = 0.002
+		opt.MinAbs = DefaultMinAbs
 	}
 	log := opt.Log
 	if log == nil {
@@ -183,7 +197,7 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 			featDefCount[c][normFeats(w.Feats)]++
 		}
 	}
-	model := &Model{classes: classes, dict: map[string]uint8{}, lem: lt.build(len(classes)), clus: opt.Clusters}
+	model := &Model{classes: classes, dict: map[string]uint8{}, lem: lt.build(len(classes)), clus: opt.Clusters, spacing: true}
 	// tag dictionary: frequent, nearly unambiguous forms
 	for f, m := range formCount {
 		n, bc, b := 0, 0, 0
@@ -226,7 +240,7 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 		ws := fm.workspace()
 		for i, s := range train {
 			if i%opt.Folds == f {
-				fm.tagClasses(ws, forms(s))
+				fm.tagClasses(ws, forms(s), glued(s))
 				first[i] = append([]int(nil), ws.tags...)
 			}
 		}
@@ -250,7 +264,7 @@ func trainPass(ctx context.Context, train []*conllu.Sentence, gold [][]int, dev 
 		order[i] = i
 	}
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x7a6))
-	ws := &workspace{scF: make([]float32, len(classes)), clus: opt.Clusters}
+	ws := &workspace{scF: make([]float32, len(classes)), clus: opt.Clusters, spacing: model.spacing}
 	var bestModel *percep.Model
 	bestScore, bad, bestEpoch := -1.0, 0, 0
 	for ep := 1; ep <= opt.Epochs; ep++ {
@@ -262,7 +276,7 @@ func trainPass(ctx context.Context, train []*conllu.Sentence, gold [][]int, dev 
 		for _, si := range order {
 			s := train[si]
 			fs := forms(s)
-			ws.analyse(fs)
+			ws.analyse(fs, glued(s))
 			if cap(ws.tags) < len(fs) {
 				ws.tags = make([]int, len(fs))
 			}

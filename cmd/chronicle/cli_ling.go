@@ -91,7 +91,7 @@ func sharedPath(elems ...string) string {
 func trainTaggerCmd(env *cliEnv) *cobra.Command {
 	var data, out, clusters string
 	var seed uint64
-	var epochs int
+	var epochs, average int
 	c := &cobra.Command{
 		Use:   "tagger",
 		Short: "Train the POS tagger and lemmatizer on a UD treebank (train split; dev for early stopping)",
@@ -115,7 +115,15 @@ func trainTaggerCmd(env *cliEnv) *cobra.Command {
 					return fmt.Errorf("%s: %w", clusters, err)
 				}
 			}
-			m, err := tag.Train(cmd.Context(), train, dev, tag.TrainOptions{Seed: seed, Epochs: epochs, Log: env.log, Clusters: cl})
+			var ms []*tag.Model
+			for i := 0; i < max(average, 1); i++ {
+				m, err := tag.Train(cmd.Context(), train, dev, tag.TrainOptions{Seed: seed + uint64(i), Epochs: epochs, Log: env.log, Clusters: cl})
+				if err != nil {
+					return err
+				}
+				ms = append(ms, m)
+			}
+			m, err := tag.Average(ms, tag.DefaultMinAbs)
 			if err != nil {
 				return err
 			}
@@ -129,8 +137,9 @@ func trainTaggerCmd(env *cliEnv) *cobra.Command {
 	}
 	c.Flags().StringVar(&data, "data", defaultUD(), "UD treebank directory (*-train.conllu, *-dev.conllu)")
 	c.Flags().StringVar(&out, "out", "tag/model", "output directory")
-	c.Flags().Uint64Var(&seed, "seed", 1, "shuffling seed")
+	c.Flags().Uint64Var(&seed, "seed", 1, "shuffling seed (of the first model)")
 	c.Flags().IntVar(&epochs, "epochs", 12, "maximum epochs")
+	c.Flags().IntVar(&average, "average", 3, "train this many models (seeds seed, seed+1, …) and average their weights")
 	c.Flags().StringVar(&clusters, "clusters", "", "word clusters from 'chronicle train clusters' (default: none)")
 	return c
 }
@@ -161,7 +170,7 @@ func loadParser(path string) (*parse.Model, error) {
 func trainParserCmd(env *cliEnv) *cobra.Command {
 	var data, out, taggerPath string
 	var seed uint64
-	var epochs, folds, tagEpochs int
+	var epochs, folds, tagEpochs, tagAverage int
 	c := &cobra.Command{
 		Use:   "parser",
 		Short: "Train the dependency parser on a UD treebank with jackknifed predicted tags (dev for early stopping)",
@@ -181,7 +190,7 @@ func trainParserCmd(env *cliEnv) *cobra.Command {
 				return err
 			}
 			if folds > 1 {
-				train, err = parse.JackknifeTags(ctx, train, folds, tag.TrainOptions{Seed: seed, Epochs: tagEpochs, Log: env.log, Clusters: tm.Clusters()})
+				train, err = parse.JackknifeTags(ctx, train, folds, tagAverage, tag.TrainOptions{Seed: seed, Epochs: tagEpochs, Log: env.log, Clusters: tm.Clusters()})
 				if err != nil {
 					return err
 				}
@@ -216,6 +225,7 @@ func trainParserCmd(env *cliEnv) *cobra.Command {
 	c.Flags().IntVar(&epochs, "epochs", 15, "maximum epochs")
 	c.Flags().IntVar(&folds, "folds", 5, "jackknife folds for predicted training tags (1 = gold tags)")
 	c.Flags().IntVar(&tagEpochs, "tag-epochs", 7, "tagger epochs per jackknife fold")
+	c.Flags().IntVar(&tagAverage, "tag-average", 1, "taggers averaged per jackknife fold (as in 'train tagger --average')")
 	return c
 }
 

@@ -447,3 +447,95 @@ func (m *Model) Pruned(minAbs float64) *Model {
 	p.build()
 	return p
 }
+
+// Average returns the model whose weights are the mean of the models'
+// (after each one's scale), pruned like Trainer.Model. Scores of a linear
+// model are linear in its weights, so the average scores every decision
+// as the mean of the models' scores: a score-level ensemble that costs one
+// lookup per feature. The models must have the same number of classes.
+func Average(models []*Model, minAbs float64) (*Model, error) {
+	if len(models) == 0 {
+		return nil, errors.New("percep: no models to average")
+	}
+	nc := models[0].nClasses
+	for _, m := range models {
+		if m.nClasses != nc {
+			return nil, fmt.Errorf("percep: averaging models of %d and %d classes", nc, m.nClasses)
+		}
+	}
+	pos := make([]int, len(models)) // next row of each model
+	var sum [256]float64
+	var touched [256]bool
+	var keys []uint64
+	var start []uint32
+	var cls []uint8
+	var vals []float64
+	start = append(start, 0)
+	maxAbs := 0.0
+	for {
+		// smallest key not yet merged
+		k, any := uint64(0), false
+		for i, m := range models {
+			if pos[i] < len(m.keys) && (!any || m.keys[pos[i]] < k) {
+				k, any = m.keys[pos[i]], true
+			}
+		}
+		if !any {
+			break
+		}
+		for i, m := range models {
+			if pos[i] >= len(m.keys) || m.keys[pos[i]] != k {
+				continue
+			}
+			r := pos[i]
+			sc := float64(m.scale) / float64(len(models))
+			for j := m.start[r]; j < m.start[r+1]; j++ {
+				e := m.packed[j]
+				c := uint8(e >> 16)
+				sum[c] += float64(int16(uint16(e))) * sc
+				touched[c] = true
+			}
+			pos[i]++
+		}
+		keys = append(keys, k)
+		for c := 0; c < nc; c++ {
+			if !touched[c] {
+				continue
+			}
+			if sum[c] != 0 {
+				cls = append(cls, uint8(c))
+				vals = append(vals, sum[c])
+				maxAbs = max(maxAbs, math.Abs(sum[c]))
+			}
+			sum[c], touched[c] = 0, false
+		}
+		start = append(start, uint32(len(cls)))
+	}
+	m := &Model{nClasses: nc, scale: float32(maxAbs / 32767), start: []uint32{0}}
+	if maxAbs == 0 {
+		m.scale = 1
+	}
+	cut := minAbs * maxAbs
+	for r, k := range keys {
+		n := 0
+		for j := start[r]; j < start[r+1]; j++ {
+			v := vals[j]
+			if math.Abs(v) < cut {
+				continue
+			}
+			q := math.Round(v / float64(m.scale))
+			if q == 0 {
+				continue
+			}
+			m.cls = append(m.cls, cls[j])
+			m.w = append(m.w, int16(q))
+			n++
+		}
+		if n > 0 {
+			m.keys = append(m.keys, k)
+			m.start = append(m.start, uint32(len(m.cls)))
+		}
+	}
+	m.build()
+	return m, nil
+}

@@ -97,3 +97,54 @@ func BenchmarkScore(b *testing.B) {
 		m.Score(feats, sc)
 	}
 }
+
+// TestAverage checks that averaged weights score every feature set as the
+// mean of the models' scores (up to rounding) and that bad inputs fail.
+func TestAverage(t *testing.T) {
+	a, b := NewTrainer(3), NewTrainer(3)
+	fa, fb, fc := F1(1, 1), F1(1, 2), F1(1, 3)
+	a.Update([]uint64{fa, fb}, 0, 2)
+	a.Update([]uint64{fa}, 1, -1)
+	b.Update([]uint64{fb, fc}, 2, 4)
+	b.Update([]uint64{fa}, 1, 1)
+	a.Tick()
+	b.Tick()
+	ma, mb := a.Model(0), b.Model(0)
+	avg, err := Average([]*Model{ma, mb}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name  string
+		feats []uint64
+	}{
+		{"shared feature", []uint64{fa}},
+		{"feature of both", []uint64{fb}},
+		{"feature of one", []uint64{fc}},
+		{"all", []uint64{fa, fb, fc}},
+		{"unknown", []uint64{F1(9, 9)}},
+	}
+	sa, sb, s := make([]int32, 3), make([]int32, 3), make([]int32, 3)
+	for _, tc := range tests {
+		ma.Score(tc.feats, sa)
+		mb.Score(tc.feats, sb)
+		avg.Score(tc.feats, s)
+		for c := range s {
+			want := (float64(sa[c])*float64(ma.Scale()) + float64(sb[c])*float64(mb.Scale())) / 2
+			got := float64(s[c]) * float64(avg.Scale())
+			if d := got - want; d > 1e-3 || d < -1e-3 {
+				t.Errorf("%s: class %d scores %.4f, want the mean %.4f", tc.name, c, got, want)
+			}
+		}
+	}
+	// the weights of fa for class 1 cancel out: the row keeps class 0 only
+	if avg.Weights() != 4 {
+		t.Errorf("%d weights, want 4 (cancelled weights dropped)", avg.Weights())
+	}
+	if _, err := Average(nil, 0); err == nil {
+		t.Error("averaging no models succeeded")
+	}
+	if _, err := Average([]*Model{ma, NewTrainer(4).Model(0)}, 0); err == nil {
+		t.Error("averaging models with different classes succeeded")
+	}
+}

@@ -74,7 +74,7 @@ func (c *Coder) sentence(w *work, s int) {
 	for i := sn.FirstToken; i < sn.EndToken; i++ {
 		t := &d.Tokens[i]
 		switch {
-		case t.UPOS == doc.VERB || (t.UPOS == doc.AUX && d.Tokens[i].Dep == "root"):
+		case t.UPOS == doc.VERB || (t.UPOS == doc.AUX && d.Tokens[i].Dep == "root") || v.taggedNounVerb(i):
 			// PETRARCH dictionaries list inflected forms, some as verbs of
 			// their own ("LEFT [032:033]" apart from "LEAVE [012]"): the
 			// form, when listed, comes before the lemma
@@ -389,6 +389,27 @@ func (c *Coder) complement(w *work, i int) int {
 		return true
 	})
 	return best
+}
+
+// taggedNounVerb reports whether token i, tagged a noun, is a verb by its
+// dependents: a subject and an auxiliary and no copula ("X did not even
+// ever clash over …" with "clash" tagged NN).
+func (v *view) taggedNounVerb(i int) bool {
+	if v.d.Tokens[i].UPOS != doc.NOUN {
+		return false
+	}
+	aux, subj := false, false
+	for c := v.first[i]; c >= 0; c = v.next[c] {
+		switch v.d.Tokens[c].Dep {
+		case "cop", "det", "case", "nmod:poss", "amod":
+			return false
+		case "aux":
+			aux = true
+		case "nsubj":
+			subj = true
+		}
+	}
+	return aux && subj
 }
 
 // regularForm reports whether form is lemma or one of its regular

@@ -847,3 +847,31 @@ Korea Korea PROPN 5 obj
 		t.Fatalf("events = %+v", d.Events)
 	}
 }
+
+// TestLiteralCodeFromAdjacentPhrase: "the official agency Zebu said" parsed
+// with the name apart from the noun phrase right before it still takes the
+// phrase's first coded actor.
+func TestLiteralCodeFromAdjacentPhrase(t *testing.T) {
+	const dict = "--- SAID  [023] ---\nSAID\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "s.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewWithDict(dct, true)
+	c.literal = true
+	d := build(t, "2025-02-22", `
+the the DET 3 det
+official official NOUN 3 amod
+agency agency NOUN 0 root
+Zebu Zebu PROPN 5 nsubj
+said say VERB 3 acl:relcl VBD
+. . PUNCT 3 punct`, []actorSpec{
+		{code: "---GOV", kind: "ORG", texts: []string{"official"}},
+		{code: "", kind: "ORG", texts: []string{"Zebu"}}}, nil)
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || parts(d.Events[0].Source) != "---GOV" {
+		t.Fatalf("events = %+v", d.Events)
+	}
+}

@@ -137,9 +137,11 @@ func (c *Coder) finish(w *work) []doc.Event {
 				}
 			}
 		}
-		if !c.literal && named && len(ev.Target) == 0 && cameo.Root(code) == "14" {
+		if r := cameo.Root(code); !c.literal && named && len(ev.Target) == 0 && (r == "14" || (r == "12" || r == "13") && !countrySource(ev.Source)) {
 			// a protest with no named target is aimed at the authorities
-			// of the country it happens in
+			// of the country it happens in; so are a refusal or a threat
+			// by a party inside it ("declined to resign", "swore to fight
+			// until …")
 			if cc := v.sentenceCountry(cd.sent); cc != "" {
 				ev.Target = []doc.Participant{{Code: cc}}
 			}
@@ -199,6 +201,17 @@ func (c *Coder) finish(w *work) []doc.Event {
 		out[i].ID = "e" + strconv.Itoa(i+1)
 	}
 	return out
+}
+
+// countrySource reports whether a source is a bare country ("RUS"), which
+// a domestic target would only repeat.
+func countrySource(ps []doc.Participant) bool {
+	for _, p := range ps {
+		if len(p.Code) == 3 {
+			return true
+		}
+	}
+	return false
 }
 
 // verbalAttack reports whether an "attack" is a verbal one: its source is
@@ -589,6 +602,14 @@ func (v *view) codeFromPhrase(ps []doc.Participant) {
 		}
 		for a > 0 && v.under(a-1, b) {
 			a-- // the modifiers of the phrase's head
+		}
+		if a > 0 && v.d.Tokens[b].UPOS == doc.PROPN && v.d.Tokens[a-1].UPOS == doc.NOUN && int(v.d.Tokens[a-1].Sent) == int(v.d.Tokens[b].Sent) {
+			// "the official news agency WFNA" parsed with the name apart
+			// from the noun phrase right before it: one phrase
+			n := a - 1
+			for a > 0 && v.under(a-1, n) {
+				a--
+			}
 		}
 		for j := a; j <= b; j++ {
 			if ai := v.actor[j]; ai >= 0 && v.d.Actors[ai].Code != "" {

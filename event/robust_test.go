@@ -469,3 +469,57 @@ hours hour NOUN 3 obj
 		}
 	}
 }
+
+// TestNounTaggedVerb: "China did not clash with Japan" with "clash" tagged
+// a noun is coded as the verb it is.
+func TestNounTaggedVerb(t *testing.T) {
+	d := build(t, "2025-02-22", `
+China China PROPN 4 nsubj
+did do AUX 4 aux VBD
+not not PART 4 advmod
+clash clash NOUN 0 root NN
+with with ADP 6 case
+Japan Japan PROPN 4 obl
+. . PUNCT 4 punct`, []actorSpec{china, japan}, nil)
+	evs := code(t, d)
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	if got := parts(evs[0].Source) + ">" + parts(evs[0].Target); got != "CHN>JPN" {
+		t.Errorf("got %s %s, want CHN>JPN", evs[0].CAMEO, got)
+	}
+}
+
+// TestDomesticTarget: a refusal or threat by a party inside a country with
+// no named target is aimed at that country; a country's own refusal gets
+// no target.
+func TestDomesticTarget(t *testing.T) {
+	awori := actorSpec{code: "KENGOV", country: "KEN", texts: []string{"Awori"}}
+	kenya := actorSpec{code: "KEN", country: "KEN", kind: "LOC", texts: []string{"Kenya"}}
+	for _, tt := range []struct {
+		name, table, want string
+		actors            []actorSpec
+	}{
+		{"official declined", `
+Awori Awori PROPN 2 nsubj
+declined decline VERB 0 root VBD
+to to PART 4 mark
+resign resign VERB 2 xcomp VB
+. . PUNCT 2 punct`, "KEN", []actorSpec{awori}},
+		{"country declined", `
+Kenya Kenya PROPN 2 nsubj
+declined decline VERB 0 root VBD
+to to PART 4 mark
+resign resign VERB 2 xcomp VB
+. . PUNCT 2 punct`, "", []actorSpec{kenya}},
+	} {
+		d := build(t, "2025-02-22", tt.table, tt.actors, nil)
+		evs := code(t, d)
+		if len(evs) == 0 {
+			t.Fatalf("%s: no events", tt.name)
+		}
+		if got := parts(evs[0].Target); got != tt.want {
+			t.Errorf("%s: %s target %q, want %q", tt.name, evs[0].CAMEO, got, tt.want)
+		}
+	}
+}

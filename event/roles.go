@@ -32,7 +32,7 @@ func (c *Coder) roles(w *work, cd *cand) {
 	r := c.ruleOf(cd)
 	cd.src, cd.tgt = cd.src[:0], cd.tgt[:0]
 	t := cd.trig
-	isVerb := cd.light < 0 && v.d.Tokens[t].UPOS != doc.NOUN && v.d.Tokens[t].UPOS != doc.PROPN
+	isVerb := cd.light < 0 && (v.d.Tokens[t].UPOS != doc.NOUN && v.d.Tokens[t].UPOS != doc.PROPN || v.taggedNounVerb(t))
 	var srcHead, tgtHead = -1, -1
 	if isVerb || cd.light >= 0 {
 		vb := t
@@ -259,7 +259,7 @@ func containsCC(v *view, set []int, cc string) bool {
 // argsOf returns the source and target heads of another candidate.
 func (v *view) argsOf(cd *cand, c *Coder) (int, int) {
 	r := c.ruleOf(cd)
-	if cd.light < 0 && v.d.Tokens[cd.trig].UPOS == doc.VERB {
+	if cd.light < 0 && (v.d.Tokens[cd.trig].UPOS == doc.VERB || v.taggedNounVerb(cd.trig)) {
 		return v.verbArgs(cd.trig, r.Target, true)
 	}
 	return v.nounArgs(cd.trig, r.Target)

@@ -393,10 +393,15 @@ func (c *Coder) complement(w *work, i int) int {
 
 // taggedNounVerb reports whether token i, tagged a noun, is a verb by its
 // dependents: a subject and an auxiliary and no copula ("X did not even
-// ever clash over …" with "clash" tagged NN).
+// ever clash over …" with "clash" tagged NN), or "to" after a verb that
+// takes an infinitive ("has begun to question whether …" with "question"
+// tagged NN).
 func (v *view) taggedNounVerb(i int) bool {
 	if v.d.Tokens[i].UPOS != doc.NOUN {
 		return false
+	}
+	if v.toInfinitiveNoun(i) {
+		return true
 	}
 	aux, subj := false, false
 	for c := v.first[i]; c >= 0; c = v.next[c] {
@@ -410,6 +415,37 @@ func (v *view) taggedNounVerb(i int) bool {
 		}
 	}
 	return aux && subj
+}
+
+// toInfinitiveNoun reports whether noun i is a to-infinitive the tagger
+// took for a noun: a bare noun right after "to", whose governor is a verb
+// that takes an infinitive ("begun to question").
+func (v *view) toInfinitiveNoun(i int) bool {
+	if i == 0 || v.lower[i-1] != "to" || int(v.hd[i-1]) != i {
+		return false
+	}
+	h := v.head(i)
+	if h < 0 || v.d.Tokens[h].UPOS != doc.VERB || !infinitiveVerbs[v.lemma[h]] {
+		return false
+	}
+	for c := v.first[i]; c >= 0; c = v.next[c] {
+		switch v.dep(int(c)) {
+		case "det", "amod", "compound", "nummod":
+			return false
+		}
+		if v.d.Tokens[c].Dep == "nmod:poss" {
+			return false
+		}
+	}
+	return true
+}
+
+// infinitiveVerbs take a to-infinitive complement.
+var infinitiveVerbs = map[string]bool{
+	"begin": true, "start": true, "continue": true, "try": true, "attempt": true, "seek": true, "want": true,
+	"plan": true, "agree": true, "refuse": true, "decline": true, "promise": true, "threaten": true,
+	"vow": true, "pledge": true, "decide": true, "intend": true, "hope": true, "fail": true, "offer": true,
+	"prepare": true, "aim": true, "expect": true, "need": true, "resolve": true, "undertake": true,
 }
 
 // regularForm reports whether form is lemma or one of its regular

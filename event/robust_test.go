@@ -523,3 +523,22 @@ resign resign VERB 2 xcomp VB
 		}
 	}
 }
+
+// TestInfinitiveTaggedNoun: "China began to attack Japan" with "attack"
+// tagged a noun after "to" is the infinitive, with China as its subject.
+func TestInfinitiveTaggedNoun(t *testing.T) {
+	d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+began begin VERB 0 root VBD
+to to ADP 4 case
+attack attack NOUN 2 obl NN
+Japan Japan PROPN 4 obj
+. . PUNCT 2 punct`, []actorSpec{china, japan}, nil)
+	evs := code(t, d)
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	if got := parts(evs[0].Source) + ">" + parts(evs[0].Target); got != "CHN>JPN" {
+		t.Errorf("got %s %s, want CHN>JPN", evs[0].CAMEO, got)
+	}
+}

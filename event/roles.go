@@ -196,7 +196,7 @@ func (c *Coder) roles(w *work, cd *cand) {
 		sn := v.d.Sentences[cd.sent]
 		skip, last := r.Skip, -1
 		for j := t + 1; j < sn.EndToken; j++ {
-			if v.coded(j) && v.under(j, t) && !v.inSubj(j, t) && !v.sameActor(j, cd.src) {
+			if v.coded(j) && (v.under(j, t) || v.rightOfInfinitive(j, t)) && !v.inSubj(j, t) && !v.sameActor(j, cd.src) {
 				if last >= 0 && v.actor[j] >= 0 && v.actor[j] == v.actor[last] {
 					continue // the same actor's next word
 				}
@@ -408,6 +408,17 @@ func (v *view) conjAfter(h, c int) bool {
 	return false
 }
 
+// rightOfInfinitive reports whether token j, after a to-infinitive t that
+// the parser tagged a noun, hangs on t's governor: the parse lost the
+// infinitive's complement ("has begun to question whether … with X").
+func (v *view) rightOfInfinitive(j, t int) bool {
+	if j <= t || !v.toInfinitiveNoun(t) {
+		return false
+	}
+	h := v.head(t)
+	return h >= 0 && v.under(j, h)
+}
+
 // smallClauseSubj returns the subject the parser gave a to-infinitive
 // complement x between its governor and itself ("summoned X to complain"
 // with X as the subject of "complain"): in English such a noun is the
@@ -464,7 +475,11 @@ func (v *view) controllerAt(i, depth int) int {
 		if h < 0 {
 			return -1
 		}
-		switch v.dep(i) {
+		rel := v.dep(i)
+		if rel == "obl" && v.toInfinitiveNoun(i) {
+			rel = "xcomp" // "has begun to question", "question" tagged a noun
+		}
+		switch rel {
 		case "xcomp":
 			if o := v.child(h, "obj"); o >= 0 && v.actorish(o) && objectControl[v.lemma[h]] {
 				return o // "urged Iran to negotiate": Iran negotiates

@@ -507,7 +507,11 @@ func DeleteCommaClauses(d *doc.Document, o CommaOptions) (text string, ok bool) 
 		words := func(a, b int) int { // words in tokens [a,b)
 			n := 0
 			for i := a; i < b; i++ {
-				if d.Tokens[i].UPOS != doc.PUNCT && !del[i-s.FirstToken] {
+				// a compound or name part is one word with its head, as
+				// PETRARCH counts a noun phrase it reads as one actor
+				// ("Calenardhon crowds")
+				rel, _, _ := strings.Cut(d.Tokens[i].Dep, ":")
+				if d.Tokens[i].UPOS != doc.PUNCT && !del[i-s.FirstToken] && rel != "compound" && rel != "flat" {
 					n++
 				}
 			}

@@ -701,6 +701,21 @@ Bree Bree PROPN 1 conj
 welcomed welcome VERB 0 root
 talks talk NOUN 6 obj
 . . PUNCT 6 punct`, nil, nil)
+	compound := build(t, "", `
+China China PROPN 2 nsubj
+met meet VERB 0 root VBD
+Japan Japan PROPN 2 obj
+, , PUNCT 8 punct
+after after SCONJ 8 mark
+Zendia Zendia PROPN 7 compound
+crowds crowd NOUN 8 nsubj
+rioted riot VERB 2 advcl
+, , PUNCT 13 punct
+a a DET 12 det
+senior senior ADJ 12 amod
+official official NOUN 13 nsubj
+said say VERB 2 parataxis
+. . PUNCT 2 punct`, nil, nil)
 	tests := []struct {
 		name string
 		d    *doc.Document
@@ -713,6 +728,7 @@ talks talk NOUN 6 obj
 		{"off", d, CommaOptions{}, ""},
 		{"initial", d, CommaOptions{BMin: 3, BMax: 6}, "five years after crowds burned its embassy , a senior official said ."},
 		{"noun phrase", list, DefaultCommaOptions, ""},
+		{"compounds count once", compound, CommaOptions{Min: 2, Max: 3}, "China met Japan , a senior official said ."},
 	}
 	for _, tt := range tests {
 		got, ok := DeleteCommaClauses(tt.d, tt.o)
@@ -872,6 +888,37 @@ said say VERB 3 acl:relcl VBD
 		t.Fatal(err)
 	}
 	if len(d.Events) != 1 || parts(d.Events[0].Source) != "---GOV" {
+		t.Fatalf("events = %+v", d.Events)
+	}
+}
+
+// TestLiteralRightOfXcomp: PETRARCH's target is the first actor after the
+// verb in its phrase; a to-infinitive's phrase runs on to the right even
+// where the parser hung the rest on its governor.
+func TestLiteralRightOfXcomp(t *testing.T) {
+	const dict = "--- VISIT  [042] ---\nVISIT\n"
+	dct, err := ParsePETRARCH(strings.NewReader(dict), "v.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewWithDict(dct, true)
+	c.literal = true
+	d := build(t, "2025-02-22", `
+China China PROPN 3 nsubj:pass
+was be AUX 3 aux:pass
+seen see VERB 0 root VBN
+to to PART 5 mark
+visit visit VERB 3 xcomp VB
+an a DET 7 det
+anti anti NOUN 5 obj
+- - PUNCT 10 punct
+Japan Japan PROPN 10 compound
+parade parade NOUN 3 parataxis
+. . PUNCT 3 punct`, []actorSpec{china, japan}, nil)
+	if err := c.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Events) != 1 || parts(d.Events[0].Source) != "CHN" || parts(d.Events[0].Target) != "JPN" {
 		t.Fatalf("events = %+v", d.Events)
 	}
 }

@@ -412,7 +412,7 @@ func (v *view) conjAfter(h, c int) bool {
 // the parser tagged a noun, hangs on t's governor: the parse lost the
 // infinitive's complement ("has begun to question whether … with X").
 func (v *view) rightOfInfinitive(j, t int) bool {
-	if j <= t || !v.toInfinitiveNoun(t) {
+	if j <= t || !v.toInfinitiveNoun(t) && v.d.Tokens[t].Dep != "xcomp" {
 		return false
 	}
 	h := v.head(t)

@@ -207,6 +207,14 @@ func (c *Coder) sentence(w *work, s int) {
 		}
 		hi := w.byTok[h]
 		if hi < 0 || w.cands[hi].consumed {
+			// "providing the most funding for … assistance": a noun of the
+			// same family under another noun's light verb is that event
+			for k2 := range cands {
+				if o := &cands[k2]; o != cd && o.light == h && !o.consumed && cameo.Root(o.code) == cameo.Root(cd.code) {
+					cd.consumed = true
+					break
+				}
+			}
 			continue
 		}
 		hr := c.ruleOf(&w.cands[hi])

@@ -542,3 +542,47 @@ Japan Japan PROPN 4 obj
 		t.Errorf("got %s %s, want CHN>JPN", evs[0].CAMEO, got)
 	}
 }
+
+// TestObjectNounPartner: "efforts to reestablish dialogue with Japan" with
+// "with Japan" on the verb: the partner of the verb the noun is the object
+// of is the noun event's target.
+func TestObjectNounPartner(t *testing.T) {
+	d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+sought seek VERB 0 root VBD
+to to PART 4 mark
+reestablish reestablish VERB 2 xcomp VB
+dialogue dialogue NOUN 4 obj
+with with ADP 7 case
+Japan Japan PROPN 4 obl
+. . PUNCT 2 punct`, []actorSpec{china, japan}, nil)
+	evs := code(t, d)
+	if len(evs) == 0 {
+		t.Fatal("no events")
+	}
+	if got := parts(evs[0].Source) + ">" + parts(evs[0].Target); got != "CHN>JPN" {
+		t.Errorf("got %s %s, want CHN>JPN", evs[0].CAMEO, got)
+	}
+}
+
+// TestLightVerbFamily: "providing funding for Japan-related assistance" is
+// one aid event, aimed at Japan.
+func TestLightVerbFamily(t *testing.T) {
+	d := build(t, "2025-02-22", `
+China China PROPN 2 nsubj
+provided provide VERB 0 root VBD
+funding funding NOUN 2 obj
+for for ADP 8 case
+Japan Japan PROPN 7 compound
+- - PUNCT 5 punct
+related related ADJ 8 amod
+assistance assistance NOUN 2 obl
+. . PUNCT 2 punct`, []actorSpec{china, japan}, nil)
+	evs := code(t, d)
+	if len(evs) != 1 {
+		t.Fatalf("got %d events, want one: %+v", len(evs), evs)
+	}
+	if got := parts(evs[0].Source) + ">" + parts(evs[0].Target); got != "CHN>JPN" {
+		t.Errorf("got %s %s, want CHN>JPN", evs[0].CAMEO, got)
+	}
+}

@@ -77,6 +77,19 @@ func (c *Coder) roles(w *work, cd *cand) {
 				srcHead, _ = v.nounArgs(h, r.Target)
 			}
 		}
+		if h := v.head(t); h >= 0 && v.dep(t) == "obj" && v.d.Tokens[h].UPOS == doc.VERB && w.byTok[h] < 0 {
+			// "to reestablish regular dialogue with Moscow", "resumed talks
+			// with X": the partner (and then the doer) of the verb the noun
+			// is the object of
+			if tgtHead < 0 {
+				if p := v.partner(h, "with"); p >= 0 && v.actorish(p) {
+					tgtHead = p
+					if srcHead < 0 {
+						srcHead, _ = v.verbArgs(h, "", true) // and its doer
+					}
+				}
+			}
+		}
 		if h := v.head(t); srcHead < 0 && h >= 0 && v.dep(t) == "obl" && v.d.Tokens[h].UPOS == doc.VERB {
 			// "negotiators return to Geneva for talks", "engaged in ethnic cleansing"
 			switch v.caseOf(t) {
@@ -707,7 +720,7 @@ func (v *view) actorish(h int) bool {
 					return true
 				}
 			}
-			if v.named(c) {
+			if v.named(c) || v.dep(c) == "amod" && v.hyphenNamed(c) >= 0 {
 				found = true
 				return false
 			}
@@ -715,6 +728,17 @@ func (v *view) actorish(h int) bool {
 		return true
 	})
 	return found
+}
+
+// hyphenNamed returns the named compound of a hyphenated adjective
+// ("Ukraine-related", "Saudi-led"), or -1.
+func (v *view) hyphenNamed(a int) int {
+	for c := v.first[a]; c >= 0; c = v.next[c] {
+		if v.dep(int(c)) == "compound" && v.named(int(c)) && int(c) == a-2 && v.lower[a-1] == "-" {
+			return int(c)
+		}
+	}
+	return -1
 }
 
 // isPlace reports whether token i is a place that is not a country (a city
@@ -852,6 +876,11 @@ func (v *view) expand(dst []int, h int) []int {
 			case "amod", "compound", "nmod:poss", "nmod", "flat", "appos":
 				if cs := v.caseOf(c); v.dep(c) == "nmod" && cs != "of" && cs != "for" && cs != "from" && cs != "in" && v.d.Tokens[c].Dep != "nmod:poss" {
 					return true // "a camp for Congolese refugees" stands for them; "talks with X" does not
+				}
+				if v.dep(c) == "amod" && !v.named(c) {
+					if g := v.hyphenNamed(c); g >= 0 {
+						c = g // "Ukraine-related assistance"
+					}
 				}
 				if v.named(c) && !v.isPlace(c) {
 					dst = appendUniq(dst, c, v)

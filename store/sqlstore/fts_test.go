@@ -51,5 +51,10 @@ func FuzzFTS5Query(f *testing.F) {
 			t.Errorf("FTS5Query(%q) gave an empty query without error", q)
 		}
 		_ = Snippet(q, snippetTerms(q), 8)
+		loose, err := FTS5LooseQuery(q)
+		if err == nil && loose == "" {
+			t.Errorf("FTS5LooseQuery(%q) gave an empty query without error", q)
+		}
+		_ = NewMatcher(q).Match(q, "")
 	})
 }

@@ -273,6 +273,11 @@ genius genius NOUN 2 xcomp
 for for ADP 7 case
 strategies strategy NOUN 2 obl
 . . PUNCT 2 punct`, []actorSpec{china, japan}},
+		{"stormed out", `
+China China PROPN 2 nsubj
+stormed storm VERB 0 root VBD
+out out ADP 2 compound:prt
+. . PUNCT 2 punct`, []actorSpec{china}},
 		{"agreement in a name", `
 China China PROPN 2 nsubj
 criticised criticise VERB 0 root VBD

@@ -4,12 +4,16 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
+	"testing/fstest"
 
+	"github.com/chronicle-news/chronicle/doc"
 	"github.com/chronicle-news/chronicle/store"
 	"github.com/chronicle-news/chronicle/store/postgres"
 	"github.com/chronicle-news/chronicle/store/sqlstore"
@@ -92,5 +96,71 @@ func TestBadDSN(t *testing.T) {
 	_, err := postgres.Open(context.Background(), "postgres://nobody@127.0.0.1:1/none?connect_timeout=2", postgres.Options{})
 	if err == nil || !strings.Contains(err.Error(), "postgres") {
 		t.Fatalf("got %v, want a connection error", err)
+	}
+}
+
+// TestMigrateV2 fills a store at schema version 2, opens it with every
+// migration and checks that actor event lists, searches and quotes are
+// unchanged.
+func TestMigrateV2(t *testing.T) {
+	ctx := context.Background()
+	dsn := freshSchema(t, testDSN(t))
+	v2 := fstest.MapFS{}
+	for _, name := range []string{"00001_corpus.sql", "00002_drop_unused_indexes.sql"} {
+		b, err := fs.ReadFile(postgres.Migrations(), name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		v2[name] = &fstest.MapFile{Data: b}
+	}
+	old, err := postgres.Open(ctx, dsn, postgres.Options{Migrations: v2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := storetest.NewGen(3, 40)
+	var docs []*doc.Document
+	for i := range 30 {
+		docs = append(docs, g.Doc(i, 3))
+	}
+	if _, err := old.Put(ctx, docs...); err != nil {
+		t.Fatal(err)
+	}
+	snapshot := func(s store.Store) []string {
+		var out []string
+		actors, err := s.Actors(ctx, store.ActorQuery{Limit: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range actors {
+			evs, err := s.Events(ctx, store.EventQuery{Actor: a.Name, NoEvidence: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range evs {
+				out = append(out, fmt.Sprintf("%s:%d", a.Name, e.ID))
+			}
+		}
+		hits, err := s.Search(ctx, store.SearchQuery{Text: `"accept pressure"`})
+		if err != nil {
+			t.Fatal(err)
+		}
+		quotes, err := s.Quotes(ctx, store.QuoteQuery{Text: "talks"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return append(out, fmt.Sprintf("search %d quotes %d", len(hits), len(quotes)))
+	}
+	before := snapshot(old)
+	old.Close()
+	s, err := postgres.Open(ctx, dsn, postgres.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if st, err := s.Stats(ctx); err != nil || st.SchemaVersion != 4 {
+		t.Fatalf("after migration: %+v, %v", st, err)
+	}
+	if after := snapshot(s); !slices.Equal(after, before) {
+		t.Errorf("after migration:\n%v\nbefore:\n%v", after, before)
 	}
 }

@@ -84,7 +84,7 @@ func (c *Coder) finish(w *work) []doc.Event {
 		}
 		// "Trump attacked Clinton": one politician attacking another is
 		// criticism (111), not an assault
-		if !c.literal && cameo.Root(code) == "19" && v.lemma[cd.trig] == "attack" && v.verbalAttack(cd) {
+		if !c.literal && cameo.Root(code) == "19" && (v.lemma[cd.trig] == "attack" || v.lemma[cd.trig] == "attacks") && v.verbalAttack(cd) {
 			code = "111"
 		}
 		info, known := cameo.Lookup(code)

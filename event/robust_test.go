@@ -309,6 +309,13 @@ Trump Trump PROPN 2 nsubj
 attacked attack VERB 0 root VBD
 Biden Biden PROPN 2 obj
 . . PUNCT 2 punct`, "111", []actorSpec{trump, biden}},
+		{"a person's attacks on a person", `
+Trump Trump PROPN 2 nmod:poss
+attacks attack NOUN 3 nsubj
+continued continue VERB 0 root VBD
+on on ADP 5 case
+Biden Biden PROPN 2 nmod
+. . PUNCT 3 punct`, "111", []actorSpec{trump, biden}},
 		{"person on a country", `
 Putin Putin PROPN 2 nsubj
 attacked attack VERB 0 root VBD

@@ -582,6 +582,8 @@ func (v *view) features(k *mcand, f *featSink) {
 	f.add("FL=", first, "|", lemma)
 	f.add("FU=", v.toks[k.lo].UPOS.String(), "|", typ, typ2)
 	f.add("EU=", v.toks[k.hi].UPOS.String(), "|", typ, typ2)
+	// Cut variants share the features above with their uncut candidate
+	// and have their own from here on.
 	if k.cut {
 		typ2 += "~"
 		f.add("CUT=", v.lemmaKey(k.hi+1), "|", typ, typ2)
@@ -695,6 +697,37 @@ func (v *view) features(k *mcand, f *featSink) {
 		f.add("DQ|", typ, typ2)
 		f.add("DQ=", q, "|", typ, typ2)
 	}
+}
+
+// conflicts reports whether two candidates cannot both be attributions:
+// they share a cue, one's content holds the other's cue, or their contents
+// overlap (PolNeAR is univocal).
+func conflicts(a, k *mcand) bool {
+	return a.c == k.c || (k.lo <= a.c && a.c <= k.hi) || (a.lo <= k.c && k.c <= a.hi) || (k.lo <= a.hi && a.lo <= k.hi)
+}
+
+// shorter returns the best cut variant (see cutAt) of a's cue above threshold th that
+// conflicts neither with k nor with the accepted candidates other than a.
+func (v *view) shorter(all []mcand, a, k *mcand, acc []mcand, th float32) (mcand, bool) {
+	for _, x := range all { // best first
+		if x.score <= th {
+			break
+		}
+		if x.c != a.c || !x.cut || x.lo == a.lo && x.hi == a.hi || conflicts(&x, k) || v.noContent(&x) {
+			continue
+		}
+		ok := true
+		for _, y := range acc {
+			if (y.c != a.c || y.lo != a.lo || y.hi != a.hi) && conflicts(&x, &y) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return x, true
+		}
+	}
+	return mcand{}, false
 }
 
 // noContent reports whether candidate k's content cannot be what its cue
@@ -830,15 +863,25 @@ func (v *view) modelCandidates(m *Model) []mcand {
 			if v.noContent(&k) {
 				continue
 			}
-			ok := true
-			for _, a := range acc[start:] {
-				if a.c == k.c || (k.lo <= a.c && a.c <= k.hi) || (a.lo <= k.c && k.c <= a.hi) || (k.lo <= a.hi && a.lo <= k.hi) {
-					ok = false
-					break
+			nc, last := 0, -1
+			for i, a := range acc[start:] {
+				if conflicts(&a, &k) {
+					nc, last = nc+1, start+i
 				}
 			}
-			if ok {
+			if nc == 0 {
 				acc = append(acc, k)
+				continue
+			}
+			// "Trump calling Zelenskyy a dictator and Zelenskyy accusing
+			// Trump …": a statement whose content swallowed this cue gives
+			// way to its own shorter candidate, when that one is above the
+			// threshold too and leaves room for both.
+			if a := acc[last]; nc == 1 && a.c != k.c && a.lo <= k.c && k.c <= a.hi {
+				if alt, ok := v.shorter(all, &a, &k, acc[start:], m.th); ok {
+					acc[last] = alt
+					acc = append(acc, k)
+				}
 			}
 		}
 	}

@@ -230,3 +230,45 @@ func FuzzParsedProcess(f *testing.F) {
 		}
 	})
 }
+
+// TestModelCandidatesGiveWay checks that a statement whose content swallowed
+// a second speaker's cue gives way to its cut variant.
+func TestModelCandidatesGiveWay(t *testing.T) {
+	const (
+		P = doc.PROPN
+		V = doc.VERB
+	)
+	d := parsed([]tok{
+		{"Kaya", P, "Kaya", 2, "nsubj"}, {"called", V, "call", 0, "root"}, {"Ruiz", P, "Ruiz", 2, "obj"},
+		{"a", doc.DET, "a", 5, "det"}, {"liar", doc.NOUN, "liar", 2, "xcomp"}, {"and", doc.CCONJ, "and", 8, "cc"},
+		{"Ruiz", P, "Ruiz", 8, "nsubj"}, {"sued", V, "sue", 2, "conj"}, {"him", doc.PRON, "he", 8, "obj"},
+		{".", doc.PUNCT, ".", 2, "punct"}})
+	tests := []struct {
+		name  string
+		model string
+		want  []string
+	}{
+		{"cut variant above the threshold", "#threshold 0\nT=fwd\t2\nCUT=and|fwd~\t-1\nXL=he|obj\t2\n", []string{"called:Ruiz a liar", "sued:him"}},
+		{"cut variant below the threshold", "#threshold 0\nT=fwd\t2\nCUT=and|fwd~\t-3\nXL=he|obj\t2\n", []string{"called:Ruiz a liar and Ruiz sued him"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			m, err := ParseModel(tc.model)
+			if err != nil {
+				t.Fatal(err)
+			}
+			lx, err := DefaultLexicon()
+			if err != nil {
+				t.Fatal(err)
+			}
+			v := newView(d, lx)
+			var got []string
+			for _, k := range v.modelCandidates(m) {
+				got = append(got, v.form(k.c)+":"+v.text[v.toks[k.lo].Start:v.toks[k.hi].End])
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("accepted %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

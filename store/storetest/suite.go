@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -292,6 +293,11 @@ func testMerge(t *testing.T, s store.Store) {
 	}
 	if len(first.Source)+len(first.Target) != 2 {
 		t.Errorf("parties %+v %+v", first.Source, first.Target)
+	}
+	for _, p := range slices.Concat(first.Source, first.Target) {
+		if p.ActorID == 0 || p.Name == "" {
+			t.Errorf("party %+v without its actor's ID or name", p)
+		}
 	}
 	// Status follows the newest report.
 	later := g.DocWithEvent("g1", "Outlet G", pub(10), 16, 17, meet, day, doc.StatusDenied)

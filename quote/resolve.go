@@ -55,6 +55,11 @@ func isGroup(kind string) bool  { return kind == "ORG" || kind == "GRP" || kind 
 // unlinked — to the nearest compatible earlier actor, preferring the last
 // speaker for descriptions such as "the official".
 func (v *view) actorFor(sp doc.Span, head int, prev []cand) string {
+	return v.actorForDepth(sp, head, prev, 0)
+}
+
+// actorForDepth is actorFor; depth counts relative pronouns followed.
+func (v *view) actorForDepth(sp doc.Span, head int, prev []cand, depth int) string {
 	d := v.d
 	if len(d.Actors) == 0 {
 		return ""
@@ -64,6 +69,11 @@ func (v *view) actorFor(sp doc.Span, head int, prev []cand) string {
 	}
 	h := strings.ToLower(v.form(head))
 	switch h {
+	case "who", "whom", "that", "which":
+		if depth > 0 {
+			return ""
+		}
+		return v.antecedentActor(head, prev, depth)
 	case "he", "she", "him", "her":
 		// The last speaker if recent, else the nearest person.
 		if id := lastSpeaker(d, prev, sp.Start, 1500, isPerson); id != "" {
@@ -125,4 +135,43 @@ func lastSpeaker(d *doc.Document, prev []cand, off, limit int, ok func(string) b
 		}
 	}
 	return ""
+}
+
+// antecedentActor links a relative pronoun speaker ("Trump, who said …",
+// "the agency, which reported …") to the actor of the noun its relative
+// clause modifies: the pronoun's clause is an acl:relcl of that noun.
+// depth bounds the recursion through a description antecedent.
+func (v *view) antecedentActor(pron int, prev []cand, depth int) string {
+	// "Rubio, who supported …": the name right before the pronoun (after
+	// an optional comma) is the antecedent whatever the parse says.
+	if k := pron - 1; k >= 0 {
+		if v.form(k) == "," {
+			k--
+		}
+		if k >= 0 && v.toks[k].Sent == v.toks[pron].Sent {
+			sp := v.toks[k].Span()
+			if id := mentionActor(v.d, sp, sp); id != "" {
+				return id
+			}
+		}
+	}
+	t := v.toks[pron]
+	if t.Head < 0 || int(t.Head) >= len(v.toks) {
+		return ""
+	}
+	clause := v.toks[t.Head]
+	if !strings.HasPrefix(clause.Dep, "acl") || clause.Head < 0 || int(clause.Head) >= len(v.toks) {
+		return ""
+	}
+	ant := int(clause.Head)
+	sp := v.toks[ant].Span()
+	if id := mentionActor(v.d, sp, sp); id != "" {
+		return id
+	}
+	if depth > 0 {
+		return ""
+	}
+	// a pronoun or a description ("the president, who …"): resolve it as a
+	// speaker of its own
+	return v.actorForDepth(sp, ant, prev, depth+1)
 }

@@ -162,7 +162,7 @@ func (v *view) content(c, last int, lemma string, flags uint8) (int, int, bool) 
 		if h < 0 {
 			return 0, 0, false
 		}
-		return v.minusSubtree(h, c, src, sent)
+		return v.minusSubtree(h, c, src)
 	}
 	if x := v.complement(c); x >= 0 {
 		lo, hi := int(v.lo[x]), int(v.hi[x])
@@ -216,7 +216,7 @@ func (v *view) content(c, last int, lemma string, flags uint8) (int, int, bool) 
 	}
 	// "The talks failed, he said.": the cue hangs off the clause it reports.
 	if dep := t.Dep; (dep == "parataxis" || relIs(dep, "parataxis")) && t.Head >= 0 && flags&cueDirect != 0 {
-		return v.minusSubtree(int(t.Head), c, c, sent)
+		return v.minusSubtree(int(t.Head), c, c)
 	}
 	return 0, 0, false
 }
@@ -233,7 +233,7 @@ func (v *view) complement(c int) int {
 // minusSubtree returns the span of head h's subtree without the subtree of
 // token cut (whose first token may be c), keeping the larger side when the
 // cut lies in the middle.
-func (v *view) minusSubtree(h, c, cut int, sent doc.Sentence) (int, int, bool) {
+func (v *view) minusSubtree(h, c, cut int) (int, int, bool) {
 	lo, hi := int(v.lo[h]), int(v.hi[h])
 	clo, chi := min(int(v.lo[cut]), c), int(v.hi[cut])
 	if clo < lo || chi > hi {
@@ -262,7 +262,6 @@ func (v *view) minusSubtree(h, c, cut int, sent doc.Sentence) (int, int, bool) {
 	if lo > hi {
 		return 0, 0, false
 	}
-	_ = sent
 	return int(v.toks[lo].Start), int(v.toks[hi].End), true
 }
 

@@ -97,11 +97,10 @@ func parseAnn(ann, text string) ([]GoldAttribution, error) {
 		}
 		switch f[0][0] {
 		case 'T':
-			typ, rng, ok := strings.Cut(f[1], " ")
+			_, rng, ok := strings.Cut(f[1], " ")
 			if !ok {
 				return nil, fmt.Errorf("bad text-bound line %q", sc.Text())
 			}
-			_ = typ
 			sp := doc.Span{Start: -1}
 			var segs []doc.Span
 			for seg := range strings.SplitSeq(rng, ";") {

@@ -232,7 +232,8 @@ US US PROPN 3 conj
 
 // TestNotEvents: words of the dictionary used in senses that are no
 // events: showing (demonstrated resolve), speech (talked about), meeting
-// a threshold, and a trigger noun inside a name (the Free Trade
+// a threshold, winning a contest (beat a rival in a primary, fighting for
+// the nomination), and a trigger noun inside a name (the Free Trade
 // Agreement).
 func TestNotEvents(t *testing.T) {
 	nafta := actorSpec{code: "", kind: "ORG", texts: []string{"Free Trade Agreement"}}
@@ -278,6 +279,22 @@ China China PROPN 2 nsubj
 stormed storm VERB 0 root VBD
 out out ADP 2 compound:prt
 . . PUNCT 2 punct`, []actorSpec{china}},
+		{"beat a rival in a primary", `
+China China PROPN 2 nsubj
+beat beat VERB 0 root VBD
+Japan Japan PROPN 2 obj
+in in ADP 6 case
+the the DET 6 det
+primary primary NOUN 3 nmod
+. . PUNCT 2 punct`, []actorSpec{china, japan}},
+		{"fighting for the nomination", `
+China China PROPN 3 nsubj
+is be AUX 3 aux
+fighting fight VERB 0 root VBG
+for for ADP 6 case
+the the DET 6 det
+nomination nomination NOUN 3 obl
+. . PUNCT 3 punct`, []actorSpec{china}},
 		{"agreement in a name", `
 China China PROPN 2 nsubj
 criticised criticise VERB 0 root VBD

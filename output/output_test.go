@@ -40,7 +40,7 @@ func sample() *doc.Document {
 		{ID: "q4", Text: "w", Speaker: &doc.Speaker{Text: "officials", Anonymous: true}},
 	}
 	d.Events = []doc.Event{
-		{ID: "e1", Type: "CONSULT", Status: doc.StatusPlanned, Source: []doc.Participant{{Actor: "A1", Text: "Ann"}}},
+		{ID: "e1", Type: "CONSULT", Status: doc.StatusPlanned, Source: []doc.Participant{{Actor: "A1", Text: "Ann"}}, Reported: &doc.Reported{}},
 		{ID: "e2", Type: "CONSULT", Status: doc.StatusOccurred, Date: &doc.EventDate{Value: "2023-12-30"}, Source: []doc.Participant{{Actor: "A1"}}, Target: []doc.Participant{{Actor: "A2"}}, Reciprocal: true},
 	}
 	return d
@@ -84,19 +84,23 @@ func TestWriteTextGroupsQuotesAndOrdersTimeline(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := b.String()
-	ann := strings.Index(out, "Ann [FRAGOV]")
-	anon := strings.Index(out, "officials (unnamed source)")
-	none := strings.Index(out, "(no speaker found)")
+	qs := out[strings.Index(out, "Quotes ("):]
+	ann := strings.Index(qs, "Ann [FRAGOV]")
+	anon := strings.Index(qs, "officials (unnamed source)")
+	none := strings.Index(qs, "(no speaker found)")
 	if ann < 0 || anon < ann || none < anon {
 		t.Errorf("quote groups wrong:\n%s", out)
 	}
-	if strings.Count(out[strings.Index(out, "Quotes ("):], "Ann [FRAGOV]") != 1 {
+	if strings.Count(qs, "Ann [FRAGOV]") != 1 {
 		t.Errorf("Ann's quotes not grouped:\n%s", out)
 	}
 	dated := strings.Index(out, "2023-12-30")
 	undated := strings.Index(out, "(undated)")
 	if dated < 0 || undated < dated {
 		t.Errorf("dated events should come first:\n%s", out)
+	}
+	if !strings.Contains(out, "reported by: (no speaker found)") {
+		t.Errorf("an event reported by nobody named should say so:\n%s", out)
 	}
 	if !strings.Contains(out, "Ann [FRAGOV] <-> Bob") {
 		t.Errorf("reciprocal event not shown:\n%s", out)

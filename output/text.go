@@ -56,6 +56,9 @@ func WriteText(w io.Writer, d *doc.Document) error {
 			if a := d.Actor(e.Reported.By); a != nil {
 				by = a.Name
 			}
+			if by == "" {
+				by = "(no speaker found)"
+			}
 			p("   %-23s reported by: %s\n", "", by)
 		}
 		p("   %-23s trigger %q in: %s\n", "", e.Evidence.Trigger.Text, clip(oneLine(e.Evidence.Text), 160))

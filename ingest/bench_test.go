@@ -79,13 +79,26 @@ func silverJSONL(b *testing.B, n int) (string, int) {
 // per second and the store's size relative to the article text.
 // CHRONICLE_BENCH_ARTICLES sets the number of articles (default 300);
 // CHRONICLE_BENCH_KEEP names a file to copy the store to;
-// CHRONICLE_BENCH_PAGE_SIZE sets the SQLite page size.
+// CHRONICLE_BENCH_PAGE_SIZE sets the SQLite page size;
+// CHRONICLE_BENCH_JSONL names a JSON Lines file to ingest instead (its
+// first CHRONICLE_BENCH_ARTICLES records, all when unset), e.g. PolNeAR
+// texts.
 func BenchmarkIngestJSONL(b *testing.B) {
 	n := 300
-	if v, err := strconv.Atoi(os.Getenv("CHRONICLE_BENCH_ARTICLES")); err == nil && v > 0 {
+	v, err := strconv.Atoi(os.Getenv("CHRONICLE_BENCH_ARTICLES"))
+	if err == nil && v > 0 {
 		n = v
 	}
-	src, textBytes := silverJSONL(b, n)
+	var src string
+	var textBytes int
+	if f := os.Getenv("CHRONICLE_BENCH_JSONL"); f != "" {
+		if v <= 0 {
+			n = 0
+		}
+		src, textBytes = jsonlHead(b, f, n)
+	} else {
+		src, textBytes = silverJSONL(b, n)
+	}
 	p, err := chronicle.New(chronicle.Options{})
 	if err != nil {
 		b.Fatal(err)
@@ -137,4 +150,37 @@ func BenchmarkIngestJSONL(b *testing.B) {
 	}
 	b.ReportMetric(rate, "articles/s")
 	b.ReportMetric(ratio, "store/text")
+}
+
+// jsonlHead copies the first n records of a JSON Lines file (n 0: all) and
+// returns the copy and the bytes of their "text" fields.
+func jsonlHead(b *testing.B, path string, n int) (string, int) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out strings.Builder
+	textBytes, count := 0, 0
+	for line := range strings.Lines(string(raw)) {
+		if strings.TrimSpace(line) == "" {
+			continue
+		}
+		if n > 0 && count == n {
+			break
+		}
+		var rec struct {
+			Text string `json:"text"`
+		}
+		if err := json.Unmarshal([]byte(line), &rec); err != nil {
+			b.Fatalf("%s: record %d: %v", path, count+1, err)
+		}
+		textBytes += len(rec.Text)
+		count++
+		out.WriteString(line)
+	}
+	dst := filepath.Join(b.TempDir(), "head.jsonl")
+	if err := os.WriteFile(dst, []byte(out.String()), 0o644); err != nil {
+		b.Fatal(err)
+	}
+	return dst, textBytes
 }

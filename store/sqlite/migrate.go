@@ -4,8 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strconv"
 
 	"github.com/chronicle-news/chronicle/store"
+	"github.com/chronicle-news/chronicle/store/sqlstore"
 	"github.com/pressly/goose/v3"
 )
 
@@ -29,7 +31,55 @@ func goMigrations() []*goose.Migration {
 		goose.NewGoMigration(3,
 			&goose.GoFunc{RunTx: func(ctx context.Context, tx *sql.Tx) error { return rebuildFTS(ctx, tx, articlesFTSv3, quotesFTSv3) }},
 			&goose.GoFunc{RunTx: func(ctx context.Context, tx *sql.Tx) error { return rebuildFTS(ctx, tx, articlesFTSv1, quotesFTSv1) }}),
+		goose.NewGoMigration(5,
+			&goose.GoFunc{RunTx: packArticles},
+			&goose.GoFunc{RunTx: unpackArticles}),
 	}
+}
+
+// packArticles is schema v5: article texts and layers move out of the rows
+// into page-sized packs (sqlstore's pack.go), so that articles share full
+// pages instead of each leaving most of its last page empty.
+func packArticles(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{
+		`CREATE TABLE packs (id INTEGER PRIMARY KEY, data BLOB NOT NULL)`,
+		`ALTER TABLE articles ADD COLUMN pack_off INTEGER`, // NULL: text and layers in the row
+		`ALTER TABLE articles ADD COLUMN text_len INTEGER`,
+		`ALTER TABLE articles ADD COLUMN layers_len INTEGER`,
+		`INSERT INTO chronicle_meta (key, value) SELECT 'pack_bytes', page_size - ` + strconv.Itoa(sqlstore.PackOverhead) + ` FROM pragma_page_size()`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("pack articles: %w", err)
+		}
+	}
+	size, err := sqlstore.PackSize(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return sqlstore.PackArticles(ctx, tx, size)
+}
+
+// unpackArticles undoes packArticles.
+func unpackArticles(ctx context.Context, tx *sql.Tx) error {
+	size, err := sqlstore.PackSize(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if err := sqlstore.UnpackArticles(ctx, tx, size); err != nil {
+		return err
+	}
+	for _, q := range []string{
+		`DROP TABLE packs`,
+		`ALTER TABLE articles DROP COLUMN pack_off`,
+		`ALTER TABLE articles DROP COLUMN text_len`,
+		`ALTER TABLE articles DROP COLUMN layers_len`,
+		`DELETE FROM chronicle_meta WHERE key = 'pack_bytes'`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("unpack articles: %w", err)
+		}
+	}
+	return nil
 }
 
 // rebuildFTS replaces the full-text indexes with new definitions and

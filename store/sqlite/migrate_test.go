@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"io/fs"
 	"path/filepath"
 	"slices"
@@ -97,6 +98,7 @@ func TestMigrateV2(t *testing.T) {
 	if before[`"accept pressure"`][1] == 0 {
 		t.Fatal("the generated quotes lack the phrase")
 	}
+	docsBefore := documentsJSON(t, old)
 	old.Close()
 
 	s, err := Open(ctx, path, Options{})
@@ -105,7 +107,7 @@ func TestMigrateV2(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(ctx)
-	if err != nil || st.SchemaVersion != 4 {
+	if err != nil || st.SchemaVersion != 5 {
 		t.Fatalf("Stats after migration: %+v, %v", st, err)
 	}
 	var def string
@@ -128,6 +130,16 @@ func TestMigrateV2(t *testing.T) {
 			t.Errorf("%s: %v articles and quotes after migration, %v before", q, got, before[q])
 		}
 	}
+	if got := documentsJSON(t, s); !slices.Equal(got, docsBefore) {
+		t.Errorf("documents after migration differ: %d documents, %d before", len(got), len(docsBefore))
+	}
+	var inRow, packed int
+	if err := s.Writer().QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE pack_off IS NULL), count(*) FILTER (WHERE pack_off IS NOT NULL) FROM articles`).Scan(&inRow, &packed); err != nil {
+		t.Fatal(err)
+	}
+	if inRow != 0 || packed != len(docs) {
+		t.Errorf("after migration %d articles in their rows, %d packed; want 0 and %d", inRow, packed, len(docs))
+	}
 	for name, want := range eventsBefore {
 		evs, err := s.Events(ctx, store.EventQuery{Actor: name, NoEvidence: true})
 		if err != nil {
@@ -140,5 +152,69 @@ func TestMigrateV2(t *testing.T) {
 		if !slices.Equal(got, want) {
 			t.Errorf("events of %s after migration: %v, before %v", name, got, want)
 		}
+	}
+}
+
+// documentsJSON returns every stored document (copies included) as JSON.
+func documentsJSON(t *testing.T, s *sqlstore.DB) []string {
+	t.Helper()
+	var out []string
+	err := s.Documents(context.Background(), store.DocQuery{Copies: true}, func(d *doc.Document) error {
+		b, err := json.Marshal(d)
+		out = append(out, string(b))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestPacksDownAndUp migrates a packed store down to v4 (texts and layers
+// back in the rows) and up again, and checks that every document survives.
+func TestPacksDownAndUp(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "down.db")
+	s, err := Open(ctx, path, Options{PageSize: 1024})
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := storetest.NewGen(5, 30)
+	for i := range 12 {
+		if _, err := s.Put(ctx, g.Doc(i, 2), g.Doc(100+i, 1)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := documentsJSON(t, s)
+	s.Close()
+
+	db, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := goose.NewProvider(goose.DialectSQLite3, db, Migrations(), goose.WithDisableGlobalRegistry(true),
+		goose.WithTableName("chronicle_schema"), goose.WithVerbose(false), goose.WithGoMigrations(goMigrations()...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := p.DownTo(ctx, 4); err != nil {
+		t.Fatal(err)
+	}
+	var inRow int
+	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM articles WHERE length(text) > 0 AND layers IS NOT NULL`).Scan(&inRow); err != nil {
+		t.Fatal(err)
+	}
+	if inRow != len(want) {
+		t.Errorf("after the down migration %d articles in their rows, want %d", inRow, len(want))
+	}
+	db.Close()
+
+	s, err = Open(ctx, path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := documentsJSON(t, s); !slices.Equal(got, want) {
+		t.Errorf("documents after down and up migrations differ: %d, want %d", len(got), len(want))
 	}
 }

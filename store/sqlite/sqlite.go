@@ -49,6 +49,7 @@ var Dialect = sqlstore.Dialect{
 	QuoteMatch:   `q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)`,
 	FTSQuery:     sqlstore.FTS5LooseQuery,
 	LooseFTS:     true,
+	Packs:        true,
 	Size:         `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
 }
 

@@ -22,7 +22,8 @@ type writeTx struct {
 	tx      *sql.Tx
 	ctx     context.Context
 	stmts   map[string]*sql.Stmt
-	maxSpan int // widest date span recorded so far in this transaction
+	maxSpan int         // widest date span recorded so far in this transaction
+	packs   *packWriter // nil when texts and layers go into the rows
 }
 
 func (w *writeTx) stmt(query string) (*sql.Stmt, error) {
@@ -71,6 +72,9 @@ func (s *DB) Put(ctx context.Context, docs ...*doc.Document) ([]store.PutResult,
 		return nil, fmt.Errorf("store: begin: %w", err)
 	}
 	w := &writeTx{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	if s.packSize > 0 {
+		w.packs = &packWriter{size: s.packSize}
+	}
 	defer w.close()
 	if s.d.WriteLock != "" {
 		if _, err := tx.ExecContext(ctx, s.d.WriteLock); err != nil {
@@ -95,6 +99,12 @@ func (s *DB) Put(ctx context.Context, docs ...*doc.Document) ([]store.PutResult,
 			return nil, fmt.Errorf("store: put %s: %w", name, err)
 		}
 		res[i] = r
+	}
+	if w.packs != nil {
+		if err := w.packs.flush(ctx, tx); err != nil {
+			tx.Rollback()
+			return nil, fmt.Errorf("store: put: %w", err)
+		}
 	}
 	if err := tx.Commit(); err != nil {
 		return nil, fmt.Errorf("store: commit: %w", err)
@@ -159,10 +169,22 @@ func (w *writeTx) put(d *doc.Document, now string) (store.PutResult, error) {
 	published := timeText(d.Published)
 	sourceKey := SourceKey(d.Outlet, u)
 	var id int64
-	err = w.row(`INSERT INTO articles (doc_id, url, content_hash, title, author, outlet, source_key, published, source, text, text_bytes, layers, minhash, dup_of, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-		d.ID, urlArg, hash, d.Title, d.Author, d.Outlet, sourceKey, published, d.Source, w.s.textArg(d.Text), len(d.Text), blob,
-		sigArg, dupArg, now).Scan(&id)
+	if w.packs != nil {
+		// Text and layers go into the pack stream, the row keeps where.
+		sp, err := w.packs.add(w.ctx, w.tx, w.s.codec.CompressText(d.Text), blob)
+		if err != nil {
+			return store.PutResult{}, err
+		}
+		err = w.row(`INSERT INTO articles (doc_id, url, content_hash, title, author, outlet, source_key, published, source, text, text_bytes, minhash, dup_of, ingested_at, pack_off, text_len, layers_len)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, x'', ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			d.ID, urlArg, hash, d.Title, d.Author, d.Outlet, sourceKey, published, d.Source, len(d.Text),
+			sigArg, dupArg, now, sp.off, sp.text, sp.layers).Scan(&id)
+	} else {
+		err = w.row(`INSERT INTO articles (doc_id, url, content_hash, title, author, outlet, source_key, published, source, text, text_bytes, layers, minhash, dup_of, ingested_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+			d.ID, urlArg, hash, d.Title, d.Author, d.Outlet, sourceKey, published, d.Source, w.s.textArg(d.Text), len(d.Text), blob,
+			sigArg, dupArg, now).Scan(&id)
+	}
 	if err != nil {
 		return store.PutResult{}, fmt.Errorf("insert article: %w", err)
 	}

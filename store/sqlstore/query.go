@@ -643,47 +643,87 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery, fn func(*doc.Docum
 	if check == nil {
 		lim, args = limitClause(q.Limit, 0, args)
 	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.doc_id, a.title, coalesce(a.url, ''), a.author, a.outlet, a.published, a.source, a.text, a.layers
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.doc_id, a.title, coalesce(a.url, ''), a.author, a.outlet, a.published, a.source, a.text, a.layers, `+s.packCols("a.")+`
 		FROM articles a`+where+` ORDER BY a.id`+lim), args...)
 	if err != nil {
 		return fmt.Errorf("store: documents: %w", err)
 	}
 	defer rows.Close()
+	// Rows are handled a page at a time: the texts and layers of a page's
+	// packed articles are read together.
+	type pending struct {
+		id           int64
+		d            doc.Document
+		published    string
+		text, layers []byte
+		pk           packRef
+	}
 	n := 0
-	for rows.Next() {
-		if check != nil && q.Limit > 0 && n >= q.Limit {
-			break
+	var batch []pending
+	flush := func() (bool, error) {
+		defer func() { batch = nil }() // fn may keep the documents
+		var spans []packSpan
+		var at []int
+		for i := range batch {
+			if sp, ok := batch[i].pk.span(); ok {
+				spans, at = append(spans, sp), append(at, i)
+			}
 		}
-		var id int64
-		var d doc.Document
-		var published string
-		var layers, text []byte
-		if err := rows.Scan(&id, &d.ID, &d.Title, &d.URL, &d.Author, &d.Outlet, &published, &d.Source, &text, &layers); err != nil {
+		if len(spans) > 0 {
+			raws, err := readPacks(ctx, s.r, s.packSize, spans, true)
+			if err != nil {
+				return false, err
+			}
+			for k, i := range at {
+				batch[i].text, batch[i].layers = raws[k][:spans[k].text], raws[k][spans[k].text:]
+			}
+		}
+		for i := range batch {
+			if check != nil && q.Limit > 0 && n >= q.Limit {
+				return false, nil
+			}
+			p := &batch[i]
+			d := &p.d
+			var err error
+			if d.Text, err = s.readText(p.text); err != nil {
+				return false, fmt.Errorf("store: article %d: %w", p.id, err)
+			}
+			if check != nil && !check.Match(d.Title, d.Text) {
+				continue
+			}
+			n++
+			d.Published = parseTime(p.published)
+			if d.ID == "" {
+				d.ID = fmt.Sprintf("article-%d", p.id)
+			}
+			if err := s.codec.Decode(p.layers, d); err != nil {
+				return false, fmt.Errorf("store: article %d: %w", p.id, err)
+			}
+			if err := fn(d); err != nil {
+				return false, err
+			}
+		}
+		return true, nil
+	}
+	for rows.Next() {
+		var p pending
+		if err := rows.Scan(&p.id, &p.d.ID, &p.d.Title, &p.d.URL, &p.d.Author, &p.d.Outlet, &p.published, &p.d.Source, &p.text, &p.layers,
+			&p.pk.off, &p.pk.text, &p.pk.layers); err != nil {
 			return fmt.Errorf("store: documents: %w", err)
 		}
-		var err error
-		if d.Text, err = s.readText(text); err != nil {
-			return fmt.Errorf("store: article %d: %w", id, err)
-		}
-		if check != nil && !check.Match(d.Title, d.Text) {
-			continue
-		}
-		n++
-		d.Published = parseTime(published)
-		if d.ID == "" {
-			d.ID = fmt.Sprintf("article-%d", id)
-		}
-		if err := s.codec.Decode(layers, &d); err != nil {
-			return fmt.Errorf("store: article %d: %w", id, err)
-		}
-		if err := fn(&d); err != nil {
-			return err
+		batch = append(batch, p)
+		if len(batch) == 32 {
+			more, err := flush()
+			if err != nil || !more {
+				return err
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
 		return fmt.Errorf("store: documents: %w", err)
 	}
-	return nil
+	_, err = flush()
+	return err
 }
 
 var _ store.Store = (*DB)(nil)
@@ -755,32 +795,56 @@ func (s *DB) searchHits(ctx context.Context, ids []int64, terms []string, check 
 		args[i] = id
 	}
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.title, coalesce(a.url, ''), a.outlet, a.published, a.text,
-		(SELECT count(*) FROM articles c WHERE c.dup_of = a.id) FROM articles a WHERE a.id IN (`+placeholders(len(ids))+`)`), args...)
+		(SELECT count(*) FROM articles c WHERE c.dup_of = a.id), `+s.packCols("a.")+` FROM articles a WHERE a.id IN (`+placeholders(len(ids))+`)`), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: search: %w", err)
 	}
-	defer rows.Close()
-	byID := make(map[int64]store.SearchHit, len(ids))
+	type read struct {
+		h         store.SearchHit
+		published string
+		raw       []byte
+	}
+	var got []read
+	var spans []packSpan
+	var at []int
 	for rows.Next() {
-		var h store.SearchHit
-		var published string
-		var raw []byte
-		if err := rows.Scan(&h.ArticleID, &h.Title, &h.URL, &h.Outlet, &published, &raw, &h.Copies); err != nil {
+		var r read
+		var pk packRef
+		if err := rows.Scan(&r.h.ArticleID, &r.h.Title, &r.h.URL, &r.h.Outlet, &r.published, &r.raw, &r.h.Copies, &pk.off, &pk.text, &pk.layers); err != nil {
+			rows.Close()
 			return nil, fmt.Errorf("store: search: %w", err)
 		}
-		text, err := s.readText(raw)
+		if sp, ok := pk.span(); ok {
+			spans, at = append(spans, sp), append(at, len(got))
+		}
+		got = append(got, r)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: search: %w", err)
+	}
+	if len(spans) > 0 {
+		raws, err := readPacks(ctx, s.r, s.packSize, spans, false)
+		if err != nil {
+			return nil, err
+		}
+		for k, i := range at {
+			got[i].raw = raws[k]
+		}
+	}
+	byID := make(map[int64]store.SearchHit, len(ids))
+	for _, r := range got {
+		h := r.h
+		text, err := s.readText(r.raw)
 		if err != nil {
 			return nil, err
 		}
 		if check != nil && !check.Match(h.Title, text) {
 			continue
 		}
-		h.Published = parseTime(published)
+		h.Published = parseTime(r.published)
 		h.Snippet = Snippet(text, terms, 24)
 		byID[h.ArticleID] = h
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: search: %w", err)
 	}
 	out := make([]store.SearchHit, 0, len(ids))
 	for _, id := range ids {

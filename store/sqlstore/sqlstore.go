@@ -61,6 +61,9 @@ type Dialect struct {
 	// Optimize, when not "", runs on the writer before Close (gathers the
 	// planner's statistics).
 	Optimize string
+	// Packs keeps article texts and layers in the packs table (pack.go)
+	// once the schema has it (chronicle_meta's pack_bytes is set).
+	Packs bool
 }
 
 // DB is a store.Store over a writer and a reader connection pool (they may
@@ -71,7 +74,9 @@ type DB struct {
 	codec   *store.Codec
 	version int64
 	log     *slog.Logger
-	closers []func() error
+	// packSize is the size of a pack (0: texts and layers in the rows).
+	packSize int64
+	closers  []func() error
 }
 
 // Migrate brings the schema in db up to the newest migration in fsys and
@@ -108,7 +113,13 @@ func New(w, r *sql.DB, d Dialect, version int64, log *slog.Logger, closers ...fu
 	if log == nil {
 		log = slog.Default()
 	}
-	return &DB{w: w, r: r, d: d, codec: c, version: version, log: log, closers: closers}, nil
+	var size int64
+	if d.Packs {
+		if size, err = PackSize(context.Background(), w); err != nil {
+			return nil, err
+		}
+	}
+	return &DB{w: w, r: r, d: d, codec: c, version: version, log: log, closers: closers, packSize: size}, nil
 }
 
 // Close closes the connection pools.
@@ -266,17 +277,25 @@ func (s *DB) articleTexts(ctx context.Context, ids []int64) (map[int64]articleTe
 		for i, id := range part {
 			args[i] = id
 		}
-		rows, err := s.r.QueryContext(ctx, s.q(`SELECT id, coalesce(url, ''), title, outlet, text FROM articles WHERE id IN (`+placeholders(len(part))+`)`), args...)
+		rows, err := s.r.QueryContext(ctx, s.q(`SELECT id, coalesce(url, ''), title, outlet, text, `+s.packCols("")+` FROM articles WHERE id IN (`+placeholders(len(part))+`)`), args...)
 		if err != nil {
 			return nil, fmt.Errorf("store: article texts: %w", err)
 		}
+		var packed []int64
+		var spans []packSpan
 		for rows.Next() {
 			var id int64
 			var raw []byte
 			var a articleText
-			if err := rows.Scan(&id, &a.url, &a.title, &a.outlet, &raw); err != nil {
+			var pk packRef
+			if err := rows.Scan(&id, &a.url, &a.title, &a.outlet, &raw, &pk.off, &pk.text, &pk.layers); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("store: article texts: %w", err)
+			}
+			if sp, ok := pk.span(); ok {
+				packed, spans = append(packed, id), append(spans, sp)
+				out[id] = a
+				continue
 			}
 			text, err := s.readText(raw)
 			if err != nil {
@@ -290,8 +309,45 @@ func (s *DB) articleTexts(ctx context.Context, ids []int64) (map[int64]articleTe
 		if err := rows.Err(); err != nil {
 			return nil, fmt.Errorf("store: article texts: %w", err)
 		}
+		if len(packed) == 0 {
+			continue
+		}
+		raws, err := readPacks(ctx, s.r, s.packSize, spans, false)
+		if err != nil {
+			return nil, err
+		}
+		for i, id := range packed {
+			a := out[id]
+			if a.text, err = s.readText(raws[i]); err != nil {
+				return nil, fmt.Errorf("store: article %d: %w", id, err)
+			}
+			out[id] = a
+		}
 	}
 	return out, nil
+}
+
+// packCols are the pack columns of articles (with the table alias a, or
+// none) for packRef.scan, or NULLs when the schema has no packs.
+func (s *DB) packCols(alias string) string {
+	if s.packSize == 0 {
+		return "NULL, NULL, NULL"
+	}
+	return alias + "pack_off, " + alias + "text_len, " + alias + "layers_len"
+}
+
+// packRef is an article's pack columns as read.
+type packRef struct {
+	off, text, layers sql.NullInt64
+}
+
+// span returns where the article's bytes lie, false when they are in its
+// row.
+func (p packRef) span() (packSpan, bool) {
+	if !p.off.Valid {
+		return packSpan{}, false
+	}
+	return packSpan{off: p.off.Int64, text: int(p.text.Int64), layers: int(p.layers.Int64)}, true
 }
 
 // span returns text[start:end], or "" when out of range.

@@ -157,7 +157,7 @@ func TestMigrateV2(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if st, err := s.Stats(ctx); err != nil || st.SchemaVersion != 5 {
+	if st, err := s.Stats(ctx); err != nil || st.SchemaVersion != 6 {
 		t.Fatalf("after migration: %+v, %v", st, err)
 	}
 	if after := snapshot(s); !slices.Equal(after, before) {

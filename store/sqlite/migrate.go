@@ -34,7 +34,129 @@ func goMigrations() []*goose.Migration {
 		goose.NewGoMigration(5,
 			&goose.GoFunc{RunTx: packArticles},
 			&goose.GoFunc{RunTx: unpackArticles}),
+		goose.NewGoMigration(6,
+			&goose.GoFunc{RunTx: quotesByArticle},
+			&goose.GoFunc{RunTx: quotesFTSBack}),
 	}
+}
+
+// quotesByArticle is schema v6: quotes_fts goes; a quote search finds the
+// articles that hold the words in articles_fts, reads their quotes through
+// the articles' new quote ranges (quote_lo, quote_hi: the first and last ID
+// of the article's quotes) and checks each quote's text. Quotes whose text
+// is not their article's text at their span (none in the corpora measured)
+// are added to their article's index entry so that the search still finds
+// them.
+func quotesByArticle(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{
+		`ALTER TABLE articles ADD COLUMN quote_lo INTEGER`,
+		`ALTER TABLE articles ADD COLUMN quote_hi INTEGER`,
+		`UPDATE articles SET quote_lo = r.lo, quote_hi = r.hi
+			FROM (SELECT article_id, min(id) AS lo, max(id) AS hi FROM quotes GROUP BY article_id) AS r
+			WHERE r.article_id = articles.id`,
+		`DROP TABLE quotes_fts`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("quotes by article: %w", err)
+		}
+	}
+	// Quotes with texts of their own, by article.
+	type extra struct {
+		id    int64
+		title string
+		more  string
+	}
+	var extras []extra
+	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.title, group_concat(q.text, char(10)) FROM quotes q JOIN articles a ON a.id = q.article_id
+		WHERE q.text <> '' AND a.dup_of IS NULL GROUP BY a.id ORDER BY a.id`)
+	if err != nil {
+		return fmt.Errorf("quotes by article: %w", err)
+	}
+	for rows.Next() {
+		var e extra
+		if err := rows.Scan(&e.id, &e.title, &e.more); err != nil {
+			rows.Close()
+			return fmt.Errorf("quotes by article: %w", err)
+		}
+		extras = append(extras, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("quotes by article: %w", err)
+	}
+	if len(extras) == 0 {
+		return nil
+	}
+	texts, err := newTextReader(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for _, e := range extras {
+		text, err := texts.text(ctx, e.id)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)`, e.id, e.title, text); err != nil {
+			return fmt.Errorf("reindex article %d: %w", e.id, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO articles_fts (rowid, title, text) VALUES (?, ?, ?)`, e.id, e.title, text+"\n"+e.more); err != nil {
+			return fmt.Errorf("reindex article %d: %w", e.id, err)
+		}
+	}
+	return nil
+}
+
+// quotesFTSBack undoes quotesByArticle: quotes_fts is built again (article
+// index entries keep the extra quote texts).
+func quotesFTSBack(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{
+		quotesFTSv3,
+		`ALTER TABLE articles DROP COLUMN quote_lo`,
+		`ALTER TABLE articles DROP COLUMN quote_hi`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("quotes index back: %w", err)
+		}
+	}
+	texts, err := newTextReader(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return reindexQuotes(ctx, tx, texts.text)
+}
+
+// textReader reads article texts inside a migration, from the row or the
+// packs.
+type textReader struct {
+	tx    *sql.Tx
+	codec *store.Codec
+	size  int64 // pack size, 0 before v5
+}
+
+func newTextReader(ctx context.Context, tx *sql.Tx) (*textReader, error) {
+	codec, err := store.NewCodec()
+	if err != nil {
+		return nil, err
+	}
+	size, err := sqlstore.PackSize(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	return &textReader{tx: tx, codec: codec, size: size}, nil
+}
+
+func (r *textReader) text(ctx context.Context, id int64) (string, error) {
+	var raw []byte
+	var err error
+	if r.size > 0 {
+		raw, err = sqlstore.ArticleTextTx(ctx, r.tx, r.size, id)
+	} else {
+		err = r.tx.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, id).Scan(&raw)
+	}
+	if err != nil {
+		return "", fmt.Errorf("article %d: %w", id, err)
+	}
+	return r.codec.DecompressText(raw)
 }
 
 // packArticles is schema v5: article texts and layers move out of the rows
@@ -134,14 +256,27 @@ func rebuildFTS(ctx context.Context, tx *sql.Tx, articlesDef, quotesDef string) 
 		}
 		last = page[len(page)-1].id
 	}
+	texts, err := newTextReader(ctx, tx)
+	if err != nil {
+		return err
+	}
+	return reindexQuotes(ctx, tx, texts.text)
+}
+
+// reindexQuotes indexes every quote in quotes_fts; textOf reads the article
+// texts that quote texts are spans of.
+func reindexQuotes(ctx context.Context, tx *sql.Tx, textOf func(context.Context, int64) (string, error)) error {
 	// Quotes, whose texts are mostly offsets into their article's text.
 	type quote struct {
 		id, article int64
 		text        string
 		start, end  int
 	}
-	var textOf article // the last article read (quotes come in article order)
-	last = 0
+	var cur struct { // the last article read (quotes come in article order)
+		id   int64
+		text string
+	}
+	var last int64
 	for {
 		rows, err := tx.QueryContext(ctx, `SELECT id, article_id, text, start_off, end_off FROM quotes WHERE id > ? ORDER BY id LIMIT 1000`, last)
 		if err != nil {
@@ -166,19 +301,15 @@ func rebuildFTS(ctx context.Context, tx *sql.Tx, articlesDef, quotesDef string) 
 		for _, q := range page {
 			text := q.text
 			if text == "" {
-				if textOf.id != q.article {
-					var raw []byte
-					if err := tx.QueryRowContext(ctx, `SELECT text FROM articles WHERE id = ?`, q.article).Scan(&raw); err != nil {
-						return fmt.Errorf("reindex quote %d: article %d: %w", q.id, q.article, err)
-					}
-					t, err := codec.DecompressText(raw)
+				if cur.id != q.article {
+					t, err := textOf(ctx, q.article)
 					if err != nil {
 						return fmt.Errorf("reindex quote %d: %w", q.id, err)
 					}
-					textOf = article{id: q.article, text: t}
+					cur.id, cur.text = q.article, t
 				}
-				if q.start >= 0 && q.start <= q.end && q.end <= len(textOf.text) {
-					text = textOf.text[q.start:q.end]
+				if q.start >= 0 && q.start <= q.end && q.end <= len(cur.text) {
+					text = cur.text[q.start:q.end]
 				}
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO quotes_fts (rowid, text) VALUES (?, ?)`, q.id, text); err != nil {

@@ -50,7 +50,9 @@ var Dialect = sqlstore.Dialect{
 	FTSQuery:     sqlstore.FTS5LooseQuery,
 	LooseFTS:     true,
 	Packs:        true,
-	Size:         `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
+	// Schema v6 drops quotes_fts.
+	QuotesByArticle: 6,
+	Size:            `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
 }
 
 // Options configure Open.

@@ -309,3 +309,19 @@ func readPacksTx(ctx context.Context, tx *sql.Tx, size int64, sp packSpan) ([]by
 	}
 	return b, nil
 }
+
+// ArticleTextTx returns an article's compressed text inside a transaction
+// (migrations), from its row or its packs.
+func ArticleTextTx(ctx context.Context, tx *sql.Tx, size, id int64) ([]byte, error) {
+	var raw []byte
+	var pk packRef
+	if err := tx.QueryRowContext(ctx, `SELECT text, pack_off, text_len, layers_len FROM articles WHERE id = ?`, id).Scan(&raw, &pk.off, &pk.text, &pk.layers); err != nil {
+		return nil, err
+	}
+	sp, ok := pk.span()
+	if !ok {
+		return raw, nil
+	}
+	sp.layers = 0
+	return readPacksTx(ctx, tx, size, sp)
+}

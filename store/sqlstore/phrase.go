@@ -52,7 +52,17 @@ func ftsTokens(s string) []string {
 // becomes the AND of its words and an excluded phrase is left out; a
 // Matcher then checks the texts the index returns (see NeedsCheck).
 func FTS5LooseQuery(q string) (string, error) {
-	groups, nots := parseUserQuery(q)
+	return fts5LooseQuery(q, true)
+}
+
+// fts5LooseQuery is FTS5LooseQuery, without the excluded words when nots
+// is false (a quote search asks for articles, and an article may hold an
+// excluded word outside the quote).
+func fts5LooseQuery(q string, nots bool) (string, error) {
+	groups, excluded := parseUserQuery(q)
+	if !nots {
+		excluded = nil
+	}
 	if len(groups) == 0 {
 		return "", ErrEmptyQuery
 	}
@@ -86,7 +96,7 @@ func FTS5LooseQuery(q string) (string, error) {
 			b.WriteByte(')')
 		}
 	}
-	for _, t := range nots {
+	for _, t := range excluded {
 		if len(ftsTokens(t.text)) == 1 {
 			b.WriteString(" NOT ")
 			b.WriteString(term(t))

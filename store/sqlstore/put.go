@@ -202,7 +202,11 @@ func (w *writeTx) put(d *doc.Document, now string) (store.PutResult, error) {
 		return res, nil
 	}
 	if w.s.d.ArticleFTS != "" {
-		if err := w.exec(w.s.d.ArticleFTS, id, d.Title, d.Text); err != nil {
+		text := d.Text
+		if w.s.quotesByArticle {
+			text += QuoteExtraText(d.Text, d.Quotes)
+		}
+		if err := w.exec(w.s.d.ArticleFTS, id, d.Title, text); err != nil {
 			return res, fmt.Errorf("index article: %w", err)
 		}
 	}
@@ -308,7 +312,22 @@ func (w *writeTx) putActors(d *doc.Document) (map[string]actorRef, error) {
 	return refs, nil
 }
 
+// QuoteExtraText is what a quote search through the articles' full-text
+// index must find beside the article text: the texts of quotes that are not
+// the article text at their span, each on a line of its own ("" when none).
+func QuoteExtraText(text string, quotes []doc.Quote) string {
+	var b strings.Builder
+	for _, q := range quotes {
+		if q.Text != span(text, q.Start, q.End) {
+			b.WriteByte('\n')
+			b.WriteString(q.Text)
+		}
+	}
+	return b.String()
+}
+
 func (w *writeTx) putQuotes(articleID int64, d *doc.Document, actors map[string]actorRef) error {
+	var first, last int64
 	for _, q := range d.Quotes {
 		var speaker string
 		var speakerActor any
@@ -334,10 +353,20 @@ func (w *writeTx) putQuotes(articleID int64, d *doc.Document, actors map[string]
 		if err != nil {
 			return fmt.Errorf("quote %s: %w", q.ID, err)
 		}
-		if w.s.d.QuoteFTS != "" {
+		if first == 0 {
+			first = id
+		}
+		last = id
+		if w.s.d.QuoteFTS != "" && !w.s.quotesByArticle {
 			if err := w.exec(w.s.d.QuoteFTS, id, q.Text); err != nil {
 				return fmt.Errorf("index quote %s: %w", q.ID, err)
 			}
+		}
+	}
+	if first != 0 && w.s.quotesByArticle {
+		// The article's quotes have consecutive IDs (one writer).
+		if err := w.exec(`UPDATE articles SET quote_lo = ?, quote_hi = ? WHERE id = ?`, first, last, articleID); err != nil {
+			return fmt.Errorf("quote range: %w", err)
 		}
 	}
 	return nil

@@ -442,16 +442,29 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 		conds = append(conds, "("+c+")")
 	}
 	var check *Matcher
+	from := ` FROM quotes q JOIN articles a ON a.id = q.article_id`
 	if t := strings.TrimSpace(q.Text); t != "" {
 		fq, err := s.d.FTSQuery(t)
 		if err != nil {
 			return nil, err
 		}
-		conds = append(conds, s.d.QuoteMatch)
-		args = append(args, fq)
-		if m := NewMatcher(t); s.d.LooseFTS && m.NeedsCheck() {
-			check = m
+		if s.quotesByArticle {
+			// The articles that hold the words (an excluded word may be
+			// in the article outside the quote), their quotes, and every
+			// quote checked: its article has the words, it may not.
+			if fq, err = fts5LooseQuery(t, false); err != nil {
+				return nil, err
+			}
+			from = ` FROM articles a JOIN quotes q ON q.id BETWEEN a.quote_lo AND a.quote_hi AND q.article_id = a.id`
+			conds = append(conds, s.d.ArticleMatch)
+			check = NewMatcher(t)
+		} else {
+			conds = append(conds, s.d.QuoteMatch)
+			if m := NewMatcher(t); s.d.LooseFTS && m.NeedsCheck() {
+				check = m
+			}
 		}
+		args = append(args, fq)
 	}
 	where := ""
 	if len(conds) > 0 {
@@ -462,18 +475,48 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 		lim, args = limitClause(q.Limit, q.Offset, args)
 	}
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT q.id, q.article_id, coalesce(a.url, ''), a.title, a.published, q.text, q.start_off, q.end_off, q.speaker,
-		coalesce(ac.name, ''), coalesce(ac.code, ''), q.cue, q.direct, q.anonymous
-		FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN actors ac ON ac.id = q.speaker_actor`+where+
-		` ORDER BY a.published DESC, q.id`+lim), args...)
+		coalesce(ac.name, ''), coalesce(ac.code, ''), q.cue, q.direct, q.anonymous`+from+
+		` LEFT JOIN actors ac ON ac.id = q.speaker_actor`+where+` ORDER BY a.published DESC, q.id`+lim), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: quotes: %w", err)
 	}
 	defer rows.Close()
-	var out []store.QuoteHit
+	// Hits are read a part at a time: the quote texts that are spans of
+	// their article are cut from the texts of the part's articles, then
+	// checked; a checked query stops once its page is full.
+	var out, part []store.QuoteHit
 	type offsets struct{ start, end int }
-	var derive []int
 	var spans []offsets
-	var articles []int64
+	want := -1
+	if check != nil && q.Limit > 0 {
+		want = max(q.Offset, 0) + q.Limit
+	}
+	flush := func() error {
+		var articles []int64
+		for i, h := range part {
+			if h.Text == "" {
+				articles = append(articles, part[i].ArticleID)
+			}
+		}
+		if len(articles) > 0 {
+			texts, err := s.articleTexts(ctx, articles)
+			if err != nil {
+				return err
+			}
+			for i := range part {
+				if part[i].Text == "" {
+					part[i].Text = span(texts[part[i].ArticleID].text, spans[i].start, spans[i].end)
+				}
+			}
+		}
+		for _, h := range part {
+			if check == nil || check.Match(h.Text) {
+				out = append(out, h)
+			}
+		}
+		part, spans = part[:0], spans[:0]
+		return nil
+	}
 	for rows.Next() {
 		var h store.QuoteHit
 		var published string
@@ -483,35 +526,24 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 			return nil, fmt.Errorf("store: quotes: %w", err)
 		}
 		h.Published, h.Direct, h.Anonymous = parseTime(published), direct != 0, anon != 0
-		if h.Text == "" {
-			derive = append(derive, len(out))
-			spans = append(spans, o)
-			articles = append(articles, h.ArticleID)
+		part, spans = append(part, h), append(spans, o)
+		if check != nil && len(part) == 256 {
+			if err := flush(); err != nil {
+				return nil, err
+			}
+			if want >= 0 && len(out) >= want {
+				break
+			}
 		}
-		out = append(out, h)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: quotes: %w", err)
 	}
-	if len(derive) > 0 {
-		texts, err := s.articleTexts(ctx, articles)
-		if err != nil {
-			return nil, err
-		}
-		for k, i := range derive {
-			out[i].Text = span(texts[out[i].ArticleID].text, spans[k].start, spans[k].end)
-		}
+	if err := flush(); err != nil {
+		return nil, err
 	}
 	if check != nil {
-		// The index matched the words of the phrases: keep the quotes that
-		// have the phrases, then page.
-		kept := out[:0]
-		for _, h := range out {
-			if check.Match(h.Text) {
-				kept = append(kept, h)
-			}
-		}
-		out = page(kept, q.Limit, q.Offset)
+		out = page(out, q.Limit, q.Offset)
 	}
 	return out, nil
 }

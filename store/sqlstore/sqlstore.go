@@ -64,6 +64,13 @@ type Dialect struct {
 	// Packs keeps article texts and layers in the packs table (pack.go)
 	// once the schema has it (chronicle_meta's pack_bytes is set).
 	Packs bool
+	// QuotesByArticle is the schema version from which quotes have no
+	// full-text index of their own (0: never): a quote search asks
+	// ArticleMatch for the articles that hold the words, reads their quotes
+	// through the articles' quote ranges (quote_lo, quote_hi) and checks
+	// each quote's text with a Matcher. QuoteFTS and QuoteMatch serve older
+	// schemas.
+	QuotesByArticle int64
 }
 
 // DB is a store.Store over a writer and a reader connection pool (they may
@@ -76,7 +83,9 @@ type DB struct {
 	log     *slog.Logger
 	// packSize is the size of a pack (0: texts and layers in the rows).
 	packSize int64
-	closers  []func() error
+	// quotesByArticle: see Dialect.QuotesByArticle.
+	quotesByArticle bool
+	closers         []func() error
 }
 
 // Migrate brings the schema in db up to the newest migration in fsys and
@@ -119,7 +128,8 @@ func New(w, r *sql.DB, d Dialect, version int64, log *slog.Logger, closers ...fu
 			return nil, err
 		}
 	}
-	return &DB{w: w, r: r, d: d, codec: c, version: version, log: log, closers: closers, packSize: size}, nil
+	return &DB{w: w, r: r, d: d, codec: c, version: version, log: log, closers: closers, packSize: size,
+		quotesByArticle: d.QuotesByArticle > 0 && version >= d.QuotesByArticle}, nil
 }
 
 // Close closes the connection pools.

@@ -470,6 +470,47 @@ func testQuotes(t *testing.T, s store.Store) {
 	if _, err := s.Quotes(ctx, store.QuoteQuery{Text: "   -- "}); err == nil {
 		t.Errorf("a query with no word: want an error")
 	}
+	// Every generated quote is the first 4 to 14 words of "We will not
+	// accept pressure from anyone and talks must continue in good faith";
+	// its article also says who said it.
+	for _, c := range []struct {
+		query string
+		match func(quote string) bool
+	}{
+		{"pressure -anyone", func(q string) bool { return strings.Contains(q, "pressure") && !strings.Contains(q, "anyone") }},
+		{`talks -"good faith"`, func(q string) bool { return strings.Contains(q, "talks") && !strings.Contains(q, "good faith") }},
+		{`"must continue"`, func(q string) bool { return strings.Contains(q, "must continue") }},
+		{"faith OR anyone", func(q string) bool { return strings.Contains(q, "faith") || strings.Contains(q, "anyone") }},
+		{"said", func(string) bool { return false }}, // in every article, in no quote
+		{"pressure said", func(string) bool { return false }},
+		{`"anyone said"`, func(string) bool { return false }},
+		{"talks -said", func(q string) bool { return strings.Contains(q, "talks") }},
+	} {
+		want := 0
+		for _, d := range docs {
+			if c.match(d.Quotes[0].Text) {
+				want++
+			}
+		}
+		got, err := s.Quotes(ctx, store.QuoteQuery{Text: c.query})
+		if err != nil {
+			t.Fatalf("%s: %v", c.query, err)
+		}
+		if len(got) != want {
+			t.Errorf("quotes matching %s: %d, want %d", c.query, len(got), want)
+		}
+		for _, q := range got {
+			if !c.match(q.Text) {
+				t.Errorf("quote %q does not match %s", q.Text, c.query)
+			}
+		}
+		if want > 2 {
+			paged, err := s.Quotes(ctx, store.QuoteQuery{Text: c.query, Limit: 2, Offset: 1})
+			if err != nil || len(paged) != 2 || paged[0].ID != got[1].ID || paged[1].ID != got[2].ID {
+				t.Errorf("%s, second page of 2: %v, %v", c.query, paged, err)
+			}
+		}
+	}
 }
 
 func testSearch(t *testing.T, s store.Store) {

@@ -71,8 +71,9 @@ func evalQuotesCmd(env *cliEnv) *cobra.Command {
 
 func trainQuotesCmd(env *cliEnv) *cobra.Command {
 	var data, out, modelOut string
-	var minCount int
+	var minCount, cvFolds int
 	var minPrec float64
+	var cvL2, cvTh []float64
 	mo := quote.ModelOptions{Logistic: true}
 	cmd := &cobra.Command{
 		Use:   "quotes",
@@ -133,6 +134,23 @@ func trainQuotesCmd(env *cliEnv) *cobra.Command {
 			for _, d := range docs {
 				d.Quotes = nil
 			}
+			if cvFolds > 0 {
+				// Choose L2 and threshold on held-out folds of train.
+				lx, err := quote.ParseLexicon(table)
+				if err != nil {
+					return err
+				}
+				if !cmd.Flags().Changed("cv-l2") {
+					cvL2 = []float64{mo.L2}
+				}
+				res, best, err := quote.CrossValidate(cmd.Context(), docs, gold, lx, mo, cvFolds, cvL2, cvTh)
+				if err != nil {
+					return err
+				}
+				fmt.Fprint(env.stdout, quote.CVReport(res, best, cvFolds))
+				mo.L2, mo.Threshold = res[best].L2, res[best].Threshold
+				fmt.Fprintf(env.stdout, "chosen: l2 %g, threshold %g\n", mo.L2, mo.Threshold)
+			}
 			model, mrep, err := quote.TrainModel(cmd.Context(), docs, gold, mo)
 			if err != nil {
 				return err
@@ -154,10 +172,13 @@ func trainQuotesCmd(env *cliEnv) *cobra.Command {
 	cmd.Flags().Uint64Var(&mo.Seed, "seed", 1, "shuffling seed of the attribution model")
 	cmd.Flags().IntVar(&mo.MinCount, "feature-min-count", 5, "least number of candidates a model feature must occur in")
 	cmd.Flags().Float64Var(&mo.MinWeight, "min-weight", 0.01, "drop model features with a smaller weight")
-	cmd.Flags().Float64Var(&mo.L2, "l2", 0.01, "L2 regularisation of the attribution model")
+	cmd.Flags().Float64Var(&mo.L2, "l2", 0.03, "L2 regularisation of the attribution model (see --cv)")
 	cmd.Flags().Float64Var(&mo.Rate, "rate", 0.1, "AdaGrad learning rate of the attribution model")
 	cmd.Flags().Float64Var(&mo.Tight, "tight", 0.8, "label only candidates overlapping the gold content by this share of the longer span positive, leaving looser matches out (0: the match criterion)")
-	cmd.Flags().Float64Var(&mo.Threshold, "threshold", -1.5, "score a candidate needs (chosen by 2-fold cross-validation on train)")
+	cmd.Flags().Float64Var(&mo.Threshold, "threshold", -1.75, "score a candidate needs (see --cv)")
+	cmd.Flags().IntVar(&cvFolds, "cv", 0, "choose --l2 (among --cv-l2) and --threshold (among --cv-thresholds) by this many folds of cross-validation on train (0: use the flags as given)")
+	cmd.Flags().Float64SliceVar(&cvL2, "cv-l2", nil, "L2 strengths to try with --cv (default: --l2 only)")
+	cmd.Flags().Float64SliceVar(&cvTh, "cv-thresholds", []float64{-2, -1.75, -1.5, -1.25, -1, -0.75}, "thresholds to try with --cv")
 	return cmd
 }
 

@@ -117,6 +117,32 @@ espionage espionage NOUN 4 obl
 			cameo:  "1125", src: "CHN", tgt: "JPN", status: "occurred", reported: true, date: "2025-W08",
 		},
 		{
+			name: "a thing is no party: criticised the proposal",
+			table: `
+Putin Putin PROPN 2 nsubj
+criticized criticize VERB 0 root VBD
+the the DET 4 det
+proposal proposal NOUN 2 obj
+of of ADP 6 case
+Biden Biden PROPN 4 nmod
+. . PUNCT 2 punct`,
+			actors: []actorSpec{putin, biden},
+			cameo:  "111", src: "RUSGOV", tgt: "USAGOV", status: "occurred",
+		},
+		{
+			name: "a thing is no party: discussed the legislation",
+			table: `
+Putin Putin PROPN 2 nsubj
+discussed discuss VERB 0 root VBD
+the the DET 4 det
+legislation legislation NOUN 2 obj
+in in ADP 6 case
+Moscow Moscow PROPN 2 obl
+. . PUNCT 2 punct`,
+			actors: []actorSpec{putin, russia},
+			cameo:  "040", src: "RUSGOV", tgt: "", status: "occurred", country: "RUS",
+		},
+		{
 			name: "denied plan to travel",
 			table: `
 Trump Trump PROPN 2 nsubj

@@ -113,8 +113,13 @@ func (c *Coder) finish(w *work) []doc.Event {
 				ev.Quad = quadOf(r)
 			}
 		}
-		ev.Source = v.participants(cd.src)
-		ev.Target = v.participants(cd.tgt)
+		// Things are no parties of talk, cooperation, protest or threat
+		// ("discussed those contests"); in coercion and violence a thing
+		// stands for the people it belongs to ("prevented the
+		// demonstration", "a roadside bombing killed …").
+		actorsOnly := !c.literal && cameo.Root(code) < "17"
+		ev.Source = v.participants(cd.src, actorsOnly)
+		ev.Target = v.participants(cd.tgt, actorsOnly)
 		if c.literal {
 			v.codeFromPhrase(ev.Source)
 			v.codeFromPhrase(ev.Target)
@@ -344,11 +349,14 @@ func hasActor(ps []doc.Participant) bool {
 }
 
 // participants converts argument heads into participants.
-func (v *view) participants(heads []int) []doc.Participant {
+func (v *view) participants(heads []int, actorsOnly bool) []doc.Participant {
 	ps := make([]doc.Participant, 0, len(heads))
 	for _, h := range heads {
 		if (v.d.Tokens[h].UPOS == doc.PRON || v.d.Tokens[h].UPOS == doc.ADV) && v.actor[h] < 0 {
 			continue // an unresolved pronoun or an adverb ("with then-President X" misparsed) names nobody
+		}
+		if actorsOnly && v.thing(h) {
+			continue // "discussed those contests": what the event is about, not who takes part
 		}
 		p := doc.Participant{}
 		sp := v.span(h)

@@ -1,0 +1,104 @@
+package event
+
+import (
+	"strings"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// CAMEO codes actors: people, groups, organisations, places and countries.
+// A verb's subject or object is often none of these ("discussed those
+// contests", "decrying the influence of big money", "rejected the
+// legislation"): such a phrase names what the event is about, not who takes
+// part, and must neither become a participant nor take the country of its
+// sentence. thingNoun tells those nouns apart by their lemma: nominalisations
+// by their suffix (-tion, -ment, -ness, -ity, -ance/-ence, -ism, -ing …) unless
+// they name a group ("administration", "opposition", "alliance"), and a list
+// of common inanimate nouns of news. Nouns it does not know count as possible
+// actors, so an unknown word never loses a participant.
+
+// groupNouns are nouns with a nominalisation suffix that name people or
+// organisations.
+var groupNouns = setOf(`administration opposition coalition federation confederation association organization
+organisation delegation commission committee congregation generation population management leadership
+establishment parliament movement alliance audience defense defence intelligence presidency legislature
+authority authorities majority minority community city municipality university charity fraternity
+sorority entity nation union agency institution foundation corporation corporations constituency
+government ministry department division mission legation embassy consulate junta militia regime
+convention assembly conference confederacy dynasty monarchy family celebrity personality resistance
+membership partnership township dictatorship station faction prosecution regiment witness business
+underling sibling bureaucracy`)
+
+// thingNouns are common inanimate nouns of news that a nominalisation
+// suffix does not give away.
+var thingNouns = setOf(`deal bill law plan policy tax tariff job poll rule effort idea record estimate percent
+study report raid tape role process program programme budget price rate issue question problem system money
+war crisis vote election primary race contest debate speech comment claim charge case story news video photo
+picture email letter message book article document paper data number share stake cost loss gain
+deficit debt economy climate energy oil gas water weapon border wall field influence choice change loophole
+oversight clarity proposal approval removal renewal refusal denial withdrawal arrival dismissal trial
+agenda strategy tactic method approach goal target aim view opinion position stance sign signal step move
+measure action attempt bid offer promise threat warning demand request call appeal rally protest strike
+attack assault bombing shooting killing fire blast explosion crash accident disaster storm quake earthquake
+flood drought fund amount sum total level value year month week day time period term deadline date hour
+decade century season event talks talk meeting summit visit trip tour lie lies remark
+remarks statement statements response reply answer result results outcome finding findings evidence fact
+facts reason cause effect impact consequence risk danger benefit advantage freedom
+control access support aid help relief assistance care health insurance coverage
+project scheme initiative reform reforms legislation regulation regulations restriction restrictions
+sanction sanctions ban limit cap quota treaty accord pact agreement agreements contract contracts
+arrangement memo memorandum complaint order decree ruling verdict sentence penalty fine award prize honor honour`)
+
+// nominalSuffixes mark nouns made from verbs and adjectives.
+var nominalSuffixes = []string{"tion", "sion", "ment", "ness", "ity", "ance", "ence", "ancy", "ency", "ism", "ship", "ure", "ing"}
+
+// quantityNouns measure out what their "of" phrase names: "a number of
+// advisers", "42 percent of voters".
+var quantityNouns = setOf(`number lot lots couple dozen dozens handful hundreds thousands millions percent
+percentage share majority minority group bunch series rest part half third quarter fraction most some all`)
+
+// thingNoun reports whether the common noun with this lemma names a thing,
+// an act or an abstraction rather than a possible actor.
+func thingNoun(lemma string) bool {
+	l := strings.ToLower(lemma)
+	if groupNouns[l] {
+		return false
+	}
+	if thingNouns[l] {
+		return true
+	}
+	for _, s := range nominalSuffixes {
+		if len(l) >= len(s)+3 && strings.HasSuffix(l, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// thing reports whether the phrase headed by token h names a thing rather
+// than a possible actor: a common noun that thingNoun knows, with no actor,
+// entity, country or named modifier ("the Russian proposal" names Russia).
+func (v *view) thing(h int) bool {
+	if v.d.Tokens[h].UPOS != doc.NOUN || v.actor[h] >= 0 || v.cc[h] != "" || v.entity[h] >= 0 {
+		return false
+	}
+	thing := thingNoun(v.lemma[h]) && !v.actorish(h)
+	if quantityNouns[strings.ToLower(v.lemma[h])] {
+		v.children(h, func(c int) bool {
+			if v.dep(c) == "nmod" && v.caseOf(c) == "of" {
+				thing = v.d.Tokens[c].UPOS == doc.NOUN && v.thing(c)
+				return false
+			}
+			return true
+		})
+	}
+	return thing
+}

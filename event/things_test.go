@@ -1,0 +1,22 @@
+package event
+
+import "testing"
+
+func TestThingNoun(t *testing.T) {
+	for _, tc := range []struct {
+		lemma string
+		want  bool
+	}{
+		{"legislation", true}, {"agreement", true}, {"willingness", true}, {"clarity", true},
+		{"shooting", true}, {"transparency", true}, {"tariff", true}, {"deal", true}, {"Loophole", true},
+		// nominalisations that name groups, and people
+		{"administration", false}, {"opposition", false}, {"government", false}, {"alliance", false},
+		{"witness", false}, {"celebrity", false}, {"agency", false},
+		// nouns it does not know are possible actors
+		{"voter", false}, {"crowd", false}, {"campaign", false}, {"king", false}, {"farmer", false},
+	} {
+		if got := thingNoun(tc.lemma); got != tc.want {
+			t.Errorf("thingNoun(%q) = %v, want %v", tc.lemma, got, tc.want)
+		}
+	}
+}

@@ -232,8 +232,8 @@ US US PROPN 3 conj
 
 // TestNotEvents: words of the dictionary used in senses that are no
 // events: showing (demonstrated resolve), speech (talked about), meeting
-// a threshold, winning a contest (beat a rival in a primary, fighting for
-// the nomination), and a trigger noun inside a name (the Free Trade
+// a threshold, winning a contest (beat a rival in a primary, the candidate
+// who can beat X, fighting for the nomination), and a trigger noun inside a name (the Free Trade
 // Agreement).
 func TestNotEvents(t *testing.T) {
 	nafta := actorSpec{code: "", kind: "ORG", texts: []string{"Free Trade Agreement"}}
@@ -287,6 +287,25 @@ in in ADP 6 case
 the the DET 6 det
 primary primary NOUN 3 nmod
 . . PUNCT 2 punct`, []actorSpec{china, japan}},
+		{"beating rival X, misparsed", `
+China China PROPN 2 nsubj
+clinched clinch VERB 0 root VBD
+the the DET 4 det
+primary primary ADJ 2 obj
+, , PUNCT 6 punct
+beating beat VERB 2 advcl VBG
+rival rival ADJ 2 dep
+Japan Japan PROPN 7 appos
+. . PUNCT 2 punct`, []actorSpec{china, japan}},
+		{"the only candidate who can beat X", `
+China China PROPN 3 nsubj
+is be AUX 3 cop
+candidate candidate NOUN 0 root
+who who PRON 6 nsubj
+can can AUX 6 aux
+beat beat VERB 3 acl:relcl VB
+Japan Japan PROPN 6 obj
+. . PUNCT 3 punct`, []actorSpec{china, japan}},
 		{"fighting for the nomination", `
 China China PROPN 3 nsubj
 is be AUX 3 aux

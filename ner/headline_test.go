@@ -105,8 +105,9 @@ func TestHyphenatedNames(t *testing.T) {
 	}
 }
 
-// TestCourtesyTitles checks that "Mr.", "Ms." and "Dr." stay out of names,
-// as CoNLL marks them, and that a name after one is a person's.
+// TestCourtesyTitles checks that "Mr.", "Ms." and "Dr." and office titles
+// ("Sen.") stay out of names, as CoNLL marks them, and that a name after one
+// is a person's.
 func TestCourtesyTitles(t *testing.T) {
 	r, err := New()
 	if err != nil {
@@ -116,7 +117,7 @@ func TestCourtesyTitles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := doc.New(doc.Article{Text: "Mr. Trump said later that Mr. Ban and Ms. Clinton had met Dr. Fauci."})
+	d := doc.New(doc.Article{Text: "Mr. Trump said later that Mr. Ban and Ms. Clinton had met Dr. Fauci.\n\nSen. Bernie Sanders of Vermont won in Michigan. Florida Sen. Marco Rubio lost."})
 	if err := tk.Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
@@ -127,7 +128,7 @@ func TestCourtesyTitles(t *testing.T) {
 	for _, e := range d.Entities {
 		got = append(got, e.Type+":"+e.Text)
 	}
-	want := []string{"PER:Trump", "PER:Ban", "PER:Clinton", "PER:Fauci"}
+	want := []string{"PER:Trump", "PER:Ban", "PER:Clinton", "PER:Fauci", "PER:Bernie Sanders", "LOC:Michigan", "LOC:Florida", "PER:Marco Rubio"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -136,6 +136,22 @@ func (r *Recognizer) Process(ctx context.Context, d *doc.Document) error {
 			a++
 			typ = "PER"
 		}
+		if a+1 < b && titleAbbrev(d.TokenText(a)) && wordStart(d.TokenText(a+1)) {
+			// "Sen. Bernie Sanders of Vermont", read as an organisation
+			// "X of Y": the title stays out, the name is a person's, and
+			// the place after "of" is no part of it.
+			a++
+			typ = "PER"
+			for k := a + 1; k < b; k++ {
+				if w := d.TokenText(k); w == "of" || w == "from" || w == "," {
+					b = k
+					break
+				}
+			}
+		}
+		for b > a && titleAbbrev(d.TokenText(b-1)) {
+			b-- // "Florida Sen." is the place alone
+		}
 		for a < b && trimmable(d.TokenText(a)) {
 			a++
 		}
@@ -157,6 +173,17 @@ func (r *Recognizer) Process(ctx context.Context, d *doc.Document) error {
 func honorific(tok string) bool {
 	switch tok {
 	case "Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Messrs.", "Mme.", "Mme", "Mlle.", "Dr.", "Dr", "MR.", "MRS.", "MS.", "DR.":
+		return true
+	}
+	return false
+}
+
+// titleAbbrev reports whether a token is the abbreviation of an office or
+// rank, which CoNLL also leaves out of names ("Sen.", "Gov.", "Gen.").
+func titleAbbrev(tok string) bool {
+	switch tok {
+	case "Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Lt.", "Gen.", "Col.", "Maj.", "Capt.", "Cmdr.", "Adm.",
+		"Sgt.", "Cpl.", "Pvt.", "Prof.", "Rev.", "Amb.", "Supt.", "Insp.", "Det.", "Atty.", "Sec.", "Pres.":
 		return true
 	}
 	return false

@@ -51,6 +51,8 @@ var Dialect = sqlstore.Dialect{
 	// Cross-article merging reads then writes events: one writer at a time.
 	WriteLock: `SELECT pg_advisory_xact_lock(7385421)`,
 	Size:      `SELECT pg_database_size(current_database())`,
+	// Schema v7 stores event dates as day numbers.
+	DayNumbers: 7,
 }
 
 // Options configure Open.

@@ -140,6 +140,17 @@ func TestMigrateV2(t *testing.T) {
 				out = append(out, fmt.Sprintf("%s:%d", a.Name, e.ID))
 			}
 		}
+		// Every event with its dates, and a date range query (schema v7
+		// stores dates as day numbers).
+		for _, q := range []store.EventQuery{{NoEvidence: true}, {From: "2025-03", To: "2025-08-15", NoEvidence: true}} {
+			evs, err := s.Events(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range evs {
+				out = append(out, fmt.Sprintf("%s–%s:%d %s..%s", q.From, q.To, e.ID, e.DateStart, e.DateEnd))
+			}
+		}
 		hits, err := s.Search(ctx, store.SearchQuery{Text: `"accept pressure"`})
 		if err != nil {
 			t.Fatal(err)
@@ -157,7 +168,7 @@ func TestMigrateV2(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if st, err := s.Stats(ctx); err != nil || st.SchemaVersion != 6 {
+	if st, err := s.Stats(ctx); err != nil || st.SchemaVersion != 7 {
 		t.Fatalf("after migration: %+v, %v", st, err)
 	}
 	if after := snapshot(s); !slices.Equal(after, before) {

@@ -124,3 +124,34 @@ func BenchmarkTimeline(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkQuotes runs quote searches (the first page of 100, the CLI default) over the
+// benchmark corpus, whose quotes all come from one sentence: every article
+// holds every word, so each search checks quotes until its page is full, or
+// all of them when few match.
+func BenchmarkQuotes(b *testing.B) {
+	s, g := benchStore(b)
+	ctx := context.Background()
+	for _, c := range []struct {
+		name string
+		q    store.QuoteQuery
+	}{
+		{"word", store.QuoteQuery{Text: "pressure", Limit: 100}},
+		{"phrase", store.QuoteQuery{Text: `"good faith"`, Limit: 100}},
+		{"word-not", store.QuoteQuery{Text: "talks -faith", Limit: 100}},
+		{"absent", store.QuoteQuery{Text: "said", Limit: 100}},
+		{"speaker+word", store.QuoteQuery{Speaker: g.Actors[200].Name, Text: "continue", Limit: 100}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			n := 0
+			for b.Loop() {
+				qs, err := s.Quotes(ctx, c.q)
+				if err != nil {
+					b.Fatal(err)
+				}
+				n = len(qs)
+			}
+			b.ReportMetric(float64(n), "quotes")
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"path/filepath"
 	"slices"
@@ -103,6 +104,7 @@ func TestMigrateV2(t *testing.T) {
 		t.Fatal("the generated quotes lack the phrase")
 	}
 	docsBefore := documentsJSON(t, old)
+	datesBefore := eventDates(t, old)
 	old.Close()
 
 	s, err := Open(ctx, path, Options{})
@@ -111,7 +113,7 @@ func TestMigrateV2(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(ctx)
-	if err != nil || st.SchemaVersion != 6 {
+	if err != nil || st.SchemaVersion != 7 {
 		t.Fatalf("Stats after migration: %+v, %v", st, err)
 	}
 	var def string
@@ -140,6 +142,9 @@ func TestMigrateV2(t *testing.T) {
 		if got := [2]int{len(hits), len(quotes)}; got != want {
 			t.Errorf("%s: %v articles and quotes after migration, %v expected", q, got, want)
 		}
+	}
+	if got := eventDates(t, s); !slices.Equal(got, datesBefore) || len(got) < 10 {
+		t.Errorf("event dates after migration:\n%v\nbefore:\n%v", got, datesBefore)
 	}
 	if got := documentsJSON(t, s); !slices.Equal(got, docsBefore) {
 		t.Errorf("documents after migration differ: %d documents, %d before", len(got), len(docsBefore))
@@ -208,7 +213,7 @@ func TestPacksDownAndUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.DownTo(ctx, 4); err != nil { // v6 and v5 down
+	if _, err := p.DownTo(ctx, 4); err != nil { // v7, v6 and v5 down
 		t.Fatal(err)
 	}
 	var inRow int
@@ -228,4 +233,21 @@ func TestPacksDownAndUp(t *testing.T) {
 	if got := documentsJSON(t, s); !slices.Equal(got, want) {
 		t.Errorf("documents after down and up migrations differ: %d, want %d", len(got), len(want))
 	}
+}
+
+// eventDates lists every event with its dates, then the events of a date
+// range query.
+func eventDates(t *testing.T, s *sqlstore.DB) []string {
+	t.Helper()
+	var out []string
+	for _, q := range []store.EventQuery{{NoEvidence: true}, {From: "2025-03", To: "2025-08-15", NoEvidence: true}} {
+		evs, err := s.Events(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range evs {
+			out = append(out, fmt.Sprintf("%s–%s:%d %s..%s", q.From, q.To, e.ID, e.DateStart, e.DateEnd))
+		}
+	}
+	return out
 }

@@ -52,7 +52,9 @@ var Dialect = sqlstore.Dialect{
 	Packs:        true,
 	// Schema v6 drops quotes_fts.
 	QuotesByArticle: 6,
-	Size:            `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
+	// Schema v7 stores event dates as day numbers.
+	DayNumbers: 7,
+	Size:       `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
 }
 
 // Options configure Open.

@@ -467,10 +467,12 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 		var best *candidate
 		for rows.Next() {
 			var c candidate
-			if err := rows.Scan(&c.id, &c.lo, &c.hi, &c.status, &c.statusPub); err != nil {
+			var clo, chi any
+			if err := rows.Scan(&c.id, &clo, &chi, &c.status, &c.statusPub); err != nil {
 				rows.Close()
 				return err
 			}
+			c.lo, c.hi = dayOf(clo), dayOf(chi)
 			if !store.DaysCompatible(lo, hi, c.lo, c.hi) {
 				continue
 			}
@@ -502,7 +504,7 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 			err = w.row(`INSERT INTO events (merge_key, type, mode, cameo, quad, goldstein, status, status_published, date_value, date_lo, date_hi, granularity,
 				place, place_key, country, lat, lon, place_kind, parties, num_mentions, num_articles, num_sources, first_article)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?) RETURNING id`,
-				key, e.Type, e.Mode, e.CAMEO, e.Quad, e.Goldstein, e.Status, published, value, lo, hi, gran,
+				key, e.Type, e.Mode, e.CAMEO, e.Quad, e.Goldstein, e.Status, published, value, w.s.day(lo), w.s.day(hi), gran,
 				place, placeKey, country, lat, lon, placeKind, parties, nEvidence, articleID).Scan(&eventID)
 			if err != nil {
 				return fmt.Errorf("insert event %s: %w", e.ID, err)
@@ -529,10 +531,10 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 				return fmt.Errorf("update event %d: %w", eventID, err)
 			}
 			if lo != "" && (best.lo == "" || store.RangeWidth(lo, hi) < store.RangeWidth(best.lo, best.hi)) {
-				if err := w.exec(`UPDATE events SET date_value = ?, date_lo = ?, date_hi = ?, granularity = ? WHERE id = ?`, value, lo, hi, gran, eventID); err != nil {
+				if err := w.exec(`UPDATE events SET date_value = ?, date_lo = ?, date_hi = ?, granularity = ? WHERE id = ?`, value, w.s.day(lo), w.s.day(hi), gran, eventID); err != nil {
 					return fmt.Errorf("update event %d date: %w", eventID, err)
 				}
-				if err := w.exec(`UPDATE event_actors SET date_lo = ?, date_hi = ? WHERE event_id = ?`, lo, hi, eventID); err != nil {
+				if err := w.exec(`UPDATE event_actors SET date_lo = ?, date_hi = ? WHERE event_id = ?`, w.s.day(lo), w.s.day(hi), eventID); err != nil {
 					return fmt.Errorf("update event %d date: %w", eventID, err)
 				}
 				if err := w.noteSpan(lo, hi); err != nil {
@@ -672,7 +674,7 @@ func (w *writeTx) linkActors(eventID int64, src, tgt []int64, typ, status, lo, h
 	for role, ids := range [2][]int64{src, tgt} {
 		for pos, id := range ids {
 			if err := w.exec(`INSERT INTO event_actors (actor_id, event_id, role, pos, type, status, date_lo, date_hi) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-				id, eventID, role, pos, typ, status, lo, hi); err != nil {
+				id, eventID, role, pos, typ, status, w.s.day(lo), w.s.day(hi)); err != nil {
 				return fmt.Errorf("event %d actor %d: %w", eventID, id, err)
 			}
 		}

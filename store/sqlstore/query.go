@@ -158,7 +158,7 @@ func (s *DB) eventQuery(ctx context.Context, q *store.EventQuery) (*eventSQL, bo
 			return nil, false, fmt.Errorf("store: --from %q: want a date such as 2025-02-18, 2025-02 or 2025", q.From)
 		}
 		conds = append(conds, p+"date_hi >= ?")
-		args = append(args, from)
+		args = append(args, s.day(from))
 		// No event starts earlier than from minus the widest span: bound
 		// the scan of the date index.
 		span, err := s.maxSpan(ctx)
@@ -168,7 +168,7 @@ func (s *DB) eventQuery(ctx context.Context, q *store.EventQuery) (*eventSQL, bo
 		if span >= 0 {
 			if t, err := time.Parse("2006-01-02", from); err == nil {
 				conds = append(conds, p+"date_lo >= ?")
-				args = append(args, t.AddDate(0, 0, -span).Format("2006-01-02"))
+				args = append(args, s.day(t.AddDate(0, 0, -span).Format("2006-01-02")))
 			}
 		}
 	}
@@ -177,8 +177,8 @@ func (s *DB) eventQuery(ctx context.Context, q *store.EventQuery) (*eventSQL, bo
 		if !ok {
 			return nil, false, fmt.Errorf("store: --to %q: want a date such as 2025-02-18, 2025-02 or 2025", q.To)
 		}
-		conds = append(conds, p+"date_lo <> '' AND "+p+"date_lo <= ?")
-		args = append(args, to)
+		conds = append(conds, s.dated(p+"date_lo")+" AND "+p+"date_lo <= ?")
+		args = append(args, s.day(to))
 	}
 	if pl := strings.TrimSpace(q.Place); pl != "" {
 		// A place name if one is known, else a country code.
@@ -265,11 +265,13 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, err
 			var e store.Event
 			var p store.Place
 			var parties string
-			if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &e.CAMEO, &e.Quad, &e.Goldstein, &e.Status, &e.Date, &e.DateStart, &e.DateEnd, &e.Granularity,
+			var lo, hi any
+			if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &e.CAMEO, &e.Quad, &e.Goldstein, &e.Status, &e.Date, &lo, &hi, &e.Granularity,
 				&p.Name, &p.Country, &p.Lat, &p.Lon, &p.Kind, &parties, &e.NumMentions, &e.NumArticles, &e.NumSources); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("store: events: %w", err)
 			}
+			e.DateStart, e.DateEnd = dayOf(lo), dayOf(hi)
 			if _, dup := index[e.ID]; dup {
 				continue
 			}

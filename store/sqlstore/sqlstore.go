@@ -71,6 +71,9 @@ type Dialect struct {
 	// each quote's text with a Matcher. QuoteFTS and QuoteMatch serve older
 	// schemas.
 	QuotesByArticle int64
+	// DayNumbers is the schema version from which event dates are day
+	// numbers (days.go; 0: never).
+	DayNumbers int64
 }
 
 // DB is a store.Store over a writer and a reader connection pool (they may
@@ -85,7 +88,9 @@ type DB struct {
 	packSize int64
 	// quotesByArticle: see Dialect.QuotesByArticle.
 	quotesByArticle bool
-	closers         []func() error
+	// dayNumbers: see Dialect.DayNumbers.
+	dayNumbers bool
+	closers    []func() error
 }
 
 // Migrate brings the schema in db up to the newest migration in fsys and
@@ -129,7 +134,8 @@ func New(w, r *sql.DB, d Dialect, version int64, log *slog.Logger, closers ...fu
 		}
 	}
 	return &DB{w: w, r: r, d: d, codec: c, version: version, log: log, closers: closers, packSize: size,
-		quotesByArticle: d.QuotesByArticle > 0 && version >= d.QuotesByArticle}, nil
+		quotesByArticle: d.QuotesByArticle > 0 && version >= d.QuotesByArticle,
+		dayNumbers:      d.DayNumbers > 0 && version >= d.DayNumbers}, nil
 }
 
 // Close closes the connection pools.

@@ -11,11 +11,13 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
+	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/chronicle-news/chronicle/doc"
+	gz "github.com/chronicle-news/chronicle/gazetteer"
 )
 
 //go:embed model/ner.model
@@ -162,6 +164,13 @@ func (r *Recognizer) Process(ctx context.Context, d *doc.Document) error {
 			continue
 		}
 		start, end := int(d.Tokens[a].Start), int(d.Tokens[b-1].End)
+		if typ == "ORG" && b-a <= 3 && b < len(d.Tokens) && d.Tokens[b].Sent == d.Tokens[b-1].Sent && officeWord(d.TokenText(b)) {
+			// "the Vermont senator", "Florida Sen. Marco Rubio": a
+			// place that qualifies an office is a place
+			if _, ok := gz.Default().Place(d.Text[start:end], ""); ok {
+				typ = "LOC"
+			}
+		}
 		ents = append(ents, doc.Entity{Type: typ, Text: d.Text[start:end], Start: start, End: end})
 	}
 	d.Entities = ents
@@ -184,6 +193,23 @@ func titleAbbrev(tok string) bool {
 	switch tok {
 	case "Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Lt.", "Gen.", "Col.", "Maj.", "Capt.", "Cmdr.", "Adm.",
 		"Sgt.", "Cpl.", "Pvt.", "Prof.", "Rev.", "Amb.", "Supt.", "Insp.", "Det.", "Atty.", "Sec.", "Pres.":
+		return true
+	}
+	return false
+}
+
+// officeWord reports whether a token names an office, its holders or an
+// election after a place that qualifies it ("Vermont senator", "Texas
+// delegation", "Iowa caucuses").
+func officeWord(tok string) bool {
+	if titleAbbrev(tok) {
+		return true
+	}
+	switch strings.ToLower(tok) {
+	case "senator", "senators", "governor", "governors", "congressman", "congresswoman", "congressmen",
+		"lawmaker", "lawmakers", "legislator", "legislators", "legislature", "delegation", "delegate", "delegates",
+		"representative", "representatives", "mayor", "attorney", "official", "officials", "secretary",
+		"voters", "primary", "caucus", "caucuses", "democrat", "democrats", "republican", "republicans":
 		return true
 	}
 	return false

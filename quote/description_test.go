@@ -1,0 +1,42 @@
+package quote_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// TestPlaceDescriptionSpeaker checks that a description qualified by a
+// place ("the Florida senator") is linked to the person the text ties to
+// that place, not to the nearest senator.
+func TestPlaceDescriptionSpeaker(t *testing.T) {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Primary results\n\nSen. Bernie Sanders of Vermont won in Michigan on Tuesday. Florida Sen. Marco Rubio lost his home state.\n\n" +
+		"The Florida senator said the party would recover.\n\nThe Vermont senator said he would stay in the race.\n"
+	d, err := p.Extract(context.Background(), doc.Article{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"The Florida senator": "Marco Rubio", "The Vermont senator": "Bernie Sanders"}
+	for _, q := range d.Quotes {
+		if q.Speaker == nil {
+			continue
+		}
+		name, ok := want[q.Speaker.Text]
+		if !ok {
+			continue
+		}
+		if a := d.Actor(q.Speaker.Actor); a == nil || a.Name != name {
+			t.Errorf("speaker %q linked to %+v, want %s", q.Speaker.Text, a, name)
+		}
+		delete(want, q.Speaker.Text)
+	}
+	if len(want) > 0 {
+		t.Errorf("no quotes by %v: %+v", want, d.Quotes)
+	}
+}

@@ -37,7 +37,75 @@ func goMigrations() []*goose.Migration {
 		goose.NewGoMigration(6,
 			&goose.GoFunc{RunTx: quotesByArticle},
 			&goose.GoFunc{RunTx: quotesFTSBack}),
+		goose.NewGoMigration(8,
+			&goose.GoFunc{RunTx: hashBytes},
+			&goose.GoFunc{RunTx: hashText}),
 	}
+}
+
+// hashBytes is schema v8: articles.content_hash keeps the first 16 bytes of
+// the SHA-256 (sqlstore.HashKey) instead of its 64 hex digits. The unique
+// index is built again after the update, so that it is packed.
+func hashBytes(ctx context.Context, tx *sql.Tx) error {
+	for _, q := range []string{
+		`DROP INDEX articles_hash`,
+		`UPDATE articles SET content_hash = unhex(substr(content_hash, 1, 32)) WHERE typeof(content_hash) = 'text' AND unhex(substr(content_hash, 1, 32)) IS NOT NULL`,
+		`CREATE UNIQUE INDEX articles_hash ON articles(content_hash)`,
+	} {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("hash bytes: %w", err)
+		}
+	}
+	return nil
+}
+
+// hashText undoes hashBytes: the full hashes are computed again from the
+// texts.
+func hashText(ctx context.Context, tx *sql.Tx) error {
+	if _, err := tx.ExecContext(ctx, `DROP INDEX articles_hash`); err != nil {
+		return fmt.Errorf("hash text: %w", err)
+	}
+	texts, err := newTextReader(ctx, tx)
+	if err != nil {
+		return err
+	}
+	var last int64
+	for {
+		var ids []int64
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM articles WHERE id > ? AND typeof(content_hash) = 'blob' ORDER BY id LIMIT 500`, last)
+		if err != nil {
+			return fmt.Errorf("hash text: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return fmt.Errorf("hash text: %w", err)
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("hash text: %w", err)
+		}
+		if len(ids) == 0 {
+			break
+		}
+		for _, id := range ids {
+			text, err := texts.text(ctx, id)
+			if err != nil {
+				return err
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE articles SET content_hash = ? WHERE id = ?`, store.ContentHash(text), id); err != nil {
+				return fmt.Errorf("hash text: article %d: %w", id, err)
+			}
+		}
+		last = ids[len(ids)-1]
+	}
+	if _, err := tx.ExecContext(ctx, `CREATE UNIQUE INDEX articles_hash ON articles(content_hash)`); err != nil {
+		return fmt.Errorf("hash text: %w", err)
+	}
+	return nil
 }
 
 // quotesByArticle is schema v6: quotes_fts goes; a quote search finds the

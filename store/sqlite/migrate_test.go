@@ -113,7 +113,7 @@ func TestMigrateV2(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(ctx)
-	if err != nil || st.SchemaVersion != 7 {
+	if err != nil || st.SchemaVersion != 8 {
 		t.Fatalf("Stats after migration: %+v, %v", st, err)
 	}
 	var def string
@@ -141,6 +141,18 @@ func TestMigrateV2(t *testing.T) {
 		}
 		if got := [2]int{len(hits), len(quotes)}; got != want {
 			t.Errorf("%s: %v articles and quotes after migration, %v expected", q, got, want)
+		}
+	}
+	// The content hashes (16 bytes since v8) still find the stored texts.
+	for _, d := range docs[:5] {
+		c := *d
+		c.URL = ""
+		res, err := s.Put(ctx, &c)
+		if err != nil || res[0].Status != store.PutDuplicate {
+			t.Errorf("putting %s again without its URL after migration: %+v, %v", d.ID, res, err)
+		}
+		if seen, err := s.Seen(ctx, "", store.ContentHash(d.Text)); !seen || err != nil {
+			t.Errorf("Seen(%s) after migration: %v, %v", d.ID, seen, err)
 		}
 	}
 	if got := eventDates(t, s); !slices.Equal(got, datesBefore) || len(got) < 10 {
@@ -196,8 +208,10 @@ func TestPacksDownAndUp(t *testing.T) {
 		t.Fatal(err)
 	}
 	g := storetest.NewGen(5, 30)
+	var docs []*doc.Document
 	for i := range 12 {
-		if _, err := s.Put(ctx, g.Doc(i, 2), g.Doc(100+i, 1)); err != nil {
+		docs = append(docs, g.Doc(i, 2), g.Doc(100+i, 1))
+		if _, err := s.Put(ctx, docs[len(docs)-2:]...); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -213,7 +227,7 @@ func TestPacksDownAndUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.DownTo(ctx, 4); err != nil { // v7, v6 and v5 down
+	if _, err := p.DownTo(ctx, 4); err != nil { // v8 to v5 down
 		t.Fatal(err)
 	}
 	var inRow int
@@ -232,6 +246,11 @@ func TestPacksDownAndUp(t *testing.T) {
 	defer s.Close()
 	if got := documentsJSON(t, s); !slices.Equal(got, want) {
 		t.Errorf("documents after down and up migrations differ: %d, want %d", len(got), len(want))
+	}
+	c := *docs[3]
+	c.URL = ""
+	if res, err := s.Put(ctx, &c); err != nil || res[0].Status != store.PutDuplicate {
+		t.Errorf("putting a stored text again after down and up migrations: %+v, %v", res, err)
 	}
 }
 

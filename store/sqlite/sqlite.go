@@ -54,7 +54,9 @@ var Dialect = sqlstore.Dialect{
 	QuotesByArticle: 6,
 	// Schema v7 stores event dates as day numbers.
 	DayNumbers: 7,
-	Size:       `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
+	// Schema v8 stores content hashes as 16 bytes.
+	HashBytes: 8,
+	Size:      `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
 }
 
 // Options configure Open.

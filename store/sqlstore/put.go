@@ -137,7 +137,7 @@ func (w *writeTx) put(d *doc.Document, now string) (store.PutResult, error) {
 			return store.PutResult{}, err
 		}
 	}
-	err = w.row(`SELECT id FROM articles WHERE content_hash = ?`, hash).Scan(&existing)
+	err = w.row(`SELECT id FROM articles WHERE content_hash = ?`, w.s.hashArg(hash)).Scan(&existing)
 	if err == nil {
 		return store.PutResult{Status: store.PutDuplicate, ArticleID: existing}, nil
 	} else if !errors.Is(err, sql.ErrNoRows) {
@@ -177,12 +177,12 @@ func (w *writeTx) put(d *doc.Document, now string) (store.PutResult, error) {
 		}
 		err = w.row(`INSERT INTO articles (doc_id, url, content_hash, title, author, outlet, source_key, published, source, text, text_bytes, minhash, dup_of, ingested_at, pack_off, text_len, layers_len)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, x'', ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			d.ID, urlArg, hash, d.Title, d.Author, d.Outlet, sourceKey, published, d.Source, len(d.Text),
+			d.ID, urlArg, w.s.hashArg(hash), d.Title, d.Author, d.Outlet, sourceKey, published, d.Source, len(d.Text),
 			sigArg, dupArg, now, sp.off, sp.text, sp.layers).Scan(&id)
 	} else {
 		err = w.row(`INSERT INTO articles (doc_id, url, content_hash, title, author, outlet, source_key, published, source, text, text_bytes, layers, minhash, dup_of, ingested_at)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			d.ID, urlArg, hash, d.Title, d.Author, d.Outlet, sourceKey, published, d.Source, w.s.textArg(d.Text), len(d.Text), blob,
+			d.ID, urlArg, w.s.hashArg(hash), d.Title, d.Author, d.Outlet, sourceKey, published, d.Source, w.s.textArg(d.Text), len(d.Text), blob,
 			sigArg, dupArg, now).Scan(&id)
 	}
 	if err != nil {

@@ -82,9 +82,9 @@ func (c *Coder) finish(w *work) []doc.Event {
 				cd.tgt = v.expand(cd.tgt[:0], v.resolvePron(s, cd.trig))
 			}
 		}
-		// "Trump attacked Clinton": one politician attacking another is
-		// criticism (111), not an assault
-		if !c.literal && cameo.Root(code) == "19" && (v.lemma[cd.trig] == "attack" || v.lemma[cd.trig] == "attacks") && v.verbalAttack(cd) {
+		// "Trump attacked Clinton", "an ad hitting Trump": one politician
+		// attacking another is criticism (111), not an assault
+		if !c.literal && cameo.Root(code) == "19" && verbalAttackLemma[v.lemma[cd.trig]] && v.verbalAttack(cd) {
 			code = "111"
 		}
 		info, known := cameo.Lookup(code)
@@ -222,6 +222,10 @@ func countrySource(ps []doc.Participant) bool {
 // verbalAttack reports whether an "attack" is a verbal one: its source is
 // a named person who is no fighter and its target, if any, a person too or
 // nobody named ("their opponent"), not a country, force or place.
+// verbalAttackLemma are the assault words that news also uses for words
+// said against someone.
+var verbalAttackLemma = map[string]bool{"attack": true, "attacks": true, "hit": true, "hammer": true, "lash": true, "pummel": true, "savage": true}
+
 func (v *view) verbalAttack(cd *cand) bool {
 	person := func(x int) bool {
 		a := v.actor[x]
@@ -354,6 +358,9 @@ func (v *view) participants(heads []int, actorsOnly bool) []doc.Participant {
 	for _, h := range heads {
 		if (v.d.Tokens[h].UPOS == doc.PRON || v.d.Tokens[h].UPOS == doc.ADV) && v.actor[h] < 0 {
 			continue // an unresolved pronoun or an adverb ("with then-President X" misparsed) names nobody
+		}
+		if v.partyTag(h) {
+			continue // "Bob Corker, R-Tenn.": the party and state of the name before
 		}
 		if actorsOnly && v.thing(h) {
 			continue // "discussed those contests": what the event is about, not who takes part

@@ -102,3 +102,18 @@ func (v *view) thing(h int) bool {
 	}
 	return thing
 }
+
+// partyTag reports whether token h is part of a party-and-state tag after
+// a politician's name ("R-Tenn.", "D-Calif.", "I-Vt."): the party letter
+// or the state after its hyphen.
+func (v *view) partyTag(h int) bool {
+	toks := v.d.Tokens
+	party := func(i int) bool {
+		switch v.d.TokenText(i) {
+		case "R", "D", "I", "Ind":
+			return i+2 < len(toks) && v.d.TokenText(i+1) == "-" && toks[i+1].Start == toks[i].End && toks[i+2].Start == toks[i+1].End
+		}
+		return false
+	}
+	return party(h) || h >= 2 && party(h-2)
+}

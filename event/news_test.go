@@ -1,0 +1,57 @@
+package event_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// TestPoliticalNewsSenses runs the whole pipeline over sentences of US
+// political news whose trigger words have a sense that is no event, or
+// another event, or whose parties carry tags that name nobody.
+func TestPoliticalNewsSenses(t *testing.T) {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		// want lists "CAMEO source>target" of every event (participant
+		// texts joined by "+"); nothing when empty
+		want []string
+	}{
+		{"Hillary Clinton released a new campaign ad hitting Donald Trump for not paying federal income tax.",
+			[]string{"111 Hillary Clinton>Donald Trump"}},
+		{"Politifact seized on Trump’s claim that there have been thousands of shootings in Chicago.", nil},
+		{"Scott says he has fought to push through incremental policy initiatives.", nil},
+		{"Republicans in Congress will continue their legislative attacks on the agency.", []string{"111 Republicans>"}},
+		{"Senator Bob Corker, R-Tenn., sued the administration.", []string{"115 Senator Bob Corker>the administration"}},
+		{"Bernie Sanders discussed those contests in a speech to supporters.", []string{"040 Bernie Sanders>"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			d, err := p.Extract(context.Background(), doc.Article{Title: "Campaign news", Text: tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range d.Events {
+				got = append(got, e.CAMEO+" "+texts(e.Source)+">"+texts(e.Target))
+			}
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func texts(ps []doc.Participant) string {
+	var s []string
+	for _, p := range ps {
+		s = append(s, p.Text)
+	}
+	return strings.Join(s, "+")
+}

@@ -477,7 +477,7 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 		lim, args = limitClause(q.Limit, q.Offset, args)
 	}
 	rows, err := s.r.QueryContext(ctx, s.q(`SELECT q.id, q.article_id, coalesce(a.url, ''), a.title, a.published, q.text, q.start_off, q.end_off, q.speaker,
-		coalesce(ac.name, ''), coalesce(ac.code, ''), q.cue, q.direct, q.anonymous`+from+
+		coalesce(ac.name, ''), coalesce(ac.code, ''), q.cue, q.direct, q.anonymous, `+s.packCols("a.")+from+
 		` LEFT JOIN actors ac ON ac.id = q.speaker_actor`+where+` ORDER BY a.published DESC, q.id`+lim), args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: quotes: %w", err)
@@ -493,22 +493,52 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 	if check != nil && q.Limit > 0 {
 		want = max(q.Offset, 0) + q.Limit
 	}
+	var packs []packRef // the pack columns of each hit's article
 	flush := func() error {
-		var articles []int64
+		// Texts of packed articles straight from the packs, each once;
+		// others through articleTexts.
+		var inRow []int64
+		at := map[int64]int{}
+		var packed []int64
+		var pspans []packSpan
 		for i, h := range part {
-			if h.Text == "" {
-				articles = append(articles, part[i].ArticleID)
+			if h.Text != "" {
+				continue
+			}
+			sp, ok := packs[i].span()
+			if !ok {
+				inRow = append(inRow, h.ArticleID)
+				continue
+			}
+			if _, seen := at[h.ArticleID]; !seen {
+				at[h.ArticleID] = len(packed)
+				packed, pspans = append(packed, h.ArticleID), append(pspans, sp)
 			}
 		}
-		if len(articles) > 0 {
-			texts, err := s.articleTexts(ctx, articles)
+		texts := map[int64]string{}
+		if len(packed) > 0 {
+			raws, err := readPacks(ctx, s.r, s.packSize, pspans, false)
 			if err != nil {
 				return err
 			}
-			for i := range part {
-				if part[i].Text == "" {
-					part[i].Text = span(texts[part[i].ArticleID].text, spans[i].start, spans[i].end)
+			for i, id := range packed {
+				if texts[id], err = s.readText(raws[i]); err != nil {
+					return fmt.Errorf("store: article %d: %w", id, err)
 				}
+			}
+		}
+		if len(inRow) > 0 {
+			more, err := s.articleTexts(ctx, inRow)
+			if err != nil {
+				return err
+			}
+			for id, a := range more {
+				texts[id] = a.text
+			}
+		}
+		for i := range part {
+			if part[i].Text == "" {
+				part[i].Text = span(texts[part[i].ArticleID], spans[i].start, spans[i].end)
 			}
 		}
 		for _, h := range part {
@@ -516,7 +546,7 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 				out = append(out, h)
 			}
 		}
-		part, spans = part[:0], spans[:0]
+		part, spans, packs = part[:0], spans[:0], packs[:0]
 		return nil
 	}
 	for rows.Next() {
@@ -524,9 +554,12 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 		var published string
 		var direct, anon int
 		var o offsets
-		if err := rows.Scan(&h.ID, &h.ArticleID, &h.URL, &h.Title, &published, &h.Text, &o.start, &o.end, &h.Speaker, &h.Actor, &h.Code, &h.Cue, &direct, &anon); err != nil {
+		var pk packRef
+		if err := rows.Scan(&h.ID, &h.ArticleID, &h.URL, &h.Title, &published, &h.Text, &o.start, &o.end, &h.Speaker, &h.Actor, &h.Code, &h.Cue, &direct, &anon,
+			&pk.off, &pk.text, &pk.layers); err != nil {
 			return nil, fmt.Errorf("store: quotes: %w", err)
 		}
+		packs = append(packs, pk)
 		h.Published, h.Direct, h.Anonymous = parseTime(published), direct != 0, anon != 0
 		part, spans = append(part, h), append(spans, o)
 		if check != nil && len(part) == 256 {

@@ -113,13 +113,19 @@ func (c *Coder) finish(w *work) []doc.Event {
 				ev.Quad = quadOf(r)
 			}
 		}
-		// Things are no parties of talk, cooperation, protest or threat
-		// ("discussed those contests"); in coercion and violence a thing
-		// stands for the people it belongs to ("prevented the
+		// Things are no parties ("discussed those contests", "charged
+		// with manslaughter"), except that in coercion and violence an
+		// event or a weapon stands for the people in it ("prevented the
 		// demonstration", "a roadside bombing killed …").
-		actorsOnly := !c.literal && cameo.Root(code) < "17"
-		ev.Source = v.participants(cd.src, actorsOnly)
-		ev.Target = v.participants(cd.tgt, actorsOnly)
+		things := thingsNone
+		if !c.literal {
+			things = thingsDrop
+			if cameo.Root(code) >= "17" {
+				things = thingsKeepEvents
+			}
+		}
+		ev.Source = v.participants(cd.src, things)
+		ev.Target = v.participants(cd.tgt, things)
 		if c.literal {
 			v.codeFromPhrase(ev.Source)
 			v.codeFromPhrase(ev.Target)
@@ -353,7 +359,7 @@ func hasActor(ps []doc.Participant) bool {
 }
 
 // participants converts argument heads into participants.
-func (v *view) participants(heads []int, actorsOnly bool) []doc.Participant {
+func (v *view) participants(heads []int, things thingRule) []doc.Participant {
 	ps := make([]doc.Participant, 0, len(heads))
 	for _, h := range heads {
 		if (v.d.Tokens[h].UPOS == doc.PRON || v.d.Tokens[h].UPOS == doc.ADV) && v.actor[h] < 0 {
@@ -362,7 +368,12 @@ func (v *view) participants(heads []int, actorsOnly bool) []doc.Participant {
 		if v.partyTag(h) {
 			continue // "Bob Corker, R-Tenn.": the party and state of the name before
 		}
-		if actorsOnly && v.thing(h) {
+		if things != thingsNone && v.thing(h) {
+			if a := v.thingAgent(h); a >= 0 {
+				h = a // "crimes by Croatian extremists": the extremists
+			}
+		}
+		if things != thingsNone && v.thing(h) && (things == thingsDrop || !eventNouns[strings.ToLower(v.lemma[h])]) {
 			continue // "discussed those contests": what the event is about, not who takes part
 		}
 		p := doc.Participant{}

@@ -9,9 +9,9 @@ import (
 	"github.com/chronicle-news/chronicle/doc"
 )
 
-// TestPoliticalNewsSenses runs the whole pipeline over sentences of US
-// political news whose trigger words have a sense that is no event, or
-// another event, or whose parties carry tags that name nobody.
+// TestPoliticalNewsSenses runs the whole pipeline over sentences of news
+// whose trigger words have a sense that is no event, or another event, or
+// whose parties are things or carry tags that name nobody.
 func TestPoliticalNewsSenses(t *testing.T) {
 	p, err := chronicle.New(chronicle.Options{})
 	if err != nil {
@@ -30,6 +30,10 @@ func TestPoliticalNewsSenses(t *testing.T) {
 		{"Republicans in Congress will continue their legislative attacks on the agency.", []string{"111 Republicans>"}},
 		{"Senator Bob Corker, R-Tenn., sued the administration.", []string{"115 Senator Bob Corker>the administration"}},
 		{"Bernie Sanders discussed those contests in a speech to supporters.", []string{"040 Bernie Sanders>"}},
+		// a crime is no party; the doer of a thing's act is
+		{"Officer Betty Shelby was charged with first-degree manslaughter.", []string{"173 >Officer Betty Shelby"}},
+		{"Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.", []string{"091 Croatia>Croatian extremists"}},
+		{"Turkish police prevented the demonstration staged by students in Sivas.", []string{"172 Turkish police>students in Sivas"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

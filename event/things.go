@@ -17,6 +17,15 @@ import (
 // of common inanimate nouns of news. Nouns it does not know count as possible
 // actors, so an unknown word never loses a participant.
 
+// thingRule says which things participants drops.
+type thingRule uint8
+
+const (
+	thingsNone       thingRule = iota // keep every phrase (PETRARCH's literal coding)
+	thingsDrop                        // drop things
+	thingsKeepEvents                  // drop things but events and weapons (eventNouns)
+)
+
 // groupNouns are nouns with a nominalisation suffix that name people or
 // organisations.
 var groupNouns = setOf(`administration opposition coalition federation confederation association organization
@@ -47,7 +56,16 @@ facts reason cause effect impact consequence risk danger benefit advantage freed
 control access support aid help relief assistance care health insurance coverage
 project scheme initiative reform reforms legislation regulation regulations restriction restrictions
 sanction sanctions ban limit cap quota treaty accord pact agreement agreements contract contracts
-arrangement memo memorandum complaint order decree ruling verdict sentence penalty fine award prize honor honour`)
+arrangement memo memorandum complaint order decree ruling verdict sentence penalty fine award prize honor honour
+manslaughter murder fraud bribery theft homicide rape treason espionage perjury crime felony misdemeanor count
+sky ground floor air street road car house building office home`)
+
+// eventNouns are things that stand for the people in them when an act of
+// force is done to them or by them: "police prevented the demonstration",
+// "a roadside bombing killed …", "a bomb wounded …".
+var eventNouns = setOf(`demonstration protest rally march gathering sit-in strike walkout riot uprising
+bombing attack explosion blast bomb shelling airstrike strike raid ambush shooting rocket missile mortar drone
+mine grenade artillery fire gunfire convoy`)
 
 // nominalSuffixes mark nouns made from verbs and adjectives.
 var nominalSuffixes = []string{"tion", "sion", "ment", "ness", "ity", "ance", "ence", "ancy", "ency", "ism", "ship", "ure", "ing"}
@@ -116,4 +134,37 @@ func (v *view) partyTag(h int) bool {
 		return false
 	}
 	return party(h) || h >= 2 && party(h-2)
+}
+
+// thingAgent returns who does the act a thing names, when the phrase says
+// it: "crimes by Croatian extremists", "the demonstration staged by
+// students"; else -1.
+func (v *view) thingAgent(h int) int {
+	agent := -1
+	v.children(h, func(c int) bool {
+		switch {
+		case v.dep(c) == "nmod" && v.caseOf(c) == "by":
+			agent = c
+		case v.dep(c) == "acl" && v.d.Tokens[c].UPOS == doc.VERB:
+			v.children(c, func(g int) bool {
+				if v.d.Tokens[g].Dep == "obl:agent" || v.dep(g) == "obl" && v.caseOf(g) == "by" {
+					agent = g
+					return false
+				}
+				return true
+			})
+		}
+		return agent < 0
+	})
+	if k := h + 1; agent < 0 && k < len(v.d.Tokens) && v.lower[k] == "by" && v.d.Tokens[k].Sent == v.d.Tokens[h].Sent {
+		// "investigating crimes by extremists" with "by extremists" hung
+		// on the verb: it still says whose crimes
+		if g := v.head(k); g > k && v.d.Tokens[g].UPOS == doc.NOUN || g > k && v.d.Tokens[g].UPOS == doc.PROPN {
+			agent = g
+		}
+	}
+	if agent >= 0 && (v.d.Tokens[agent].UPOS == doc.PRON || v.thing(agent)) {
+		return -1
+	}
+	return agent
 }

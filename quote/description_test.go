@@ -2,6 +2,7 @@ package quote_test
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/chronicle-news/chronicle"
@@ -38,5 +39,28 @@ func TestPlaceDescriptionSpeaker(t *testing.T) {
 	}
 	if len(want) > 0 {
 		t.Errorf("no quotes by %v: %+v", want, d.Quotes)
+	}
+}
+
+// TestSpeakerSpan checks that a named speaker's span ends before time and
+// place modifiers, and that a common-noun speaker keeps them.
+func TestSpeakerSpan(t *testing.T) {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "News\n\nHillary Clinton on Friday in Ohio said the debates would matter.\n\nOfficials in Washington said the talks would resume.\n"
+	d, err := p.Extract(context.Background(), doc.Article{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, q := range d.Quotes {
+		if q.Speaker != nil {
+			got = append(got, q.Speaker.Text)
+		}
+	}
+	if want := "Hillary Clinton|Officials in Washington"; strings.Join(got, "|") != want {
+		t.Errorf("speakers %q, want %s", got, want)
 	}
 }

@@ -100,13 +100,16 @@ func (v *view) subjectOf(c int) (a, b, head int, ok bool) {
 }
 
 // trimSpeaker cuts a subject phrase at the first comma or parenthesis on
-// either side of its head, dropping appositions and relative clauses.
+// either side of its head, dropping appositions and relative clauses, and
+// a name before a time or place modifier after it ("Hillary Clinton on
+// Friday in the debates" is "Hillary Clinton"; "officials in Washington"
+// keep their place).
 func (v *view) trimSpeaker(a, b, head int) (int, int) {
 	if head < a || head > b {
 		return a, b
 	}
 	for j := head + 1; j <= b; j++ {
-		if f := v.form(j); f == "," || f == "(" || f == "—" || f == "–" {
+		if f := v.form(j); f == "," || f == "(" || f == "—" || f == "–" || v.toks[head].UPOS == doc.PROPN && v.toks[j].Dep == "case" && circumstancePrep[strings.ToLower(f)] {
 			b = j - 1
 			break
 		}
@@ -125,6 +128,11 @@ func (v *view) trimSpeaker(a, b, head int) (int, int) {
 	}
 	return a, b
 }
+
+// circumstancePrep open the time and place modifiers that a speaker
+// phrase ends before.
+var circumstancePrep = map[string]bool{"on": true, "in": true, "at": true, "during": true, "after": true,
+	"before": true, "amid": true, "since": true, "until": true, "following": true}
 
 // phraseBefore returns the words just before cue c back to the first
 // clause boundary, skipping adverbs and auxiliaries next to the cue, never

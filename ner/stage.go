@@ -164,6 +164,9 @@ func (r *Recognizer) Process(ctx context.Context, d *doc.Document) error {
 			continue
 		}
 		start, end := int(d.Tokens[a].Start), int(d.Tokens[b-1].End)
+		if typ == "ORG" && partyState(d, a) {
+			typ = "LOC" // "(I-Vt.)", "R-Tenn.": the state of a politician's party tag
+		}
 		if typ == "ORG" && b-a <= 3 && b < len(d.Tokens) && d.Tokens[b].Sent == d.Tokens[b-1].Sent && officeWord(d.TokenText(b)) {
 			// "the Vermont senator", "Florida Sen. Marco Rubio": a
 			// place that qualifies an office is a place
@@ -193,6 +196,19 @@ func titleAbbrev(tok string) bool {
 	switch tok {
 	case "Sen.", "Sens.", "Rep.", "Reps.", "Gov.", "Lt.", "Gen.", "Col.", "Maj.", "Capt.", "Cmdr.", "Adm.",
 		"Sgt.", "Cpl.", "Pvt.", "Prof.", "Rev.", "Amb.", "Supt.", "Insp.", "Det.", "Atty.", "Sec.", "Pres.":
+		return true
+	}
+	return false
+}
+
+// partyState reports whether token a follows a party letter and a hyphen
+// written together ("R-Tenn.", "(I-Vt.)").
+func partyState(d *doc.Document, a int) bool {
+	if a < 2 || d.Tokens[a-1].End != d.Tokens[a].Start || d.Tokens[a-2].End != d.Tokens[a-1].Start || !isHyphen(d.TokenText(a-1)) {
+		return false
+	}
+	switch d.TokenText(a - 2) {
+	case "R", "D", "I", "Ind":
 		return true
 	}
 	return false

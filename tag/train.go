@@ -34,7 +34,10 @@ type TrainOptions struct {
 	Folds int
 	// Clusters are the word clusters used as features (nil: none).
 	Clusters *Clusters
-	Log      *slog.Logger
+	// NoSpacing leaves out the templates of the words' spacing (a model
+	// in the format of the first version, CHTAG1).
+	NoSpacing bool
+	Log       *slog.Logger
 }
 
 // Scores are tagging accuracies in percent.
@@ -197,7 +200,7 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 			featDefCount[c][normFeats(w.Feats)]++
 		}
 	}
-	model := &Model{classes: classes, dict: map[string]uint8{}, lem: lt.build(len(classes)), clus: opt.Clusters, spacing: true}
+	model := &Model{classes: classes, dict: map[string]uint8{}, lem: lt.build(len(classes)), clus: opt.Clusters, spacing: !opt.NoSpacing}
 	// tag dictionary: frequent, nearly unambiguous forms
 	for f, m := range formCount {
 		n, bc, b := 0, 0, 0

@@ -171,6 +171,7 @@ func trainParserCmd(env *cliEnv) *cobra.Command {
 	var data, out, taggerPath string
 	var seed uint64
 	var epochs, folds, tagEpochs, tagAverage int
+	var tagSpacing bool
 	c := &cobra.Command{
 		Use:   "parser",
 		Short: "Train the dependency parser on a UD treebank with jackknifed predicted tags (dev for early stopping)",
@@ -190,7 +191,7 @@ func trainParserCmd(env *cliEnv) *cobra.Command {
 				return err
 			}
 			if folds > 1 {
-				train, err = parse.JackknifeTags(ctx, train, folds, tagAverage, tag.TrainOptions{Seed: seed, Epochs: tagEpochs, Log: env.log, Clusters: tm.Clusters()})
+				train, err = parse.JackknifeTags(ctx, train, folds, tagAverage, tag.TrainOptions{Seed: seed, Epochs: tagEpochs, Log: env.log, Clusters: tm.Clusters(), NoSpacing: !tagSpacing})
 				if err != nil {
 					return err
 				}
@@ -226,6 +227,7 @@ func trainParserCmd(env *cliEnv) *cobra.Command {
 	c.Flags().IntVar(&folds, "folds", 5, "jackknife folds for predicted training tags (1 = gold tags)")
 	c.Flags().IntVar(&tagEpochs, "tag-epochs", 7, "tagger epochs per jackknife fold")
 	c.Flags().IntVar(&tagAverage, "tag-average", 1, "taggers averaged per jackknife fold (as in 'train tagger --average')")
+	c.Flags().BoolVar(&tagSpacing, "tag-spacing", false, "jackknife taggers also use the words' spacing, as the embedded tagger does (off: the templates of the first tagger version, which gave the committed parser)")
 	return c
 }
 

@@ -3,8 +3,11 @@ package sqlite_test
 import (
 	"context"
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/chronicle-news/chronicle/doc"
@@ -25,6 +28,17 @@ func TestPacks(t *testing.T) {
 	for i := range 40 {
 		docs = append(docs, g.Doc(i, 1+i%4))
 	}
+	// A text that compresses badly spans many packs.
+	rng := rand.New(rand.NewPCG(1, 2))
+	var b strings.Builder
+	for b.Len() < 6000 {
+		fmt.Fprintf(&b, "w%x ", rng.Uint64())
+	}
+	start := b.Len()
+	b.WriteString("The minister met the envoy.")
+	docs = append(docs, &doc.Document{ID: "big", Title: "Big", Text: b.String(), Events: []doc.Event{{ID: "e1", Type: "CONSULT",
+		Source: []doc.Participant{{Text: "minister"}}, Target: []doc.Participant{{Text: "envoy"}},
+		Evidence: doc.Evidence{Start: start, End: b.Len()}}}})
 	want := make([]string, len(docs))
 	for i, d := range docs {
 		c := *d
@@ -90,6 +104,11 @@ func TestPacks(t *testing.T) {
 			events, err := s.Events(ctx, store.EventQuery{})
 			if err != nil {
 				t.Fatal(err)
+			}
+			if !slices.ContainsFunc(events, func(e store.Event) bool {
+				return len(e.Mentions) > 0 && e.Mentions[0].Evidence[0].Text == "The minister met the envoy."
+			}) {
+				t.Errorf("page %d, batch %d: no evidence from the end of the long text", pageSize, batch)
 			}
 			for _, e := range events {
 				for _, m := range e.Mentions {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // Packs: since schema v5 the SQLite store keeps article texts and layer
@@ -128,26 +129,45 @@ func readPacks(ctx context.Context, db *sql.DB, size int64, spans []packSpan, la
 		}
 		return int64(sp.text)
 	}
-	var ids []int64
+	// The part of each pack that the spans need: only that leaves SQLite
+	// (substr of a blob on its page copies just those bytes).
+	type part struct{ lo, hi int64 }
+	need := map[int64]part{}
 	for _, sp := range spans {
-		if n := length(sp); n > 0 {
-			for id := sp.off / size; id <= (sp.off+n-1)/size; id++ {
-				ids = append(ids, id)
+		n := length(sp)
+		for pos := sp.off; pos < sp.off+n; {
+			id, at := pos/size, pos%size
+			take := min(size-at, sp.off+n-pos)
+			p, ok := need[id]
+			if !ok {
+				p = part{at, at + take}
 			}
+			p.lo, p.hi = min(p.lo, at), max(p.hi, at+take)
+			need[id] = p
+			pos += take
 		}
 	}
+	ids := make([]int64, 0, len(need))
+	for id := range need {
+		ids = append(ids, id)
+	}
 	slices.Sort(ids)
-	ids = slices.Compact(ids)
-	packs := make(map[int64][]byte, len(ids))
-	for _, part := range chunks(ids, 500) {
-		if len(part) == 0 {
+	type got struct {
+		lo   int64
+		data []byte
+	}
+	packs := make(map[int64]got, len(ids))
+	for _, chunk := range chunks(ids, 300) {
+		if len(chunk) == 0 {
 			continue
 		}
-		args := make([]any, len(part))
-		for i, id := range part {
-			args[i] = id
+		args := make([]any, 0, 3*len(chunk))
+		for _, id := range chunk {
+			p := need[id]
+			args = append(args, id, p.lo+1, p.hi-p.lo)
 		}
-		rows, err := db.QueryContext(ctx, `SELECT id, data FROM packs WHERE id IN (`+placeholders(len(part))+`)`, args...)
+		rows, err := db.QueryContext(ctx, `WITH want(id, lo, n) AS (VALUES `+strings.TrimSuffix(strings.Repeat("(?, ?, ?),", len(chunk)), ",")+`)
+			SELECT want.id, substr(p.data, want.lo, want.n) FROM want JOIN packs p ON p.id = want.id`, args...)
 		if err != nil {
 			return nil, fmt.Errorf("store: read packs: %w", err)
 		}
@@ -158,7 +178,7 @@ func readPacks(ctx context.Context, db *sql.DB, size int64, spans []packSpan, la
 				rows.Close()
 				return nil, fmt.Errorf("store: read packs: %w", err)
 			}
-			packs[id] = data
+			packs[id] = got{need[id].lo, data}
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
@@ -170,13 +190,13 @@ func readPacks(ctx context.Context, db *sql.DB, size int64, spans []packSpan, la
 		n := length(sp)
 		b := make([]byte, 0, n)
 		for pos := sp.off; pos < sp.off+n; {
-			data := packs[pos/size]
-			at := pos % size
-			if at >= int64(len(data)) {
-				return nil, fmt.Errorf("store: pack %d is short: %d bytes, want byte %d", pos/size, len(data), at)
+			g := packs[pos/size]
+			at := pos%size - g.lo
+			if at < 0 || at >= int64(len(g.data)) {
+				return nil, fmt.Errorf("store: pack %d is short: want byte %d", pos/size, pos%size)
 			}
-			take := min(int64(len(data))-at, sp.off+n-pos)
-			b = append(b, data[at:at+take]...)
+			take := min(int64(len(g.data))-at, sp.off+n-pos)
+			b = append(b, g.data[at:at+take]...)
 			pos += take
 		}
 		out[i] = b

@@ -562,7 +562,8 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 		packs = append(packs, pk)
 		h.Published, h.Direct, h.Anonymous = parseTime(published), direct != 0, anon != 0
 		part, spans = append(part, h), append(spans, o)
-		if check != nil && len(part) == 256 {
+		// Parts of 256, or what the page still needs (at least 64).
+		if check != nil && (len(part) == 256 || want > 0 && len(part) >= max(64, want-len(out))) {
 			if err := flush(); err != nil {
 				return nil, err
 			}

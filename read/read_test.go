@@ -55,6 +55,19 @@ func TestTextHeader(t *testing.T) {
 			published: "2021-06-16", author: "A. Writer", outlet: "Wire", body: "Ministers met.", title: "Ministers meet",
 		},
 		{
+			name: "date-paragraph", in: "Mary Barra appointed as General Motors chief\n\nDecember 10, 2013\n\nGeneral Motors today named Mary Barra.",
+			published: "2013-12-10", body: "Mary Barra appointed as General Motors chief\n\nDecember 10, 2013\n\nGeneral Motors today named Mary Barra.",
+			title: "Mary Barra appointed as General Motors chief",
+		},
+		{
+			name: "dateline-without-year", in: "LOS ANGELES, Sept. 28 (UPI) -- The council met.\n\nMore text.",
+			body: "LOS ANGELES, Sept. 28 (UPI) -- The council met.\n\nMore text.",
+		},
+		{
+			name: "date-in-a-sentence", in: "Headline here for you\n\nOn December 10, 2013 the council met.\n\nMore.",
+			body: "Headline here for you\n\nOn December 10, 2013 the council met.\n\nMore.", title: "Headline here for you",
+		},
+		{
 			name: "colon-text-not-header", in: "Note: this is the first line of the story.\n\nAnd the second paragraph.",
 			body: "Note: this is the first line of the story.\n\nAnd the second paragraph.",
 		},

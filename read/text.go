@@ -37,6 +37,11 @@ func fromText(name string, data []byte, opts Options) (doc.Article, error) {
 		return doc.Article{}, ErrEmpty
 	}
 	a.Text = text
+	if a.Published.IsZero() {
+		if t, ok := dateParagraph(text); ok {
+			a.Published = t
+		}
+	}
 	if a.Title == "" {
 		a.Title = guessTitle(text)
 	}
@@ -113,6 +118,29 @@ func parseHeader(text string, a *doc.Article) string {
 
 func cleanField(s string) string {
 	return strings.Trim(strings.TrimSpace(s), ",;.:|")
+}
+
+// dateParagraph finds the publication date of a text whose first
+// paragraphs (up to three, after the title) include one that is nothing but
+// a full date, as news sites print it under the headline ("December 10,
+// 2013", "Monday, January 2, 2006"). A date inside a sentence or a dateline
+// without a year ("LOS ANGELES, Sept. 28") is not taken: it would be a guess.
+func dateParagraph(text string) (time.Time, bool) {
+	for i, p := range strings.SplitN(text, "\n", 8) {
+		if i >= 6 {
+			break
+		}
+		p = strings.TrimSpace(p)
+		if p == "" || len(p) > 40 {
+			continue
+		}
+		// a month name or an ISO date: "03/04/2013" is ambiguous, a bare
+		// "20130304" may be any number
+		if t, ok := ParseDate(p); ok && (strings.ContainsFunc(p, unicode.IsLetter) || strings.Count(p, "-") == 2) {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }
 
 // guessTitle returns the first line if it reads as a headline: short, no

@@ -49,7 +49,7 @@ oversight clarity proposal approval removal renewal refusal denial withdrawal ar
 agenda strategy tactic method approach goal target aim view opinion position stance sign signal step move
 measure action attempt bid offer promise threat warning demand request call appeal rally protest strike
 attack assault bombing shooting killing fire blast explosion crash accident disaster storm quake earthquake
-flood drought fund amount sum total level value year month week day time period term deadline date hour
+flood drought amount sum total level value year month week day time period term deadline date hour
 decade century season event talks talk meeting summit visit trip tour lie lies remark
 remarks statement statements response reply answer result results outcome finding findings evidence fact
 facts reason cause effect impact consequence risk danger benefit advantage freedom
@@ -58,7 +58,7 @@ project scheme initiative reform reforms legislation regulation regulations rest
 sanction sanctions ban limit cap quota treaty accord pact agreement agreements contract contracts
 arrangement memo memorandum complaint order decree ruling verdict sentence penalty fine award prize honor honour
 manslaughter murder fraud bribery theft homicide rape treason espionage perjury crime felony misdemeanor count
-sky ground floor air street road car house building office home`)
+sky ground floor air street road car house building home`)
 
 // eventNouns are things that stand for the people in them when an act of
 // force is done to them or by them: "police prevented the demonstration",

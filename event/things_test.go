@@ -14,6 +14,8 @@ func TestThingNoun(t *testing.T) {
 		{"witness", false}, {"celebrity", false}, {"agency", false},
 		// nouns it does not know are possible actors
 		{"voter", false}, {"crowd", false}, {"campaign", false}, {"king", false}, {"farmer", false},
+		// nouns of bodies that act ("the governor's office said")
+		{"office", false}, {"fund", false}, {"network", false}, {"state", false},
 	} {
 		if got := thingNoun(tc.lemma); got != tc.want {
 			t.Errorf("thingNoun(%q) = %v, want %v", tc.lemma, got, tc.want)

@@ -594,7 +594,7 @@ func (lk *linking) name(a, b, typ int) {
 	}
 	// A span that is only a title ("Secretary of State", "Kyrgyz Prime
 	// Minister") belongs to the name that follows it.
-	if m, ok := lk.agentAt(a, b); ok && m.End == b && wholeEntry == nil {
+	if m, ok := lk.agentAt(a, b); ok && m.End == b && wholeEntry == nil && !lk.surnameNotTitle(a, b, typ) {
 		return
 	}
 	if b < lk.sentEnd(a) && lk.isCap(b) && lk.isWord(b) && !lk.used[b] {
@@ -2097,6 +2097,16 @@ func (lk *linking) addEntryActor(e *Entry, a, b int, kind string) {
 	bd := lk.get("E:"+e.Names[0], k, lk.spanText(a, b))
 	bd.entry = e
 	lk.mention(bd, a, b, kind)
+}
+
+// surnameNotTitle reports whether the one-word person span [a, b) that is
+// also a title ("King", "Pope", "Judge") is the surname of a person named
+// before ("Rep. Steve King … Mr. King said"): no name follows it.
+func (lk *linking) surnameNotTitle(a, b, typ int) bool {
+	if typ != tPER || b-a != 1 || lk.findSurname(lk.fw[a]) == nil {
+		return false
+	}
+	return b >= lk.sentEnd(a) || !lk.isCap(b) || !lk.isPersonStart(b)
 }
 
 // findSurname returns the person a surname alone refers to: among the

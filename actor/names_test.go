@@ -67,3 +67,22 @@ func TestRegionReading(t *testing.T) {
 		}
 	}
 }
+
+// TestSurnameThatIsATitle checks that a person's surname that is also a
+// title ("King") links to that person when no name follows it, and stays a
+// title before a name ("King Abdullah").
+func TestSurnameThatIsATitle(t *testing.T) {
+	text := "Rep. Steve King spoke. Mr. King said the wall would be built. King Abdullah agreed."
+	at := func(s string) int { return strings.Index(text, s) }
+	d := process(t, text, "2016-09-20",
+		doc.Entity{Type: "PER", Text: "Steve King", Start: at("Steve King"), End: at("Steve King") + len("Steve King")},
+		doc.Entity{Type: "PER", Text: "King", Start: at("King said"), End: at("King said") + 4},
+		doc.Entity{Type: "PER", Text: "King Abdullah", Start: at("King Abdullah"), End: at("King Abdullah") + len("King Abdullah")})
+	full, short := actorByMention(d, "Steve King"), actorByMention(d, "King said")
+	if full == nil || short == nil || full.ID != short.ID {
+		t.Errorf("surname not linked: %+v", d.Actors)
+	}
+	if k := actorByMention(d, "King Abdullah"); k == nil || k.ID == full.ID {
+		t.Errorf("King Abdullah linked to %+v", k)
+	}
+}

@@ -87,6 +87,11 @@ func (c *Coder) finish(w *work) []doc.Event {
 		if !c.literal && cameo.Root(code) == "19" && verbalAttackLemma[v.lemma[cd.trig]] && v.verbalAttack(cd) {
 			code = "111"
 		}
+		// "She can't beat this guy": one politician beating another wins
+		// a contest
+		if !c.literal && v.lemma[cd.trig] == "beat" && len(cd.tgt) > 0 && v.beatContest(cd) {
+			continue
+		}
 		info, known := cameo.Lookup(code)
 		if known && info.PLOVER == "" && !c.statements {
 			continue
@@ -231,6 +236,42 @@ func countrySource(ps []doc.Participant) bool {
 // verbalAttackLemma are the assault words that news also uses for words
 // said against someone.
 var verbalAttackLemma = map[string]bool{"attack": true, "attacks": true, "hit": true, "hammer": true, "lash": true, "pummel": true, "savage": true}
+
+// beatContest reports whether "beat" is a win over a rival ("She can't beat
+// Trump"): everyone beaten is a politician or a person named by name, the
+// source is a person who is no soldier, police officer or fighter, or an
+// unresolved "he" or "she", and nothing tells of violence ("to death",
+// "beat up", "with a stick").
+func (v *view) beatContest(cd *cand) bool {
+	t := cd.trig
+	for k := t + 1; k < len(v.d.Tokens) && k <= t+8 && v.d.Tokens[k].Sent == v.d.Tokens[t].Sent; k++ {
+		switch v.lower[k] {
+		case "death", "unconscious", "senseless", "bloody", "up", "with", "brutally", "severely":
+			return false
+		}
+	}
+	for _, x := range cd.tgt {
+		a := v.actor[x]
+		if a < 0 || v.d.Actors[a].Kind != "PER" {
+			return false
+		}
+		switch v.d.Actors[a].Sector {
+		case "GOV", "LEG", "ELI", "PTY", "EXE":
+		case "":
+			if v.entity[x] < 0 {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	if len(cd.src) == 1 && v.actor[cd.src[0]] < 0 {
+		if l := v.lemma[cd.src[0]]; l == "he" || l == "she" {
+			return true
+		}
+	}
+	return v.verbalAttack(cd)
+}
 
 func (v *view) verbalAttack(cd *cand) bool {
 	person := func(x int) bool {

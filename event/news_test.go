@@ -30,6 +30,11 @@ func TestPoliticalNewsSenses(t *testing.T) {
 		{"Republicans in Congress will continue their legislative attacks on the agency.", []string{"111 Republicans>"}},
 		{"Senator Bob Corker, R-Tenn., sued the administration.", []string{"115 Senator Bob Corker>the administration"}},
 		{"Bernie Sanders discussed those contests in a speech to supporters.", []string{"040 Bernie Sanders>"}},
+		{"She can't beat Donald Trump without help.", nil},
+		{"Trump beat Ted Cruz in Indiana.", nil},
+		{"Police beat opposition leader Morgan Tsvangirai in Harare.", []string{"182 Police>opposition leader Morgan Tsvangirai"}},
+		{"Two men beat John Smith to death.", []string{"182 Two men>John Smith"}},
+		{"Ms. Lynch occupies one of the key positions of power in Washington.", nil},
 		// a crime is no party; the doer of a thing's act is
 		{"Officer Betty Shelby was charged with first-degree manslaughter.", []string{"173 >Officer Betty Shelby"}},
 		{"Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.", []string{"091 Croatia>Croatian extremists"}},

@@ -35,6 +35,11 @@ func TestPoliticalNewsSenses(t *testing.T) {
 		{"Police beat opposition leader Morgan Tsvangirai in Harare.", []string{"182 Police>opposition leader Morgan Tsvangirai"}},
 		{"Two men beat John Smith to death.", []string{"182 Two men>John Smith"}},
 		{"Ms. Lynch occupies one of the key positions of power in Washington.", nil},
+		{"Thank God, I am very healthy, Trump said.", nil},
+		{"Guns that end up committing crimes in New York came from Virginia.", nil},
+		{"David Shaw, the special agent in charge of the inquiry, spoke.", nil},
+		{"Ryan's statement also provides an awkward break with Trump.", nil},
+		{"Russia provided Syria with weapons.", []string{"072 Russia>Syria"}},
 		// a crime is no party; the doer of a thing's act is
 		{"Officer Betty Shelby was charged with first-degree manslaughter.", []string{"173 >Officer Betty Shelby"}},
 		{"Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.", []string{"091 Croatia>Croatian extremists"}},

@@ -40,6 +40,7 @@ func TestPoliticalNewsSenses(t *testing.T) {
 		{"David Shaw, the special agent in charge of the inquiry, spoke.", nil},
 		{"Ryan's statement also provides an awkward break with Trump.", nil},
 		{"Russia provided Syria with weapons.", []string{"072 Russia>Syria"}},
+		{"The report criticized the decision.", nil},
 		// a crime is no party; the doer of a thing's act is
 		{"Officer Betty Shelby was charged with first-degree manslaughter.", []string{"173 >Officer Betty Shelby"}},
 		{"Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.", []string{"091 Croatia>Croatian extremists"}},

@@ -70,3 +70,31 @@ func texts(ps []doc.Participant) string {
 	}
 	return strings.Join(s, "+")
 }
+
+// TestReportedBy checks that an event inside a statement is reported by its
+// speaker, and one inside an aim ("has sought to …") is not reported at all.
+func TestReportedBy(t *testing.T) {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ text, by string }{
+		{"Rubio said the United States would improve relations with Russia.", "Rubio"},
+		{"The Trump administration has sought to improve relations with Russia.", ""},
+	} {
+		d, err := p.Extract(context.Background(), doc.Article{Title: "News", Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Events) != 1 {
+			t.Fatalf("%q: %d events, want 1", tt.text, len(d.Events))
+		}
+		by := ""
+		if r := d.Events[0].Reported; r != nil {
+			by = r.Text
+		}
+		if by != tt.by {
+			t.Errorf("%q: reported by %q, want %q", tt.text, by, tt.by)
+		}
+	}
+}

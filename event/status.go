@@ -240,12 +240,16 @@ func (c *Coder) qualify(w *work, cd *cand) {
 		x = h
 	}
 	if cd.reported == nil && v.quoteIn[cd.trig] >= 0 {
-		q := &v.d.Quotes[v.quoteIn[cd.trig]]
-		rep := &doc.Reported{Quote: q.ID}
-		if q.Speaker != nil {
-			rep.By, rep.Text = q.Speaker.Actor, q.Speaker.Text
+		// a statement reports the event; an aim ("the administration has
+		// sought to pair negotiations with …") is its holder's own plan,
+		// which the status already says
+		if q := &v.d.Quotes[v.quoteIn[cd.trig]]; q.Direct || q.Cue == nil || !aimCues[q.Cue.Lemma] {
+			rep := &doc.Reported{Quote: q.ID}
+			if q.Speaker != nil {
+				rep.By, rep.Text = q.Speaker.Actor, q.Speaker.Text
+			}
+			cd.reported = rep
 		}
-		cd.reported = rep
 	}
 	if cd.reported == nil {
 		// "according to X"
@@ -296,6 +300,11 @@ func (c *Coder) qualify(w *work, cd *cand) {
 		cd.status = doc.StatusOccurred
 	}
 }
+
+// aimCues are the cue lemmas of attributions that state an aim, not a
+// statement (PolNeAR counts both as attributions).
+var aimCues = map[string]bool{"seek": true, "want": true, "hope": true, "plan": true, "intend": true, "try": true,
+	"aim": true, "wish": true, "strive": true, "attempt": true, "look": true, "desire": true, "push": true}
 
 func (v *view) reportedBy(speech int) *doc.Reported {
 	s := v.subjOf(speech)

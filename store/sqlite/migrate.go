@@ -31,7 +31,7 @@ func goMigrations() []*goose.Migration {
 		goose.NewGoMigration(3,
 			&goose.GoFunc{RunTx: func(ctx context.Context, tx *sql.Tx) error { return rebuildFTS(ctx, tx, articlesFTSv3, quotesFTSv3) }},
 			&goose.GoFunc{RunTx: func(ctx context.Context, tx *sql.Tx) error { return rebuildFTS(ctx, tx, articlesFTSv1, quotesFTSv1) }}),
-		goose.NewGoMigration(5,
+		goose.NewGoMigration(packsVersion,
 			&goose.GoFunc{RunTx: packArticles},
 			&goose.GoFunc{RunTx: unpackArticles}),
 		goose.NewGoMigration(6,
@@ -226,6 +226,10 @@ func (r *textReader) text(ctx context.Context, id int64) (string, error) {
 	}
 	return r.codec.DecompressText(raw)
 }
+
+// packsVersion is the schema version that moves texts and layers into
+// packs; Open compacts a database migrated across it.
+const packsVersion = 5
 
 // packArticles is schema v5: article texts and layers move out of the rows
 // into page-sized packs (sqlstore's pack.go), so that articles share full

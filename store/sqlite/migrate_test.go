@@ -161,6 +161,10 @@ func TestMigrateV2(t *testing.T) {
 	if got := documentsJSON(t, s); !slices.Equal(got, docsBefore) {
 		t.Errorf("documents after migration differ: %d documents, %d before", len(got), len(docsBefore))
 	}
+	var free int
+	if err := s.Writer().QueryRowContext(ctx, `SELECT freelist_count FROM pragma_freelist_count()`).Scan(&free); err != nil || free != 0 {
+		t.Errorf("free pages after the migration (it compacts the file): %d, %v", free, err)
+	}
 	var inRow, packed int
 	if err := s.Writer().QueryRowContext(ctx, `SELECT count(*) FILTER (WHERE pack_off IS NULL), count(*) FILTER (WHERE pack_off IS NOT NULL) FROM articles`).Scan(&inRow, &packed); err != nil {
 		t.Fatal(err)

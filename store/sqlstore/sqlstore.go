@@ -385,9 +385,10 @@ func (s *DB) packedText() string {
 		return "NULL, NULL FROM articles a"
 	}
 	n := strconv.FormatInt(s.packSize, 10)
-	return `substr(p1.data, a.pack_off % ` + n + ` + 1, a.text_len), substr(p2.data, 1, a.text_len - (` + n + ` - a.pack_off % ` + n + `))
-		FROM articles a LEFT JOIN packs p1 ON p1.id = a.pack_off / ` + n + `
-		LEFT JOIN packs p2 ON p2.id = a.pack_off / ` + n + ` + 1 AND a.pack_off % ` + n + ` + a.text_len > ` + n
+	return `(SELECT substr(data, a.pack_off % ` + n + ` + 1, a.text_len) FROM packs WHERE id = a.pack_off / ` + n + `),
+		CASE WHEN a.pack_off % ` + n + ` + a.text_len > ` + n + ` THEN
+			(SELECT substr(data, 1, a.text_len - (` + n + ` - a.pack_off % ` + n + `)) FROM packs WHERE id = a.pack_off / ` + n + ` + 1) END
+		FROM articles a`
 }
 
 // packCols are the pack columns of articles (with the table alias a, or

@@ -150,6 +150,15 @@ func Open(ctx context.Context, path string, opts Options) (*sqlstore.DB, error) 
 	}
 	var from int64 // the schema version before migrating (0: new or unknown)
 	_ = w.QueryRowContext(ctx, `SELECT coalesce(max(version_id), 0) FROM chronicle_schema WHERE is_applied`).Scan(&from)
+	if from > 0 {
+		// Migrations of a filled store sort and copy whole tables: in
+		// temporary files, not in memory (the writer has one connection).
+		if _, err := w.ExecContext(ctx, `PRAGMA temp_store = FILE`); err != nil {
+			w.Close()
+			return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+		}
+		defer w.ExecContext(ctx, `PRAGMA temp_store = MEMORY`)
+	}
 	version, err := sqlstore.Migrate(ctx, w, Dialect, fsys, goose.WithSlog(log), goose.WithVerbose(false), goose.WithGoMigrations(goMigrations()...))
 	if err != nil {
 		w.Close()

@@ -87,6 +87,9 @@ func (c *Coder) finish(w *work) []doc.Event {
 		if !c.literal && cameo.Root(code) == "19" && verbalAttackLemma[v.lemma[cd.trig]] && v.verbalAttack(cd) {
 			code = "111"
 		}
+		if !c.literal && v.metaphoricWar(cd.trig) {
+			continue // "a war against rising seas", "the fight on poverty"
+		}
 		// "She can't beat this guy": one politician beating another wins
 		// a contest
 		if !c.literal && v.lemma[cd.trig] == "beat" && len(cd.tgt) > 0 && v.beatContest(cd) {

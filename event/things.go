@@ -168,3 +168,31 @@ func (v *view) thingAgent(h int) int {
 	}
 	return agent
 }
+
+// metaphoricWar reports whether noun trigger t is a war, battle or fight
+// waged on something that is no party: "a quieter war against rising
+// seas", "the fight on poverty", "his battle with cancer"; a war on
+// someone named ("the war against ISIS") or on a group the actor stage
+// knows is real.
+func (v *view) metaphoricWar(t int) bool {
+	if v.d.Tokens[t].UPOS != doc.NOUN {
+		return false
+	}
+	switch v.lemma[t] {
+	case "war", "battle", "fight", "crusade", "struggle":
+	default:
+		return false
+	}
+	found := false
+	v.children(t, func(c int) bool {
+		switch v.caseOf(c) {
+		case "against", "on", "with":
+			if v.dep(c) == "nmod" && v.d.Tokens[c].UPOS == doc.NOUN && !v.named(c) && v.actor[c] < 0 && !v.actorish(c) {
+				found = true
+				return false
+			}
+		}
+		return true
+	})
+	return found
+}

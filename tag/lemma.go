@@ -104,6 +104,19 @@ func (l *lemmatizer) scriptFor(ws *workspace, form string, cls int) uint32 {
 	return l.predictSuffix(ws.key[:0], ws.lower, cls)
 }
 
+// seen reports whether training gave form (or its lowercase) with class
+// cls a lemma of its own.
+func (l *lemmatizer) seen(ws *workspace, form string, cls int) bool {
+	ws.key = exactKey(ws.key[:0], form, cls)
+	if _, ok := l.exact[string(ws.key)]; ok {
+		return true
+	}
+	ws.lower = lowerInto(ws.lower[:0], form)
+	ws.key = exactKey(ws.key[:0], string(ws.lower), cls)
+	_, ok := l.exact[string(ws.key)]
+	return ok
+}
+
 // lemma returns the lemma of form with class cls; it allocates only for
 // lemmas never seen in training.
 func (l *lemmatizer) lemma(ws *workspace, form string, cls int) string {

@@ -44,6 +44,10 @@ func TestEmbeddedTags(t *testing.T) {
 		{"Officials have denied the reports .", 2, doc.VERB, "VBN", "deny"},
 		{"Talks will resume next week .", 1, doc.AUX, "MD", "will"},
 		{"Prices rose 3 % in 2024 .", 2, doc.NUM, "CD", "3"},
+		// irregular verbs that training never gave a lemma for
+		{"Government troops fought the rebels .", 2, doc.VERB, "VBD", "fight"},
+		{"The suspect was shot on Monday .", 3, doc.VERB, "VBN", "shoot"},
+		{"Thousands fled the city .", 1, doc.VERB, "VBD", "flee"},
 	}
 	for _, tc := range tests {
 		fs := strings.Fields(tc.sent)

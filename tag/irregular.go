@@ -188,14 +188,66 @@ wring wrung
 write wrote written
 `
 
+// irregularNouns maps irregular plurals to their singular ("crises" had
+// become "crise" by the suffix scripts). "bases" (base or basis) is left
+// out.
+var irregularNouns = func() map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(irregularPlurals, "\n") {
+		if f := strings.Fields(line); len(f) == 2 {
+			m[f[1]] = f[0]
+		}
+	}
+	return m
+}()
+
+// irregularPlurals: singular, then plural.
+const irregularPlurals = `
+crisis crises
+oasis oases
+thesis theses
+hypothesis hypotheses
+analysis analyses
+diagnosis diagnoses
+prognosis prognoses
+synthesis syntheses
+parenthesis parentheses
+emphasis emphases
+criterion criteria
+phenomenon phenomena
+mouse mice
+louse lice
+goose geese
+foot feet
+tooth teeth
+man men
+woman women
+child children
+ox oxen
+alumnus alumni
+fungus fungi
+cactus cacti
+stimulus stimuli
+nucleus nuclei
+radius radii
+index indices
+appendix appendices
+matrix matrices
+vertex vertices
+`
+
 // irregularLemma returns the base form of an irregular past or participle
-// verb form (any case), or "".
-func irregularLemma(form string) string {
-	if l, ok := irregularVerbs[form]; ok {
+// verb form, or the singular of an irregular plural noun (any case), or "".
+func irregularLemma(form string, noun bool) string {
+	table := irregularVerbs
+	if noun {
+		table = irregularNouns
+	}
+	if l, ok := table[form]; ok {
 		return l
 	}
 	if lf := strings.ToLower(form); lf != form {
-		return irregularVerbs[lf]
+		return table[lf]
 	}
 	return ""
 }

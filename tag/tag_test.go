@@ -48,6 +48,7 @@ func TestEmbeddedTags(t *testing.T) {
 		{"Government troops fought the rebels .", 2, doc.VERB, "VBD", "fight"},
 		{"The suspect was shot on Monday .", 3, doc.VERB, "VBN", "shoot"},
 		{"Thousands fled the city .", 1, doc.VERB, "VBD", "flee"},
+		{"The crises grew worse .", 1, doc.NOUN, "NNS", "crisis"},
 	}
 	for _, tc := range tests {
 		fs := strings.Fields(tc.sent)

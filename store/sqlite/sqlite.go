@@ -1,7 +1,9 @@
 // Package sqlite is Chronicle's embedded corpus store: one SQLite file
 // (pure-Go driver modernc.org/sqlite) in WAL mode, so that queries run while
-// an ingest writes, with FTS5 full-text indexes over articles and quotes.
-// The schema is versioned with goose migrations embedded in the binary.
+// an ingest writes, with an FTS5 full-text index over the articles (quote
+// searches go through it since schema v6) and article texts and layers in
+// page-sized packs (schema v5). The schema is versioned with goose
+// migrations embedded in the binary.
 package sqlite
 
 import (

@@ -87,13 +87,13 @@ func (c *Coder) finish(w *work) []doc.Event {
 		if !c.literal && cameo.Root(code) == "19" && verbalAttackLemma[v.lemma[cd.trig]] && v.verbalAttack(cd) {
 			code = "111"
 		}
-		if !c.literal && v.metaphoricWar(cd.trig) {
+		if !c.literal && v.metaphoricWar(cd.trig, cd.src) {
 			continue // "a war against rising seas", "the fight on poverty"
 		}
-		// "She can't beat this guy": one politician beating another wins
-		// a contest
-		if !c.literal && v.lemma[cd.trig] == "beat" && len(cd.tgt) > 0 && v.beatContest(cd) {
-			continue
+		// "She can't beat this guy": one politician beating (fighting,
+		// battling) another is a contest
+		if l := v.lemma[cd.trig]; !c.literal && (l == "beat" || l == "fight" || l == "battle") && len(cd.tgt) > 0 && v.beatContest(cd) {
+			continue // "Trump, who is battling Carson for the top spot"
 		}
 		info, known := cameo.Lookup(code)
 		if known && info.PLOVER == "" && !c.statements {

@@ -57,7 +57,7 @@ control access support aid help relief assistance care health insurance coverage
 project scheme initiative reform reforms legislation regulation regulations restriction restrictions
 sanction sanctions ban limit cap quota treaty accord pact agreement agreements contract contracts
 arrangement memo memorandum complaint order decree ruling verdict sentence penalty fine award prize honor honour
-manslaughter murder fraud bribery theft homicide rape treason espionage perjury crime felony misdemeanor count
+manslaughter murder fraud bribery theft homicide rape treason espionage perjury crime felony misdemeanor count challenge
 sky ground floor air street road car house building home`)
 
 // eventNouns are things that stand for the people in them when an act of
@@ -169,12 +169,47 @@ func (v *view) thingAgent(h int) int {
 	return agent
 }
 
-// metaphoricWar reports whether noun trigger t is a war, battle or fight
-// waged on something that is no party: "a quieter war against rising
-// seas", "the fight on poverty", "his battle with cancer"; a war on
-// someone named ("the war against ISIS") or on a group the actor stage
-// knows is real.
-func (v *view) metaphoricWar(t int) bool {
+// metaphoricWar reports whether trigger t is a war, battle or fight waged
+// on something that is no party: "a quieter war against rising seas", "the
+// fight on poverty", "his battle with cancer", "fighting climate change"
+// (a verb whose object is a thing); a war on someone named ("the war
+// against ISIS") or on a group the actor stage knows is real.
+func (v *view) metaphoricWar(t int, src []int) bool {
+	for _, x := range src {
+		if a := v.actor[x]; a >= 0 {
+			switch v.d.Actors[a].Sector {
+			case "MIL", "REB", "UAF", "INS", "CRM", "SPY", "COP":
+				return false // soldiers and fighters fight
+			}
+		}
+	}
+	if v.d.Tokens[t].UPOS == doc.VERB {
+		switch v.lemma[t] {
+		case "fight", "battle", "combat":
+		default:
+			return false
+		}
+		// "fighting climate change", "fought off another challenge"
+		if o := v.child(t, "obj"); o >= 0 {
+			return v.d.Tokens[o].UPOS == doc.NOUN && v.thing(o)
+		}
+		// "fought for the legislation", "fought really hard"; not "fought
+		// in Vietnam", "fought with the rebels"
+		war := false
+		v.children(t, func(c int) bool {
+			if d := v.dep(c); d == "obl" || strings.HasPrefix(d, "obl") {
+				switch v.caseOf(c) {
+				case "for":
+					war = false
+					return false
+				case "in", "against", "with", "alongside", "near", "at", "on", "inside", "outside":
+					war = true
+				}
+			}
+			return true
+		})
+		return !war
+	}
 	if v.d.Tokens[t].UPOS != doc.NOUN {
 		return false
 	}

@@ -53,6 +53,8 @@ var Dialect = sqlstore.Dialect{
 	Size:      `SELECT pg_database_size(current_database())`,
 	// Schema v7 stores event dates as day numbers.
 	DayNumbers: 7,
+	// Schema v9 stores copied publication times as Unix seconds.
+	TimeNumbers: 9,
 }
 
 // Options configure Open.

@@ -12,6 +12,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/chronicle-news/chronicle/doc"
 	"github.com/chronicle-news/chronicle/store"
@@ -142,13 +143,16 @@ func TestMigrateV2(t *testing.T) {
 		}
 		// Every event with its dates, and a date range query (schema v7
 		// stores dates as day numbers).
-		for _, q := range []store.EventQuery{{NoEvidence: true}, {From: "2025-03", To: "2025-08-15", NoEvidence: true}} {
+		for _, q := range []store.EventQuery{{}, {From: "2025-03", To: "2025-08-15", NoEvidence: true}} {
 			evs, err := s.Events(ctx, q)
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, e := range evs {
-				out = append(out, fmt.Sprintf("%s–%s:%d %s..%s", q.From, q.To, e.ID, e.DateStart, e.DateEnd))
+				out = append(out, fmt.Sprintf("%s–%s:%d %s..%s %s", q.From, q.To, e.ID, e.DateStart, e.DateEnd, e.Status))
+				for _, m := range e.Mentions {
+					out = append(out, fmt.Sprintf("  mention of article %d published %s", m.ArticleID, m.Published.Format(time.RFC3339)))
+				}
 			}
 		}
 		hits, err := s.Search(ctx, store.SearchQuery{Text: `"accept pressure"`})
@@ -168,7 +172,7 @@ func TestMigrateV2(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if st, err := s.Stats(ctx); err != nil || st.SchemaVersion != 8 {
+	if st, err := s.Stats(ctx); err != nil || st.SchemaVersion != 9 {
 		t.Fatalf("after migration: %+v, %v", st, err)
 	}
 	if after := snapshot(s); !slices.Equal(after, before) {

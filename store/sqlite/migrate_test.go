@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+	"time"
 
 	"github.com/chronicle-news/chronicle/doc"
 	"github.com/chronicle-news/chronicle/store"
@@ -113,7 +114,7 @@ func TestMigrateV2(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(ctx)
-	if err != nil || st.SchemaVersion != 8 {
+	if err != nil || st.SchemaVersion != 9 {
 		t.Fatalf("Stats after migration: %+v, %v", st, err)
 	}
 	var def string
@@ -231,7 +232,7 @@ func TestPacksDownAndUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.DownTo(ctx, 4); err != nil { // v8 to v5 down
+	if _, err := p.DownTo(ctx, 4); err != nil { // v9 to v5 down
 		t.Fatal(err)
 	}
 	var inRow int
@@ -258,18 +259,21 @@ func TestPacksDownAndUp(t *testing.T) {
 	}
 }
 
-// eventDates lists every event with its dates, then the events of a date
-// range query.
+// eventDates lists every event with its dates, status and mentions'
+// publication times, then the events of a date range query.
 func eventDates(t *testing.T, s *sqlstore.DB) []string {
 	t.Helper()
 	var out []string
-	for _, q := range []store.EventQuery{{NoEvidence: true}, {From: "2025-03", To: "2025-08-15", NoEvidence: true}} {
+	for _, q := range []store.EventQuery{{}, {From: "2025-03", To: "2025-08-15", NoEvidence: true}} {
 		evs, err := s.Events(context.Background(), q)
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, e := range evs {
-			out = append(out, fmt.Sprintf("%s–%s:%d %s..%s", q.From, q.To, e.ID, e.DateStart, e.DateEnd))
+			out = append(out, fmt.Sprintf("%s–%s:%d %s..%s %s", q.From, q.To, e.ID, e.DateStart, e.DateEnd, e.Status))
+			for _, m := range e.Mentions {
+				out = append(out, fmt.Sprintf("  mention of article %d published %s", m.ArticleID, m.Published.Format(time.RFC3339)))
+			}
 		}
 	}
 	return out

@@ -58,7 +58,9 @@ var Dialect = sqlstore.Dialect{
 	DayNumbers: 7,
 	// Schema v8 stores content hashes as 16 bytes.
 	HashBytes: 8,
-	Size:      `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
+	// Schema v9 stores copied publication times as Unix seconds.
+	TimeNumbers: 9,
+	Size:        `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
 }
 
 // Options configure Open.

@@ -467,12 +467,12 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 		var best *candidate
 		for rows.Next() {
 			var c candidate
-			var clo, chi any
-			if err := rows.Scan(&c.id, &clo, &chi, &c.status, &c.statusPub); err != nil {
+			var clo, chi, cpub any
+			if err := rows.Scan(&c.id, &clo, &chi, &c.status, &cpub); err != nil {
 				rows.Close()
 				return err
 			}
-			c.lo, c.hi = dayOf(clo), dayOf(chi)
+			c.lo, c.hi, c.statusPub = dayOf(clo), dayOf(chi), pubOf(cpub)
 			if !store.DaysCompatible(lo, hi, c.lo, c.hi) {
 				continue
 			}
@@ -504,7 +504,7 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 			err = w.row(`INSERT INTO events (merge_key, type, mode, cameo, quad, goldstein, status, status_published, date_value, date_lo, date_hi, granularity,
 				place, place_key, country, lat, lon, place_kind, parties, num_mentions, num_articles, num_sources, first_article)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?) RETURNING id`,
-				key, e.Type, e.Mode, e.CAMEO, e.Quad, e.Goldstein, e.Status, published, value, w.s.day(lo), w.s.day(hi), gran,
+				key, e.Type, e.Mode, e.CAMEO, e.Quad, e.Goldstein, e.Status, w.s.pub(published), value, w.s.day(lo), w.s.day(hi), gran,
 				place, placeKey, country, lat, lon, placeKind, parties, nEvidence, articleID).Scan(&eventID)
 			if err != nil {
 				return fmt.Errorf("insert event %s: %w", e.ID, err)
@@ -542,7 +542,7 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 				}
 			}
 			if e.Status != "" && published >= best.statusPub {
-				if err := w.exec(`UPDATE events SET status = ?, status_published = ? WHERE id = ?`, e.Status, published, eventID); err != nil {
+				if err := w.exec(`UPDATE events SET status = ?, status_published = ? WHERE id = ?`, e.Status, w.s.pub(published), eventID); err != nil {
 					return fmt.Errorf("update event %d status: %w", eventID, err)
 				}
 				if e.Status != best.status {
@@ -583,7 +583,7 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 		}
 		err = w.exec(`INSERT INTO mentions (event_id, article_id, local_id, status, date_value, published, source_key, n_evidence, sent_start, sent_end, trigger, more)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			eventID, articleID, e.ID, e.Status, value, published, sourceKey, nEvidence, main.Start, main.End, main.Trigger.Text, more)
+			eventID, articleID, e.ID, e.Status, value, w.s.pub(published), sourceKey, nEvidence, main.Start, main.End, main.Trigger.Text, more)
 		if err != nil {
 			return fmt.Errorf("insert mention of %s: %w", e.ID, err)
 		}

@@ -372,14 +372,15 @@ func (s *DB) loadMentionsPart(ctx context.Context, events []store.Event, index m
 		for rows.Next() {
 			var eid int64
 			var m store.Mention
-			var published, more string
+			var more string
+			var published any
 			var ev store.Evidence
 			if err := rows.Scan(&eid, &m.ArticleID, &published, &m.EventID, &m.Status, &m.Date,
 				&ev.Start, &ev.End, &ev.Trigger, &more); err != nil {
 				rows.Close()
 				return fmt.Errorf("store: mentions: %w", err)
 			}
-			m.Published = parseTime(published)
+			m.Published = parseTime(pubOf(published))
 			m.Evidence = []store.Evidence{ev}
 			e := &events[index[eid]]
 			refs = append(refs, ref{eid, len(e.Mentions), more})

@@ -79,6 +79,9 @@ type Dialect struct {
 	// the first 16 bytes of the SHA-256 as a blob, not 64 hex digits (0:
 	// never).
 	HashBytes int64
+	// TimeNumbers is the schema version from which mentions.published and
+	// events.status_published are Unix seconds (days.go; 0: never).
+	TimeNumbers int64
 }
 
 // DB is a store.Store over a writer and a reader connection pool (they may
@@ -97,7 +100,9 @@ type DB struct {
 	dayNumbers bool
 	// hashBytes: see Dialect.HashBytes.
 	hashBytes bool
-	closers   []func() error
+	// timeNumbers: see Dialect.TimeNumbers.
+	timeNumbers bool
+	closers     []func() error
 }
 
 // Migrate brings the schema in db up to the newest migration in fsys and
@@ -143,7 +148,8 @@ func New(w, r *sql.DB, d Dialect, version int64, log *slog.Logger, closers ...fu
 	return &DB{w: w, r: r, d: d, codec: c, version: version, log: log, closers: closers, packSize: size,
 		quotesByArticle: d.QuotesByArticle > 0 && version >= d.QuotesByArticle,
 		dayNumbers:      d.DayNumbers > 0 && version >= d.DayNumbers,
-		hashBytes:       d.HashBytes > 0 && version >= d.HashBytes}, nil
+		hashBytes:       d.HashBytes > 0 && version >= d.HashBytes,
+		timeNumbers:     d.TimeNumbers > 0 && version >= d.TimeNumbers}, nil
 }
 
 // Close closes the connection pools.

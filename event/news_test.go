@@ -26,6 +26,7 @@ func TestPoliticalNewsSenses(t *testing.T) {
 		{"Hillary Clinton released a new campaign ad hitting Donald Trump for not paying federal income tax.",
 			[]string{"111 Hillary Clinton>Donald Trump"}},
 		{"Politifact seized on Trump’s claim that there have been thousands of shootings in Chicago.", nil},
+		{"By the fall of 2010, Tea Party groups had seized on cap-and-trade as a political weapon.", nil},
 		{"Scott says he has fought to push through incremental policy initiatives.", nil},
 		{"Republicans in Congress will continue their legislative attacks on the agency.", []string{"111 Republicans>"}},
 		{"Senator Bob Corker, R-Tenn., sued the administration.", []string{"115 Senator Bob Corker>the administration"}},

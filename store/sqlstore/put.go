@@ -171,8 +171,8 @@ func (w *writeTx) put(d *doc.Document, now string) (store.PutResult, error) {
 	var id int64
 	if w.packs != nil {
 		// Text and layers go into the pack stream, the row keeps where.
-		sp, err := w.packs.add(w.ctx, w.tx, w.s.codec.CompressText(d.Text), blob)
-		if err != nil {
+		var sp packSpan
+		if sp, err = w.packs.add(w.ctx, w.tx, w.s.codec.CompressText(d.Text), blob); err != nil {
 			return store.PutResult{}, err
 		}
 		err = w.row(`INSERT INTO articles (doc_id, url, content_hash, title, author, outlet, source_key, published, source, text, text_bytes, minhash, dup_of, ingested_at, pack_off, text_len, layers_len)

@@ -73,9 +73,9 @@ type Options struct {
 	// Migrations replaces the embedded migrations (for tests).
 	Migrations fs.FS
 	// PageSize is the page size of a new database (a power of two from 512
-	// to 65536; 0: SQLite's 4096). 2048 makes a store of news articles 5–8 %
-	// smaller (rows of 2–4 KB waste less of a page) but deepens the B-trees:
-	// event queries took up to 1.5× as long on 100,000 events
+	// to 65536; 0: SQLite's 4096). 2048 makes a store of news articles about
+	// 1 % smaller (5–8 % before texts went into packs, schema v5) but deepens
+	// the B-trees: event queries took up to 1.5× as long on 100,000 events
 	// (docs/benchmarks.md). An existing database keeps its page size.
 	PageSize int
 }

@@ -55,6 +55,8 @@ var Dialect = sqlstore.Dialect{
 	DayNumbers: 7,
 	// Schema v9 stores copied publication times as Unix seconds.
 	TimeNumbers: 9,
+	// Schema v10 drops the quote columns no query reads.
+	SlimQuotes: 10,
 }
 
 // Options configure Open.

@@ -105,6 +105,7 @@ func TestMigrateV2(t *testing.T) {
 		t.Fatal("the generated quotes lack the phrase")
 	}
 	docsBefore := documentsJSON(t, old)
+	quotesBefore := quotesJSON(t, old)
 	datesBefore := eventDates(t, old)
 	old.Close()
 
@@ -114,7 +115,7 @@ func TestMigrateV2(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(ctx)
-	if err != nil || st.SchemaVersion != 9 {
+	if err != nil || st.SchemaVersion != 10 {
 		t.Fatalf("Stats after migration: %+v, %v", st, err)
 	}
 	var def string
@@ -161,6 +162,9 @@ func TestMigrateV2(t *testing.T) {
 	}
 	if got := documentsJSON(t, s); !slices.Equal(got, docsBefore) {
 		t.Errorf("documents after migration differ: %d documents, %d before", len(got), len(docsBefore))
+	}
+	if got := quotesJSON(t, s); !slices.Equal(got, quotesBefore) || len(got) < 30 {
+		t.Errorf("quotes after migration:\n%v\nbefore:\n%v", got, quotesBefore)
 	}
 	var free int
 	if err := s.Writer().QueryRowContext(ctx, `SELECT freelist_count FROM pragma_freelist_count()`).Scan(&free); err != nil || free != 0 {
@@ -232,7 +236,7 @@ func TestPacksDownAndUp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := p.DownTo(ctx, 4); err != nil { // v9 to v5 down
+	if _, err := p.DownTo(ctx, 4); err != nil { // v10 to v5 down
 		t.Fatal(err)
 	}
 	var inRow int
@@ -275,6 +279,24 @@ func eventDates(t *testing.T, s *sqlstore.DB) []string {
 				out = append(out, fmt.Sprintf("  mention of article %d published %s", m.ArticleID, m.Published.Format(time.RFC3339)))
 			}
 		}
+	}
+	return out
+}
+
+// quotesJSON lists every stored quote as JSON.
+func quotesJSON(t *testing.T, s *sqlstore.DB) []string {
+	t.Helper()
+	qs, err := s.Quotes(context.Background(), store.QuoteQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, q := range qs {
+		b, err := json.Marshal(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(b))
 	}
 	return out
 }

@@ -60,7 +60,9 @@ var Dialect = sqlstore.Dialect{
 	HashBytes: 8,
 	// Schema v9 stores copied publication times as Unix seconds.
 	TimeNumbers: 9,
-	Size:        `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
+	// Schema v10 drops the quote columns no query reads.
+	SlimQuotes: 10,
+	Size:       `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
 }
 
 // Options configure Open.

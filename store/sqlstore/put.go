@@ -347,9 +347,18 @@ func (w *writeTx) putQuotes(articleID int64, d *doc.Document, actors map[string]
 			text = "" // read back from the article text
 		}
 		var id int64
-		err := w.row(`INSERT INTO quotes (article_id, local_id, text, start_off, end_off, direct, mixed, cue, cue_lemma, speaker, speaker_actor, anonymous)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			articleID, q.ID, text, q.Start, q.End, boolInt(q.Direct), boolInt(q.Mixed), cue, lemma, speaker, speakerActor, boolInt(anonymous)).Scan(&id)
+		var err error
+		if w.s.slimQuotes {
+			// The quote's ID, mixed flag and cue lemma are in the layer
+			// blob only: no query reads them.
+			err = w.row(`INSERT INTO quotes (article_id, text, start_off, end_off, direct, cue, speaker, speaker_actor, anonymous)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+				articleID, text, q.Start, q.End, boolInt(q.Direct), cue, speaker, speakerActor, boolInt(anonymous)).Scan(&id)
+		} else {
+			err = w.row(`INSERT INTO quotes (article_id, local_id, text, start_off, end_off, direct, mixed, cue, cue_lemma, speaker, speaker_actor, anonymous)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+				articleID, q.ID, text, q.Start, q.End, boolInt(q.Direct), boolInt(q.Mixed), cue, lemma, speaker, speakerActor, boolInt(anonymous)).Scan(&id)
+		}
 		if err != nil {
 			return fmt.Errorf("quote %s: %w", q.ID, err)
 		}

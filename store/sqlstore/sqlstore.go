@@ -82,6 +82,9 @@ type Dialect struct {
 	// TimeNumbers is the schema version from which mentions.published and
 	// events.status_published are Unix seconds (days.go; 0: never).
 	TimeNumbers int64
+	// SlimQuotes is the schema version from which the quotes table has no
+	// local_id, mixed and cue_lemma columns (0: never).
+	SlimQuotes int64
 }
 
 // DB is a store.Store over a writer and a reader connection pool (they may
@@ -102,7 +105,9 @@ type DB struct {
 	hashBytes bool
 	// timeNumbers: see Dialect.TimeNumbers.
 	timeNumbers bool
-	closers     []func() error
+	// slimQuotes: see Dialect.SlimQuotes.
+	slimQuotes bool
+	closers    []func() error
 }
 
 // Migrate brings the schema in db up to the newest migration in fsys and
@@ -149,7 +154,8 @@ func New(w, r *sql.DB, d Dialect, version int64, log *slog.Logger, closers ...fu
 		quotesByArticle: d.QuotesByArticle > 0 && version >= d.QuotesByArticle,
 		dayNumbers:      d.DayNumbers > 0 && version >= d.DayNumbers,
 		hashBytes:       d.HashBytes > 0 && version >= d.HashBytes,
-		timeNumbers:     d.TimeNumbers > 0 && version >= d.TimeNumbers}, nil
+		timeNumbers:     d.TimeNumbers > 0 && version >= d.TimeNumbers,
+		slimQuotes:      d.SlimQuotes > 0 && version >= d.SlimQuotes}, nil
 }
 
 // Close closes the connection pools.

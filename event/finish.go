@@ -193,7 +193,16 @@ func (c *Coder) finish(w *work) []doc.Event {
 			if up := d.Tokens[cd.trig].UPOS; up != doc.NOUN && up != doc.PROPN {
 				continue
 			}
-			if j := mergeTarget(out, &ev, true); j >= 0 {
+			j := -1
+			if v.definite(cd.trig) {
+				j = mergeTarget(out, &ev, true)
+			} else {
+				// "attacks", "talks" without an article tell of no
+				// event in particular: only a telling with the same word
+				// can be the same event
+				j = mergeTargetWith(out, &ev, true, ev.Evidence.Trigger.Lemma)
+			}
+			if j >= 0 {
 				mergeInto(&out[j], &ev)
 			}
 			continue

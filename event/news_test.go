@@ -107,3 +107,28 @@ func TestReportedBy(t *testing.T) {
 		}
 	}
 }
+
+// TestRetellings checks that a noun with no party of its own retells the
+// latest event of its kind only when it refers back ("the assault"), not
+// when it speaks of such events in general ("Assaults are common").
+func TestRetellings(t *testing.T) {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		text string
+		want int // mentions of the one event
+	}{
+		{"Israel attacked Hamas fighters in Gaza on Monday. Assaults are common in the region.", 1},
+		{"Israel attacked Hamas fighters in Gaza on Monday. The assault killed ten people.", 2},
+	} {
+		d, err := p.Extract(context.Background(), doc.Article{Title: "News", Text: tt.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Events) != 1 || len(d.Events[0].Mentions) != tt.want {
+			t.Errorf("%q: %d events, want 1 with %d mentions: %+v", tt.text, len(d.Events), tt.want, d.Events)
+		}
+	}
+}

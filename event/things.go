@@ -231,3 +231,23 @@ func (v *view) metaphoricWar(t int, src []int) bool {
 	})
 	return found
 }
+
+// definite reports whether noun n refers back to something told before:
+// it has a definite or demonstrative determiner, "such" or an owner ("the
+// Riyadh meeting", "that meeting", "such a meeting", "their talks").
+func (v *view) definite(n int) bool {
+	def := false
+	v.children(n, func(c int) bool {
+		switch v.d.Tokens[c].Dep {
+		case "det", "det:predet", "amod":
+			switch v.lower[c] {
+			case "the", "this", "that", "these", "those", "such":
+				def = true
+			}
+		case "nmod:poss":
+			def = true
+		}
+		return !def
+	})
+	return def
+}

@@ -242,15 +242,13 @@ func countrySource(ps []doc.Participant) bool {
 	return false
 }
 
-// verbalAttack reports whether an "attack" is a verbal one: its source is
-// a named person who is no fighter and its target, if any, a person too or
-// nobody named ("their opponent"), not a country, force or place.
 // verbalAttackLemma are the assault words that news also uses for words
 // said against someone.
 var verbalAttackLemma = map[string]bool{"attack": true, "attacks": true, "hit": true, "hammer": true, "lash": true, "pummel": true, "savage": true}
 
-// beatContest reports whether "beat" is a win over a rival ("She can't beat
-// Trump"): everyone beaten is a politician or a person named by name, the
+// beatContest reports whether "beat" (or "fight", "battle") is a contest
+// with a rival ("She can't beat Trump", "battling Carson for the top
+// spot"): everyone on the other side is a politician or a person named by name, the
 // source is a person who is no soldier, police officer or fighter, or an
 // unresolved "he" or "she", and nothing tells of violence ("to death",
 // "beat up", "with a stick").
@@ -285,6 +283,9 @@ func (v *view) beatContest(cd *cand) bool {
 	return v.verbalAttack(cd)
 }
 
+// verbalAttack reports whether an "attack" is a verbal one: its source is
+// a named person who is no fighter and its target, if any, a person too or
+// nobody named ("their opponent"), not a country, force or place.
 func (v *view) verbalAttack(cd *cand) bool {
 	person := func(x int) bool {
 		a := v.actor[x]

@@ -117,7 +117,7 @@ func TestCourtesyTitles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := doc.New(doc.Article{Text: "Mr. Trump said later that Mr. Ban and Ms. Clinton had met Dr. Fauci.\n\nSen. Bernie Sanders of Vermont won in Michigan. Florida Sen. Marco Rubio lost.\n\nThe Vermont senator said so. Sen. Patrick Leahy (D-Vt.) agreed."})
+	d := doc.New(doc.Article{Text: "Mr. Trump said later that Mr. Ban and Ms. Clinton had met Dr. Fauci.\n\nSen. Bernie Sanders of Vermont won in Michigan. Florida Sen. Marco Rubio lost.\n\nThe Vermont senator said so. Sen. Patrick Leahy (D-Vt.) agreed. Lt. Gen. Michael Flynn of the Army disagreed."})
 	if err := tk.Process(context.Background(), d); err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func TestCourtesyTitles(t *testing.T) {
 	for _, e := range d.Entities {
 		got = append(got, e.Type+":"+e.Text)
 	}
-	want := []string{"PER:Trump", "PER:Ban", "PER:Clinton", "PER:Fauci", "PER:Bernie Sanders", "LOC:Michigan", "LOC:Florida", "PER:Marco Rubio", "LOC:Vermont", "PER:Patrick Leahy", "LOC:Vt."}
+	want := []string{"PER:Trump", "PER:Ban", "PER:Clinton", "PER:Fauci", "PER:Bernie Sanders", "LOC:Michigan", "LOC:Florida", "PER:Marco Rubio", "LOC:Vermont", "PER:Patrick Leahy", "LOC:Vt.", "PER:Michael Flynn", "ORG:Army"}
 	if !slices.Equal(got, want) {
 		t.Errorf("got %q, want %q", got, want)
 	}

@@ -140,9 +140,12 @@ func (r *Recognizer) Process(ctx context.Context, d *doc.Document) error {
 		}
 		if a+1 < b && titleAbbrev(d.TokenText(a)) && wordStart(d.TokenText(a+1)) {
 			// "Sen. Bernie Sanders of Vermont", read as an organisation
-			// "X of Y": the title stays out, the name is a person's, and
-			// the place after "of" is no part of it.
-			a++
+			// "X of Y": the titles stay out ("Lt. Gen. Michael Flynn"),
+			// the name is a person's, and the place after "of" is no
+			// part of it.
+			for a+1 < b && titleAbbrev(d.TokenText(a)) {
+				a++
+			}
 			typ = "PER"
 			for k := a + 1; k < b; k++ {
 				if w := d.TokenText(k); w == "of" || w == "from" || w == "," {

@@ -120,8 +120,8 @@ func cleanField(s string) string {
 	return strings.Trim(strings.TrimSpace(s), ",;.:|")
 }
 
-// dateParagraph finds the publication date of a text whose first
-// paragraphs (up to three, after the title) include one that is nothing but
+// dateParagraph finds the publication date of a text whose first six
+// lines (the title, blank lines, a byline …) include one that is nothing but
 // a full date, as news sites print it under the headline ("December 10,
 // 2013", "Monday, January 2, 2006"). A date inside a sentence or a dateline
 // without a year ("LOS ANGELES, Sept. 28") is not taken: it would be a guess.

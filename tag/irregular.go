@@ -235,19 +235,3 @@ appendix appendices
 matrix matrices
 vertex vertices
 `
-
-// irregularLemma returns the base form of an irregular past or participle
-// verb form, or the singular of an irregular plural noun (any case), or "".
-func irregularLemma(form string, noun bool) string {
-	table := irregularVerbs
-	if noun {
-		table = irregularNouns
-	}
-	if l, ok := table[form]; ok {
-		return l
-	}
-	if lf := strings.ToLower(form); lf != form {
-		return table[lf]
-	}
-	return ""
-}

@@ -104,17 +104,28 @@ func (l *lemmatizer) scriptFor(ws *workspace, form string, cls int) uint32 {
 	return l.predictSuffix(ws.key[:0], ws.lower, cls)
 }
 
-// seen reports whether training gave form (or its lowercase) with class
-// cls a lemma of its own.
-func (l *lemmatizer) seen(ws *workspace, form string, cls int) bool {
-	ws.key = exactKey(ws.key[:0], form, cls)
-	if _, ok := l.exact[string(ws.key)]; ok {
-		return true
+// irregular returns the lemma the irregular-verb (or, for a noun, plural)
+// table gives form with class cls, when training gave neither the form nor
+// its lowercase a lemma of its own; else "". It does not allocate.
+func (l *lemmatizer) irregular(ws *workspace, form string, cls int, noun bool) string {
+	table := irregularVerbs
+	if noun {
+		table = irregularNouns
 	}
 	ws.lower = lowerInto(ws.lower[:0], form)
+	lemma, ok := table[string(ws.lower)]
+	if !ok {
+		return ""
+	}
+	ws.key = exactKey(ws.key[:0], form, cls)
+	if _, seen := l.exact[string(ws.key)]; seen {
+		return ""
+	}
 	ws.key = exactKey(ws.key[:0], string(ws.lower), cls)
-	_, ok := l.exact[string(ws.key)]
-	return ok
+	if _, seen := l.exact[string(ws.key)]; seen {
+		return ""
+	}
+	return lemma
 }
 
 // lemma returns the lemma of form with class cls; it allocates only for

@@ -80,8 +80,8 @@ func (m *Model) TagSpaced(forms []string, glued []bool, out []Analysis) {
 		c := ws.tags[i]
 		cl := m.classes[c]
 		out[i] = Analysis{UPOS: cl.UPOS, XPOS: cl.XPOS, Lemma: m.lem.lemma(ws, f, c), Feats: m.featsFor(ws, f, c)}
-		if u := cl.UPOS; (u == doc.VERB || u == doc.AUX || u == doc.NOUN) && !m.lem.seen(ws, f, c) {
-			if l := irregularLemma(f, u == doc.NOUN); l != "" {
+		if u := cl.UPOS; u == doc.VERB || u == doc.AUX || u == doc.NOUN {
+			if l := m.lem.irregular(ws, f, c, u == doc.NOUN); l != "" {
 				out[i].Lemma = l // "fought" is "fight", not the "fing" of "brought" → "bring"
 			}
 		}

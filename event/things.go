@@ -36,7 +36,7 @@ sorority entity nation union agency institution foundation corporation corporati
 government ministry department division mission legation embassy consulate junta militia regime
 convention assembly conference confederacy dynasty monarchy family celebrity personality resistance
 membership partnership township dictatorship station faction prosecution regiment witness business
-underling sibling bureaucracy`)
+underling sibling bureaucracy figure`)
 
 // thingNouns are common inanimate nouns of news that a nominalisation
 // suffix does not give away.

@@ -95,6 +95,9 @@ func (c *Coder) finish(w *work) []doc.Event {
 		if l := v.lemma[cd.trig]; !c.literal && (l == "beat" || l == "fight" || l == "battle") && len(cd.tgt) > 0 && v.beatContest(cd) {
 			continue // "Trump, who is battling Carson for the top spot"
 		}
+		if !c.literal && v.lemma[cd.trig] == "rally" && cameo.Root(code) == "14" && v.politicians(cd.src) {
+			continue // "Trump held a rally in Ohio": a candidate campaigning, not a protest
+		}
 		info, known := cameo.Lookup(code)
 		if known && info.PLOVER == "" && !c.statements {
 			continue
@@ -283,12 +286,32 @@ func (v *view) beatContest(cd *cand) bool {
 	return v.verbalAttack(cd)
 }
 
+// politicians reports whether there are parties and all are politicians,
+// parties or governments by their actors' sectors.
+func (v *view) politicians(xs []int) bool {
+	for _, x := range xs {
+		a := v.actor[x]
+		if a < 0 {
+			return false
+		}
+		switch v.d.Actors[a].Sector {
+		case "GOV", "LEG", "ELI", "PTY", "EXE":
+		default:
+			return false
+		}
+	}
+	return len(xs) > 0
+}
+
 // verbalAttack reports whether an "attack" is a verbal one: its source is
 // a named person who is no fighter and its target, if any, a person too or
 // nobody named ("their opponent"), not a country, force or place.
 func (v *view) verbalAttack(cd *cand) bool {
 	person := func(x int) bool {
 		a := v.actor[x]
+		if a < 0 && mediaNouns[strings.ToLower(v.lemma[x])] {
+			return true // "a robocall attacking Trump"
+		}
 		if a < 0 || v.d.Actors[a].Kind != "PER" {
 			return false
 		}

@@ -58,7 +58,14 @@ project scheme initiative reform reforms legislation regulation regulations rest
 sanction sanctions ban limit cap quota treaty accord pact agreement agreements contract contracts
 arrangement memo memorandum complaint order decree ruling verdict sentence penalty fine award prize honor honour
 manslaughter murder fraud bribery theft homicide rape treason espionage perjury crime felony misdemeanor count challenge
-sky ground floor air street road car house building home`)
+sky ground floor air street road car house building home ad advertisement robocall commercial mailer flyer
+tweet post editorial column op-ed`)
+
+// mediaNouns are things that say something: an ad or a tweet "attacking"
+// someone criticises them.
+var mediaNouns = setOf(`ad ads advertisement advertisements robocall robocalls commercial commercials mailer
+mailers flyer flyers tweet tweets post posts editorial editorials column columns op-ed video videos
+statement statements report reports letter letters speech speeches book books article articles`)
 
 // eventNouns are things that stand for the people in them when an act of
 // force is done to them or by them: "police prevented the demonstration",

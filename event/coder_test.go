@@ -130,17 +130,15 @@ Biden Biden PROPN 4 nmod
 			cameo:  "111", src: "RUSGOV", tgt: "USAGOV", status: "occurred",
 		},
 		{
-			name: "a thing is no party: discussed the legislation",
+			name: "a thing is no party: criticized the legislation",
 			table: `
 Putin Putin PROPN 2 nsubj
-discussed discuss VERB 0 root VBD
+criticized criticize VERB 0 root VBD
 the the DET 4 det
 legislation legislation NOUN 2 obj
-in in ADP 6 case
-Moscow Moscow PROPN 2 obl
 . . PUNCT 2 punct`,
-			actors: []actorSpec{putin, russia},
-			cameo:  "040", src: "RUSGOV", tgt: "", status: "occurred", country: "RUS",
+			actors: []actorSpec{putin},
+			cameo:  "111", src: "RUSGOV", tgt: "", status: "occurred",
 		},
 		{
 			name: "denied plan to travel",

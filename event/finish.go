@@ -137,6 +137,9 @@ func (c *Coder) finish(w *work) []doc.Event {
 		}
 		ev.Source = v.participants(cd.src, things)
 		ev.Target = v.participants(cd.tgt, things)
+		if b := cameo.Base(code); !c.literal && (b == "040" || b == "041" || b == "046") && len(ev.Target) == 0 && len(ev.Source) < 2 && d.Tokens[cd.trig].UPOS == doc.VERB {
+			continue // "Caddell went on to discuss the polls", "officials discussed the proposal": talks need a partner
+		}
 		if c.literal {
 			v.codeFromPhrase(ev.Source)
 			v.codeFromPhrase(ev.Target)

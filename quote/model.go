@@ -601,6 +601,27 @@ func (v *view) features(k *mcand, f *featSink) {
 	}
 	n := k.hi - k.lo + 1
 	f.add("N=", lenBucket(n), "|", typ, typ2)
+	// How far the content starts from the cue, whether it runs to the end
+	// of the sentence, and whether it names someone.
+	gap := k.lo - k.last
+	if k.hi < c {
+		gap = c - k.hi
+	}
+	f.add("G=", lenBucket(max(gap, 0)), "|", typ, typ2)
+	ss := v.sents[t.Sent]
+	end := ss.EndToken - 1
+	for end > k.hi && v.isPunct(end) && !v.isQuoteMark(end) {
+		end--
+	}
+	f.add("END=", strconv.FormatBool(k.hi >= end), "|", typ, typ2)
+	named := "0"
+	for j := k.lo; j <= k.hi; j++ {
+		if v.toks[j].UPOS == doc.PROPN {
+			named = "1"
+			break
+		}
+	}
+	f.add("NM=", named, "|", typ, typ2)
 	dir := "R"
 	if k.hi < c {
 		dir = "L"

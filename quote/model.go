@@ -52,7 +52,10 @@ type mcand struct {
 
 // Model is an immutable linear model over candidate features.
 type Model struct {
-	w map[string]float32
+	// w maps the FNV-1a hash of a feature name (see featHash) to its
+	// weight: scoring hashes the name's parts as it goes instead of
+	// building the name and hashing a string key.
+	w map[uint64]float32
 	// th is the score a candidate needs ("#threshold" line of the file).
 	th float32
 }
@@ -78,7 +81,7 @@ func embeddedModel() (*Model, error) {
 
 // parseModel reads "feature<TAB>weight" lines; '#' starts a comment.
 func parseModel(src string) (*Model, error) {
-	m := &Model{w: map[string]float32{}}
+	m := &Model{w: map[uint64]float32{}}
 	sc := bufio.NewScanner(strings.NewReader(src))
 	sc.Buffer(make([]byte, 1<<16), 1<<20)
 	ln := 0
@@ -103,7 +106,7 @@ func parseModel(src string) (*Model, error) {
 		if err != nil {
 			return nil, fmt.Errorf("attribution model line %d: %w", ln, err)
 		}
-		m.w[line[:k]] = float32(w)
+		m.w[featHash(line[:k])] = float32(w)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("attribution model: %w", err)
@@ -503,18 +506,40 @@ type featSink struct {
 }
 
 func (f *featSink) add(parts ...string) {
-	f.buf = f.buf[:0]
-	for _, p := range parts {
-		f.buf = append(f.buf, p...)
-	}
 	if f.collect {
+		f.buf = f.buf[:0]
+		for _, p := range parts {
+			f.buf = append(f.buf, p...)
+		}
 		f.names = append(f.names, string(f.buf))
 		return
 	}
 	if f.m != nil {
-		f.score += f.m.w[string(f.buf)]
+		h := uint64(fnvOffset)
+		for _, p := range parts {
+			h = fnvAdd(h, p)
+		}
+		f.score += f.m.w[h]
 	}
 }
+
+// FNV-1a, 64 bits: a feature's hash is that of its name, so the parts can
+// be hashed one after the other.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func fnvAdd(h uint64, s string) uint64 {
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= fnvPrime
+	}
+	return h
+}
+
+// featHash is the hash of a feature name, as featSink.add computes it.
+func featHash(name string) uint64 { return fnvAdd(fnvOffset, name) }
 
 var lenBuckets = [...]string{"0", "1", "2", "3", "4", "5", "6-7", "6-7", "8-11", "8-11", "8-11", "8-11"}
 

@@ -108,7 +108,7 @@ func TestParseModel(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m.Size() != 2 || m.th != -0.5 || m.w["T=ccomp"] != 1.25 {
+	if m.Size() != 2 || m.th != -0.5 || m.w[featHash("T=ccomp")] != 1.25 {
 		t.Errorf("parsed %+v", m)
 	}
 	for _, bad := range []string{"T=ccomp\n", "T=ccomp\tx\n", "#threshold y\n"} {

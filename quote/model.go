@@ -647,6 +647,19 @@ func (v *view) features(k *mcand, f *featSink) {
 		}
 	}
 	f.add("NM=", named, "|", typ, typ2)
+	// How many clauses with a subject the content holds, and whether a
+	// comma or semicolon divides it.
+	clauses, divided := 0, "0"
+	for j := k.lo; j <= k.hi; j++ {
+		if v.toks[j].UPOS == doc.VERB && v.child(j, "nsubj") >= 0 {
+			clauses++
+		}
+		if w := v.form(j); w == "," || w == ";" {
+			divided = "1"
+		}
+	}
+	f.add("CL=", lenBucket(clauses), "|", typ, typ2)
+	f.add("CM=", divided, "|", typ, typ2)
 	dir := "R"
 	if k.hi < c {
 		dir = "L"

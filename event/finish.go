@@ -271,13 +271,7 @@ func (v *view) beatContest(cd *cand) bool {
 		if a < 0 || v.d.Actors[a].Kind != "PER" {
 			return false
 		}
-		switch v.d.Actors[a].Sector {
-		case "GOV", "LEG", "ELI", "PTY", "EXE":
-		case "":
-			if v.entity[x] < 0 {
-				return false
-			}
-		default:
+		if sec := v.d.Actors[a].Sector; sec == "" && v.entity[x] < 0 || sec != "" && !politicalSector(sec) {
 			return false
 		}
 	}
@@ -293,17 +287,31 @@ func (v *view) beatContest(cd *cand) bool {
 // parties or governments by their actors' sectors.
 func (v *view) politicians(xs []int) bool {
 	for _, x := range xs {
-		a := v.actor[x]
-		if a < 0 {
-			return false
-		}
-		switch v.d.Actors[a].Sector {
-		case "GOV", "LEG", "ELI", "PTY", "EXE":
-		default:
+		if a := v.actor[x]; a < 0 || !politicalSector(v.d.Actors[a].Sector) {
 			return false
 		}
 	}
 	return len(xs) > 0
+}
+
+// politicalSector reports whether an actor sector is one of government,
+// legislature, elites, parties or executives.
+func politicalSector(s string) bool {
+	switch s {
+	case "GOV", "LEG", "ELI", "PTY", "EXE":
+		return true
+	}
+	return false
+}
+
+// armedSector reports whether an actor sector is one of soldiers, police,
+// rebels, insurgents, criminals, spies or armed groups.
+func armedSector(s string) bool {
+	switch s {
+	case "MIL", "REB", "INS", "CRM", "IMG", "SPY", "COP", "UAF":
+		return true
+	}
+	return false
 }
 
 // verbalAttack reports whether an "attack" is a verbal one: its source is
@@ -318,11 +326,7 @@ func (v *view) verbalAttack(cd *cand) bool {
 		if a < 0 || v.d.Actors[a].Kind != "PER" {
 			return false
 		}
-		switch v.d.Actors[a].Sector {
-		case "MIL", "REB", "CRM", "IMG", "SPY", "COP", "UAF":
-			return false
-		}
-		return true
+		return !armedSector(v.d.Actors[a].Sector)
 	}
 	if len(cd.src) == 0 {
 		return false

@@ -183,11 +183,8 @@ func (v *view) thingAgent(h int) int {
 // against ISIS") or on a group the actor stage knows is real.
 func (v *view) metaphoricWar(t int, src []int) bool {
 	for _, x := range src {
-		if a := v.actor[x]; a >= 0 {
-			switch v.d.Actors[a].Sector {
-			case "MIL", "REB", "UAF", "INS", "CRM", "SPY", "COP":
-				return false // soldiers and fighters fight
-			}
+		if a := v.actor[x]; a >= 0 && armedSector(v.d.Actors[a].Sector) {
+			return false // soldiers and fighters fight
 		}
 	}
 	if v.d.Tokens[t].UPOS == doc.VERB {

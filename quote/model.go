@@ -633,31 +633,29 @@ func (v *view) features(k *mcand, f *featSink) {
 		gap = c - k.hi
 	}
 	f.add("G=", lenBucket(max(gap, 0)), "|", typ, typ2)
-	ss := v.sents[t.Sent]
-	end := ss.EndToken - 1
+	s := v.sents[t.Sent]
+	end := s.EndToken - 1
 	for end > k.hi && v.isPunct(end) && !v.isQuoteMark(end) {
 		end--
 	}
 	f.add("END=", strconv.FormatBool(k.hi >= end), "|", typ, typ2)
-	named := "0"
+	// Also how many clauses with a subject it holds, and whether a comma or
+	// semicolon divides it.
+	named, clauses, divided := "0", 0, "0"
 	for j := k.lo; j <= k.hi; j++ {
-		if v.toks[j].UPOS == doc.PROPN {
+		switch v.toks[j].UPOS {
+		case doc.PROPN:
 			named = "1"
-			break
-		}
-	}
-	f.add("NM=", named, "|", typ, typ2)
-	// How many clauses with a subject the content holds, and whether a
-	// comma or semicolon divides it.
-	clauses, divided := 0, "0"
-	for j := k.lo; j <= k.hi; j++ {
-		if v.toks[j].UPOS == doc.VERB && v.child(j, "nsubj") >= 0 {
-			clauses++
+		case doc.VERB:
+			if v.child(j, "nsubj") >= 0 {
+				clauses++
+			}
 		}
 		if w := v.form(j); w == "," || w == ";" {
 			divided = "1"
 		}
 	}
+	f.add("NM=", named, "|", typ, typ2)
 	f.add("CL=", lenBucket(clauses), "|", typ, typ2)
 	f.add("CM=", divided, "|", typ, typ2)
 	dir := "R"
@@ -668,7 +666,6 @@ func (v *view) features(k *mcand, f *featSink) {
 	// The cue's own dependents: subject, auxiliaries, negation, objects.
 	subj, subj2, aux, sj := "none", "", "", -1
 	pass, neg := false, false
-	s := v.sents[t.Sent]
 	for j := s.FirstToken; j < s.EndToken; j++ {
 		if int(v.toks[j].Head) != c {
 			continue

@@ -11,19 +11,7 @@ import "strings"
 // training never gave a lemma for. Forms that are the past of one verb and
 // the base of another ("found", "lay", "saw", "wound", "ground", "bore",
 // "fell") are left to the learned scripts.
-var irregularVerbs = func() map[string]string {
-	m := map[string]string{}
-	for _, line := range strings.Split(irregularList, "\n") {
-		f := strings.Fields(line)
-		if len(f) < 2 {
-			continue
-		}
-		for _, form := range f[1:] {
-			m[form] = f[0]
-		}
-	}
-	return m
-}()
+var irregularVerbs = formTable(irregularList)
 
 // irregularList: base form, then past and participle forms.
 const irregularList = `
@@ -191,15 +179,7 @@ write wrote written
 // irregularNouns maps irregular plurals to their singular ("crises" had
 // become "crise" by the suffix scripts). "bases" (base or basis) is left
 // out.
-var irregularNouns = func() map[string]string {
-	m := map[string]string{}
-	for _, line := range strings.Split(irregularPlurals, "\n") {
-		if f := strings.Fields(line); len(f) == 2 {
-			m[f[1]] = f[0]
-		}
-	}
-	return m
-}()
+var irregularNouns = formTable(irregularPlurals)
 
 // irregularPlurals: singular, then plural.
 const irregularPlurals = `
@@ -235,3 +215,16 @@ appendix appendices
 matrix matrices
 vertex vertices
 `
+
+// formTable reads lines of a base form followed by its other forms into a
+// map from each other form to the base.
+func formTable(list string) map[string]string {
+	m := map[string]string{}
+	for _, line := range strings.Split(list, "\n") {
+		f := strings.Fields(line)
+		for _, form := range f[min(1, len(f)):] {
+			m[form] = f[0]
+		}
+	}
+	return m
+}

@@ -77,6 +77,11 @@ func HTMLBytes(name string, data []byte, pageURL string, opts Options, encoding 
 			a.Published = time.Date(a.Published.Year(), a.Published.Month(), a.Published.Day(), 0, 0, 0, 0, time.UTC)
 		}
 	}
+	if a.Published.IsZero() && name != "-" && name != "" {
+		if t, ok := FileNameDate(name); ok {
+			a.Published = t
+		}
+	}
 	if name != "-" && name != "" {
 		base := filepath.Base(name)
 		a.ID = strings.TrimSuffix(base, filepath.Ext(base))

@@ -313,3 +313,58 @@ func FuzzReader(f *testing.F) {
 }
 
 func utf8Valid(s string) bool { return strings.ToValidUTF8(s, "") == s }
+
+func TestFileNameDate(t *testing.T) {
+	for _, tc := range []struct {
+		name, want string
+	}{
+		{"huff-post_2016-09-22_trump-the-dealmaker.txt", "2016-09-22"},
+		{"/data/in/20160922-reuters.html", "2016-09-22"},
+		{"report_2019.03.01.txt", "2019-03-01"},
+		{"a_2016_09_22_b.txt", "2016-09-22"},
+		{"dir-2016-09-22/article.txt", ""},        // only the base name counts
+		{"2016-09_22.txt", ""},                    // mixed separators
+		{"2016-02-30.txt", ""},                    // no such day
+		{"CC-NEWS-20240101123456-00001.warc", ""}, // inside a longer number
+		{"id-120160922.txt", ""},
+		{"notes-1998.txt", ""},
+		{"x-2016-09-22-then-2017-01-01.txt", "2016-09-22"},
+	} {
+		got, ok := FileNameDate(tc.name)
+		if tc.want == "" {
+			if ok {
+				t.Errorf("FileNameDate(%q) = %v, want none", tc.name, got)
+			}
+			continue
+		}
+		if !ok || !got.Equal(date(tc.want)) {
+			t.Errorf("FileNameDate(%q) = %v, %v, want %s", tc.name, got, ok, tc.want)
+		}
+	}
+}
+
+func TestFileNameDateIsLastResort(t *testing.T) {
+	for _, tc := range []struct {
+		desc, name, input string
+		opts              Options
+		want              string
+	}{
+		{"name only", "cnn_2016-09-22_x.txt", "Body text here.", Options{}, "2016-09-22"},
+		{"header wins", "cnn_2016-09-22_x.txt", "date 2016-09-21\nBody.", Options{}, "2016-09-21"},
+		{"date paragraph wins", "cnn_2016-09-22_x.txt", "Headline here\n\nSeptember 20, 2016\n\nBody text.", Options{}, "2016-09-20"},
+		{"--date wins", "cnn_2016-09-22_x.txt", "Body text here.", Options{Date: date("2019-09-09")}, "2019-09-09"},
+		{"stdin has no name", "-", "Body text here.", Options{}, ""},
+	} {
+		as, errs := collect(t, tc.name, tc.input, tc.opts)
+		if len(errs) > 0 || len(as) != 1 {
+			t.Fatalf("%s: %v %v", tc.desc, as, errs)
+		}
+		if tc.want == "" {
+			if !as[0].Published.IsZero() {
+				t.Errorf("%s: published %v, want none", tc.desc, as[0].Published)
+			}
+		} else if !as[0].Published.Equal(date(tc.want)) {
+			t.Errorf("%s: published %v, want %s", tc.desc, as[0].Published, tc.want)
+		}
+	}
+}

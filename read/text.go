@@ -42,10 +42,50 @@ func fromText(name string, data []byte, opts Options) (doc.Article, error) {
 			a.Published = t
 		}
 	}
+	if a.Published.IsZero() && name != "-" {
+		if t, ok := FileNameDate(name); ok {
+			a.Published = t
+		}
+	}
 	if a.Title == "" {
 		a.Title = guessTitle(text)
 	}
 	return a, nil
+}
+
+// fileDateRE finds a date in a file name: 2016-09-22, 2016_09_22,
+// 2016.09.22 or 20160922, not inside a longer number.
+var fileDateRE = regexp.MustCompile(`(?:^|[^0-9])((?:19|20)\d\d)([-_.]?)(0[1-9]|1[0-2])([-_.]?)(0[1-9]|[12]\d|3[01])(?:[^0-9]|$)`)
+
+// FileNameDate returns the calendar date in the base name of path
+// ("huff-post_2016-09-22_trump.txt", "20160922-reuters.html"), the way news
+// archives and scrapers name their files, as UTC midnight. Both separators
+// must be the same, the date must exist, and only the first date counts. It
+// is the publication date of last resort: a date in the article or its
+// metadata wins.
+func FileNameDate(path string) (time.Time, bool) {
+	base := filepath.Base(path)
+	for _, m := range fileDateRE.FindAllStringSubmatch(base, -1) {
+		if m[2] != m[4] {
+			continue
+		}
+		y, mo, d := atoi(m[1]), atoi(m[3]), atoi(m[5])
+		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
+		if t.Day() != d { // 2016-02-30
+			continue
+		}
+		return t, true
+	}
+	return time.Time{}, false
+}
+
+// atoi reads a string of ASCII digits.
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
 }
 
 var (

@@ -656,3 +656,39 @@ func TestListedPlurals(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceDescriptions(t *testing.T) {
+	const two = "Sen. Bernie Sanders of Vermont won in Michigan. Florida Sen. Marco Rubio lost. Sen. Lindsey Graham (R-S.C.) stayed out. "
+	tests := []struct {
+		name, text, mention, want string
+	}{
+		{"place after the name", two + "The Vermont senator spoke first.", "senator spoke", "Bernie Sanders"},
+		{"place before the name", two + "Later the Florida senator left.", "senator left", "Marco Rubio"},
+		{"state in a party tag", two + "In June, the South Carolina senator called for calm.", "senator called", "Lindsey Graham"},
+		{"postal code in a party tag", "Rep. Ann Kuster (D-NH) voted no. The New Hampshire congresswoman said why.", "congresswoman said", "Ann Kuster"},
+		{"nobody tied to the place", two + "The Texas senator disagreed.", "senator disagreed", ""},
+		{"a plural is a group, not a person", two + "The Florida senators disagreed.", "senators disagreed", ""},
+		{"no determiner", two + "Florida senator spoke.", "senator spoke", ""},
+		{"the one senator named, untied", "Sen. Bernie Sanders spoke in Iowa. The Vermont senator left.", "senator left", "Bernie Sanders"},
+		{"the one governor named, tied elsewhere", "New Jersey Gov. Chris Christie spoke. The Louisiana governor left.", "governor left", ""},
+		{"the one senator named, party tag of another state", "Sen. Ted Cruz (R-Texas) spoke. The Florida senator left.", "senator left", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := process(t, tt.text, "2016-03-16")
+			a := actorByMention(d, tt.mention)
+			got, want := "", ""
+			if a != nil && a.Kind == "PER" {
+				got = a.ID
+			}
+			if tt.want != "" {
+				if w := actorByMention(d, tt.want); w != nil {
+					want = w.ID
+				}
+			}
+			if got != want || tt.want != "" && want == "" {
+				t.Errorf("%q: actor %q, want %q's %q (actors %+v)", tt.mention, got, tt.want, want, d.Actors)
+			}
+		})
+	}
+}

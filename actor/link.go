@@ -1534,6 +1534,13 @@ func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
 	for pos > sentStart && lk.isMod(pos-1) {
 		pos--
 	}
+	if bd := lk.placeDescribed(m, pos, sentStart); bd != nil {
+		last := bd.lastTok
+		lk.markUsed(m.Start, m.End)
+		lk.mention(bd, m.Start, m.End, "description")
+		bd.lastTok = max(last, bd.lastTok)
+		return true
+	}
 	country, igo, prefix := "", "", ""
 	if pos > sentStart && lk.isPossessive(pos-1) {
 		if iso, j, ok := lk.countryEndingAt(pos-1, sentStart); ok {
@@ -1949,6 +1956,137 @@ func (lk *linking) placeEntryAt(a, lim int) (int, bool) {
 		}
 	}
 	return a, false
+}
+
+// placeDescribed links "the South Carolina senator", "the Vermont
+// governor" — "the", the name of a place below the country (a state, a
+// province, a city), then a singular person noun, the agent m — to the
+// person named earlier whom the text ties to that place: the place written
+// just before a mention ("Florida Sen. Marco Rubio") or after it ("Bernie
+// Sanders of Vermont", "Lindsey Graham (R-S.C.)", "Sanders, Vermont's
+// senator"); failing that, to the one person named earlier whose code has
+// the place's country and the noun's sector. pos is where the modifiers
+// before m begin. It returns nil when the phrase is no such description or
+// nobody fits.
+func (lk *linking) placeDescribed(m Match, pos, sentStart int) *builder {
+	head := m.End - 1
+	if x := lk.d.Tokens[head].XPOS; x != "NN" && (x != "" || strings.HasSuffix(lk.fw[head], "s")) || collective[strings.Join(lk.fw[m.Start:m.End], " ")] {
+		return nil
+	}
+	j := pos
+	for j > sentStart && pos-j < 4 && lk.isCap(j-1) && lk.isWord(j-1) && lk.fw[j-1] != "the" {
+		j--
+	}
+	if j == pos || j == sentStart || lk.fw[j-1] != "the" {
+		return nil
+	}
+	if _, e, ok := lk.countryAt(j, pos); ok && e == pos {
+		return nil // "the Russian official", "the Ukraine envoy": a country's, found below
+	}
+	start, end := int(lk.d.Tokens[j].Start), int(lk.d.Tokens[pos-1].End)
+	name := lk.d.Text[start:end]
+	isLoc := false
+	for _, e := range lk.d.Entities {
+		isLoc = isLoc || e.Type == "LOC" && e.Start == start && e.End == end
+	}
+	place, ok := lk.l.g.Place(name, "")
+	if !ok || place.Kind == gazetteer.KindCountry || !isLoc && place.Kind != gazetteer.KindRegion {
+		return nil
+	}
+	forms := append([]string{name}, gazetteer.StateAbbrevs(place)...)
+	var tied, same *builder
+	tiedEnd, sameN := -1, 0
+	for _, bd := range lk.bs {
+		if bd.kind != "PER" {
+			continue
+		}
+		before := false
+		for _, mt := range bd.mentions {
+			if mt.End > start {
+				continue
+			}
+			before = true
+			if mt.End > tiedEnd && lk.tiedTo(mt, forms) {
+				tied, tiedEnd = bd, mt.End
+			}
+		}
+		if before {
+			if c, s := lk.finalCode(bd); c == place.Country && s != "" && s == m.Agent.Sector() {
+				same, sameN = bd, sameN+1
+			}
+		}
+	}
+	if tied != nil {
+		return tied
+	}
+	if sameN == 1 && !lk.tiedElsewhere(same, forms) {
+		return same
+	}
+	return nil
+}
+
+// tiedElsewhere reports whether the text ties one of bd's mentions to
+// another region than forms[0]: "New Jersey Gov. Chris Christie" is not "the
+// Louisiana governor", nor is "Sen. Ted Cruz (R-Texas)" "the Florida
+// senator".
+func (lk *linking) tiedElsewhere(bd *builder, forms []string) bool {
+	text := lk.d.Text
+	for _, mt := range bd.mentions {
+		lo := max(mt.Start-16, 0)
+		if si := lk.d.SentenceAt(mt.Start); si >= 0 {
+			lo = max(lo, lk.d.Sentences[si].Start)
+		}
+		words := strings.Fields(text[lo:mt.Start] + " " + mt.Text)
+		for i := range words {
+			for k := i + 1; k <= min(i+3, len(words)); k++ {
+				w := strings.Join(words[i:k], " ")
+				if w == forms[0] || !unicode.IsUpper([]rune(w)[0]) {
+					continue
+				}
+				if p, ok := lk.l.g.Place(w, ""); ok && p.Kind == gazetteer.KindRegion {
+					return true
+				}
+			}
+		}
+		tag := strings.TrimLeft(text[mt.End:min(len(text), mt.End+40)], " ,(")
+		if len(tag) >= 3 && strings.ContainsRune("RDI", rune(tag[0])) && tag[1] == '-' && !lk.tiedTo(mt, forms) {
+			return true // "(R-Texas)"
+		}
+	}
+	return false
+}
+
+// tiedTo reports whether the text ties mention mt to a place written in one
+// of forms (its name first, then abbreviations): the name in the title words
+// right before the mention, within its sentence ("Florida Sen. Marco
+// Rubio"), the name after "of" (in the mention or after it), "from" or a
+// comma ("Bernie Sanders of Vermont"), or a form in a party tag after it
+// ("(R-S.C.)", "R-SC").
+func (lk *linking) tiedTo(mt doc.Mention, forms []string) bool {
+	text := lk.d.Text
+	lo := max(mt.Start-16, 0)
+	if si := lk.d.SentenceAt(mt.Start); si >= 0 {
+		lo = max(lo, lk.d.Sentences[si].Start)
+	}
+	if strings.Contains(text[lo:mt.Start], forms[0]) || strings.Contains(mt.Text, " of "+forms[0]) {
+		return true
+	}
+	after := text[mt.End:min(len(text), mt.End+40)]
+	for _, sep := range []string{" of ", ", ", " from ", ", the "} {
+		if strings.HasPrefix(after, sep) && strings.HasPrefix(after[len(sep):], forms[0]) {
+			return true
+		}
+	}
+	tag := strings.TrimLeft(after, " ,(")
+	if len(tag) < 3 || !strings.ContainsRune("RDI", rune(tag[0])) || tag[1] != '-' {
+		return false
+	}
+	for _, f := range forms {
+		if rest, ok := strings.CutPrefix(tag[2:], f); ok && (rest == "" || strings.ContainsRune("), ;.", rune(rest[0]))) {
+			return true
+		}
+	}
+	return false
 }
 
 // personDescribed returns the latest person named before token tok whose

@@ -1,6 +1,7 @@
 package gazetteer
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -196,5 +197,27 @@ func BenchmarkPlace(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		g.Place("Geneva", "")
+	}
+}
+
+func TestStateAbbrevs(t *testing.T) {
+	g := Default()
+	for _, tc := range []struct {
+		name string
+		want string
+	}{
+		{"South Carolina", "S.C. SC"},
+		{"Texas", "Texas TX"},
+		{"District of Columbia", "D.C. DC"},
+		{"Ontario", ""},
+		{"Russia", ""},
+	} {
+		p, ok := g.Place(tc.name, "")
+		if !ok {
+			t.Fatalf("no place %q", tc.name)
+		}
+		if got := strings.Join(StateAbbrevs(p), " "); got != tc.want {
+			t.Errorf("StateAbbrevs(%s) = %q, want %q", tc.name, got, tc.want)
+		}
 	}
 }

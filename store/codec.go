@@ -5,19 +5,23 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sync"
 	"unsafe"
 
 	"github.com/chronicle-news/chronicle/doc"
 	"github.com/klauspost/compress/zstd"
 )
 
-// codecVersion is the first byte of an encoded layer blob: 6 has the
-// non-token layers as a binary record (binlayers.go) with actors before
-// entities (which refer to their mentions) and built-in tag bundles in the
-// token section; 5 (still read) entities first; 4 (still read) the same
-// without built-in bundles; 3 (still read) JSON layers.
+// codecVersion is the first byte of an encoded layer blob: 7 has the
+// tokens range-coded with context models primed by frozen priors (tokrc.go);
+// 6 (still read) the non-token layers as a binary record (binlayers.go)
+// with actors before entities (which refer to their mentions) and built-in
+// tag bundles in the token section; 5 (still read) entities first; 4
+// (still read) the same without built-in bundles; 3 (still read) JSON
+// layers.
 const (
-	codecVersion = 6
+	codecVersion = 7
+	codecRC      = 7 // the first with range-coded tokens
 	codecBundles = 5 // the first with built-in tag bundles
 	codecBinary4 = 4
 	codecJSON    = 3
@@ -34,10 +38,26 @@ type Codec struct {
 	static                 map[string]uint64
 	bundles                map[bundle]uint64 // staticBundles by content
 	bundleList             []bundle          // staticBundles with string indexes
+	priors                 *tokPriors        // of the token models (version 7)
+	states                 sync.Pool         // of *tokState
 }
 
 // NewCodec makes a Codec.
 func NewCodec() (*Codec, error) {
+	pdec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		return nil, fmt.Errorf("store: zstd decoder: %w", err)
+	}
+	defer pdec.Close()
+	priors, err := loadTokPriors(pdec)
+	if err != nil {
+		return nil, err
+	}
+	return newCodecWith(priors)
+}
+
+// newCodecWith makes a Codec with the given token priors.
+func newCodecWith(priors *tokPriors) (*Codec, error) {
 	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1),
 		zstd.WithEncoderDictRaw(zstdDictID, []byte(zstdDict)))
 	if err != nil {
@@ -73,7 +93,7 @@ func NewCodec() (*Codec, error) {
 		}
 	}
 	c := &Codec{enc: enc, dec: dec, textEnc: textEnc, layerEnc: layerEnc, textDec: textDec, static: static,
-		bundleList: staticBundleList(static), bundles: map[bundle]uint64{}}
+		bundleList: staticBundleList(static), bundles: map[bundle]uint64{}, priors: priors}
 	for i, b := range c.bundleList {
 		if _, dup := c.bundles[b]; !dup {
 			c.bundles[b] = uint64(i)
@@ -126,7 +146,7 @@ func (c *Codec) Encode(d *doc.Document) ([]byte, error) {
 	out[0] = codecVersion
 	out = binary.AppendUvarint(out, uint64(len(z)))
 	out = append(out, z...)
-	return c.appendTokens(out, d, true), nil
+	return c.appendTokensRC(out, d, nil), nil
 }
 
 // Decode fills the layers of d (whose Text must be set) from a blob made by
@@ -154,16 +174,34 @@ func (c *Codec) Decode(blob []byte, d *doc.Document) error {
 	} else if err := c.decodeJSON(rest[:n], d); err != nil {
 		return err
 	}
-	var statics []bundle
-	if blob[0] >= codecBundles {
-		statics = c.bundleList
-	}
-	toks, err := readTokens(rest[n:], d.Text, statics)
+	toks, err := c.readTokenSection(rest[n:], d, int(blob[0]))
 	if err != nil {
 		return fmt.Errorf("store: tokens of %q: %w", d.ID, err)
 	}
 	d.Tokens = toks
 	return nil
+}
+
+// readTokenSection reads the token section of a blob of the given version.
+func (c *Codec) readTokenSection(b []byte, d *doc.Document, version int) ([]doc.Token, error) {
+	if version >= codecRC {
+		if len(b) == 0 {
+			return nil, errCorrupt
+		}
+		switch b[0] {
+		case tokLegacy:
+			b = b[1:]
+		case tokRC:
+			return c.readTokensRC(b[1:], d)
+		default:
+			return nil, errCorrupt
+		}
+	}
+	var statics []bundle
+	if version >= codecBundles {
+		statics = c.bundleList
+	}
+	return readTokens(b, d.Text, statics)
 }
 
 // decodeJSON reads the JSON layers of a version-3 blob.

@@ -2,7 +2,10 @@ package store
 
 import (
 	"encoding/binary"
+	"encoding/gob"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -52,7 +55,9 @@ func TestCodecRoundTrip(t *testing.T) {
 		name   string
 		encode func(*doc.Document) ([]byte, error)
 	}{
-		{"binary (v4)", c.Encode},
+		{"range-coded tokens (v7)", c.Encode},
+		{"v7 with version-6 tokens", c.encodeV7Legacy},
+		{"binary, actors first (v6)", c.encodeV6},
 		{"JSON (v3)", c.encodeV3},
 		{"binary without built-in bundles (v4)", c.encodeV4},
 		{"binary, entities first (v5)", c.encodeV5},
@@ -88,6 +93,29 @@ func TestCodecRoundTrip(t *testing.T) {
 			}
 		}
 	}
+}
+
+// encodeV6 is the version-6 encoder (actors before entities, built-in
+// bundles, Huffman-coded token columns).
+func (c *Codec) encodeV6(d *doc.Document) ([]byte, error) {
+	raw := appendBinLayers(nil, d)
+	z := c.layerEnc.EncodeAll(raw, nil)
+	out := []byte{6}
+	out = binary.AppendUvarint(out, uint64(len(z)))
+	out = append(out, z...)
+	return c.appendTokens(out, d, true), nil
+}
+
+// encodeV7Legacy writes a version-7 blob whose token section is the
+// version-6 one (what Encode does for tokens the models cannot code).
+func (c *Codec) encodeV7Legacy(d *doc.Document) ([]byte, error) {
+	raw := appendBinLayers(nil, d)
+	z := c.layerEnc.EncodeAll(raw, nil)
+	out := []byte{codecVersion}
+	out = binary.AppendUvarint(out, uint64(len(z)))
+	out = append(out, z...)
+	out = append(out, tokLegacy)
+	return c.appendTokens(out, d, true), nil
 }
 
 // encodeV4 is the version-4 encoder (binary layers, explicit tag
@@ -317,4 +345,137 @@ func appendBinLayers5(b []byte, d *doc.Document) []byte {
 		w.bool(e.Reciprocal)
 	}
 	return w.b
+}
+
+// codecTestDocs reads the pipeline's layers of three MEANTIME articles.
+func codecTestDocs(t testing.TB) []*doc.Document {
+	f, err := os.Open(filepath.Join("testdata", "codec-meantime.gob"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var docs []*doc.Document
+	if err := gob.NewDecoder(f).Decode(&docs); err != nil {
+		t.Fatal(err)
+	}
+	return docs
+}
+
+// edgeTokensDoc has tokens that need every escape of the range-coded
+// section: a bundle, relation and lemma suffix the priors do not know, a
+// long strip, a head on the token itself and a distant head, non-ASCII
+// text and a token that ends the text.
+func edgeTokensDoc() *doc.Document {
+	words := []string{"Ünïcödé", "internationalizations", "met", "the", "envoy"}
+	for range 40 {
+		words = append(words, "x")
+	}
+	words = append(words, "—", "end")
+	text := strings.Join(words, " ")
+	d := &doc.Document{ID: "edge", Text: text, Done: doc.Tokens | doc.Sentences}
+	p := 0
+	for i, w := range words {
+		t := doc.Token{Start: int32(p), End: int32(p + len(w)), Head: int32(i - 1), UPOS: doc.NOUN, XPOS: "NN", Feats: "Number=Sing", Lemma: w, Dep: "dep"}
+		p += len(w) + 1
+		d.Tokens = append(d.Tokens, t)
+	}
+	d.Tokens[0].Head, d.Tokens[0].Dep = -1, "root"
+	d.Tokens[1].Lemma, d.Tokens[1].UPOS, d.Tokens[1].XPOS, d.Tokens[1].Feats = "zq", doc.X, "ZZZ", "Odd=Yes"
+	d.Tokens[2].Lemma, d.Tokens[2].Head, d.Tokens[2].Dep = "meet", 2, "weird:relation"
+	d.Tokens[3].Head = int32(len(words) - 1)
+	d.Tokens[len(words)-1].Head = 3
+	d.Tokens[len(words)-1].Lemma = "ending-suffix-never-seen"
+	d.Sentences = []doc.Sentence{{Start: 0, End: len(text), FirstToken: 0, EndToken: len(words)}}
+	return d
+}
+
+func TestTokenSectionRC(t *testing.T) {
+	c, err := NewCodec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	overlap := edgeTokensDoc()
+	overlap.Tokens[2].Start = overlap.Tokens[1].Start
+	outOfStep := edgeTokensDoc()
+	outOfStep.Tokens[4].Sent = 1
+	cases := []struct {
+		name string
+		d    *doc.Document
+		mode byte
+	}{
+		{"escapes", edgeTokensDoc(), tokRC},
+		{"overlapping tokens", overlap, tokLegacy},
+		{"sentence out of step", outOfStep, tokLegacy},
+	}
+	for _, d := range codecTestDocs(t) {
+		cases = append(cases, struct {
+			name string
+			d    *doc.Document
+			mode byte
+		}{d.ID, d, tokRC})
+	}
+	for _, tc := range cases {
+		blob, err := c.Encode(tc.d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sec := c.appendTokensRC(nil, tc.d, nil)
+		if sec[0] != tc.mode {
+			t.Errorf("%s: token section mode %d, want %d", tc.name, sec[0], tc.mode)
+		}
+		if tc.mode == tokRC && len(tc.d.Tokens) > 100 {
+			// The priors know news text: at most a third of version 6.
+			if old := len(c.appendTokens(nil, tc.d, true)); 3*len(sec) > old {
+				t.Errorf("%s: %d tokens in %d bytes, version 6 %d", tc.name, len(tc.d.Tokens), len(sec), old)
+			}
+		}
+		got := &doc.Document{ID: tc.d.ID, Text: tc.d.Text}
+		if err := c.Decode(blob, got); err != nil {
+			t.Errorf("%s: %v", tc.name, err)
+			continue
+		}
+		if !reflect.DeepEqual(got.Tokens, tc.d.Tokens) || !reflect.DeepEqual(got.Sentences, tc.d.Sentences) {
+			t.Errorf("%s: tokens differ after the round trip", tc.name)
+		}
+		for n := len(blob) - 8; n < len(blob); n++ {
+			if n > 0 && c.Decode(blob[:n], &doc.Document{Text: tc.d.Text}) == nil {
+				t.Errorf("%s: blob cut at %d of %d decodes", tc.name, n, len(blob))
+			}
+		}
+	}
+}
+
+// BenchmarkCodec encodes and decodes the layers of three MEANTIME
+// articles; ns/op is per document.
+func BenchmarkCodec(b *testing.B) {
+	c, err := NewCodec()
+	if err != nil {
+		b.Fatal(err)
+	}
+	docs := codecTestDocs(b)
+	blobs := make([][]byte, len(docs))
+	for i, d := range docs {
+		if blobs[i], err = c.Encode(d); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.Run("Encode", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			if _, err := c.Encode(docs[i%len(docs)]); err != nil {
+				b.Fatal(err)
+			}
+			i++
+		}
+	})
+	b.Run("Decode", func(b *testing.B) {
+		i := 0
+		for b.Loop() {
+			d := docs[i%len(docs)]
+			if err := c.Decode(blobs[i%len(docs)], &doc.Document{Text: d.Text}); err != nil {
+				b.Fatal(err)
+			}
+			i++
+		}
+	})
 }

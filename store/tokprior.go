@@ -1,0 +1,111 @@
+package store
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+
+	"github.com/klauspost/compress/zstd"
+)
+
+// tokPriorBin holds the frozen priors of the token models of format
+// version 7 (zstd-compressed): the frequent forms, relations and lemma
+// suffixes, and the first probability of every model, counted by
+// TestGenerateTokenPrior (tokprior_gen_test.go, build tag tokgen) from
+// the pipeline's output on the last 1,000 TempEval-3 silver documents
+// (unlabelled newswire text, research use; the store benchmarks read the
+// first 600). Frozen: new priors need a new codec version.
+//
+//go:embed tokprior.bin
+var tokPriorBin []byte
+
+const tokPriorMagic = "CTP1"
+
+// loadTokPriors reads tokPriorBin.
+func loadTokPriors(dec *zstd.Decoder) (*tokPriors, error) {
+	raw, err := dec.DecodeAll(tokPriorBin, nil)
+	if err != nil {
+		return nil, fmt.Errorf("store: token priors: %w", err)
+	}
+	t, err := parseTokPriors(raw)
+	if err != nil {
+		return nil, fmt.Errorf("store: token priors: %w", err)
+	}
+	return t, nil
+}
+
+func parseTokPriors(raw []byte) (*tokPriors, error) {
+	if len(raw) < len(tokPriorMagic) || string(raw[:len(tokPriorMagic)]) != tokPriorMagic {
+		return nil, errors.New("bad magic")
+	}
+	r := &tokenReader{b: raw[len(tokPriorMagic):]}
+	list := func(max int) []string {
+		n := r.uvarint()
+		if r.err != nil || n > uint64(max) {
+			r.err = errCorrupt
+			return nil
+		}
+		out := make([]string, n)
+		for i := range out {
+			l := r.uvarint()
+			if r.err != nil || l > uint64(len(r.b)) {
+				r.err = errCorrupt
+				return nil
+			}
+			out[i] = string(r.b[:l])
+			r.b = r.b[l:]
+		}
+		return out
+	}
+	t := &tokPriors{forms: list(nForms - 1), rels: list(nRelSyms - 1), suffixes: list(nSuffixSyms - 1)}
+	np := r.uvarint()
+	if r.err != nil || np != uint64(nProbs) || uint64(len(r.b)) != 2*np {
+		return nil, fmt.Errorf("%d probabilities for %d: %w", np, nProbs, errCorrupt)
+	}
+	t.probs = make([]uint16, nProbs)
+	for i := range t.probs {
+		t.probs[i] = binary.LittleEndian.Uint16(r.b[2*i:])
+	}
+	t.index()
+	return t, nil
+}
+
+// marshal writes the priors (before compression).
+func (t *tokPriors) marshal() []byte {
+	b := []byte(tokPriorMagic)
+	for _, l := range [][]string{t.forms, t.rels, t.suffixes} {
+		b = binary.AppendUvarint(b, uint64(len(l)))
+		for _, s := range l {
+			b = binary.AppendUvarint(b, uint64(len(s)))
+			b = append(b, s...)
+		}
+	}
+	b = binary.AppendUvarint(b, uint64(len(t.probs)))
+	for _, p := range t.probs {
+		b = binary.LittleEndian.AppendUint16(b, p)
+	}
+	return b
+}
+
+// flatTokPriors are priors that know nothing (to count new ones).
+func flatTokPriors(forms, rels, suffixes []string) *tokPriors {
+	t := &tokPriors{forms: forms, rels: rels, suffixes: suffixes, probs: make([]uint16, nProbs)}
+	for i := range t.probs {
+		t.probs[i] = rcHalf
+	}
+	t.index()
+	return t
+}
+
+// getState returns a fresh model state primed by the priors.
+func (c *Codec) getState() *tokState {
+	if s, ok := c.states.Get().(*tokState); ok && len(s.init) == len(c.priors.probs) && &s.init[0] == &c.priors.probs[0] {
+		s.reset()
+		return s
+	}
+	return newTokState(c.priors.probs)
+}
+
+// putState hands a state back for reuse.
+func (c *Codec) putState(s *tokState) { c.states.Put(s) }

@@ -1,0 +1,245 @@
+//go:build tokgen
+
+package store
+
+import (
+	"context"
+	"encoding/gob"
+	"html"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/internal/shared"
+	"github.com/klauspost/compress/zstd"
+)
+
+var (
+	genTMLText  = regexp.MustCompile(`(?s)<TEXT>(.*?)</TEXT>`)
+	genTMLTitle = regexp.MustCompile(`(?s)<TITLE>(.*?)</TITLE>`)
+	genTMLDCT   = regexp.MustCompile(`<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>`)
+	genTMLValue = regexp.MustCompile(`value="(\d{4}-\d{2}-\d{2})`)
+	genTMLTag   = regexp.MustCompile(`<[^>]+>`)
+)
+
+// priorDocs runs the pipeline over the last 1,000 TempEval-3 silver
+// documents (sorted by name; the store benchmarks read the first 600), or
+// reads them from CHRONICLE_TOKPRIOR_GOB when that file exists (and writes
+// it when it does not).
+func priorDocs(t *testing.T) []*doc.Document {
+	cache := os.Getenv("CHRONICLE_TOKPRIOR_GOB")
+	if cache != "" {
+		if f, err := os.Open(cache); err == nil {
+			defer f.Close()
+			var docs []*doc.Document
+			if err := gob.NewDecoder(f).Decode(&docs); err != nil {
+				t.Fatal(err)
+			}
+			return docs
+		}
+	}
+	dir := shared.TestPath(t, "data", "unlabeled-news", "te3-silver")
+	names, err := filepath.Glob(filepath.Join(dir, "*.tml"))
+	if err != nil || len(names) < 1600 {
+		t.Fatalf("te3-silver: %d documents, %v", len(names), err)
+	}
+	sort.Strings(names)
+	names = names[len(names)-1000:]
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := make([]*doc.Document, len(names))
+	sem := make(chan struct{}, 2)
+	errs := make(chan error, len(names))
+	for i, name := range names {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := string(raw)
+		m := genTMLText.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		a := doc.Article{ID: strings.TrimSuffix(filepath.Base(name), ".tml"),
+			Text: strings.TrimSpace(html.UnescapeString(genTMLTag.ReplaceAllString(m[1], "")))}
+		if tm := genTMLTitle.FindStringSubmatch(s); tm != nil {
+			a.Title = strings.TrimSpace(html.UnescapeString(genTMLTag.ReplaceAllString(tm[1], "")))
+		}
+		if d := genTMLDCT.FindString(s); d != "" {
+			if v := genTMLValue.FindStringSubmatch(d); v != nil {
+				a.Published, _ = time.Parse("2006-01-02", v[1])
+			}
+		}
+		sem <- struct{}{}
+		go func(i int, a doc.Article) {
+			defer func() { <-sem }()
+			d, err := p.Extract(context.Background(), a)
+			if err != nil {
+				errs <- err
+				return
+			}
+			docs[i] = d
+		}(i, a)
+	}
+	for range cap(sem) {
+		sem <- struct{}{}
+	}
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	var out []*doc.Document
+	for _, d := range docs {
+		if d != nil {
+			out = append(out, d)
+		}
+	}
+	if cache != "" {
+		f, err := os.Create(cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := gob.NewEncoder(f).Encode(out); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+	}
+	return out
+}
+
+// TestGenerateTokenPrior rebuilds tokprior.bin, the priors of the token
+// models of format version 7, from the pipeline's output on the last 1,000
+// TempEval-3 silver documents: go test -tags tokgen -run
+// TestGenerateTokenPrior ./store/ with CHRONICLE_GEN_TOKPRIOR=1. A change
+// needs a new codec version.
+func TestGenerateTokenPrior(t *testing.T) {
+	if os.Getenv("CHRONICLE_GEN_TOKPRIOR") == "" {
+		t.Skip("CHRONICLE_GEN_TOKPRIOR not set")
+	}
+	docs := priorDocs(t)
+	t.Logf("%d documents", len(docs))
+	pr := countTokPriors(t, docs)
+	enc, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBestCompression))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := enc.EncodeAll(pr.marshal(), nil)
+	if err := os.WriteFile("tokprior.bin", out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("tokprior.bin: %d bytes", len(out))
+}
+
+// countTokPriors builds priors from documents: the frequent forms,
+// relations and suffixes, then each probability from how often its bit
+// was 0 and 1 when the documents are coded with flat models.
+func countTokPriors(t *testing.T, docs []*doc.Document) *tokPriors {
+	forms, rels, sufs := map[string]int{}, map[string]int{}, map[string]int{}
+	for _, d := range docs {
+		for _, tk := range d.Tokens {
+			if tk.Start < 0 || tk.End < tk.Start || int(tk.End) > len(d.Text) {
+				continue
+			}
+			form := d.Text[tk.Start:tk.End]
+			forms[string(lowerASCII(nil, form))]++
+			rels[tk.Dep]++
+			if strip, suf := lemmaParts(form, tk.Lemma); strip > 0 {
+				sufs[suf]++
+			}
+		}
+	}
+	top := func(m map[string]int, n int) []string {
+		var all []string
+		for k := range m {
+			all = append(all, k)
+		}
+		sort.Slice(all, func(i, j int) bool {
+			if m[all[i]] != m[all[j]] {
+				return m[all[i]] > m[all[j]]
+			}
+			return all[i] < all[j]
+		})
+		if len(all) > n {
+			all = all[:n]
+		}
+		return all
+	}
+	flat := flatTokPriors(top(forms, nForms-1), top(rels, nRelSyms-1), top(sufs, nSuffixSyms-1))
+	c, err := newCodecWith(flat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := make([]uint32, 2*nProbs)
+	for _, d := range docs {
+		c.appendTokensRC(nil, d, counts)
+	}
+	pr := &tokPriors{forms: flat.forms, rels: flat.rels, suffixes: flat.suffixes, probs: make([]uint16, nProbs)}
+	const a = 0.4
+	for i := range pr.probs {
+		c0, c1 := float64(counts[2*i]), float64(counts[2*i+1])
+		p := (c0 + a) / (c0 + c1 + 2*a) * rcProbOne
+		pr.probs[i] = uint16(max(rcProbMin, min(rcProbMax, int(p+0.5))))
+	}
+	pr.index()
+	return pr
+}
+
+// TestGenerateCodecTestdata writes testdata/codec-meantime.gob, the
+// pipeline's layers of three MEANTIME articles (Wikinews, CC BY 4.0) that
+// the codec tests code: CHRONICLE_GEN_CODECDATA=1.
+func TestGenerateCodecTestdata(t *testing.T) {
+	if os.Getenv("CHRONICLE_GEN_CODECDATA") == "" {
+		t.Skip("CHRONICLE_GEN_CODECDATA not set")
+	}
+	dir := shared.TestPath(t, "data", "meantime-en", "intra-doc_annotation")
+	files, err := filepath.Glob(filepath.Join(dir, "*", "*.xml"))
+	if err != nil || len(files) < 3 {
+		t.Fatalf("MEANTIME: %d files, %v", len(files), err)
+	}
+	sort.Strings(files)
+	token := regexp.MustCompile(`<token number="\d+" sentence="\d+"[^>]*>([^<]*)</token>`)
+	unescape := strings.NewReplacer("&amp;", "&", "&quot;", `"`, "&apos;", "'", "&lt;", "<", "&gt;", ">")
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*doc.Document
+	for _, f := range []string{files[0], files[len(files)/2], files[len(files)-1]} {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b strings.Builder
+		for _, m := range token.FindAllStringSubmatch(string(raw), -1) {
+			w := unescape.Replace(m[1])
+			if w == "" {
+				continue
+			}
+			if b.Len() > 0 && !strings.ContainsAny(w[:1], ".,;:!?)'%") && !strings.HasSuffix(b.String(), "(") && !strings.HasSuffix(b.String(), "$") {
+				b.WriteByte(' ')
+			}
+			b.WriteString(w)
+		}
+		d, err := p.Extract(context.Background(), doc.Article{ID: strings.TrimSuffix(filepath.Base(f), ".xml"), Text: b.String()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	out, err := os.Create(filepath.Join("testdata", "codec-meantime.gob"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
+	if err := gob.NewEncoder(out).Encode(docs); err != nil {
+		t.Fatal(err)
+	}
+}

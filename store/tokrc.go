@@ -1,0 +1,646 @@
+package store
+
+import (
+	"encoding/binary"
+	"strings"
+
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// The token section of format version 7 starts with a mode byte:
+//
+//	0  the version-6 section follows (tokens.go), for documents the
+//	   models cannot describe (overlapping or empty tokens, tokens
+//	   outside the text or out of step with the sentence layer);
+//	1  uvarint n (number of tokens), the string table and the document's
+//	   own tag bundles as in version 6, then a range-coded stream
+//	   (rcoder.go) to the end of the blob.
+//
+// The stream codes, token by token, where the token starts and ends (a
+// bit per byte of text, in the context of the classes of the bytes around
+// it: the text itself predicts most boundaries), its tag bundle (in the
+// context of its form: one of the frequent forms of the priors, or its
+// shape and ending, and the part of speech before it) and its lemma (strip
+// and suffix as in version 6, in the context of the form or the bundle);
+// then, token by token, the direction and distance of its head (in the
+// context of the parts of speech around it) and its relation (in the
+// context of its part of speech and its head's). The sentence of a token
+// comes from the sentence layer. Every model starts from the frozen priors
+// of tokprior.go and adapts to the document.
+
+// Token section modes.
+const (
+	tokLegacy = 0
+	tokRC     = 1
+)
+
+// Table sizes of the models.
+const (
+	nForms       = 512 // frequent forms, index 0: none
+	nRelSyms     = 64  // relations of the priors, the last an escape
+	nSuffixSyms  = 256 // lemma suffixes of the priors, the last an escape
+	nBundleSyms  = 256 // built-in bundles, then 254: the document's own
+	nLemmaBundle = 32  // bundles told apart in lemma contexts
+	nGamma       = 64
+
+	bundleDocSym = len(staticBundles) // the document's own bundle follows
+)
+
+// Offsets of the models in the probability array.
+const (
+	offStart   = 0
+	nStartCtx  = nClass * nClass * 2
+	offEnd     = offStart + nStartCtx
+	nEndCtx    = nClass * nClass * nClass * 3
+	offBundle  = offEnd + nEndCtx
+	nBundleCtx = nForms*6 + nShape*nSuffix*6
+	offStrip   = offBundle + nBundleCtx*nBundleSyms
+	nLemmaCtx  = nForms*3 + nLemmaBundle*nSuffix
+	offSuffix  = offStrip + nLemmaCtx*16
+	offDir     = offSuffix + nLemmaCtx*nSuffixSyms
+	offDist    = offDir + nUPOS*nUPOS*nUPOS*4
+	offRel     = offDist + nUPOS*2*nUPOS*32
+	offGamma   = offRel + nUPOS*nUPOS*4*nRelSyms
+	nProbs     = offGamma + 8*nGamma
+	nBlocks    = (nProbs + 63) / 64
+)
+
+// Escape sites of the gamma codes.
+const (
+	gBundle = iota
+	gStrip
+	gSuffix
+	gRel
+	gDist
+)
+
+// tokState is the models' probabilities while coding one document,
+// copied from the priors a block of 64 at a time when first used.
+type tokState struct {
+	p     []uint16
+	ready []uint64
+	init  []uint16
+}
+
+func newTokState(init []uint16) *tokState {
+	return &tokState{p: make([]uint16, nProbs), ready: make([]uint64, (nBlocks+63)/64), init: init}
+}
+
+// reset forgets the document's adaptation.
+func (s *tokState) reset() { clear(s.ready) }
+
+// use makes p[base:base+n] ready.
+func (s *tokState) use(base, n int) {
+	for b := base >> 6; b <= (base+n-1)>>6; b++ {
+		if s.ready[b>>6]&(1<<(b&63)) == 0 {
+			s.ready[b>>6] |= 1 << (b & 63)
+			copy(s.p[b<<6:min(b<<6+64, nProbs)], s.init[b<<6:])
+		}
+	}
+}
+
+// tokPriors are the frozen priors: the frequent forms, relations and lemma
+// suffixes the models know by name, and every model's first
+// probabilities.
+type tokPriors struct {
+	forms, rels, suffixes []string
+	formIndex             map[string]int
+	relIndex, sufIndex    map[string]int
+	probs                 []uint16
+}
+
+func (t *tokPriors) index() {
+	t.formIndex = map[string]int{}
+	for i, f := range t.forms {
+		t.formIndex[f] = i + 1
+	}
+	t.relIndex = map[string]int{}
+	for i, r := range t.rels {
+		t.relIndex[r] = i
+	}
+	t.sufIndex = map[string]int{}
+	for i, s := range t.suffixes {
+		t.sufIndex[s] = i
+	}
+}
+
+// tokCoder is either side of the stream: enc or dec is set.
+type tokCoder struct {
+	st  *tokState
+	enc *rcEncoder
+	dec *rcDecoder
+}
+
+// bit codes (or decodes) b with probability index i.
+func (c *tokCoder) bit(i, b int) int {
+	c.st.use(i, 1)
+	if c.enc != nil {
+		c.enc.bit(c.st.p, i, b)
+		return b
+	}
+	return c.dec.bit(c.st.p, i)
+}
+
+// tree codes an nbits-bit symbol with the binary tree of probabilities at
+// base (2^nbits of them).
+func (c *tokCoder) tree(base, nbits, sym int) int {
+	c.st.use(base, 1<<nbits)
+	m := 1
+	if c.enc != nil {
+		for k := nbits - 1; k >= 0; k-- {
+			b := sym >> k & 1
+			c.enc.bit(c.st.p, base+m, b)
+			m = m<<1 | b
+		}
+		return sym
+	}
+	for range nbits {
+		m = m<<1 | c.dec.bit(c.st.p, base+m)
+	}
+	return m - 1<<nbits
+}
+
+// gamma codes v ≥ 0 (Elias gamma of v+1, the length in adaptive bits of
+// escape site g). A decoded value may be anything up to 2^40.
+func (c *tokCoder) gamma(g int, v uint64) uint64 {
+	base := offGamma + g*nGamma
+	c.st.use(base, nGamma)
+	if c.enc != nil {
+		v++
+		nb := 0
+		for v>>uint(nb+1) != 0 {
+			nb++
+		}
+		for k := range nb {
+			c.enc.bit(c.st.p, base+k, 1)
+		}
+		if nb < 40 {
+			c.enc.bit(c.st.p, base+nb, 0)
+		}
+		c.enc.direct(v, nb)
+		return v - 1
+	}
+	nb := 0
+	for nb < 40 && c.dec.bit(c.st.p, base+nb) == 1 {
+		nb++
+	}
+	return (1<<uint(nb) | c.dec.direct(nb)) - 1
+}
+
+// tokInfo is what the coder needs to know of a token beyond its fields.
+type tokInfo struct {
+	bsym   int    // bundle symbol
+	docB   uint64 // the document's own bundle, when bsym is bundleDocSym
+	strip  uint64
+	suffix string
+	sufSym int
+	sufStr uint64 // string index of an escaped suffix
+	relSym int
+	relStr uint64 // string index of an escaped relation
+}
+
+// tokenContext computes the context of token i's bundle and lemma from
+// its form; prev is the part of speech before it (NoPOS first in a
+// sentence).
+func (pr *tokPriors) formContexts(form string, buf []byte, first bool, prev doc.UPOS) (fid, bundleCtx int, lower []byte) {
+	lower = lowerASCII(buf, form)
+	fid = pr.formIndex[string(lower)]
+	pc := coarseUPOS(prev)
+	if first {
+		pc = 0
+	}
+	if fid > 0 {
+		return fid, fid*6 + pc, lower
+	}
+	return 0, nForms*6 + (wordShape(form, first)*nSuffix+suffixClass(form))*6 + pc, lower
+}
+
+// lemmaContext is the context of a lemma.
+func lemmaContext(fid int, form string, bsym int, u doc.UPOS) int {
+	if fid > 0 {
+		k := 0
+		switch coarseUPOS(u) {
+		case 1:
+			k = 1
+		case 2:
+			k = 2
+		}
+		return fid*3 + k
+	}
+	return nForms*3 + min(bsym, nLemmaBundle-1)*nSuffix + suffixClass(form)
+}
+
+// sentenceOf returns each token's sentence from the sentence layer, or
+// false when the layer does not cover the n tokens in order.
+func sentenceOf(sents []doc.Sentence, n int) ([]int32, bool) {
+	out := make([]int32, n)
+	next := 0
+	for j, s := range sents {
+		if s.FirstToken != next || s.EndToken < s.FirstToken || s.EndToken > n {
+			return nil, false
+		}
+		for i := s.FirstToken; i < s.EndToken; i++ {
+			out[i] = int32(j)
+		}
+		next = s.EndToken
+	}
+	return out, next == n
+}
+
+// lemmaParts splits a lemma into strip and suffix against its form.
+func lemmaParts(form, lemma string) (uint64, string) {
+	if lemma == form {
+		return 0, ""
+	}
+	lower := strings.ToLower(form)
+	p := 0
+	for p < len(lower) && p < len(lemma) && lower[p] == lemma[p] {
+		p++
+	}
+	return uint64(len(lower)-p) + 1, lemma[p:]
+}
+
+// rcUsable tells whether the range-coded section can hold d's tokens.
+func rcUsable(d *doc.Document) bool {
+	n := len(d.Tokens)
+	sent, ok := sentenceOf(d.Sentences, n)
+	if !ok {
+		return false
+	}
+	prevEnd := int32(0)
+	for i, t := range d.Tokens {
+		if t.Sent != sent[i] || t.Start < prevEnd || t.End <= t.Start || int(t.End) > len(d.Text) || t.Head < -1 || int(t.Head) >= n {
+			return false
+		}
+		prevEnd = t.End
+	}
+	return true
+}
+
+// appendTokensRC writes the version-7 token section.
+func (c *Codec) appendTokensRC(b []byte, d *doc.Document, counts []uint32) []byte {
+	if len(d.Tokens) == 0 || !rcUsable(d) {
+		b = append(b, tokLegacy)
+		return c.appendTokens(b, d, true)
+	}
+	pr := c.priors
+	n := len(d.Tokens)
+	nStatic := uint64(len(staticStrings))
+	index := map[string]uint64{}
+	var table []string
+	intern := func(s string) uint64 {
+		if i, ok := c.static[s]; ok {
+			return i
+		}
+		if i, ok := index[s]; ok {
+			return i
+		}
+		i := nStatic + uint64(len(table))
+		index[s] = i
+		table = append(table, s)
+		return i
+	}
+	docIndex := map[bundle]uint64{}
+	var docBundles []bundle
+	info := make([]tokInfo, n)
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		in := &info[i]
+		bd := bundle{t.UPOS, intern(t.XPOS), intern(t.Feats)}
+		if k, ok := c.bundles[bd]; ok {
+			in.bsym = int(k)
+		} else {
+			in.bsym = bundleDocSym
+			k, ok := docIndex[bd]
+			if !ok {
+				k = uint64(len(docBundles))
+				docIndex[bd] = k
+				docBundles = append(docBundles, bd)
+			}
+			in.docB = k
+		}
+		in.strip, in.suffix = lemmaParts(d.Text[t.Start:t.End], t.Lemma)
+		if in.strip > 0 {
+			if k, ok := pr.sufIndex[in.suffix]; ok {
+				in.sufSym = k
+			} else {
+				in.sufSym = nSuffixSyms - 1
+				in.sufStr = intern(in.suffix)
+			}
+		}
+		if k, ok := pr.relIndex[t.Dep]; ok {
+			in.relSym = k
+		} else {
+			in.relSym = nRelSyms - 1
+			in.relStr = intern(t.Dep)
+		}
+	}
+	b = append(b, tokRC)
+	b = binary.AppendUvarint(b, uint64(n))
+	b = binary.AppendUvarint(b, uint64(len(table)))
+	for _, s := range table {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	b = binary.AppendUvarint(b, uint64(len(docBundles)))
+	for _, bd := range docBundles {
+		b = append(b, byte(bd.upos))
+		b = binary.AppendUvarint(b, bd.xpos)
+		b = binary.AppendUvarint(b, bd.feats)
+	}
+	st := c.getState()
+	defer c.putState(st)
+	enc := newRCEncoder(b)
+	enc.counts = counts
+	tc := &tokCoder{st: st, enc: enc}
+	sent, _ := sentenceOf(d.Sentences, n)
+	text := d.Text
+	var buf [64]byte
+	prevEnd := 0
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		start, end := int(t.Start), int(t.End)
+		for p := prevEnd; p <= start; p++ {
+			tc.bit(startCtx(text, p, prevEnd), boolBit(p == start))
+		}
+		for p := start + 1; p <= end && p < len(text); p++ {
+			tc.bit(endCtx(text, p, start), boolBit(p == end))
+		}
+		prevEnd = end
+		first := i == 0 || sent[i] != sent[i-1]
+		prev := doc.NoPOS
+		if !first {
+			prev = d.Tokens[i-1].UPOS
+		}
+		form := text[start:end]
+		fid, bctx, _ := pr.formContexts(form, buf[:0], first, prev)
+		in := &info[i]
+		tc.tree(offBundle+bctx*nBundleSyms, 8, in.bsym)
+		if in.bsym == bundleDocSym {
+			tc.gamma(gBundle, in.docB)
+		}
+		lctx := lemmaContext(fid, form, in.bsym, t.UPOS)
+		if in.strip < 15 {
+			tc.tree(offStrip+lctx*16, 4, int(in.strip))
+		} else {
+			tc.tree(offStrip+lctx*16, 4, 15)
+			tc.gamma(gStrip, in.strip-15)
+		}
+		if in.strip > 0 {
+			tc.tree(offSuffix+lctx*nSuffixSyms, 8, in.sufSym)
+			if in.sufSym == nSuffixSyms-1 {
+				tc.gamma(gSuffix, in.sufStr)
+			}
+		}
+	}
+	for i := range d.Tokens {
+		t := &d.Tokens[i]
+		dir, dist := headDir(i, int(t.Head))
+		dctx, dbase := c.headContexts(d.Tokens, sent, i)
+		tc.tree(offDir+dctx*4, 2, dir)
+		hu := doc.NoPOS
+		if dir < 2 {
+			tc.tree(offDist+(dbase+dir)*32, 5, int(min(dist-1, 31)))
+			if dist-1 >= 31 {
+				tc.gamma(gDist, uint64(dist-32))
+			}
+			hu = d.Tokens[t.Head].UPOS
+		}
+		in := &info[i]
+		tc.tree(offRel+((upos19(t.UPOS)*nUPOS+upos19(hu))*4+dir)*nRelSyms, 6, in.relSym)
+		if in.relSym == nRelSyms-1 {
+			tc.gamma(gRel, in.relStr)
+		}
+	}
+	return enc.finish()
+}
+
+// startCtx is the probability index of "a token starts at p" (prevEnd
+// is the end of the token before).
+func startCtx(text string, p, prevEnd int) int {
+	k := 0
+	if p > prevEnd {
+		k = 1
+	}
+	return offStart + (byteClass(text, p-1)*nClass+byteClass(text, p))*2 + k
+}
+
+// endCtx is the probability index of "the token that starts at start
+// ends at p".
+func endCtx(text string, p, start int) int {
+	return offEnd + ((byteClass(text, p-1)*nClass+byteClass(text, p))*nClass+byteClass(text, p+1))*3 + min(p-start-1, 2)
+}
+
+// headDir gives the direction of a head (0 left, 1 right, 2 root, 3 the
+// token itself) and its distance.
+func headDir(i, head int) (int, int) {
+	switch {
+	case head < 0:
+		return 2, 0
+	case head < i:
+		return 0, i - head
+	case head > i:
+		return 1, head - i
+	default:
+		return 3, 0
+	}
+}
+
+// headContexts gives the context of token i's head direction and the
+// base context of its distance (plus the direction).
+func (c *Codec) headContexts(toks []doc.Token, sent []int32, i int) (int, int) {
+	u := upos19(toks[i].UPOS)
+	l, r := 0, 0
+	if i > 0 && sent[i-1] == sent[i] {
+		l = upos19(toks[i-1].UPOS)
+	}
+	if i+1 < len(toks) && sent[i+1] == sent[i] {
+		r = upos19(toks[i+1].UPOS)
+	}
+	return (u*nUPOS+l)*nUPOS + r, (u*nUPOS + r) * 2
+}
+
+// readTokensRC reads a version-7 range-coded token section (after the
+// mode byte) of a document whose text and sentence layer are set.
+func (c *Codec) readTokensRC(b []byte, d *doc.Document) ([]doc.Token, error) {
+	pr := c.priors
+	text := d.Text
+	r := &tokenReader{b: b}
+	n64 := r.uvarint()
+	if r.err != nil || n64 == 0 || n64 > uint64(len(text)) {
+		return nil, errCorrupt
+	}
+	n := int(n64)
+	sent, ok := sentenceOf(d.Sentences, n)
+	if !ok {
+		return nil, errCorrupt
+	}
+	nt := r.uvarint()
+	if r.err != nil || nt > uint64(len(r.b)) {
+		return nil, errCorrupt
+	}
+	table := make([]string, nt)
+	for i := range table {
+		l := r.uvarint()
+		if r.err != nil || l > uint64(len(r.b)) {
+			return nil, errCorrupt
+		}
+		table[i] = string(r.b[:l])
+		r.b = r.b[l:]
+	}
+	nStatic := uint64(len(staticStrings))
+	str := func(i uint64) (string, bool) {
+		if i < nStatic {
+			return staticStrings[i], true
+		}
+		if i-nStatic >= uint64(len(table)) {
+			return "", false
+		}
+		return table[i-nStatic], true
+	}
+	nb := r.uvarint()
+	if r.err != nil || nb > uint64(len(r.b)) {
+		return nil, errCorrupt
+	}
+	type sbundle struct {
+		upos        doc.UPOS
+		xpos, feats string
+	}
+	docBundles := make([]sbundle, nb)
+	for i := range docBundles {
+		u := r.byte()
+		x, okx := str(r.uvarint())
+		f, okf := str(r.uvarint())
+		if r.err != nil || !okx || !okf {
+			return nil, errCorrupt
+		}
+		docBundles[i] = sbundle{doc.UPOS(u), x, f}
+	}
+	st := c.getState()
+	defer c.putState(st)
+	dec := newRCDecoder(r.b)
+	tc := &tokCoder{st: st, dec: dec}
+	toks := make([]doc.Token, n)
+	var buf [64]byte
+	prevEnd := 0
+	for i := range toks {
+		t := &toks[i]
+		p := prevEnd
+		for ; p < len(text); p++ {
+			if tc.bit(startCtx(text, p, prevEnd), 0) == 1 {
+				break
+			}
+		}
+		if p >= len(text) {
+			return nil, errCorrupt
+		}
+		start := p
+		for p = start + 1; p < len(text); p++ {
+			if tc.bit(endCtx(text, p, start), 0) == 1 {
+				break
+			}
+		}
+		end := p
+		prevEnd = end
+		t.Start, t.End, t.Sent = int32(start), int32(end), sent[i]
+		first := i == 0 || sent[i] != sent[i-1]
+		prev := doc.NoPOS
+		if !first {
+			prev = toks[i-1].UPOS
+		}
+		form := text[start:end]
+		fid, bctx, _ := pr.formContexts(form, buf[:0], first, prev)
+		bsym := tc.tree(offBundle+bctx*nBundleSyms, 8, 0)
+		switch {
+		case bsym < len(staticBundles):
+			bd := c.bundleList[bsym]
+			t.UPOS = bd.upos
+			t.XPOS, _ = str(bd.xpos)
+			t.Feats, _ = str(bd.feats)
+		case bsym == bundleDocSym:
+			k := tc.gamma(gBundle, 0)
+			if k >= uint64(len(docBundles)) {
+				return nil, errCorrupt
+			}
+			t.UPOS, t.XPOS, t.Feats = docBundles[k].upos, docBundles[k].xpos, docBundles[k].feats
+		default:
+			return nil, errCorrupt
+		}
+		lctx := lemmaContext(fid, form, bsym, t.UPOS)
+		strip := uint64(tc.tree(offStrip+lctx*16, 4, 0))
+		if strip == 15 {
+			strip += tc.gamma(gStrip, 0)
+		}
+		if strip == 0 {
+			t.Lemma = form
+		} else {
+			sym := tc.tree(offSuffix+lctx*nSuffixSyms, 8, 0)
+			var suffix string
+			if sym < len(pr.suffixes) {
+				suffix = pr.suffixes[sym]
+			} else if sym == nSuffixSyms-1 {
+				s, ok := str(tc.gamma(gSuffix, 0))
+				if !ok {
+					return nil, errCorrupt
+				}
+				suffix = s
+			} else {
+				return nil, errCorrupt
+			}
+			lower := strings.ToLower(form)
+			if strip-1 > uint64(len(lower)) {
+				return nil, errCorrupt
+			}
+			t.Lemma = lower[:uint64(len(lower))-(strip-1)] + suffix
+		}
+		if dec.over > 8 {
+			return nil, errCorrupt
+		}
+	}
+	for i := range toks {
+		t := &toks[i]
+		dctx, dbase := c.headContexts(toks, sent, i)
+		dir := tc.tree(offDir+dctx*4, 2, 0)
+		hu := doc.NoPOS
+		switch dir {
+		case 0, 1:
+			dist := uint64(tc.tree(offDist+(dbase+dir)*32, 5, 0)) + 1
+			if dist == 32 {
+				dist += tc.gamma(gDist, 0)
+			}
+			h := int64(i) - int64(dist)
+			if dir == 1 {
+				h = int64(i) + int64(dist)
+			}
+			if h < 0 || h >= int64(n) {
+				return nil, errCorrupt
+			}
+			t.Head = int32(h)
+			hu = toks[h].UPOS
+		case 2:
+			t.Head = -1
+		default:
+			t.Head = int32(i)
+		}
+		sym := tc.tree(offRel+((upos19(t.UPOS)*nUPOS+upos19(hu))*4+dir)*nRelSyms, 6, 0)
+		switch {
+		case sym < len(pr.rels):
+			t.Dep = pr.rels[sym]
+		case sym == nRelSyms-1:
+			s, ok := str(tc.gamma(gRel, 0))
+			if !ok {
+				return nil, errCorrupt
+			}
+			t.Dep = s
+		default:
+			return nil, errCorrupt
+		}
+		if dec.over > 8 {
+			return nil, errCorrupt
+		}
+	}
+	if dec.over != 0 || dec.pos != len(dec.in) {
+		return nil, errCorrupt // the stream is read to its last byte
+	}
+	return toks, nil
+}

@@ -57,6 +57,10 @@ var Dialect = sqlstore.Dialect{
 	TimeNumbers: 9,
 	// Schema v10 drops the quote columns no query reads.
 	SlimQuotes: 10,
+	// Schema v11 drops events.parties, the type from merge keys, the
+	// articles' sketches, and keeps article times as seconds (actors keep
+	// their keys).
+	SlimTables: 11,
 }
 
 // Options configure Open.

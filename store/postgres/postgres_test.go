@@ -123,6 +123,9 @@ func TestMigrateV2(t *testing.T) {
 	for i := range 30 {
 		docs = append(docs, g.Doc(i, 3))
 	}
+	// An event that a report after the migration will repeat.
+	day := time.Date(2025, 4, 2, 0, 0, 0, 0, time.UTC)
+	docs = append(docs, g.DocWithEvent("repeated-1", "Outlet R", day, 1, 2, storetest.EventTypes[0], day, doc.StatusOccurred))
 	if _, err := old.Put(ctx, docs...); err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +152,7 @@ func TestMigrateV2(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, e := range evs {
-				out = append(out, fmt.Sprintf("%s–%s:%d %s..%s %s", q.From, q.To, e.ID, e.DateStart, e.DateEnd, e.Status))
+				out = append(out, fmt.Sprintf("%s–%s:%d %s..%s %s %v>%v", q.From, q.To, e.ID, e.DateStart, e.DateEnd, e.Status, e.Source, e.Target))
 				for _, m := range e.Mentions {
 					out = append(out, fmt.Sprintf("  mention of article %d published %s", m.ArticleID, m.Published.Format(time.RFC3339)))
 				}
@@ -163,6 +166,9 @@ func TestMigrateV2(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		for _, h := range hits {
+			out = append(out, fmt.Sprintf("search hit %d published %s", h.ArticleID, h.Published.Format(time.RFC3339)))
+		}
 		return append(out, fmt.Sprintf("search %d quotes %d", len(hits), len(quotes)))
 	}
 	before := snapshot(old)
@@ -172,10 +178,22 @@ func TestMigrateV2(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if st, err := s.Stats(ctx); err != nil || st.SchemaVersion != 10 {
+	if st, err := s.Stats(ctx); err != nil || st.SchemaVersion != 12 {
 		t.Fatalf("after migration: %+v, %v", st, err)
 	}
 	if after := snapshot(s); !slices.Equal(after, before) {
 		t.Errorf("after migration:\n%v\nbefore:\n%v", after, before)
+	}
+	// Merge keys (without the type since v11) still join new reports to
+	// stored events, and stored texts (sketches are not kept since v11)
+	// still find their copies.
+	again := g.DocWithEvent("repeated-2", "Outlet S", day.Add(time.Hour), 1, 2, storetest.EventTypes[0], day, doc.StatusOccurred)
+	if res, err := s.Put(ctx, again); err != nil || res[0].MergedEvents != 1 || res[0].NewEvents != 0 {
+		t.Errorf("a report of a stored event after migration: %+v, %v; want it merged", res, err)
+	}
+	c := *docs[0]
+	c.URL, c.Text = "https://copy.example/1", docs[0].Text+" Distributed by the wire."
+	if res, err := s.Put(ctx, &c); err != nil || res[0].Status != store.PutSyndicated {
+		t.Errorf("a copy of a stored article after migration: %+v, %v; want a syndicated copy", res, err)
 	}
 }

@@ -40,6 +40,12 @@ func goMigrations() []*goose.Migration {
 		goose.NewGoMigration(8,
 			&goose.GoFunc{RunTx: hashBytes},
 			&goose.GoFunc{RunTx: hashText}),
+		goose.NewGoMigration(slimVersion,
+			&goose.GoFunc{RunTx: slimTables},
+			&goose.GoFunc{RunTx: fatTables}),
+		goose.NewGoMigration(enumVersion,
+			&goose.GoFunc{RunTx: enumTables},
+			&goose.GoFunc{RunTx: textTables}),
 	}
 }
 

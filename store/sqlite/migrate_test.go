@@ -70,6 +70,9 @@ func TestMigrateV2(t *testing.T) {
 	// A quote whose text is not the article text at its span.
 	docs = append(docs, &doc.Document{ID: "own-text", Title: "Own text", Text: "The envoy spoke at length on Monday.",
 		Quotes: []doc.Quote{{ID: "q1", Text: "zebrafish diplomacy", Start: 0, End: 3}}})
+	// An event that a report after the migration will repeat.
+	day := time.Date(2025, 4, 2, 0, 0, 0, 0, time.UTC)
+	docs = append(docs, g.DocWithEvent("repeated-1", "Outlet R", day, 1, 2, storetest.EventTypes[0], day, doc.StatusOccurred))
 	if _, err := old.Put(ctx, docs...); err != nil {
 		t.Fatal(err)
 	}
@@ -105,6 +108,7 @@ func TestMigrateV2(t *testing.T) {
 		t.Fatal("the generated quotes lack the phrase")
 	}
 	docsBefore := documentsJSON(t, old)
+	eventsAll := eventsJSON(t, old)
 	quotesBefore := quotesJSON(t, old)
 	datesBefore := eventDates(t, old)
 	old.Close()
@@ -115,7 +119,7 @@ func TestMigrateV2(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(ctx)
-	if err != nil || st.SchemaVersion != 10 {
+	if err != nil || st.SchemaVersion != 12 {
 		t.Fatalf("Stats after migration: %+v, %v", st, err)
 	}
 	var def string
@@ -160,6 +164,9 @@ func TestMigrateV2(t *testing.T) {
 	if got := eventDates(t, s); !slices.Equal(got, datesBefore) || len(got) < 10 {
 		t.Errorf("event dates after migration:\n%v\nbefore:\n%v", got, datesBefore)
 	}
+	if got := eventsJSON(t, s); !slices.Equal(got, eventsAll) || len(got) < 10 {
+		t.Errorf("events after migration (parties read through event_actors since v11):\n%v\nbefore:\n%v", got, eventsAll)
+	}
 	if got := documentsJSON(t, s); !slices.Equal(got, docsBefore) {
 		t.Errorf("documents after migration differ: %d documents, %d before", len(got), len(docsBefore))
 	}
@@ -177,6 +184,18 @@ func TestMigrateV2(t *testing.T) {
 	if inRow != 0 || packed != len(docs) {
 		t.Errorf("after migration %d articles in their rows, %d packed; want 0 and %d", inRow, packed, len(docs))
 	}
+	// Merge keys (without the type since v11) still join new reports to
+	// stored events, and stored texts (sketches are not kept since v11)
+	// still find their copies.
+	again := g.DocWithEvent("repeated-2", "Outlet S", day.Add(time.Hour), 1, 2, storetest.EventTypes[0], day, doc.StatusOccurred)
+	if res, err := s.Put(ctx, again); err != nil || res[0].MergedEvents != 1 || res[0].NewEvents != 0 {
+		t.Errorf("a report of a stored event after migration: %+v, %v; want it merged", res, err)
+	}
+	c := *docs[0]
+	c.URL, c.Text = "https://copy.example/1", docs[0].Text+" Distributed by the wire."
+	if res, err := s.Put(ctx, &c); err != nil || res[0].Status != store.PutSyndicated {
+		t.Errorf("a copy of a stored article after migration: %+v, %v; want a syndicated copy", res, err)
+	}
 	for name, want := range eventsBefore {
 		evs, err := s.Events(ctx, store.EventQuery{Actor: name, NoEvidence: true})
 		if err != nil {
@@ -190,6 +209,24 @@ func TestMigrateV2(t *testing.T) {
 			t.Errorf("events of %s after migration: %v, before %v", name, got, want)
 		}
 	}
+}
+
+// eventsJSON lists every event, with parties and evidence, as JSON.
+func eventsJSON(t *testing.T, s *sqlstore.DB) []string {
+	t.Helper()
+	evs, err := s.Events(context.Background(), store.EventQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range evs {
+		b, err := json.Marshal(e)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	return out
 }
 
 // documentsJSON returns every stored document (copies included) as JSON.
@@ -225,6 +262,7 @@ func TestPacksDownAndUp(t *testing.T) {
 		}
 	}
 	want := documentsJSON(t, s)
+	wantEvents := eventsJSON(t, s)
 	s.Close()
 
 	db, err := sql.Open("sqlite", dsn(path, true))
@@ -235,6 +273,24 @@ func TestPacksDownAndUp(t *testing.T) {
 		goose.WithTableName("chronicle_schema"), goose.WithVerbose(false), goose.WithGoMigrations(goMigrations()...))
 	if err != nil {
 		t.Fatal(err)
+	}
+	// Schemas v11 and v12 rebuild tables that others refer to: without
+	// enforcement, as Open does (one connection keeps the pragma).
+	db.SetMaxOpenConns(1)
+	if _, err := db.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		t.Fatal(err)
+	}
+	// At v10 the events (parties in their row, typed merge keys, text
+	// columns) read as before.
+	if _, err := p.DownTo(ctx, 10); err != nil {
+		t.Fatal(err)
+	}
+	v10, err := sqlstore.New(db, db, Dialect, 10, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := eventsJSON(t, v10); !slices.Equal(got, wantEvents) {
+		t.Errorf("events at v10:\n%v\nwant:\n%v", got, wantEvents)
 	}
 	if _, err := p.DownTo(ctx, 4); err != nil { // v10 to v5 down
 		t.Fatal(err)
@@ -255,6 +311,9 @@ func TestPacksDownAndUp(t *testing.T) {
 	defer s.Close()
 	if got := documentsJSON(t, s); !slices.Equal(got, want) {
 		t.Errorf("documents after down and up migrations differ: %d, want %d", len(got), len(want))
+	}
+	if got := eventsJSON(t, s); !slices.Equal(got, wantEvents) || len(got) < 10 {
+		t.Errorf("events after down and up migrations:\n%v\nwant:\n%v", got, wantEvents)
 	}
 	c := *docs[3]
 	c.URL = ""

@@ -62,7 +62,15 @@ var Dialect = sqlstore.Dialect{
 	TimeNumbers: 9,
 	// Schema v10 drops the quote columns no query reads.
 	SlimQuotes: 10,
-	Size:       `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
+	// Schema v11 drops events.parties, the type from merge keys, the
+	// articles' sketches, and keeps article times as seconds.
+	SlimTables: 11,
+	// Schema v11 stores an actor's key only when it is not lower(name).
+	DerivedActorKeys: 11,
+	// Schema v12 stores event types, statuses, modes and granularities
+	// as codes.
+	EnumCodes: 12,
+	Size:      `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
 }
 
 // Options configure Open.
@@ -164,19 +172,34 @@ func Open(ctx context.Context, path string, opts Options) (*sqlstore.DB, error) 
 			return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 		}
 		defer w.ExecContext(ctx, `PRAGMA temp_store = MEMORY`)
+		// Schemas v11 and v12 rebuild actors and events, which other
+		// tables refer to:
+		// without enforcement while migrating (the rebuilt table keeps
+		// every ID).
+		if _, err := w.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+			w.Close()
+			return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+		}
 	}
 	version, err := sqlstore.Migrate(ctx, w, Dialect, fsys, goose.WithSlog(log), goose.WithVerbose(false), goose.WithGoMigrations(goMigrations()...))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 	}
-	if from > 0 && from < packsVersion && version >= packsVersion {
-		// Moving the texts into packs left the article rows spread thin
-		// over their old pages and those pages' space free: rebuild the
-		// file once (a 1.4 GB store of 200,000 articles shrank by a third
-		// and its timelines read a third fewer pages). A failure (another
-		// process holding the database) leaves the store as it is.
-		log.Info("sqlite: compacting the database after moving texts into packs", "path", path)
+	if from > 0 {
+		if _, err := w.ExecContext(ctx, `PRAGMA foreign_keys = ON`); err != nil {
+			w.Close()
+			return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+		}
+	}
+	if from > 0 && (from < packsVersion && version >= packsVersion || from < enumVersion && version >= slimVersion) {
+		// Moving the texts into packs (v5) or rebuilding tables (v11, v12) left
+		// the rows spread thin over their old pages and those pages'
+		// space free: rebuild the file once (a 1.4 GB store of 200,000
+		// articles shrank by a third at v5 and its timelines read a third
+		// fewer pages). A failure (another process holding the database)
+		// leaves the store as it is.
+		log.Info("sqlite: compacting the database after a schema change", "path", path)
 		if _, err := w.ExecContext(ctx, `VACUUM`); err != nil {
 			log.Warn("sqlite: compacting the database failed; run VACUUM later", "path", path, "err", err)
 		}

@@ -71,12 +71,30 @@ func (s *DB) pub(v string) any {
 	if !s.timeNumbers {
 		return v
 	}
+	return seconds(v)
+}
+
+// Since schema v11 (SlimTables) articles.published and articles.ingested_at
+// are Unix seconds too.
+
+// articleTime is the value stored for an article's publication or ingest
+// time (RFC 3339 or "") in the schema at hand.
+func (s *DB) articleTime(v string) any {
+	if !s.slimTables {
+		return v
+	}
+	return seconds(v)
+}
+
+// seconds is the Unix time of an RFC 3339 time, 0 for "" or a malformed
+// one.
+func seconds(v string) int64 {
 	if v == "" {
-		return int64(0)
+		return 0
 	}
 	t, err := time.Parse(time.RFC3339, v)
 	if err != nil {
-		return int64(0)
+		return 0
 	}
 	return t.Unix()
 }

@@ -24,6 +24,9 @@ type writeTx struct {
 	stmts   map[string]*sql.Stmt
 	maxSpan int         // widest date span recorded so far in this transaction
 	packs   *packWriter // nil when texts and layers go into the rows
+	// sketches are the MinHash sketches of the originals stored in this
+	// transaction, by article ID (schemas without stored sketches).
+	sketches map[int64][]byte
 }
 
 func (w *writeTx) stmt(query string) (*sql.Stmt, error) {
@@ -71,7 +74,7 @@ func (s *DB) Put(ctx context.Context, docs ...*doc.Document) ([]store.PutResult,
 	if err != nil {
 		return nil, fmt.Errorf("store: begin: %w", err)
 	}
-	w := &writeTx{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}}
+	w := &writeTx{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, sketches: map[int64][]byte{}}
 	if s.packSize > 0 {
 		w.packs = &packWriter{size: s.packSize}
 	}
@@ -169,27 +172,35 @@ func (w *writeTx) put(d *doc.Document, now string) (store.PutResult, error) {
 	published := timeText(d.Published)
 	sourceKey := SourceKey(d.Outlet, u)
 	var id int64
+	// The row's columns and values: since schema v11 the times are
+	// seconds and the sketch is not stored (nearDuplicate recomputes it).
+	cols := []string{"doc_id", "url", "content_hash", "title", "author", "outlet", "source_key", "published", "source", "text_bytes", "dup_of", "ingested_at"}
+	vals := []any{d.ID, urlArg, w.s.hashArg(hash), d.Title, d.Author, d.Outlet, sourceKey, w.s.articleTime(published), d.Source, len(d.Text), dupArg, w.s.articleTime(now)}
+	if !w.s.slimTables {
+		cols, vals = append(cols, "minhash"), append(vals, sigArg)
+	}
 	if w.packs != nil {
 		// Text and layers go into the pack stream, the row keeps where.
 		var sp packSpan
 		if sp, err = w.packs.add(w.ctx, w.tx, w.s.codec.CompressText(d.Text), blob); err != nil {
 			return store.PutResult{}, err
 		}
-		err = w.row(`INSERT INTO articles (doc_id, url, content_hash, title, author, outlet, source_key, published, source, text, text_bytes, minhash, dup_of, ingested_at, pack_off, text_len, layers_len)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, x'', ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			d.ID, urlArg, w.s.hashArg(hash), d.Title, d.Author, d.Outlet, sourceKey, published, d.Source, len(d.Text),
-			sigArg, dupArg, now, sp.off, sp.text, sp.layers).Scan(&id)
+		cols = append(cols, "pack_off", "text_len", "layers_len", "text")
+		vals = append(vals, sp.off, sp.text, sp.layers)
+		err = w.row(`INSERT INTO articles (`+strings.Join(cols, ", ")+`) VALUES (`+placeholders(len(vals))+`, x'') RETURNING id`, vals...).Scan(&id)
 	} else {
-		err = w.row(`INSERT INTO articles (doc_id, url, content_hash, title, author, outlet, source_key, published, source, text, text_bytes, layers, minhash, dup_of, ingested_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-			d.ID, urlArg, w.s.hashArg(hash), d.Title, d.Author, d.Outlet, sourceKey, published, d.Source, w.s.textArg(d.Text), len(d.Text), blob,
-			sigArg, dupArg, now).Scan(&id)
+		cols = append(cols, "text", "layers")
+		vals = append(vals, w.s.textArg(d.Text), blob)
+		err = w.row(`INSERT INTO articles (`+strings.Join(cols, ", ")+`) VALUES (`+placeholders(len(vals))+`) RETURNING id`, vals...).Scan(&id)
 	}
 	if err != nil {
 		return store.PutResult{}, fmt.Errorf("insert article: %w", err)
 	}
 	if sigArg != nil && dupOf == 0 {
 		// Only originals are indexed: copies link to their original.
+		if w.s.slimTables {
+			w.sketches[id] = sig.Sketch()
+		}
 		for _, b := range bands {
 			if err := w.exec(`INSERT INTO article_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, b, id); err != nil {
 				return store.PutResult{}, fmt.Errorf("index article bands: %w", err)
@@ -230,6 +241,9 @@ func (w *writeTx) nearDuplicate(sketch []byte, bands *[store.MinHashBands]int64)
 	for i, b := range bands {
 		args[i] = b
 	}
+	if w.s.slimTables {
+		return w.nearDuplicateByText(sketch, args)
+	}
 	st, err := w.stmt(`SELECT a.id, a.minhash FROM articles a WHERE a.id IN (SELECT DISTINCT article_id FROM article_bands WHERE band IN (` + placeholders(len(bands)) + `))`)
 	if err != nil {
 		return 0, err
@@ -254,6 +268,67 @@ func (w *writeTx) nearDuplicate(sketch []byte, bands *[store.MinHashBands]int64)
 	return best, rows.Err()
 }
 
+// nearDuplicateByText is nearDuplicate for schemas that keep no sketches
+// (v11): the sketch of each article that shares a band is computed again
+// from its text (a band hit is rare outside real copies), or taken from
+// the articles this transaction stored, whose texts may not be readable
+// yet (the open pack is written at the end).
+func (w *writeTx) nearDuplicateByText(sketch []byte, bands []any) (int64, error) {
+	st, err := w.stmt(`SELECT DISTINCT article_id FROM article_bands WHERE band IN (` + placeholders(len(bands)) + `)`)
+	if err != nil {
+		return 0, err
+	}
+	rows, err := st.QueryContext(w.ctx, bands...)
+	if err != nil {
+		return 0, fmt.Errorf("near-duplicate lookup: %w", err)
+	}
+	var ids []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return 0, err
+		}
+		ids = append(ids, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return 0, fmt.Errorf("near-duplicate lookup: %w", err)
+	}
+	var best int64
+	bestSim := 0.0
+	for _, id := range ids {
+		b, ok := w.sketches[id]
+		if !ok {
+			text, err := w.storedText(id)
+			if err != nil {
+				return 0, fmt.Errorf("near-duplicate lookup: article %d: %w", id, err)
+			}
+			sig, _ := store.Signature(text)
+			b = sig.Sketch()
+		}
+		if sim := store.SketchSimilarity(sketch, b); sim >= store.NearDupSimilarity && (sim > bestSim || sim == bestSim && id < best) {
+			best, bestSim = id, sim
+		}
+	}
+	return best, nil
+}
+
+// storedText reads the text of a stored article inside the transaction.
+func (w *writeTx) storedText(id int64) (string, error) {
+	var raw []byte
+	var err error
+	if w.s.packSize > 0 {
+		raw, err = ArticleTextTx(w.ctx, w.tx, w.s.packSize, id)
+	} else {
+		err = w.row(`SELECT text FROM articles WHERE id = ?`, id).Scan(&raw)
+	}
+	if err != nil {
+		return "", err
+	}
+	return w.s.readText(raw)
+}
+
 // ActorKey is the identity of an actor across articles: its canonical name,
 // lower-cased with white space folded.
 func ActorKey(name string) string {
@@ -273,13 +348,18 @@ func (w *writeTx) upsertActor(name, kind, code, country, sector string, mentions
 		return 0, nil
 	}
 	var id int64
+	name = strings.TrimSpace(name)
+	var keyArg any = key
+	if w.s.keyCol != "key" {
+		keyArg = StoredActorKey(key, name)
+	}
 	err := w.row(`INSERT INTO actors (key, name, kind, code, country, sector, mentions, articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (key) DO UPDATE SET mentions = actors.mentions + excluded.mentions, articles = actors.articles + excluded.articles,
+		ON CONFLICT (`+w.s.keyCol+`) DO UPDATE SET mentions = actors.mentions + excluded.mentions, articles = actors.articles + excluded.articles,
 			code = CASE WHEN actors.code = '' THEN excluded.code ELSE actors.code END,
 			kind = CASE WHEN actors.kind = '' THEN excluded.kind ELSE actors.kind END,
 			country = CASE WHEN actors.country = '' THEN excluded.country ELSE actors.country END,
 			sector = CASE WHEN actors.sector = '' THEN excluded.sector ELSE actors.sector END
-		RETURNING id`, key, strings.TrimSpace(name), kind, code, country, sector, mentions, articles).Scan(&id)
+		RETURNING id`, keyArg, name, kind, code, country, sector, mentions, articles).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("upsert actor %q: %w", name, err)
 	}
@@ -442,6 +522,16 @@ func MergeKey(e *doc.Event, src, tgt []int64) string {
 	return b.String()
 }
 
+// StoredMergeKey is the merge key stored since schema v11 (SlimTables):
+// MergeKey without the event type, which events.type holds; an untyped
+// event's key (its CAMEO root first) stays whole.
+func StoredMergeKey(key, typ string) string {
+	if typ == "" {
+		return key
+	}
+	return strings.TrimPrefix(key, typ+"|")
+}
+
 type candidate struct {
 	id             int64
 	lo, hi, status string
@@ -460,28 +550,38 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 			return err
 		}
 		key := MergeKey(e, src, tgt)
+		lookup := `SELECT id, date_lo, date_hi, status, status_published FROM events WHERE merge_key = ?`
+		args := []any{key}
+		if w.s.slimTables {
+			// The type is a column: the key holds the parties only
+			// (untyped events keep their CAMEO root in it).
+			key = StoredMergeKey(key, e.Type)
+			lookup += ` AND type = ?`
+			args = append(args, w.s.enum(e.Type))
+		}
 		value, lo, hi, gran := store.EventDays(e.Date, d.Published)
 		nEvidence := max(len(e.Mentions), 1)
 
 		// Find the merged event this report belongs to: same key,
 		// compatible dates, the most precise and nearest first.
-		st, err := w.stmt(`SELECT id, date_lo, date_hi, status, status_published FROM events WHERE merge_key = ?`)
+		st, err := w.stmt(lookup)
 		if err != nil {
 			return err
 		}
-		rows, err := st.QueryContext(w.ctx, key)
+		args[0] = key
+		rows, err := st.QueryContext(w.ctx, args...)
 		if err != nil {
 			return fmt.Errorf("event lookup: %w", err)
 		}
 		var best *candidate
 		for rows.Next() {
 			var c candidate
-			var clo, chi, cpub any
-			if err := rows.Scan(&c.id, &clo, &chi, &c.status, &cpub); err != nil {
+			var clo, chi, cpub, cstatus any
+			if err := rows.Scan(&c.id, &clo, &chi, &cstatus, &cpub); err != nil {
 				rows.Close()
 				return err
 			}
-			c.lo, c.hi, c.statusPub = dayOf(clo), dayOf(chi), pubOf(cpub)
+			c.lo, c.hi, c.statusPub, c.status = dayOf(clo), dayOf(chi), pubOf(cpub), enumText(cstatus)
 			if !store.DaysCompatible(lo, hi, c.lo, c.hi) {
 				continue
 			}
@@ -506,15 +606,24 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 				}
 				placeKey, country, lat, lon, placeKind = strings.ToLower(place), l.Country, l.Lat, l.Lon, l.Kind
 			}
-			parties, err := w.parties(src, tgt)
-			if err != nil {
-				return err
-			}
-			err = w.row(`INSERT INTO events (merge_key, type, mode, cameo, quad, goldstein, status, status_published, date_value, date_lo, date_hi, granularity,
+			if w.s.slimTables {
+				// The parties are read through event_actors.
+				err = w.row(`INSERT INTO events (merge_key, type, mode, cameo, quad, goldstein, status, status_published, date_value, date_lo, date_hi, granularity,
+				place, place_key, country, lat, lon, place_kind, num_mentions, num_articles, num_sources, first_article)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?) RETURNING id`,
+					key, w.s.enum(e.Type), w.s.enum(e.Mode), e.CAMEO, e.Quad, e.Goldstein, w.s.enum(e.Status), w.s.pub(published), value, w.s.day(lo), w.s.day(hi), w.s.enum(gran),
+					place, placeKey, country, lat, lon, placeKind, nEvidence, articleID).Scan(&eventID)
+			} else {
+				parties, perr := w.parties(src, tgt)
+				if perr != nil {
+					return perr
+				}
+				err = w.row(`INSERT INTO events (merge_key, type, mode, cameo, quad, goldstein, status, status_published, date_value, date_lo, date_hi, granularity,
 				place, place_key, country, lat, lon, place_kind, parties, num_mentions, num_articles, num_sources, first_article)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?) RETURNING id`,
-				key, e.Type, e.Mode, e.CAMEO, e.Quad, e.Goldstein, e.Status, w.s.pub(published), value, w.s.day(lo), w.s.day(hi), gran,
-				place, placeKey, country, lat, lon, placeKind, parties, nEvidence, articleID).Scan(&eventID)
+					key, w.s.enum(e.Type), w.s.enum(e.Mode), e.CAMEO, e.Quad, e.Goldstein, w.s.enum(e.Status), w.s.pub(published), value, w.s.day(lo), w.s.day(hi), w.s.enum(gran),
+					place, placeKey, country, lat, lon, placeKind, parties, nEvidence, articleID).Scan(&eventID)
+			}
 			if err != nil {
 				return fmt.Errorf("insert event %s: %w", e.ID, err)
 			}
@@ -540,7 +649,7 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 				return fmt.Errorf("update event %d: %w", eventID, err)
 			}
 			if lo != "" && (best.lo == "" || store.RangeWidth(lo, hi) < store.RangeWidth(best.lo, best.hi)) {
-				if err := w.exec(`UPDATE events SET date_value = ?, date_lo = ?, date_hi = ?, granularity = ? WHERE id = ?`, value, w.s.day(lo), w.s.day(hi), gran, eventID); err != nil {
+				if err := w.exec(`UPDATE events SET date_value = ?, date_lo = ?, date_hi = ?, granularity = ? WHERE id = ?`, value, w.s.day(lo), w.s.day(hi), w.s.enum(gran), eventID); err != nil {
 					return fmt.Errorf("update event %d date: %w", eventID, err)
 				}
 				if err := w.exec(`UPDATE event_actors SET date_lo = ?, date_hi = ? WHERE event_id = ?`, w.s.day(lo), w.s.day(hi), eventID); err != nil {
@@ -551,11 +660,11 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 				}
 			}
 			if e.Status != "" && published >= best.statusPub {
-				if err := w.exec(`UPDATE events SET status = ?, status_published = ? WHERE id = ?`, e.Status, w.s.pub(published), eventID); err != nil {
+				if err := w.exec(`UPDATE events SET status = ?, status_published = ? WHERE id = ?`, w.s.enum(e.Status), w.s.pub(published), eventID); err != nil {
 					return fmt.Errorf("update event %d status: %w", eventID, err)
 				}
 				if e.Status != best.status {
-					if err := w.exec(`UPDATE event_actors SET status = ? WHERE event_id = ?`, e.Status, eventID); err != nil {
+					if err := w.exec(`UPDATE event_actors SET status = ? WHERE event_id = ?`, w.s.enum(e.Status), eventID); err != nil {
 						return fmt.Errorf("update event %d status: %w", eventID, err)
 					}
 				}
@@ -592,7 +701,7 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 		}
 		err = w.exec(`INSERT INTO mentions (event_id, article_id, local_id, status, date_value, published, source_key, n_evidence, sent_start, sent_end, trigger, more)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			eventID, articleID, e.ID, e.Status, value, w.s.pub(published), sourceKey, nEvidence, main.Start, main.End, main.Trigger.Text, more)
+			eventID, articleID, e.ID, w.s.enum(e.Status), value, w.s.pub(published), sourceKey, nEvidence, main.Start, main.End, main.Trigger.Text, more)
 		if err != nil {
 			return fmt.Errorf("insert mention of %s: %w", e.ID, err)
 		}
@@ -683,7 +792,7 @@ func (w *writeTx) linkActors(eventID int64, src, tgt []int64, typ, status, lo, h
 	for role, ids := range [2][]int64{src, tgt} {
 		for pos, id := range ids {
 			if err := w.exec(`INSERT INTO event_actors (actor_id, event_id, role, pos, type, status, date_lo, date_hi) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
-				id, eventID, role, pos, typ, status, w.s.day(lo), w.s.day(hi)); err != nil {
+				id, eventID, role, pos, w.s.enum(typ), w.s.enum(status), w.s.day(lo), w.s.day(hi)); err != nil {
 				return fmt.Errorf("event %d actor %d: %w", eventID, id, err)
 			}
 		}

@@ -1,8 +1,10 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"runtime"
+	"slices"
 
 	"database/sql"
 	"encoding/json"
@@ -34,12 +36,13 @@ func (s *DB) resolveActors(ctx context.Context, name string) ([]int64, error) {
 	var tries []try
 	if codeLike {
 		// A code matches itself and the codes it is a prefix of (RUS: RUSGOV).
-		tries = append(tries, try{`SELECT id FROM actors WHERE key = ? OR (code >= ? AND code < ?)`, []any{key, code, prefixEnd(code)}})
+		tries = append(tries, try{`SELECT id FROM actors WHERE ` + s.keyCol + ` = ? OR (code >= ? AND code < ?)`, []any{key, code, prefixEnd(code)}})
 	} else {
-		tries = append(tries, try{`SELECT id FROM actors WHERE key = ? OR code = ?`, []any{key, code}})
+		tries = append(tries, try{`SELECT id FROM actors WHERE ` + s.keyCol + ` = ? OR code = ?`, []any{key, code}})
 	}
 	if !strings.ContainsAny(key, "%_") {
-		tries = append(tries, try{`SELECT id FROM actors WHERE key LIKE ? OR key LIKE ? OR key LIKE ?`, []any{key + " %", "% " + key, "% " + key + " %"}})
+		k := s.keyCol
+		tries = append(tries, try{`SELECT id FROM actors WHERE ` + k + ` LIKE ? OR ` + k + ` LIKE ? OR ` + k + ` LIKE ?`, []any{key + " %", "% " + key, "% " + key + " %"}})
 	}
 	for _, t := range tries {
 		rows, err := s.r.QueryContext(ctx, s.q(t.query), t.args...)
@@ -134,11 +137,11 @@ func (s *DB) eventQuery(ctx context.Context, q *store.EventQuery) (*eventSQL, bo
 	}
 	if q.Type != "" {
 		conds = append(conds, p+"type = ?")
-		args = append(args, strings.ToUpper(strings.TrimSpace(q.Type)))
+		args = append(args, s.enum(strings.ToUpper(strings.TrimSpace(q.Type))))
 	}
 	if q.Status != "" {
 		conds = append(conds, p+"status = ?")
-		args = append(args, strings.ToLower(strings.TrimSpace(q.Status)))
+		args = append(args, s.enum(strings.ToLower(strings.TrimSpace(q.Status))))
 	}
 	if c := strings.TrimSpace(q.CAMEO); c != "" {
 		if !isDigits(c) {
@@ -232,7 +235,7 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, err
 		order = strings.ReplaceAll(order, ",", " DESC,") + " DESC"
 	}
 	query := `SELECT e.id, e.type, e.mode, e.cameo, e.quad, e.goldstein, e.status, e.date_value, e.date_lo, e.date_hi, e.granularity,
-		e.place, e.country, e.lat, e.lon, e.place_kind, e.parties, e.num_mentions, e.num_articles, e.num_sources FROM ` + es.from + es.where + " ORDER BY " + order
+		e.place, e.country, e.lat, e.lon, e.place_kind, ` + s.partiesCol() + `, e.num_mentions, e.num_articles, e.num_sources FROM ` + es.from + es.where + " ORDER BY " + order
 	limit, offset := q.Limit, max(q.Offset, 0)
 	var events []store.Event
 	var index map[int64]int
@@ -265,13 +268,14 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, err
 			var e store.Event
 			var p store.Place
 			var parties string
-			var lo, hi any
-			if err := rows.Scan(&e.ID, &e.Type, &e.Mode, &e.CAMEO, &e.Quad, &e.Goldstein, &e.Status, &e.Date, &lo, &hi, &e.Granularity,
+			var lo, hi, typ, mode, status, gran any
+			if err := rows.Scan(&e.ID, &typ, &mode, &e.CAMEO, &e.Quad, &e.Goldstein, &status, &e.Date, &lo, &hi, &gran,
 				&p.Name, &p.Country, &p.Lat, &p.Lon, &p.Kind, &parties, &e.NumMentions, &e.NumArticles, &e.NumSources); err != nil {
 				rows.Close()
 				return nil, fmt.Errorf("store: events: %w", err)
 			}
 			e.DateStart, e.DateEnd = dayOf(lo), dayOf(hi)
+			e.Type, e.Mode, e.Status, e.Granularity = enumText(typ), enumText(mode), enumText(status), enumText(gran)
 			if _, dup := index[e.ID]; dup {
 				continue
 			}
@@ -309,12 +313,21 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, err
 	if len(events) == 0 {
 		return events, nil
 	}
-	if !q.NoEvidence {
-		if err := s.loadMentions(ctx, events, index); err != nil {
+	if s.slimTables || !q.NoEvidence {
+		if err := s.loadMentions(ctx, events, index, !q.NoEvidence); err != nil {
 			return nil, err
 		}
 	}
 	return events, nil
+}
+
+// partiesCol is the events column of the parties, or ” when they are read
+// through event_actors (schema v11).
+func (s *DB) partiesCol() string {
+	if s.slimTables {
+		return "''"
+	}
+	return "e.parties"
 }
 
 // chunks splits ids for IN lists of bounded size.
@@ -335,19 +348,106 @@ func eventIDs(events []store.Event) []int64 {
 	return ids
 }
 
-// loadMentions reads the mentions and evidence of events, in parts run
-// concurrently on the reader pool (each part fills only its own events).
-func (s *DB) loadMentions(ctx context.Context, events []store.Event, index map[int64]int) error {
+// loadMentions reads the parties (schema v11) and, when mentions is true,
+// the mentions and evidence of events, in parts run concurrently on the
+// reader pool (each part fills only its own events).
+func (s *DB) loadMentions(ctx context.Context, events []store.Event, index map[int64]int, mentions bool) error {
 	ids := eventIDs(events)
+	load := func(ctx context.Context, part []int64) error {
+		if s.slimTables {
+			if err := s.loadParties(ctx, events, index, part); err != nil {
+				return err
+			}
+		}
+		if !mentions {
+			return nil
+		}
+		return s.loadMentionsPart(ctx, events, index, part)
+	}
 	if len(ids) <= 200 {
-		return s.loadMentionsPart(ctx, events, index, ids)
+		return load(ctx, ids)
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(max(runtime.GOMAXPROCS(0), 2))
 	for _, part := range chunks(ids, max(200, len(ids)/(2*runtime.GOMAXPROCS(0))+1)) {
-		g.Go(func() error { return s.loadMentionsPart(gctx, events, index, part) })
+		g.Go(func() error { return load(gctx, part) })
 	}
 	return g.Wait()
+}
+
+// loadParties reads the parties of events from event_actors (its event
+// index covers the query) and the actors' names and codes, once per actor
+// (schema v11; before, events.parties copied them). Sources and targets
+// come in the order of their actor IDs, the order they were linked in.
+func (s *DB) loadParties(ctx context.Context, events []store.Event, index map[int64]int, eventIDs []int64) error {
+	type link struct {
+		event, actor int64
+		role         int
+	}
+	var links []link
+	actors := map[int64]store.Party{}
+	for _, ids := range chunks(eventIDs, 500) {
+		args := make([]any, len(ids))
+		for i, id := range ids {
+			args[i] = id
+		}
+		rows, err := s.r.QueryContext(ctx, s.q(`SELECT event_id, role, actor_id FROM event_actors WHERE event_id IN (`+placeholders(len(ids))+`)`), args...)
+		if err != nil {
+			return fmt.Errorf("store: event parties: %w", err)
+		}
+		for rows.Next() {
+			var l link
+			if err := rows.Scan(&l.event, &l.role, &l.actor); err != nil {
+				rows.Close()
+				return fmt.Errorf("store: event parties: %w", err)
+			}
+			links = append(links, l)
+			actors[l.actor] = store.Party{}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("store: event parties: %w", err)
+		}
+	}
+	ids := make([]int64, 0, len(actors))
+	for id := range actors {
+		ids = append(ids, id)
+	}
+	for _, part := range chunks(ids, 500) {
+		if len(part) == 0 {
+			continue
+		}
+		args := make([]any, len(part))
+		for i, id := range part {
+			args[i] = id
+		}
+		rows, err := s.r.QueryContext(ctx, s.q(`SELECT id, name, code FROM actors WHERE id IN (`+placeholders(len(part))+`)`), args...)
+		if err != nil {
+			return fmt.Errorf("store: event parties: %w", err)
+		}
+		for rows.Next() {
+			var p store.Party
+			if err := rows.Scan(&p.ActorID, &p.Name, &p.Code); err != nil {
+				rows.Close()
+				return fmt.Errorf("store: event parties: %w", err)
+			}
+			actors[p.ActorID] = p
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("store: event parties: %w", err)
+		}
+	}
+	slices.SortFunc(links, func(a, b link) int { return cmp.Compare(a.actor, b.actor) })
+	for _, l := range links {
+		e := &events[index[l.event]]
+		if l.role == 0 {
+			e.Source = append(e.Source, actors[l.actor])
+		} else {
+			e.Target = append(e.Target, actors[l.actor])
+		}
+	}
+	return nil
 }
 
 func (s *DB) loadMentionsPart(ctx context.Context, events []store.Event, index map[int64]int, eventIDs []int64) error {
@@ -373,14 +473,14 @@ func (s *DB) loadMentionsPart(ctx context.Context, events []store.Event, index m
 			var eid int64
 			var m store.Mention
 			var more string
-			var published any
+			var published, status any
 			var ev store.Evidence
-			if err := rows.Scan(&eid, &m.ArticleID, &published, &m.EventID, &m.Status, &m.Date,
+			if err := rows.Scan(&eid, &m.ArticleID, &published, &m.EventID, &status, &m.Date,
 				&ev.Start, &ev.End, &ev.Trigger, &more); err != nil {
 				rows.Close()
 				return fmt.Errorf("store: mentions: %w", err)
 			}
-			m.Published = parseTime(pubOf(published))
+			m.Published, m.Status = parseTime(pubOf(published)), enumText(status)
 			m.Evidence = []store.Evidence{ev}
 			e := &events[index[eid]]
 			refs = append(refs, ref{eid, len(e.Mentions), more})
@@ -552,7 +652,7 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 	}
 	for rows.Next() {
 		var h store.QuoteHit
-		var published string
+		var published any
 		var direct, anon int
 		var o offsets
 		var pk packRef
@@ -561,7 +661,7 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 			return nil, fmt.Errorf("store: quotes: %w", err)
 		}
 		packs = append(packs, pk)
-		h.Published, h.Direct, h.Anonymous = parseTime(published), direct != 0, anon != 0
+		h.Published, h.Direct, h.Anonymous = parseTime(pubOf(published)), direct != 0, anon != 0
 		part, spans = append(part, h), append(spans, o)
 		// Parts of 256, or what the page still needs (at least 64).
 		if check != nil && (len(part) == 256 || want > 0 && len(part) >= max(64, want-len(out))) {
@@ -625,11 +725,11 @@ func (s *DB) Search(ctx context.Context, q store.SearchQuery) ([]store.SearchHit
 	var out []store.SearchHit
 	for rows.Next() {
 		var h store.SearchHit
-		var published string
+		var published any
 		if err := rows.Scan(&h.ArticleID, &h.Title, &h.URL, &h.Outlet, &published, &h.Snippet, &h.Copies); err != nil {
 			return nil, fmt.Errorf("store: search: %w", err)
 		}
-		h.Published = parseTime(published)
+		h.Published = parseTime(pubOf(published))
 		out = append(out, h)
 	}
 	if err := rows.Err(); err != nil {
@@ -644,10 +744,10 @@ func (s *DB) Actors(ctx context.Context, q store.ActorQuery) ([]store.ActorCount
 	var args []any
 	if n := strings.TrimSpace(q.Name); n != "" {
 		code := strings.ToUpper(n)
-		where = " WHERE key LIKE ? OR (code >= ? AND code < ?)"
+		where = " WHERE " + s.keyCol + " LIKE ? OR (code >= ? AND code < ?)"
 		args = append(args, "%"+escapeLike(ActorKey(n))+"%", code, prefixEnd(code))
 		if s.d.Name == "sqlite" {
-			where = ` WHERE key LIKE ? ESCAPE '\' OR (code >= ? AND code < ?)`
+			where = ` WHERE ` + s.keyCol + ` LIKE ? ESCAPE '\' OR (code >= ? AND code < ?)`
 		}
 	}
 	lim, args := limitClause(q.Limit, q.Offset, args)
@@ -723,7 +823,7 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery, fn func(*doc.Docum
 	type pending struct {
 		id           int64
 		d            doc.Document
-		published    string
+		published    any
 		text, layers []byte
 		pk           packRef
 	}
@@ -761,7 +861,7 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery, fn func(*doc.Docum
 				continue
 			}
 			n++
-			d.Published = parseTime(p.published)
+			d.Published = parseTime(pubOf(p.published))
 			if d.ID == "" {
 				d.ID = fmt.Sprintf("article-%d", p.id)
 			}
@@ -870,7 +970,7 @@ func (s *DB) searchHits(ctx context.Context, ids []int64, terms []string, check 
 	}
 	type read struct {
 		h         store.SearchHit
-		published string
+		published any
 		raw       []byte
 	}
 	var got []read
@@ -911,7 +1011,7 @@ func (s *DB) searchHits(ctx context.Context, ids []int64, terms []string, check 
 		if check != nil && !check.Match(h.Title, text) {
 			continue
 		}
-		h.Published = parseTime(r.published)
+		h.Published = parseTime(pubOf(r.published))
 		h.Snippet = Snippet(text, terms, 24)
 		byID[h.ArticleID] = h
 	}

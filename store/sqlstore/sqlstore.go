@@ -85,7 +85,26 @@ type Dialect struct {
 	// SlimQuotes is the schema version from which the quotes table has no
 	// local_id, mixed and cue_lemma columns (0: never).
 	SlimQuotes int64
+	// SlimTables is the schema version from which events have no parties
+	// column (an event's parties are read through event_actors and actors),
+	// merge keys leave out the event type (a column of its own), and
+	// articles keep published and ingested_at as Unix seconds and no
+	// MinHash sketch (recomputed from the text of a candidate copy) (0:
+	// never).
+	SlimTables int64
+	// DerivedActorKeys is the schema version from which actors.key is NULL
+	// when the key is the name in ASCII lower case (SQL's lower(), the
+	// usual case), and the unique index is on ActorKeyExpr (0: never).
+	DerivedActorKeys int64
+	// EnumCodes is the schema version from which event types, statuses,
+	// modes and granularities are stored as codes (enums.go; 0: never).
+	EnumCodes int64
 }
+
+// ActorKeyExpr is an actor's key (ActorKey of its name) in a schema with
+// derived actor keys: the stored key, else the name in lower case. Queries
+// must spell it exactly so, to use its unique index.
+const ActorKeyExpr = "coalesce(key, lower(name))"
 
 // DB is a store.Store over a writer and a reader connection pool (they may
 // be the same pool).
@@ -107,7 +126,14 @@ type DB struct {
 	timeNumbers bool
 	// slimQuotes: see Dialect.SlimQuotes.
 	slimQuotes bool
-	closers    []func() error
+	// slimTables: see Dialect.SlimTables.
+	slimTables bool
+	// keyCol is the actors' key column or expression (ActorKeyExpr when
+	// keys are derived; see Dialect.DerivedActorKeys).
+	keyCol string
+	// enumCodes: see Dialect.EnumCodes.
+	enumCodes bool
+	closers   []func() error
 }
 
 // Migrate brings the schema in db up to the newest migration in fsys and
@@ -155,7 +181,41 @@ func New(w, r *sql.DB, d Dialect, version int64, log *slog.Logger, closers ...fu
 		dayNumbers:      d.DayNumbers > 0 && version >= d.DayNumbers,
 		hashBytes:       d.HashBytes > 0 && version >= d.HashBytes,
 		timeNumbers:     d.TimeNumbers > 0 && version >= d.TimeNumbers,
-		slimQuotes:      d.SlimQuotes > 0 && version >= d.SlimQuotes}, nil
+		slimQuotes:      d.SlimQuotes > 0 && version >= d.SlimQuotes,
+		slimTables:      d.SlimTables > 0 && version >= d.SlimTables,
+		enumCodes:       d.EnumCodes > 0 && version >= d.EnumCodes,
+		keyCol:          keyColumn(d, version)}, nil
+}
+
+// keyColumn is the actors' key column or expression in the schema at hand.
+func keyColumn(d Dialect, version int64) string {
+	if d.DerivedActorKeys > 0 && version >= d.DerivedActorKeys {
+		return ActorKeyExpr
+	}
+	return "key"
+}
+
+// StoredActorKey is the value of actors.key for an actor named name (its
+// name as stored, trimmed) in a schema with derived actor keys: nil when
+// the key is the name in ASCII lower case, as SQLite's lower() makes it,
+// else the key.
+func StoredActorKey(key, name string) any {
+	if key == asciiLower(name) {
+		return nil
+	}
+	return key
+}
+
+// asciiLower lower-cases the ASCII letters of s only, as SQLite's lower()
+// does without the ICU extension.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // Close closes the connection pools.

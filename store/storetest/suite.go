@@ -30,6 +30,7 @@ func Run(t *testing.T, open Opener) {
 		{"Syndicated", testSyndicated},
 		{"MergeAcrossArticles", testMerge},
 		{"EventFilters", testEventFilters},
+		{"UnlistedValues", testUnlistedValues},
 		{"Quotes", testQuotes},
 		{"Search", testSearch},
 		{"Actors", testActors},
@@ -224,6 +225,18 @@ func testSyndicated(t *testing.T, s store.Store) {
 	if n := len(allDocs(t, s, store.DocQuery{Copies: true})); n != 3 {
 		t.Errorf("Documents with copies: %d, want 3", n)
 	}
+	// A copy stored in a later transaction is found too (its original's
+	// text is read back), and one of another text is not.
+	later := *orig
+	later.URL = "https://syndicator.example/later"
+	later.Text = "Updated: " + orig.Text
+	if r := put(t, s, &later); r[0].Status != store.PutSyndicated || r[0].DupOf != res[0].ArticleID {
+		t.Errorf("a copy stored later: %+v; want a syndicated copy of article %d", r[0], res[0].ArticleID)
+	}
+	other2 := g.Doc(3, 6)
+	if r := put(t, s, other2); r[0].Status != store.PutStored {
+		t.Errorf("another text stored later: %+v; want stored", r[0])
+	}
 }
 
 func testMerge(t *testing.T, s store.Store) {
@@ -305,6 +318,31 @@ func testMerge(t *testing.T, s store.Store) {
 	ev2 := events(t, s, store.EventQuery{From: "2025-02-18", To: "2025-02-18", Type: "CONSULT"})
 	if len(ev2) != 1 || ev2[0].Status != doc.StatusDenied || ev2[0].NumArticles != 6 {
 		t.Errorf("after a later denial: %+v; want one event, status denied, 6 articles", ev2)
+	}
+}
+
+// testUnlistedValues stores an event whose type, mode and status are in no
+// list a store may code them with (the mode looks like a number) and
+// finds it again by each.
+func testUnlistedValues(t *testing.T, s store.Store) {
+	g := NewGen(9, 10)
+	day := time.Date(2025, 5, 1, 0, 0, 0, 0, time.UTC)
+	expel := GenEventType{Type: "EXPEL", CAMEO: "174", Verb: "expelled", Quad: 4, Goldstein: -5}
+	d := g.DocWithEvent("unlisted", "Outlet U", day, 0, 1, expel, day, "rumoured")
+	d.Events[0].Mode = "7"
+	listed := g.DocWithEvent("listed", "Outlet V", day, 0, 1, EventTypes[0], day, doc.StatusPlanned)
+	put(t, s, d, listed)
+	for _, q := range []store.EventQuery{{Type: "EXPEL"}, {Status: "rumoured"}, {Actor: g.Actors[0].Name, Type: "expel"}, {Actor: g.Actors[1].Name, Status: "Rumoured"}} {
+		evs := events(t, s, q)
+		if len(evs) != 1 || evs[0].Type != "EXPEL" || evs[0].Mode != "7" || evs[0].Status != "rumoured" || len(evs[0].Mentions) != 1 || evs[0].Mentions[0].Status != "rumoured" {
+			t.Errorf("Events(%+v) = %+v; want the event of type EXPEL, mode 7, status rumoured", q, evs)
+		}
+	}
+	for _, q := range []store.EventQuery{{Type: "CONSULT"}, {Status: doc.StatusPlanned}, {Actor: g.Actors[0].Name, Type: "CONSULT"}} {
+		evs := events(t, s, q)
+		if len(evs) != 1 || evs[0].Type != "CONSULT" || evs[0].Status != doc.StatusPlanned {
+			t.Errorf("Events(%+v) = %+v; want the CONSULT event, planned", q, evs)
+		}
 	}
 }
 
@@ -655,6 +693,33 @@ func testActors(t *testing.T, s store.Store) {
 	some, err := s.Actors(ctx, store.ActorQuery{Name: strings.ToLower(g.Actors[0].Name), Limit: 5})
 	if err != nil || len(some) == 0 || some[0].Name != g.Actors[0].Name {
 		t.Errorf("Actors(name) = %+v, %v", some, err)
+	}
+
+	// Spellings that differ in case and spacing only, ASCII or not, are
+	// one actor (the first spelling names it); others are not.
+	for i, c := range []struct{ name, text string }{
+		{"Élysée  Palace", "Envoys met at the Élysée  Palace on Monday."},
+		{"élysée palace", "The élysée palace said nothing."},
+		{"ÉLYSÉE PALACE", "ÉLYSÉE PALACE staff left."},
+		{"Elysee Palace", "The Elysee Palace is in Paris."},
+		{"ELYSEE palace", "ELYSEE palace guards stood by."},
+	} {
+		d := &doc.Document{ID: fmt.Sprintf("spelling-%d", i), Text: c.text,
+			Actors: []doc.Actor{{ID: "A1", Name: c.name, Kind: "ORG", Mentions: []doc.Mention{{Text: c.name, Start: 0, End: len(c.name)}}}}}
+		put(t, s, d)
+	}
+	for _, c := range []struct {
+		query, name string
+		articles    int
+	}{
+		{"élysée palace", "Élysée  Palace", 3},
+		{"ÉLYSÉE  PALACE", "Élysée  Palace", 3},
+		{"elysee palace", "Elysee Palace", 2},
+	} {
+		got, err := s.Actors(ctx, store.ActorQuery{Name: c.query})
+		if err != nil || len(got) != 1 || got[0].Name != c.name || got[0].Articles != c.articles {
+			t.Errorf("Actors(%q) = %+v, %v; want %s in %d articles", c.query, got, err, c.name, c.articles)
+		}
 	}
 }
 

@@ -1,0 +1,255 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/chronicle-news/chronicle/store/sqlstore"
+)
+
+// slimVersion is schema v11 (sqlstore.Dialect.SlimTables and
+// DerivedActorKeys): it rebuilds the actors table, which other tables
+// refer to, so Open turns foreign key enforcement off while it migrates
+// across it (SQLite's procedure for changing a table: the pragma has no
+// effect inside a transaction), and compacts the database afterwards.
+const slimVersion = 11
+
+// actorsV11 is the actors table of schema v11: key is NULL when it is the
+// name in lower case (sqlstore.StoredActorKey), and the unique index is on
+// sqlstore.ActorKeyExpr.
+const actorsV11 = `CREATE TABLE actors_new (
+    id       INTEGER PRIMARY KEY,
+    key      TEXT,             -- normalised name, NULL when it is lower(name)
+    name     TEXT    NOT NULL,
+    kind     TEXT    NOT NULL DEFAULT '',
+    code     TEXT    NOT NULL DEFAULT '',
+    country  TEXT    NOT NULL DEFAULT '',
+    sector   TEXT    NOT NULL DEFAULT '',
+    mentions INTEGER NOT NULL DEFAULT 0,
+    articles INTEGER NOT NULL DEFAULT 0,
+    events   INTEGER NOT NULL DEFAULT 0
+)`
+
+// actorsV10 is the actors table before schema v11.
+const actorsV10 = `CREATE TABLE actors_new (
+    id       INTEGER PRIMARY KEY,
+    key      TEXT    NOT NULL UNIQUE, -- normalised name
+    name     TEXT    NOT NULL,
+    kind     TEXT    NOT NULL DEFAULT '',
+    code     TEXT    NOT NULL DEFAULT '',
+    country  TEXT    NOT NULL DEFAULT '',
+    sector   TEXT    NOT NULL DEFAULT '',
+    mentions INTEGER NOT NULL DEFAULT 0,
+    articles INTEGER NOT NULL DEFAULT 0,
+    events   INTEGER NOT NULL DEFAULT 0
+)`
+
+// slimTables is schema v11. Events lose their parties column (an event's
+// parties are read through event_actors and actors, 42 bytes an event on
+// wire stories) and the event type in their merge keys (the type is a
+// column); actors keep their key only where it is not the name in lower
+// case (nearly all are); articles keep their publication and ingest times
+// as Unix seconds (0 when unknown) and no MinHash sketch (recomputed from
+// the text of a candidate copy).
+func slimTables(ctx context.Context, tx *sql.Tx) error {
+	steps := []string{
+		actorsV11,
+		`INSERT INTO actors_new (id, key, name, kind, code, country, sector, mentions, articles, events)
+			SELECT id, CASE WHEN key = lower(name) THEN NULL ELSE key END, name, kind, code, country, sector, mentions, articles, events FROM actors`,
+		`DROP TABLE actors`,
+		`ALTER TABLE actors_new RENAME TO actors`,
+		`CREATE UNIQUE INDEX actors_key ON actors(coalesce(key, lower(name)))`,
+		`CREATE INDEX actors_code ON actors(code)`,
+
+		`ALTER TABLE events DROP COLUMN parties`,
+		`DROP INDEX events_merge`,
+		`UPDATE events SET merge_key = substr(merge_key, length(type) + 2)
+			WHERE type <> '' AND substr(merge_key, 1, length(type) + 1) = type || '|'`,
+		`CREATE INDEX events_merge ON events(merge_key, date_lo)`,
+	}
+	steps = append(steps, secondsColumn("published")...)
+	steps = append(steps, secondsColumn("ingested_at")...)
+	steps = append(steps, `ALTER TABLE articles DROP COLUMN minhash`)
+	return run(ctx, tx, "slim tables", steps)
+}
+
+// secondsColumn turns an RFC 3339 text column of articles into Unix
+// seconds, 0 when ”.
+func secondsColumn(col string) []string {
+	return []string{
+		`ALTER TABLE articles ADD COLUMN new_time INTEGER NOT NULL DEFAULT 0`,
+		`UPDATE articles SET new_time = coalesce(unixepoch(nullif(` + col + `, '')), 0)`,
+		`ALTER TABLE articles DROP COLUMN ` + col,
+		`ALTER TABLE articles RENAME COLUMN new_time TO ` + col,
+	}
+}
+
+// textColumn undoes secondsColumn.
+func textColumn(col string) []string {
+	return []string{
+		`ALTER TABLE articles ADD COLUMN new_time TEXT NOT NULL DEFAULT ''`,
+		`UPDATE articles SET new_time = CASE WHEN ` + col + ` <> 0 THEN strftime('%Y-%m-%dT%H:%M:%SZ', ` + col + `, 'unixepoch') ELSE '' END`,
+		`ALTER TABLE articles DROP COLUMN ` + col,
+		`ALTER TABLE articles RENAME COLUMN new_time TO ` + col,
+	}
+}
+
+// fatTables undoes slimTables. The MinHash sketches come back NULL: the
+// articles stored before are then not found as originals of later copies.
+func fatTables(ctx context.Context, tx *sql.Tx) error {
+	oneLine := func(col string) string {
+		return `replace(replace(replace(` + col + `, char(9), ' '), char(10), ' '), char(13), ' ')`
+	}
+	steps := []string{
+		actorsV10,
+		`INSERT INTO actors_new (id, key, name, kind, code, country, sector, mentions, articles, events)
+			SELECT id, coalesce(key, lower(name)), name, kind, code, country, sector, mentions, articles, events FROM actors`,
+		`DROP TABLE actors`,
+		`ALTER TABLE actors_new RENAME TO actors`,
+		`CREATE INDEX actors_code ON actors(code)`,
+
+		`ALTER TABLE events ADD COLUMN parties TEXT NOT NULL DEFAULT ''`,
+		`UPDATE events SET parties = coalesce((SELECT group_concat(ea.role || char(9) || ea.actor_id || char(9) || ` + oneLine("ac.name") + ` || char(9) || ` +
+			oneLine("ac.code") + ` || char(10), '' ORDER BY ea.role, ea.actor_id)
+			FROM event_actors ea JOIN actors ac ON ac.id = ea.actor_id WHERE ea.event_id = events.id), '')`,
+		`DROP INDEX events_merge`,
+		`UPDATE events SET merge_key = type || '|' || merge_key WHERE type <> ''`,
+		`CREATE INDEX events_merge ON events(merge_key, date_lo)`,
+	}
+	steps = append(steps, textColumn("published")...)
+	steps = append(steps, textColumn("ingested_at")...)
+	steps = append(steps, `ALTER TABLE articles ADD COLUMN minhash BLOB`)
+	return run(ctx, tx, "undo slim tables", steps)
+}
+
+func run(ctx context.Context, tx *sql.Tx, what string, steps []string) error {
+	for _, q := range steps {
+		if _, err := tx.ExecContext(ctx, q); err != nil {
+			return fmt.Errorf("%s: %.60s: %w", what, q, err)
+		}
+	}
+	return nil
+}
+
+// enumVersion is schema v12 (sqlstore.Dialect.EnumCodes): events,
+// event_actors and mentions are rebuilt with their types, statuses, modes
+// and granularities as codes (sqlstore/enums.go), in columns without type
+// affinity (values outside the list stay text). Open turns foreign key
+// enforcement off while it migrates across it (events is referred to) and
+// compacts the database afterwards.
+const enumVersion = 12
+
+// eventsTable is the events table of schema v12 with the given declared
+// type of the coded columns ("" for none, TEXT before v12), as events_new.
+func eventsTable(coded string) string {
+	return `CREATE TABLE events_new (
+    id               INTEGER PRIMARY KEY,
+    merge_key        TEXT    NOT NULL, -- sources>targets (type|… when untyped: cameo:NN|…)
+    type             ` + coded + ` NOT NULL DEFAULT 0, -- code (sqlstore.EnumNames) or text
+    mode             ` + coded + ` NOT NULL DEFAULT 0,
+    cameo            TEXT    NOT NULL DEFAULT '',
+    quad             INTEGER NOT NULL DEFAULT 0,
+    goldstein        REAL    NOT NULL DEFAULT 0,
+    status           ` + coded + ` NOT NULL DEFAULT 0,
+    status_published INTEGER NOT NULL DEFAULT 0, -- Unix seconds, 0 when unknown
+    date_value       TEXT    NOT NULL DEFAULT '',
+    date_lo          INTEGER NOT NULL DEFAULT 0, -- day numbers, 0 when undated
+    date_hi          INTEGER NOT NULL DEFAULT 0,
+    granularity      ` + coded + ` NOT NULL DEFAULT 0,
+    place            TEXT    NOT NULL DEFAULT '',
+    place_key        TEXT    NOT NULL DEFAULT '',
+    country          TEXT    NOT NULL DEFAULT '',
+    lat              REAL    NOT NULL DEFAULT 0,
+    lon              REAL    NOT NULL DEFAULT 0,
+    place_kind       TEXT    NOT NULL DEFAULT '',
+    num_mentions     INTEGER NOT NULL DEFAULT 0,
+    num_articles     INTEGER NOT NULL DEFAULT 0,
+    num_sources      INTEGER NOT NULL DEFAULT 0,
+    first_article    INTEGER NOT NULL REFERENCES articles(id)
+)`
+}
+
+// eventActorsTable is event_actors with the given declared type of the
+// coded columns, as event_actors_new.
+func eventActorsTable(coded string) string {
+	return `CREATE TABLE event_actors_new (
+    actor_id INTEGER NOT NULL REFERENCES actors(id),
+    event_id INTEGER NOT NULL REFERENCES events(id),
+    role     INTEGER NOT NULL, -- 0 source, 1 target
+    pos      INTEGER NOT NULL, -- order within the role
+    type     ` + coded + ` NOT NULL DEFAULT 0, -- code (sqlstore.EnumNames) or text
+    status   ` + coded + ` NOT NULL DEFAULT 0,
+    date_lo  INTEGER NOT NULL DEFAULT 0, -- day numbers, 0 when undated
+    date_hi  INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (actor_id, date_lo, event_id, role)
+) WITHOUT ROWID`
+}
+
+// mentionsTable is mentions with the given declared type of the coded
+// column, as mentions_new.
+func mentionsTable(coded string) string {
+	return `CREATE TABLE mentions_new (
+    id          INTEGER PRIMARY KEY,
+    event_id    INTEGER NOT NULL REFERENCES events(id),
+    article_id  INTEGER NOT NULL REFERENCES articles(id),
+    local_id    TEXT    NOT NULL,
+    status      ` + coded + ` NOT NULL DEFAULT 0, -- code (sqlstore.EnumNames) or text
+    date_value  TEXT    NOT NULL DEFAULT '',
+    published   INTEGER NOT NULL DEFAULT 0, -- Unix seconds, 0 when unknown
+    source_key  TEXT    NOT NULL DEFAULT '',
+    n_evidence  INTEGER NOT NULL,
+    sent_start  INTEGER NOT NULL,
+    sent_end    INTEGER NOT NULL,
+    trigger     TEXT    NOT NULL DEFAULT '',
+    more        TEXT    NOT NULL DEFAULT '' -- JSON [[start,end,trigger],…] of further evidence
+)`
+}
+
+// codedTables rebuilds events, event_actors and mentions with the coded
+// columns turned by conv (sqlstore.EnumCase or EnumTextCase) and declared
+// as coded.
+func codedTables(ctx context.Context, tx *sql.Tx, what, coded string, conv func(string) string) error {
+	steps := []string{
+		eventsTable(coded),
+		`INSERT INTO events_new (id, merge_key, type, mode, cameo, quad, goldstein, status, status_published, date_value, date_lo, date_hi, granularity,
+			place, place_key, country, lat, lon, place_kind, num_mentions, num_articles, num_sources, first_article)
+			SELECT id, merge_key, ` + conv("type") + `, ` + conv("mode") + `, cameo, quad, goldstein, ` + conv("status") + `, status_published, date_value, date_lo, date_hi, ` + conv("granularity") + `,
+			place, place_key, country, lat, lon, place_kind, num_mentions, num_articles, num_sources, first_article FROM events ORDER BY id`,
+		`DROP TABLE events`,
+		`ALTER TABLE events_new RENAME TO events`,
+		`CREATE INDEX events_merge ON events(merge_key, date_lo)`,
+		`CREATE INDEX events_date ON events(date_lo, date_hi)`,
+		`CREATE INDEX events_type ON events(type, date_lo, date_hi)`,
+		`CREATE INDEX events_cameo ON events(cameo, date_lo)`,
+		`CREATE INDEX events_status ON events(status, date_lo)`,
+		`CREATE INDEX events_place ON events(place_key, date_lo) WHERE place_key <> ''`,
+		`CREATE INDEX events_country ON events(country, date_lo) WHERE country <> ''`,
+
+		eventActorsTable(coded),
+		`INSERT INTO event_actors_new (actor_id, event_id, role, pos, type, status, date_lo, date_hi)
+			SELECT actor_id, event_id, role, pos, ` + conv("type") + `, ` + conv("status") + `, date_lo, date_hi FROM event_actors`,
+		`DROP TABLE event_actors`,
+		`ALTER TABLE event_actors_new RENAME TO event_actors`,
+		`CREATE INDEX event_actors_event ON event_actors(event_id)`,
+
+		mentionsTable(coded),
+		`INSERT INTO mentions_new (id, event_id, article_id, local_id, status, date_value, published, source_key, n_evidence, sent_start, sent_end, trigger, more)
+			SELECT id, event_id, article_id, local_id, ` + conv("status") + `, date_value, published, source_key, n_evidence, sent_start, sent_end, trigger, more FROM mentions ORDER BY id`,
+		`DROP TABLE mentions`,
+		`ALTER TABLE mentions_new RENAME TO mentions`,
+		`CREATE INDEX mentions_event ON mentions(event_id, article_id)`,
+	}
+	return run(ctx, tx, what, steps)
+}
+
+// enumTables is schema v12: types, statuses, modes and granularities
+// become codes.
+func enumTables(ctx context.Context, tx *sql.Tx) error {
+	return codedTables(ctx, tx, "coded columns", "", sqlstore.EnumCase)
+}
+
+// textTables undoes enumTables.
+func textTables(ctx context.Context, tx *sql.Tx) error {
+	return codedTables(ctx, tx, "text columns", "TEXT", sqlstore.EnumTextCase)
+}

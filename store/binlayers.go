@@ -29,6 +29,12 @@ type binWriter struct {
 	b     []byte
 	text  string
 	table map[string]uint64
+	// v7: spans that are whole tokens are token indexes (starts: the
+	// token starting at a byte, ends: one past the token ending at it),
+	// evidence spans that are their sentence's a flag.
+	v7           bool
+	starts, ends map[int]int
+	sents        []doc.Sentence
 }
 
 func (w *binWriter) u(v uint64)  { w.b = binary.AppendUvarint(w.b, v) }
@@ -90,18 +96,85 @@ func (w *binWriter) pos(v int, prev *int) {
 	*prev = v
 }
 
+// span writes a span relative to *prev and moves *prev: before version 7
+// the start as a byte offset and the length; from version 7, for a span of
+// whole tokens, 2·zigzag(first token - *prev) and the number of tokens
+// less one, else 1, the start and the length in bytes (*prev stays).
+func (w *binWriter) span(start, end int, prev *int) {
+	if !w.v7 {
+		w.pos(start, prev)
+		w.i(end - start)
+		return
+	}
+	ts, ok1 := w.starts[start]
+	te, ok2 := w.ends[end]
+	if ok1 && ok2 && te > ts {
+		w.u(zigzag(int64(ts-*prev)) << 1)
+		w.u(uint64(te - ts - 1))
+		*prev = ts
+		return
+	}
+	w.u(1)
+	w.i(start)
+	w.i(end - start)
+}
+
+// rel writes a span relative to base (an anchor).
+func (w *binWriter) rel(start, end, base int) {
+	if !w.v7 {
+		w.i(start - base)
+		w.i(end - start)
+		return
+	}
+	w.span(start, end, &base)
+}
+
+// anchor is what spans are relative to: a byte offset before version 7,
+// the index of the token starting there from version 7 (0 if none).
+func (w *binWriter) anchor(start int) int {
+	if !w.v7 {
+		return start
+	}
+	return w.starts[start]
+}
+
 // LayerRecord returns the binary record of every layer of d but the
 // tokens, before compression (what the layer dictionary is built from).
 func (c *Codec) LayerRecord(d *doc.Document) []byte { return appendBinLayers(nil, d) }
 
-// appendBinLayers writes every layer of d but the tokens.
+// appendBinLayers writes every layer of d but the tokens (version 6).
 func appendBinLayers(b []byte, d *doc.Document) []byte {
 	w := &binWriter{b: b, text: d.Text, table: map[string]uint64{"": 0}}
 	w.u(uint64(d.Done))
+	w.sentences(d.Sentences)
+	return w.body(d)
+}
 
-	w.n(len(d.Sentences), d.Sentences == nil)
+// appendBinLayers7 writes the layer record of version 7: spans in tokens,
+// and the sentences (a 0 and the list, or a 1 when sentInTokens: the
+// token section codes them).
+func appendBinLayers7(b []byte, d *doc.Document, sentInTokens bool) []byte {
+	w := &binWriter{b: b, text: d.Text, table: map[string]uint64{"": 0}, v7: true,
+		starts: make(map[int]int, len(d.Tokens)), ends: make(map[int]int, len(d.Tokens)), sents: d.Sentences}
+	for i := len(d.Tokens) - 1; i >= 0; i-- {
+		t := &d.Tokens[i]
+		w.starts[int(t.Start)] = i
+		w.ends[int(t.End)] = i + 1
+	}
+	w.u(uint64(d.Done))
+	if sentInTokens {
+		w.u(1)
+	} else {
+		w.u(0)
+		w.sentences(d.Sentences)
+	}
+	return w.body(d)
+}
+
+func (w *binWriter) sentences(sents []doc.Sentence) {
+	w.n(len(sents), sents == nil)
 	prevEnd, prevTok, prevPara := 0, 0, 0
-	for _, s := range d.Sentences {
+	for _, s := range sents {
 		w.i(s.Start - prevEnd)
 		w.i(s.End - s.Start)
 		w.i(s.FirstToken - prevTok)
@@ -109,6 +182,10 @@ func appendBinLayers(b []byte, d *doc.Document) []byte {
 		w.i(s.Paragraph - prevPara)
 		prevEnd, prevTok, prevPara = s.End, s.EndToken, s.Paragraph
 	}
+}
+
+// body writes the layers after the sentences.
+func (w *binWriter) body(d *doc.Document) []byte {
 
 	// Actors before entities: an entity usually is an actor mention.
 	w.n(len(d.Actors), d.Actors == nil)
@@ -125,8 +202,7 @@ func appendBinLayers(b []byte, d *doc.Document) []byte {
 		w.str(a.Wiki)
 		w.n(len(a.Mentions), a.Mentions == nil)
 		for _, m := range a.Mentions {
-			w.pos(m.Start, &p)
-			w.i(m.End - m.Start)
+			w.span(m.Start, m.End, &p)
 			w.spanStr(m.Text, m.Start, m.End)
 			w.str(m.Kind)
 			if _, ok := mentionAt[[2]int{m.Start, m.End}]; !ok {
@@ -150,11 +226,10 @@ func appendBinLayers(b []byte, d *doc.Document) []byte {
 		w.str(e.Type)
 		if k, ok := mentionAt[[2]int{e.Start, e.End}]; ok {
 			w.u(k)
-			p = e.Start
+			p = w.anchor(e.Start)
 		} else {
 			w.u(0)
-			w.pos(e.Start, &p)
-			w.i(e.End - e.Start)
+			w.span(e.Start, e.End, &p)
 		}
 		w.spanStr(e.Text, e.Start, e.End)
 		w.str(e.Actor)
@@ -166,8 +241,7 @@ func appendBinLayers(b []byte, d *doc.Document) []byte {
 		w.id(t.ID, "t", k)
 		w.str(t.Type)
 		w.str(t.Value)
-		w.pos(t.Start, &p)
-		w.i(t.End - t.Start)
+		w.span(t.Start, t.End, &p)
 		w.spanStr(t.Text, t.Start, t.End)
 		w.str(t.Mod)
 		w.str(t.Quant)
@@ -185,19 +259,16 @@ func appendBinLayers(b []byte, d *doc.Document) []byte {
 	p = 0
 	for k, q := range d.Quotes {
 		w.id(q.ID, "q", k)
-		w.pos(q.Start, &p)
-		w.i(q.End - q.Start)
+		w.span(q.Start, q.End, &p)
 		w.spanStr(q.Text, q.Start, q.End)
 		w.u(uint64(boolBit(q.Direct) | boolBit(q.Mixed)<<1 | boolBit(q.Cue != nil)<<2 | boolBit(q.Speaker != nil)<<3))
 		if c := q.Cue; c != nil {
-			w.i(c.Start - q.Start)
-			w.i(c.End - c.Start)
+			w.rel(c.Start, c.End, w.anchor(q.Start))
 			w.spanStr(c.Text, c.Start, c.End)
 			w.str(c.Lemma)
 		}
 		if s := q.Speaker; s != nil {
-			w.i(s.Start - q.Start)
-			w.i(s.End - s.Start)
+			w.rel(s.Start, s.End, w.anchor(q.Start))
 			w.spanStr(s.Text, s.Start, s.End)
 			w.str(s.Actor)
 			w.bool(s.Anonymous)
@@ -219,13 +290,12 @@ func appendBinLayers(b []byte, d *doc.Document) []byte {
 		w.i(e.Quad)
 		w.f(e.Goldstein)
 		w.evidence(&e.Evidence, &p)
-		ep := e.Evidence.Start
+		ep := w.anchor(e.Evidence.Start)
 		for _, side := range [2][]doc.Participant{e.Source, e.Target} {
 			w.n(len(side), side == nil)
 			for _, pt := range side {
 				w.str(pt.Actor)
-				w.pos(pt.Start, &ep)
-				w.i(pt.End - pt.Start)
+				w.span(pt.Start, pt.End, &ep)
 				w.spanStr(pt.Text, pt.Start, pt.End)
 				w.str(pt.Code)
 			}
@@ -247,8 +317,7 @@ func appendBinLayers(b []byte, d *doc.Document) []byte {
 		}
 		w.bool(e.Location != nil)
 		if l := e.Location; l != nil {
-			w.pos(l.Start, &ep)
-			w.i(l.End - l.Start)
+			w.span(l.Start, l.End, &ep)
 			w.spanStr(l.Text, l.Start, l.End)
 			w.str(l.Name)
 			w.str(l.Country)
@@ -258,7 +327,7 @@ func appendBinLayers(b []byte, d *doc.Document) []byte {
 		}
 		// Mentions usually repeat the main evidence first.
 		w.n(len(e.Mentions), e.Mentions == nil)
-		mp := e.Evidence.Start
+		mp := w.anchor(e.Evidence.Start)
 		for i := range e.Mentions {
 			m := &e.Mentions[i]
 			if i == 0 && *m == e.Evidence {
@@ -275,11 +344,20 @@ func appendBinLayers(b []byte, d *doc.Document) []byte {
 
 func (w *binWriter) evidence(v *doc.Evidence, p *int) {
 	w.i(v.Sentence)
-	w.pos(v.Start, p)
-	w.i(v.End - v.Start)
+	if w.v7 {
+		// Evidence is usually its sentence.
+		if k := v.Sentence; k >= 0 && k < len(w.sents) && w.sents[k].Start == v.Start && w.sents[k].End == v.End {
+			w.u(0)
+			*p = w.anchor(v.Start)
+		} else {
+			w.u(1)
+			w.span(v.Start, v.End, p)
+		}
+	} else {
+		w.span(v.Start, v.End, p)
+	}
 	w.spanStr(v.Text, v.Start, v.End)
-	w.i(v.Trigger.Start - v.Start)
-	w.i(v.Trigger.End - v.Trigger.Start)
+	w.rel(v.Trigger.Start, v.Trigger.End, w.anchor(v.Start))
 	w.spanStr(v.Trigger.Text, v.Trigger.Start, v.Trigger.End)
 	w.str(v.Trigger.Lemma)
 }
@@ -290,6 +368,11 @@ type binReader struct {
 	text  string
 	table []string
 	err   error
+	// v7: spans in tokens, evidence from sentences.
+	v7       bool
+	toks     []doc.Token
+	sents    []doc.Sentence
+	startTok map[int]int
 }
 
 func (r *binReader) u() uint64 {
@@ -378,16 +461,52 @@ func (r *binReader) pos(prev *int) int {
 	return *prev
 }
 
-// span reads a start (relative to *prev, which moves) and a length.
+// span reads a span written by binWriter.span.
 func (r *binReader) span(prev *int) (int, int) {
-	start := r.pos(prev)
-	return start, start + r.i()
+	if !r.v7 {
+		start := r.pos(prev)
+		return start, start + r.i()
+	}
+	x := r.u()
+	if x == 1 {
+		start := r.i()
+		return start, start + r.i()
+	}
+	n := r.u()
+	if r.err != nil || x&1 != 0 || n >= uint64(len(r.toks)) {
+		r.err = errCorrupt
+		return 0, 0
+	}
+	ts := int64(*prev) + unzigzag(x>>1)
+	if ts < 0 || ts+int64(n) >= int64(len(r.toks)) {
+		r.err = errCorrupt
+		return 0, 0
+	}
+	*prev = int(ts)
+	return int(r.toks[ts].Start), int(r.toks[ts+int64(n)].End)
 }
 
-// rel reads a start relative to base and a length.
+// rel reads a span written by binWriter.rel.
 func (r *binReader) rel(base int) (int, int) {
-	start := base + r.i()
-	return start, start + r.i()
+	if !r.v7 {
+		start := base + r.i()
+		return start, start + r.i()
+	}
+	return r.span(&base)
+}
+
+// anchor mirrors binWriter.anchor.
+func (r *binReader) anchor(start int) int {
+	if !r.v7 {
+		return start
+	}
+	if r.startTok == nil {
+		r.startTok = make(map[int]int, len(r.toks))
+		for i := len(r.toks) - 1; i >= 0; i-- {
+			r.startTok[int(r.toks[i].Start)] = i
+		}
+	}
+	return r.startTok[start]
 }
 
 // readBinLayers fills the layers of d (its Text set) but the tokens from a
@@ -396,7 +515,37 @@ func (r *binReader) rel(base int) (int, int) {
 func readBinLayers(b []byte, d *doc.Document, version int) error {
 	r := &binReader{b: b, text: d.Text, table: []string{""}}
 	d.Done = doc.Layer(r.u())
+	r.sentences(d)
+	return r.body(d, version)
+}
 
+// readBinLayers7 reads a version-7 record: the head, then the tokens (by
+// readTokens, told whether it codes the sentences), then the rest.
+func readBinLayers7(b []byte, d *doc.Document, readTokens func(sentInTokens bool) error) error {
+	r := &binReader{b: b, text: d.Text, table: []string{""}, v7: true}
+	d.Done = doc.Layer(r.u())
+	d.Sentences = nil
+	sentIn := false
+	switch r.u() {
+	case 0:
+		r.sentences(d)
+	case 1:
+		sentIn = true
+	default:
+		r.err = errCorrupt
+	}
+	if r.err != nil {
+		return r.err
+	}
+	if err := readTokens(sentIn); err != nil {
+		return err
+	}
+	r.toks, r.sents = d.Tokens, d.Sentences
+	return r.body(d, codecRC)
+}
+
+// sentences reads the sentence list.
+func (r *binReader) sentences(d *doc.Document) {
 	if n, ok := r.n(); ok {
 		d.Sentences = make([]doc.Sentence, n)
 		prevEnd, prevTok, prevPara := 0, 0, 0
@@ -410,7 +559,10 @@ func readBinLayers(b []byte, d *doc.Document, version int) error {
 			prevEnd, prevTok, prevPara = s.End, s.EndToken, s.Paragraph
 		}
 	}
+}
 
+// body reads the layers after the sentences.
+func (r *binReader) body(d *doc.Document, version int) error {
 	if version >= 6 {
 		spans := r.actors6(d)
 		r.entities6(d, spans)
@@ -451,14 +603,14 @@ func readBinLayers(b []byte, d *doc.Document, version int) error {
 			q.Direct, q.Mixed = flags&1 != 0, flags&2 != 0
 			if flags&4 != 0 {
 				c := &doc.Cue{}
-				c.Start, c.End = r.rel(q.Start)
+				c.Start, c.End = r.rel(r.anchor(q.Start))
 				c.Text = r.spanStr(c.Start, c.End)
 				c.Lemma = r.str()
 				q.Cue = c
 			}
 			if flags&8 != 0 {
 				s := &doc.Speaker{}
-				s.Start, s.End = r.rel(q.Start)
+				s.Start, s.End = r.rel(r.anchor(q.Start))
 				s.Text = r.spanStr(s.Start, s.End)
 				s.Actor = r.str()
 				s.Anonymous = r.bool()
@@ -487,7 +639,7 @@ func readBinLayers(b []byte, d *doc.Document, version int) error {
 			e.Quad = r.i()
 			e.Goldstein = r.f()
 			r.evidence(&e.Evidence, &p)
-			ep := e.Evidence.Start
+			ep := r.anchor(e.Evidence.Start)
 			for side := 0; side < 2; side++ {
 				n, ok := r.n()
 				if !ok {
@@ -525,7 +677,7 @@ func readBinLayers(b []byte, d *doc.Document, version int) error {
 			}
 			if n, ok := r.n(); ok {
 				e.Mentions = make([]doc.Evidence, n)
-				mp := e.Evidence.Start
+				mp := r.anchor(e.Evidence.Start)
 				for i := range e.Mentions {
 					if r.u() == 0 {
 						if i != 0 {
@@ -551,9 +703,19 @@ func readBinLayers(b []byte, d *doc.Document, version int) error {
 
 func (r *binReader) evidence(v *doc.Evidence, p *int) {
 	v.Sentence = r.i()
-	v.Start, v.End = r.span(p)
+	if r.v7 && r.u() == 0 {
+		k := v.Sentence
+		if r.err != nil || k < 0 || k >= len(r.sents) {
+			r.err = errCorrupt
+			return
+		}
+		v.Start, v.End = r.sents[k].Start, r.sents[k].End
+		*p = r.anchor(v.Start)
+	} else {
+		v.Start, v.End = r.span(p)
+	}
 	v.Text = r.spanStr(v.Start, v.End)
-	v.Trigger.Start, v.Trigger.End = r.rel(v.Start)
+	v.Trigger.Start, v.Trigger.End = r.rel(r.anchor(v.Start))
 	v.Trigger.Text = r.spanStr(v.Trigger.Start, v.Trigger.End)
 	v.Trigger.Lemma = r.str()
 }
@@ -664,7 +826,7 @@ func (r *binReader) entities6(d *doc.Document, spans [][2]int) {
 			e.Start, e.End = r.span(&p)
 		} else if ref <= uint64(len(spans)) {
 			e.Start, e.End = spans[ref-1][0], spans[ref-1][1]
-			p = e.Start
+			p = r.anchor(e.Start)
 		} else {
 			r.err = errCorrupt
 			return

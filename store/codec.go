@@ -44,12 +44,7 @@ type Codec struct {
 
 // NewCodec makes a Codec.
 func NewCodec() (*Codec, error) {
-	pdec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
-	if err != nil {
-		return nil, fmt.Errorf("store: zstd decoder: %w", err)
-	}
-	defer pdec.Close()
-	priors, err := loadTokPriors(pdec)
+	priors, err := sharedTokPriors()
 	if err != nil {
 		return nil, err
 	}
@@ -140,13 +135,14 @@ func (c *Codec) Encode(d *doc.Document) ([]byte, error) {
 	}
 	// version, zstd(layers) length, zstd(layers), token section
 	// (entropy-coded on its own: zstd does poorly on short numeric columns).
-	raw := appendBinLayers(nil, d)
+	sentIn := len(d.Tokens) > 0 && rcUsable(d) && sentencesInTokens(d)
+	raw := appendBinLayers7(nil, d, sentIn)
 	z := c.layerEnc.EncodeAll(raw, make([]byte, 0, len(raw)/2+16))
-	out := make([]byte, 1, 1+binary.MaxVarintLen64+len(z)+len(d.Tokens)*3+64)
+	out := make([]byte, 1, 1+binary.MaxVarintLen64+len(z)+len(d.Tokens)+64)
 	out[0] = codecVersion
 	out = binary.AppendUvarint(out, uint64(len(z)))
 	out = append(out, z...)
-	return c.appendTokensRC(out, d, nil), nil
+	return c.appendTokensRC(out, d, nil, sentIn), nil
 }
 
 // Decode fills the layers of d (whose Text must be set) from a blob made by
@@ -168,13 +164,29 @@ func (c *Codec) Decode(blob []byte, d *doc.Document) error {
 		if err != nil {
 			return fmt.Errorf("store: layers of %q: %w", d.ID, err)
 		}
+		if blob[0] >= codecRC {
+			// The tokens come between the sentences and the other layers,
+			// whose spans refer to them.
+			err := readBinLayers7(raw, d, func(sentIn bool) error {
+				toks, err := c.readTokenSection(rest[n:], d, int(blob[0]), sentIn)
+				if err != nil {
+					return fmt.Errorf("store: tokens of %q: %w", d.ID, err)
+				}
+				d.Tokens = toks
+				return nil
+			})
+			if err != nil {
+				return fmt.Errorf("store: layers of %q: %w", d.ID, err)
+			}
+			return nil
+		}
 		if err := readBinLayers(raw, d, int(blob[0])); err != nil {
 			return fmt.Errorf("store: layers of %q: %w", d.ID, err)
 		}
 	} else if err := c.decodeJSON(rest[:n], d); err != nil {
 		return err
 	}
-	toks, err := c.readTokenSection(rest[n:], d, int(blob[0]))
+	toks, err := c.readTokenSection(rest[n:], d, int(blob[0]), false)
 	if err != nil {
 		return fmt.Errorf("store: tokens of %q: %w", d.ID, err)
 	}
@@ -182,17 +194,18 @@ func (c *Codec) Decode(blob []byte, d *doc.Document) error {
 	return nil
 }
 
-// readTokenSection reads the token section of a blob of the given version.
-func (c *Codec) readTokenSection(b []byte, d *doc.Document, version int) ([]doc.Token, error) {
+// readTokenSection reads the token section of a blob of the given version;
+// sentIn says that it codes the sentences (version 7), which it then sets.
+func (c *Codec) readTokenSection(b []byte, d *doc.Document, version int, sentIn bool) ([]doc.Token, error) {
 	if version >= codecRC {
 		if len(b) == 0 {
 			return nil, errCorrupt
 		}
-		switch b[0] {
-		case tokLegacy:
+		switch {
+		case b[0] == tokLegacy && !sentIn:
 			b = b[1:]
-		case tokRC:
-			return c.readTokensRC(b[1:], d)
+		case b[0] == tokRC:
+			return c.readTokensRC(b[1:], d, sentIn)
 		default:
 			return nil, errCorrupt
 		}

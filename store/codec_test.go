@@ -109,7 +109,7 @@ func (c *Codec) encodeV6(d *doc.Document) ([]byte, error) {
 // encodeV7Legacy writes a version-7 blob whose token section is the
 // version-6 one (what Encode does for tokens the models cannot code).
 func (c *Codec) encodeV7Legacy(d *doc.Document) ([]byte, error) {
-	raw := appendBinLayers(nil, d)
+	raw := appendBinLayers7(nil, d, false)
 	z := c.layerEnc.EncodeAll(raw, nil)
 	out := []byte{codecVersion}
 	out = binary.AppendUvarint(out, uint64(len(z)))
@@ -419,7 +419,7 @@ func TestTokenSectionRC(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		sec := c.appendTokensRC(nil, tc.d, nil)
+		sec := c.appendTokensRC(nil, tc.d, nil, true)
 		if sec[0] != tc.mode {
 			t.Errorf("%s: token section mode %d, want %d", tc.name, sec[0], tc.mode)
 		}

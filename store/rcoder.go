@@ -58,10 +58,11 @@ func (e *rcEncoder) shiftLow() {
 	e.low = (e.low & 0x00FFFFFF) << 8
 }
 
-// bit codes bit b with the probability p[i] and adapts it.
-func (e *rcEncoder) bit(p []uint16, i int, b int) {
+// bit codes bit b with the probability p[i] and adapts it; id names the
+// probability for counts.
+func (e *rcEncoder) bit(p []uint16, i, id int, b int) {
 	if e.counts != nil {
-		e.counts[2*i+b]++
+		e.counts[2*id+b]++
 	}
 	pr := uint32(p[i])
 	bound := (e.rng >> rcProbBits) * pr
@@ -144,11 +145,17 @@ func (d *rcDecoder) bit(p []uint16, i int) int {
 		p[i] = uint16(pr - pr>>rcShift)
 		b = 1
 	}
+	if d.rng < rcTop {
+		d.normalize()
+	}
+	return b
+}
+
+func (d *rcDecoder) normalize() {
 	for d.rng < rcTop {
 		d.rng <<= 8
 		d.code = d.code<<8 | uint32(d.next())
 	}
-	return b
 }
 
 // direct decodes n bits coded by rcEncoder.direct.

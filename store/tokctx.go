@@ -1,7 +1,6 @@
 package store
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -120,10 +119,10 @@ var wordSuffixes = [...]string{"'s", "’s", "ing", "ied", "ed", "ly", "ies", "s
 // nSuffix is the number of ending classes.
 const nSuffix = len(wordSuffixes) + 1
 
-// suffixClass is the ending class of a form (case-insensitive on ASCII).
-func suffixClass(form string) int {
+// suffixClass is the ending class of a lower-cased form.
+func suffixClass(lower []byte) int {
 	for k, s := range wordSuffixes {
-		if len(form) > len(s) && strings.EqualFold(form[len(form)-len(s):], s) {
+		if len(lower) > len(s) && string(lower[len(lower)-len(s):]) == s {
 			return k + 1
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"sync"
 
 	"github.com/klauspost/compress/zstd"
 )
@@ -22,8 +23,17 @@ var tokPriorBin []byte
 
 const tokPriorMagic = "CTP1"
 
+// sharedTokPriors reads tokPriorBin once; the priors are read-only and
+// shared by every Codec.
+var sharedTokPriors = sync.OnceValues(loadTokPriors)
+
 // loadTokPriors reads tokPriorBin.
-func loadTokPriors(dec *zstd.Decoder) (*tokPriors, error) {
+func loadTokPriors() (*tokPriors, error) {
+	dec, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		return nil, fmt.Errorf("store: zstd decoder: %w", err)
+	}
+	defer dec.Close()
 	raw, err := dec.DecodeAll(tokPriorBin, nil)
 	if err != nil {
 		return nil, fmt.Errorf("store: token priors: %w", err)
@@ -63,8 +73,8 @@ func parseTokPriors(raw []byte) (*tokPriors, error) {
 	if r.err != nil || np != uint64(nProbs) || uint64(len(r.b)) != 2*np {
 		return nil, fmt.Errorf("%d probabilities for %d: %w", np, nProbs, errCorrupt)
 	}
-	t.probs = make([]uint16, nProbs)
-	for i := range t.probs {
+	t.probs = make([]uint16, nPages*64)
+	for i := range nProbs {
 		t.probs[i] = binary.LittleEndian.Uint16(r.b[2*i:])
 	}
 	t.index()
@@ -81,8 +91,8 @@ func (t *tokPriors) marshal() []byte {
 			b = append(b, s...)
 		}
 	}
-	b = binary.AppendUvarint(b, uint64(len(t.probs)))
-	for _, p := range t.probs {
+	b = binary.AppendUvarint(b, uint64(nProbs))
+	for _, p := range t.probs[:nProbs] {
 		b = binary.LittleEndian.AppendUint16(b, p)
 	}
 	return b
@@ -90,7 +100,7 @@ func (t *tokPriors) marshal() []byte {
 
 // flatTokPriors are priors that know nothing (to count new ones).
 func flatTokPriors(forms, rels, suffixes []string) *tokPriors {
-	t := &tokPriors{forms: forms, rels: rels, suffixes: suffixes, probs: make([]uint16, nProbs)}
+	t := &tokPriors{forms: forms, rels: rels, suffixes: suffixes, probs: make([]uint16, nPages*64)}
 	for i := range t.probs {
 		t.probs[i] = rcHalf
 	}
@@ -100,7 +110,7 @@ func flatTokPriors(forms, rels, suffixes []string) *tokPriors {
 
 // getState returns a fresh model state primed by the priors.
 func (c *Codec) getState() *tokState {
-	if s, ok := c.states.Get().(*tokState); ok && len(s.init) == len(c.priors.probs) && &s.init[0] == &c.priors.probs[0] {
+	if s, ok := c.states.Get().(*tokState); ok && &s.init[0] == &c.priors.probs[0] {
 		s.reset()
 		return s
 	}

@@ -177,11 +177,11 @@ func countTokPriors(t *testing.T, docs []*doc.Document) *tokPriors {
 	if err != nil {
 		t.Fatal(err)
 	}
-	counts := make([]uint32, 2*nProbs)
+	counts := make([]uint32, 2*nPages*64)
 	for _, d := range docs {
-		c.appendTokensRC(nil, d, counts)
+		c.appendTokensRC(nil, d, counts, len(d.Tokens) > 0 && rcUsable(d) && sentencesInTokens(d))
 	}
-	pr := &tokPriors{forms: flat.forms, rels: flat.rels, suffixes: flat.suffixes, probs: make([]uint16, nProbs)}
+	pr := &tokPriors{forms: flat.forms, rels: flat.rels, suffixes: flat.suffixes, probs: make([]uint16, nPages*64)}
 	const a = 0.4
 	for i := range pr.probs {
 		c0, c1 := float64(counts[2*i]), float64(counts[2*i+1])

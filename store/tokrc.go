@@ -61,8 +61,9 @@ const (
 	offDist    = offDir + nUPOS*nUPOS*nUPOS*4
 	offRel     = offDist + nUPOS*2*nUPOS*32
 	offGamma   = offRel + nUPOS*nUPOS*4*nRelSyms
-	nProbs     = offGamma + 8*nGamma
-	nBlocks    = (nProbs + 63) / 64
+	offSent    = offGamma + 8*nGamma
+	offPara    = offSent + nClass*2*nClass*3
+	nProbs     = offPara + 4
 )
 
 // Escape sites of the gamma codes.
@@ -72,31 +73,47 @@ const (
 	gSuffix
 	gRel
 	gDist
+	gPara
 )
 
-// tokState is the models' probabilities while coding one document,
-// copied from the priors a block of 64 at a time when first used.
+// tokState is the models' probabilities while coding one document: pages
+// of 64, copied from the priors into an arena when first used (a document
+// touches a small part of the models).
 type tokState struct {
-	p     []uint16
-	ready []uint64
+	page  []int32 // arena page + 1, 0: not yet used
+	arena []uint16
 	init  []uint16
 }
 
+const nPages = (nProbs + 63) / 64
+
 func newTokState(init []uint16) *tokState {
-	return &tokState{p: make([]uint16, nProbs), ready: make([]uint64, (nBlocks+63)/64), init: init}
+	return &tokState{page: make([]int32, nPages), arena: make([]uint16, 0, 64*1024), init: init}
 }
 
 // reset forgets the document's adaptation.
-func (s *tokState) reset() { clear(s.ready) }
+func (s *tokState) reset() {
+	clear(s.page)
+	s.arena = s.arena[:0]
+}
 
-// use makes p[base:base+n] ready.
-func (s *tokState) use(base, n int) {
-	for b := base >> 6; b <= (base+n-1)>>6; b++ {
-		if s.ready[b>>6]&(1<<(b&63)) == 0 {
-			s.ready[b>>6] |= 1 << (b & 63)
-			copy(s.p[b<<6:min(b<<6+64, nProbs)], s.init[b<<6:])
-		}
+// at returns the arena index of probability i.
+func (s *tokState) at(i int) int {
+	a := s.page[i>>6]
+	if a == 0 {
+		a = s.load(i >> 6)
 	}
+	return int(a-1)<<6 | i&63
+}
+
+// load copies page pg of the priors into the arena.
+//
+//go:noinline
+func (s *tokState) load(pg int) int32 {
+	a := int32(len(s.arena)>>6) + 1
+	s.arena = append(s.arena, s.init[pg<<6:pg<<6+64]...)
+	s.page[pg] = a
+	return a
 }
 
 // tokPriors are the frozen priors: the frequent forms, relations and lemma
@@ -133,30 +150,54 @@ type tokCoder struct {
 
 // bit codes (or decodes) b with probability index i.
 func (c *tokCoder) bit(i, b int) int {
-	c.st.use(i, 1)
+	k := c.st.at(i)
 	if c.enc != nil {
-		c.enc.bit(c.st.p, i, b)
+		c.enc.bit(c.st.arena, k, i, b)
 		return b
 	}
-	return c.dec.bit(c.st.p, i)
+	return c.dec.bit(c.st.arena, k)
 }
 
 // tree codes an nbits-bit symbol with the binary tree of probabilities at
 // base (2^nbits of them).
 func (c *tokCoder) tree(base, nbits, sym int) int {
-	c.st.use(base, 1<<nbits)
 	m := 1
 	if c.enc != nil {
 		for k := nbits - 1; k >= 0; k-- {
 			b := sym >> k & 1
-			c.enc.bit(c.st.p, base+m, b)
+			c.enc.bit(c.st.arena, c.st.at(base+m), base+m, b)
 			m = m<<1 | b
 		}
 		return sym
 	}
+	// Decoding, the hot loop of Decode: the coder's state in locals.
+	st, d := c.st, c.dec
+	rng, code := d.rng, d.code
 	for range nbits {
-		m = m<<1 | c.dec.bit(c.st.p, base+m)
+		i := base + m
+		a := st.page[i>>6]
+		if a == 0 {
+			a = st.load(i >> 6)
+		}
+		k := int(a-1)<<6 | i&63
+		pr := uint32(st.arena[k])
+		bound := (rng >> rcProbBits) * pr
+		if code < bound {
+			rng = bound
+			st.arena[k] = uint16(pr + (rcProbOne-pr)>>rcShift)
+			m <<= 1
+		} else {
+			code -= bound
+			rng -= bound
+			st.arena[k] = uint16(pr - pr>>rcShift)
+			m = m<<1 | 1
+		}
+		for rng < rcTop {
+			rng <<= 8
+			code = code<<8 | uint32(d.next())
+		}
 	}
+	d.rng, d.code = rng, code
 	return m - 1<<nbits
 }
 
@@ -164,7 +205,6 @@ func (c *tokCoder) tree(base, nbits, sym int) int {
 // escape site g). A decoded value may be anything up to 2^40.
 func (c *tokCoder) gamma(g int, v uint64) uint64 {
 	base := offGamma + g*nGamma
-	c.st.use(base, nGamma)
 	if c.enc != nil {
 		v++
 		nb := 0
@@ -172,16 +212,16 @@ func (c *tokCoder) gamma(g int, v uint64) uint64 {
 			nb++
 		}
 		for k := range nb {
-			c.enc.bit(c.st.p, base+k, 1)
+			c.enc.bit(c.st.arena, c.st.at(base+k), base+k, 1)
 		}
 		if nb < 40 {
-			c.enc.bit(c.st.p, base+nb, 0)
+			c.enc.bit(c.st.arena, c.st.at(base+nb), base+nb, 0)
 		}
 		c.enc.direct(v, nb)
 		return v - 1
 	}
 	nb := 0
-	for nb < 40 && c.dec.bit(c.st.p, base+nb) == 1 {
+	for nb < 40 && c.dec.bit(c.st.arena, c.st.at(base+nb)) == 1 {
 		nb++
 	}
 	return (1<<uint(nb) | c.dec.direct(nb)) - 1
@@ -199,24 +239,25 @@ type tokInfo struct {
 	relStr uint64 // string index of an escaped relation
 }
 
-// tokenContext computes the context of token i's bundle and lemma from
-// its form; prev is the part of speech before it (NoPOS first in a
-// sentence).
-func (pr *tokPriors) formContexts(form string, buf []byte, first bool, prev doc.UPOS) (fid, bundleCtx int, lower []byte) {
-	lower = lowerASCII(buf, form)
+// formContexts gives the frequent-form index of a token's form (0 for
+// none), its ending class and the context of its bundle; first tells
+// whether it starts its sentence, prev is the part of speech before it.
+func (pr *tokPriors) formContexts(form string, buf []byte, first bool, prev doc.UPOS) (fid, suf, bundleCtx int) {
+	lower := lowerASCII(buf, form)
 	fid = pr.formIndex[string(lower)]
 	pc := coarseUPOS(prev)
 	if first {
 		pc = 0
 	}
 	if fid > 0 {
-		return fid, fid*6 + pc, lower
+		return fid, 0, fid*6 + pc
 	}
-	return 0, nForms*6 + (wordShape(form, first)*nSuffix+suffixClass(form))*6 + pc, lower
+	suf = suffixClass(lower)
+	return 0, suf, nForms*6 + (wordShape(form, first)*nSuffix+suf)*6 + pc
 }
 
 // lemmaContext is the context of a lemma.
-func lemmaContext(fid int, form string, bsym int, u doc.UPOS) int {
+func lemmaContext(fid, suf, bsym int, u doc.UPOS) int {
 	if fid > 0 {
 		k := 0
 		switch coarseUPOS(u) {
@@ -227,7 +268,7 @@ func lemmaContext(fid int, form string, bsym int, u doc.UPOS) int {
 		}
 		return fid*3 + k
 	}
-	return nForms*3 + min(bsym, nLemmaBundle-1)*nSuffix + suffixClass(form)
+	return nForms*3 + min(bsym, nLemmaBundle-1)*nSuffix + suf
 }
 
 // sentenceOf returns each token's sentence from the sentence layer, or
@@ -260,6 +301,45 @@ func lemmaParts(form, lemma string) (uint64, string) {
 	return uint64(len(lower)-p) + 1, lemma[p:]
 }
 
+// sentencesInTokens tells whether the token section can code d's
+// sentences: each has tokens, they follow one another over all tokens,
+// span from their first token's start to their last token's end, and
+// their paragraphs do not decrease.
+func sentencesInTokens(d *doc.Document) bool {
+	if len(d.Sentences) == 0 {
+		return false
+	}
+	next, para := 0, 0
+	for _, s := range d.Sentences {
+		if s.FirstToken != next || s.EndToken <= s.FirstToken || s.EndToken > len(d.Tokens) ||
+			s.Start != int(d.Tokens[s.FirstToken].Start) || s.End != int(d.Tokens[s.EndToken-1].End) || s.Paragraph < para {
+			return false
+		}
+		next, para = s.EndToken, s.Paragraph
+	}
+	return next == len(d.Tokens)
+}
+
+// newlines classes the text between two tokens: 0, 1 or more newlines.
+func newlines(text string, from, to int) int {
+	n := 0
+	for p := from; p < to && n < 2; p++ {
+		if text[p] == '\n' {
+			n++
+		}
+	}
+	return n
+}
+
+// sentCtx is the probability index of "token i starts a sentence".
+func sentCtx(text string, prev, cur *doc.Token) int {
+	one := 0
+	if prev.End-prev.Start == 1 {
+		one = 1
+	}
+	return offSent + ((byteClass(text, int(prev.End)-1)*2+one)*nClass+byteClass(text, int(cur.Start)))*3 + newlines(text, int(prev.End), int(cur.Start))
+}
+
 // rcUsable tells whether the range-coded section can hold d's tokens.
 func rcUsable(d *doc.Document) bool {
 	n := len(d.Tokens)
@@ -278,7 +358,7 @@ func rcUsable(d *doc.Document) bool {
 }
 
 // appendTokensRC writes the version-7 token section.
-func (c *Codec) appendTokensRC(b []byte, d *doc.Document, counts []uint32) []byte {
+func (c *Codec) appendTokensRC(b []byte, d *doc.Document, counts []uint32, sentIn bool) []byte {
 	if len(d.Tokens) == 0 || !rcUsable(d) {
 		b = append(b, tokLegacy)
 		return c.appendTokens(b, d, true)
@@ -366,20 +446,40 @@ func (c *Codec) appendTokensRC(b []byte, d *doc.Document, counts []uint32) []byt
 		for p := start + 1; p <= end && p < len(text); p++ {
 			tc.bit(endCtx(text, p, start), boolBit(p == end))
 		}
-		prevEnd = end
 		first := i == 0 || sent[i] != sent[i-1]
+		if sentIn {
+			if i > 0 {
+				tc.bit(sentCtx(text, &d.Tokens[i-1], t), boolBit(first))
+			}
+			if first {
+				para := d.Sentences[sent[i]].Paragraph
+				prevPara := 0
+				if i > 0 {
+					prevPara = d.Sentences[sent[i-1]].Paragraph
+				}
+				pc := offPara + 3
+				if i > 0 {
+					pc = offPara + newlines(text, prevEnd, start)
+				}
+				tc.bit(pc, boolBit(para > prevPara))
+				if para > prevPara {
+					tc.gamma(gPara, uint64(para-prevPara-1))
+				}
+			}
+		}
+		prevEnd = end
 		prev := doc.NoPOS
 		if !first {
 			prev = d.Tokens[i-1].UPOS
 		}
 		form := text[start:end]
-		fid, bctx, _ := pr.formContexts(form, buf[:0], first, prev)
+		fid, suf, bctx := pr.formContexts(form, buf[:0], first, prev)
 		in := &info[i]
 		tc.tree(offBundle+bctx*nBundleSyms, 8, in.bsym)
 		if in.bsym == bundleDocSym {
 			tc.gamma(gBundle, in.docB)
 		}
-		lctx := lemmaContext(fid, form, in.bsym, t.UPOS)
+		lctx := lemmaContext(fid, suf, in.bsym, t.UPOS)
 		if in.strip < 15 {
 			tc.tree(offStrip+lctx*16, 4, int(in.strip))
 		} else {
@@ -462,7 +562,7 @@ func (c *Codec) headContexts(toks []doc.Token, sent []int32, i int) (int, int) {
 
 // readTokensRC reads a version-7 range-coded token section (after the
 // mode byte) of a document whose text and sentence layer are set.
-func (c *Codec) readTokensRC(b []byte, d *doc.Document) ([]doc.Token, error) {
+func (c *Codec) readTokensRC(b []byte, d *doc.Document, sentIn bool) ([]doc.Token, error) {
 	pr := c.priors
 	text := d.Text
 	r := &tokenReader{b: b}
@@ -471,9 +571,15 @@ func (c *Codec) readTokensRC(b []byte, d *doc.Document) ([]doc.Token, error) {
 		return nil, errCorrupt
 	}
 	n := int(n64)
-	sent, ok := sentenceOf(d.Sentences, n)
-	if !ok {
-		return nil, errCorrupt
+	var sent []int32
+	if sentIn {
+		sent = make([]int32, n)
+		d.Sentences = nil
+	} else {
+		var ok bool
+		if sent, ok = sentenceOf(d.Sentences, n); !ok {
+			return nil, errCorrupt
+		}
 	}
 	nt := r.uvarint()
 	if r.err != nil || nt > uint64(len(r.b)) {
@@ -541,15 +647,35 @@ func (c *Codec) readTokensRC(b []byte, d *doc.Document) ([]doc.Token, error) {
 			}
 		}
 		end := p
+		t.Start, t.End = int32(start), int32(end)
+		if sentIn {
+			first := i == 0 || tc.bit(sentCtx(text, &toks[i-1], t), 0) == 1
+			if first {
+				prevPara := 0
+				pc := offPara + 3
+				if i > 0 {
+					prevPara = d.Sentences[len(d.Sentences)-1].Paragraph
+					pc = offPara + newlines(text, prevEnd, start)
+				}
+				para := prevPara
+				if tc.bit(pc, 0) == 1 {
+					para += int(min(tc.gamma(gPara, 0), uint64(len(text)))) + 1
+				}
+				d.Sentences = append(d.Sentences, doc.Sentence{Start: start, FirstToken: i, Paragraph: para})
+			}
+			k := len(d.Sentences) - 1
+			d.Sentences[k].End, d.Sentences[k].EndToken = end, i+1
+			sent[i] = int32(k)
+		}
 		prevEnd = end
-		t.Start, t.End, t.Sent = int32(start), int32(end), sent[i]
+		t.Sent = sent[i]
 		first := i == 0 || sent[i] != sent[i-1]
 		prev := doc.NoPOS
 		if !first {
 			prev = toks[i-1].UPOS
 		}
 		form := text[start:end]
-		fid, bctx, _ := pr.formContexts(form, buf[:0], first, prev)
+		fid, suf, bctx := pr.formContexts(form, buf[:0], first, prev)
 		bsym := tc.tree(offBundle+bctx*nBundleSyms, 8, 0)
 		switch {
 		case bsym < len(staticBundles):
@@ -566,7 +692,7 @@ func (c *Codec) readTokensRC(b []byte, d *doc.Document) ([]doc.Token, error) {
 		default:
 			return nil, errCorrupt
 		}
-		lctx := lemmaContext(fid, form, bsym, t.UPOS)
+		lctx := lemmaContext(fid, suf, bsym, t.UPOS)
 		strip := uint64(tc.tree(offStrip+lctx*16, 4, 0))
 		if strip == 15 {
 			strip += tc.gamma(gStrip, 0)

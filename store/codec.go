@@ -39,6 +39,7 @@ type Codec struct {
 	bundles                map[bundle]uint64 // staticBundles by content
 	bundleList             []bundle          // staticBundles with string indexes
 	priors                 *tokPriors        // of the token models (version 7)
+	noHits                 bool              // see tokCoder (to count priors)
 	states                 sync.Pool         // of *tokState
 }
 
@@ -137,7 +138,7 @@ func (c *Codec) Encode(d *doc.Document) ([]byte, error) {
 	// (entropy-coded on its own: zstd does poorly on short numeric columns).
 	sentIn := len(d.Tokens) > 0 && rcUsable(d) && sentencesInTokens(d)
 	raw := appendBinLayers7(nil, d, sentIn)
-	z := c.layerEnc.EncodeAll(raw, make([]byte, 0, len(raw)/2+16))
+	z := c.appendLayersRC(make([]byte, 0, len(raw)/2+16), raw, nil)
 	out := make([]byte, 1, 1+binary.MaxVarintLen64+len(z)+len(d.Tokens)+64)
 	out[0] = codecVersion
 	out = binary.AppendUvarint(out, uint64(len(z)))
@@ -159,26 +160,30 @@ func (c *Codec) Decode(blob []byte, d *doc.Document) error {
 		return fmt.Errorf("store: layers of %q: %w", d.ID, errCorrupt)
 	}
 	rest := blob[1+k:]
+	if blob[0] >= codecRC {
+		raw, err := c.layerPart(rest[:n])
+		if err != nil {
+			return fmt.Errorf("store: layers of %q: %w", d.ID, err)
+		}
+		// The tokens come between the sentences and the other layers,
+		// whose spans refer to them.
+		err = readBinLayers7(raw, d, func(sentIn bool) error {
+			toks, err := c.readTokenSection(rest[n:], d, int(blob[0]), sentIn)
+			if err != nil {
+				return fmt.Errorf("tokens: %w", err)
+			}
+			d.Tokens = toks
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("store: layers of %q: %w", d.ID, err)
+		}
+		return nil
+	}
 	if blob[0] != codecJSON {
 		raw, err := c.textDec.DecodeAll(rest[:n], nil)
 		if err != nil {
 			return fmt.Errorf("store: layers of %q: %w", d.ID, err)
-		}
-		if blob[0] >= codecRC {
-			// The tokens come between the sentences and the other layers,
-			// whose spans refer to them.
-			err := readBinLayers7(raw, d, func(sentIn bool) error {
-				toks, err := c.readTokenSection(rest[n:], d, int(blob[0]), sentIn)
-				if err != nil {
-					return fmt.Errorf("store: tokens of %q: %w", d.ID, err)
-				}
-				d.Tokens = toks
-				return nil
-			})
-			if err != nil {
-				return fmt.Errorf("store: layers of %q: %w", d.ID, err)
-			}
-			return nil
 		}
 		if err := readBinLayers(raw, d, int(blob[0])); err != nil {
 			return fmt.Errorf("store: layers of %q: %w", d.ID, err)

@@ -107,10 +107,11 @@ func (c *Codec) encodeV6(d *doc.Document) ([]byte, error) {
 }
 
 // encodeV7Legacy writes a version-7 blob whose token section is the
-// version-6 one (what Encode does for tokens the models cannot code).
+// version-6 one (what Encode does for tokens the models cannot code) and
+// whose layer record is a zstd frame.
 func (c *Codec) encodeV7Legacy(d *doc.Document) ([]byte, error) {
 	raw := appendBinLayers7(nil, d, false)
-	z := c.layerEnc.EncodeAll(raw, nil)
+	z := c.layerEnc.EncodeAll(raw, []byte{layerZstd})
 	out := []byte{codecVersion}
 	out = binary.AppendUvarint(out, uint64(len(z)))
 	out = append(out, z...)

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/chronicle-news/chronicle/doc"
@@ -22,6 +23,18 @@ func FuzzCodecDecode(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(blob, text)
+	for _, d := range []*doc.Document{richDoc(), edgeTokensDoc()} {
+		blob, err := c.Encode(d)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(blob, d.Text)
+		legacy, err := c.encodeV6(d)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(legacy, d.Text)
+	}
 	f.Add([]byte{codecVersion, 0x28, 0xb5, 0x2f, 0xfd}, text)
 	f.Add([]byte{}, "")
 	f.Fuzz(func(t *testing.T, blob []byte, text string) {
@@ -54,5 +67,30 @@ func FuzzBinLayers(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte, text string, version uint8) {
 		out := doc.Document{Text: text}
 		_ = readBinLayers(b, &out, int(version))
+	})
+}
+
+// FuzzBinLayers7 reads arbitrary version-7 layer records over the tokens
+// of a whitespace split of the text: an error or layers, never a panic.
+func FuzzBinLayers7(f *testing.F) {
+	d := richDoc()
+	f.Add(appendBinLayers7(nil, d, false), d.Text)
+	e := edgeTokensDoc()
+	f.Add(appendBinLayers7(nil, e, true), e.Text)
+	f.Add([]byte{0, 1, 1, 0, 0, 0, 0}, "a b")
+	f.Fuzz(func(t *testing.T, b []byte, text string) {
+		out := doc.Document{Text: text}
+		_ = readBinLayers7(b, &out, func(sentIn bool) error {
+			p := 0
+			for _, w := range strings.Fields(text) {
+				k := strings.Index(text[p:], w) + p
+				out.Tokens = append(out.Tokens, doc.Token{Start: int32(k), End: int32(k + len(w))})
+				p = k + len(w)
+			}
+			if sentIn {
+				out.Sentences = []doc.Sentence{{Start: 0, End: len(text), EndToken: len(out.Tokens)}}
+			}
+			return nil
+		})
 	})
 }

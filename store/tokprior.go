@@ -69,11 +69,16 @@ func parseTokPriors(raw []byte) (*tokPriors, error) {
 		return out
 	}
 	t := &tokPriors{forms: list(nForms - 1), rels: list(nRelSyms - 1), suffixes: list(nSuffixSyms - 1)}
+	if nt := r.uvarint(); r.err != nil || nt != uint64(nTops) || uint64(len(r.b)) < nt {
+		return nil, fmt.Errorf("%d tops for %d: %w", nt, nTops, errCorrupt)
+	}
+	t.tops = append([]uint8(nil), r.b[:nTops]...)
+	r.b = r.b[nTops:]
 	np := r.uvarint()
 	if r.err != nil || np != uint64(nProbs) || uint64(len(r.b)) != 2*np {
 		return nil, fmt.Errorf("%d probabilities for %d: %w", np, nProbs, errCorrupt)
 	}
-	t.probs = make([]uint16, nPages*64)
+	t.probs = make([]uint16, nProbsPad)
 	for i := range nProbs {
 		t.probs[i] = binary.LittleEndian.Uint16(r.b[2*i:])
 	}
@@ -91,6 +96,8 @@ func (t *tokPriors) marshal() []byte {
 			b = append(b, s...)
 		}
 	}
+	b = binary.AppendUvarint(b, uint64(len(t.tops)))
+	b = append(b, t.tops...)
 	b = binary.AppendUvarint(b, uint64(nProbs))
 	for _, p := range t.probs[:nProbs] {
 		b = binary.LittleEndian.AppendUint16(b, p)
@@ -99,8 +106,8 @@ func (t *tokPriors) marshal() []byte {
 }
 
 // flatTokPriors are priors that know nothing (to count new ones).
-func flatTokPriors(forms, rels, suffixes []string) *tokPriors {
-	t := &tokPriors{forms: forms, rels: rels, suffixes: suffixes, probs: make([]uint16, nPages*64)}
+func flatTokPriors(forms, rels, suffixes []string, tops []uint8) *tokPriors {
+	t := &tokPriors{forms: forms, rels: rels, suffixes: suffixes, tops: tops, probs: make([]uint16, nProbsPad)}
 	for i := range t.probs {
 		t.probs[i] = rcHalf
 	}
@@ -119,3 +126,24 @@ func (c *Codec) getState() *tokState {
 
 // putState hands a state back for reuse.
 func (c *Codec) putState(s *tokState) { c.states.Put(s) }
+
+// computeTops sets the tops of the trees coded by sym: the symbol reached
+// by taking the likelier branch at every node.
+func (t *tokPriors) computeTops() {
+	t.tops = make([]uint8, nTops)
+	for _, tr := range symTrees {
+		size := 1 << tr.bits
+		for k := range tr.n {
+			base := tr.base + k*size
+			m := 1
+			for range tr.bits {
+				if t.probs[base+m] >= rcHalf {
+					m <<= 1
+				} else {
+					m = m<<1 | 1
+				}
+			}
+			t.tops[base>>4] = uint8(m - size)
+		}
+	}
+}

@@ -172,22 +172,33 @@ func countTokPriors(t *testing.T, docs []*doc.Document) *tokPriors {
 		}
 		return all
 	}
-	flat := flatTokPriors(top(forms, nForms-1), top(rels, nRelSyms-1), top(sufs, nSuffixSyms-1))
-	c, err := newCodecWith(flat)
-	if err != nil {
-		t.Fatal(err)
+	forms1, rels1, sufs1 := top(forms, nForms-1), top(rels, nRelSyms-1), top(sufs, nSuffixSyms-1)
+	// Pass 1 counts every symbol through its tree, which gives the tops;
+	// pass 2 counts what the coder codes with those tops.
+	count := func(tops []uint8, noHits bool) *tokPriors {
+		c, err := newCodecWith(flatTokPriors(forms1, rels1, sufs1, tops))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.noHits = noHits
+		counts := make([]uint32, 2*nProbsPad)
+		for _, d := range docs {
+			sentIn := len(d.Tokens) > 0 && rcUsable(d) && sentencesInTokens(d)
+			c.appendTokensRC(nil, d, counts, sentIn)
+			c.appendLayersRC(nil, appendBinLayers7(nil, d, sentIn), counts)
+		}
+		pr := &tokPriors{forms: forms1, rels: rels1, suffixes: sufs1, tops: tops, probs: make([]uint16, nProbsPad)}
+		const a = 0.4
+		for i := range pr.probs {
+			c0, c1 := float64(counts[2*i]), float64(counts[2*i+1])
+			p := (c0 + a) / (c0 + c1 + 2*a) * rcProbOne
+			pr.probs[i] = uint16(max(rcProbMin, min(rcProbMax, int(p+0.5))))
+		}
+		return pr
 	}
-	counts := make([]uint32, 2*nPages*64)
-	for _, d := range docs {
-		c.appendTokensRC(nil, d, counts, len(d.Tokens) > 0 && rcUsable(d) && sentencesInTokens(d))
-	}
-	pr := &tokPriors{forms: flat.forms, rels: flat.rels, suffixes: flat.suffixes, probs: make([]uint16, nPages*64)}
-	const a = 0.4
-	for i := range pr.probs {
-		c0, c1 := float64(counts[2*i]), float64(counts[2*i+1])
-		p := (c0 + a) / (c0 + c1 + 2*a) * rcProbOne
-		pr.probs[i] = uint16(max(rcProbMin, min(rcProbMax, int(p+0.5))))
-	}
+	pr := count(make([]uint8, nTops), true)
+	pr.computeTops()
+	pr = count(pr.tops, false)
 	pr.index()
 	return pr
 }

@@ -63,7 +63,8 @@ const (
 	offGamma   = offRel + nUPOS*nUPOS*4*nRelSyms
 	offSent    = offGamma + 8*nGamma
 	offPara    = offSent + nClass*2*nClass*3
-	nProbs     = offPara + 4
+	offLayer   = (offPara + 4 + 255) &^ 255
+	nProbs     = offLayer + nLayerCtx*256
 )
 
 // Escape sites of the gamma codes.
@@ -78,39 +79,51 @@ const (
 
 // tokState is the models' probabilities while coding one document: pages
 // of 64, copied from the priors into an arena when first used (a document
-// touches a small part of the models).
+// touches a small part of the models). A page is this document's when its
+// entry carries the state's generation, so that reset need not clear the
+// table.
 type tokState struct {
-	page  []int32 // arena page + 1, 0: not yet used
+	page  []uint32 // generation<<20 | arena page + 1
+	gen   uint32
 	arena []uint16
 	init  []uint16
 }
 
-const nPages = (nProbs + 63) / 64
+// nPages is the number of pages of the adaptive models (the layer
+// model, after them, is static).
+const nPages = (offLayer + 63) / 64
+
+// nProbsPad is nProbs rounded up to whole pages.
+const nProbsPad = (nProbs + 63) &^ 63
 
 func newTokState(init []uint16) *tokState {
-	return &tokState{page: make([]int32, nPages), arena: make([]uint16, 0, 64*1024), init: init}
+	return &tokState{page: make([]uint32, nPages), gen: 1, arena: make([]uint16, 0, 64*1024), init: init}
 }
 
 // reset forgets the document's adaptation.
 func (s *tokState) reset() {
-	clear(s.page)
 	s.arena = s.arena[:0]
+	s.gen++
+	if s.gen == 1<<12 {
+		clear(s.page)
+		s.gen = 1
+	}
 }
 
 // at returns the arena index of probability i.
 func (s *tokState) at(i int) int {
 	a := s.page[i>>6]
-	if a == 0 {
+	if a>>20 != s.gen {
 		a = s.load(i >> 6)
 	}
-	return int(a-1)<<6 | i&63
+	return int(a&(1<<20-1)-1)<<6 | i&63
 }
 
 // load copies page pg of the priors into the arena.
 //
 //go:noinline
-func (s *tokState) load(pg int) int32 {
-	a := int32(len(s.arena)>>6) + 1
+func (s *tokState) load(pg int) uint32 {
+	a := s.gen<<20 | uint32(len(s.arena)>>6+1)
 	s.arena = append(s.arena, s.init[pg<<6:pg<<6+64]...)
 	s.page[pg] = a
 	return a
@@ -121,6 +134,7 @@ func (s *tokState) load(pg int) int32 {
 // probabilities.
 type tokPriors struct {
 	forms, rels, suffixes []string
+	tops                  []uint8 // see tokCoder.sym
 	formIndex             map[string]int
 	relIndex, sufIndex    map[string]int
 	probs                 []uint16
@@ -143,9 +157,41 @@ func (t *tokPriors) index() {
 
 // tokCoder is either side of the stream: enc or dec is set.
 type tokCoder struct {
-	st  *tokState
-	enc *rcEncoder
-	dec *rcDecoder
+	st     *tokState
+	enc    *rcEncoder
+	dec    *rcDecoder
+	tops   []uint8 // the likeliest symbol of each tree (by base>>4)
+	noHits bool    // code every symbol through its tree (to count priors)
+}
+
+// Trees coded by sym, with their sizes: the tops of the priors are
+// computed over them.
+var symTrees = [...]struct{ base, n, bits int }{
+	{offBundle, nBundleCtx, 8},
+	{offStrip, nLemmaCtx, 4},
+	{offSuffix, nLemmaCtx, 8},
+	{offDist, nUPOS * 2 * nUPOS, 5},
+	{offRel, nUPOS * nUPOS * 4, 6},
+}
+
+// nTops is the length of the table of tops.
+const nTops = offGamma>>4 + 1
+
+// sym codes a symbol of the tree at base: first whether it is the tree's
+// likeliest symbol by the priors (with the probability in the tree's
+// unused slot 0), only if not the symbol itself.
+func (c *tokCoder) sym(base, nbits, sym int) int {
+	if c.noHits {
+		return c.tree(base, nbits, sym)
+	}
+	top := int(c.tops[base>>4])
+	if c.bit(base, boolBit(sym == top)) == 1 && c.dec != nil {
+		return top
+	}
+	if c.enc != nil && sym == top {
+		return top
+	}
+	return c.tree(base, nbits, sym)
 }
 
 // bit codes (or decodes) b with probability index i.
@@ -176,10 +222,10 @@ func (c *tokCoder) tree(base, nbits, sym int) int {
 	for range nbits {
 		i := base + m
 		a := st.page[i>>6]
-		if a == 0 {
+		if a>>20 != st.gen {
 			a = st.load(i >> 6)
 		}
-		k := int(a-1)<<6 | i&63
+		k := int(a&(1<<20-1)-1)<<6 | i&63
 		pr := uint32(st.arena[k])
 		bound := (rng >> rcProbBits) * pr
 		if code < bound {
@@ -432,7 +478,7 @@ func (c *Codec) appendTokensRC(b []byte, d *doc.Document, counts []uint32, sentI
 	defer c.putState(st)
 	enc := newRCEncoder(b)
 	enc.counts = counts
-	tc := &tokCoder{st: st, enc: enc}
+	tc := &tokCoder{st: st, enc: enc, tops: pr.tops, noHits: c.noHits}
 	sent, _ := sentenceOf(d.Sentences, n)
 	text := d.Text
 	var buf [64]byte
@@ -475,19 +521,19 @@ func (c *Codec) appendTokensRC(b []byte, d *doc.Document, counts []uint32, sentI
 		form := text[start:end]
 		fid, suf, bctx := pr.formContexts(form, buf[:0], first, prev)
 		in := &info[i]
-		tc.tree(offBundle+bctx*nBundleSyms, 8, in.bsym)
+		tc.sym(offBundle+bctx*nBundleSyms, 8, in.bsym)
 		if in.bsym == bundleDocSym {
 			tc.gamma(gBundle, in.docB)
 		}
 		lctx := lemmaContext(fid, suf, in.bsym, t.UPOS)
 		if in.strip < 15 {
-			tc.tree(offStrip+lctx*16, 4, int(in.strip))
+			tc.sym(offStrip+lctx*16, 4, int(in.strip))
 		} else {
-			tc.tree(offStrip+lctx*16, 4, 15)
+			tc.sym(offStrip+lctx*16, 4, 15)
 			tc.gamma(gStrip, in.strip-15)
 		}
 		if in.strip > 0 {
-			tc.tree(offSuffix+lctx*nSuffixSyms, 8, in.sufSym)
+			tc.sym(offSuffix+lctx*nSuffixSyms, 8, in.sufSym)
 			if in.sufSym == nSuffixSyms-1 {
 				tc.gamma(gSuffix, in.sufStr)
 			}
@@ -500,14 +546,14 @@ func (c *Codec) appendTokensRC(b []byte, d *doc.Document, counts []uint32, sentI
 		tc.tree(offDir+dctx*4, 2, dir)
 		hu := doc.NoPOS
 		if dir < 2 {
-			tc.tree(offDist+(dbase+dir)*32, 5, int(min(dist-1, 31)))
+			tc.sym(offDist+(dbase+dir)*32, 5, int(min(dist-1, 31)))
 			if dist-1 >= 31 {
 				tc.gamma(gDist, uint64(dist-32))
 			}
 			hu = d.Tokens[t.Head].UPOS
 		}
 		in := &info[i]
-		tc.tree(offRel+((upos19(t.UPOS)*nUPOS+upos19(hu))*4+dir)*nRelSyms, 6, in.relSym)
+		tc.sym(offRel+((upos19(t.UPOS)*nUPOS+upos19(hu))*4+dir)*nRelSyms, 6, in.relSym)
 		if in.relSym == nRelSyms-1 {
 			tc.gamma(gRel, in.relStr)
 		}
@@ -625,7 +671,7 @@ func (c *Codec) readTokensRC(b []byte, d *doc.Document, sentIn bool) ([]doc.Toke
 	st := c.getState()
 	defer c.putState(st)
 	dec := newRCDecoder(r.b)
-	tc := &tokCoder{st: st, dec: dec}
+	tc := &tokCoder{st: st, dec: dec, tops: pr.tops}
 	toks := make([]doc.Token, n)
 	var buf [64]byte
 	prevEnd := 0
@@ -676,7 +722,7 @@ func (c *Codec) readTokensRC(b []byte, d *doc.Document, sentIn bool) ([]doc.Toke
 		}
 		form := text[start:end]
 		fid, suf, bctx := pr.formContexts(form, buf[:0], first, prev)
-		bsym := tc.tree(offBundle+bctx*nBundleSyms, 8, 0)
+		bsym := tc.sym(offBundle+bctx*nBundleSyms, 8, 0)
 		switch {
 		case bsym < len(staticBundles):
 			bd := c.bundleList[bsym]
@@ -693,14 +739,14 @@ func (c *Codec) readTokensRC(b []byte, d *doc.Document, sentIn bool) ([]doc.Toke
 			return nil, errCorrupt
 		}
 		lctx := lemmaContext(fid, suf, bsym, t.UPOS)
-		strip := uint64(tc.tree(offStrip+lctx*16, 4, 0))
+		strip := uint64(tc.sym(offStrip+lctx*16, 4, 0))
 		if strip == 15 {
 			strip += tc.gamma(gStrip, 0)
 		}
 		if strip == 0 {
 			t.Lemma = form
 		} else {
-			sym := tc.tree(offSuffix+lctx*nSuffixSyms, 8, 0)
+			sym := tc.sym(offSuffix+lctx*nSuffixSyms, 8, 0)
 			var suffix string
 			if sym < len(pr.suffixes) {
 				suffix = pr.suffixes[sym]
@@ -730,7 +776,7 @@ func (c *Codec) readTokensRC(b []byte, d *doc.Document, sentIn bool) ([]doc.Toke
 		hu := doc.NoPOS
 		switch dir {
 		case 0, 1:
-			dist := uint64(tc.tree(offDist+(dbase+dir)*32, 5, 0)) + 1
+			dist := uint64(tc.sym(offDist+(dbase+dir)*32, 5, 0)) + 1
 			if dist == 32 {
 				dist += tc.gamma(gDist, 0)
 			}
@@ -748,7 +794,7 @@ func (c *Codec) readTokensRC(b []byte, d *doc.Document, sentIn bool) ([]doc.Toke
 		default:
 			t.Head = int32(i)
 		}
-		sym := tc.tree(offRel+((upos19(t.UPOS)*nUPOS+upos19(hu))*4+dir)*nRelSyms, 6, 0)
+		sym := tc.sym(offRel+((upos19(t.UPOS)*nUPOS+upos19(hu))*4+dir)*nRelSyms, 6, 0)
 		switch {
 		case sym < len(pr.rels):
 			t.Dep = pr.rels[sym]

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"math/bits"
+	"sort"
 	"strconv"
 
 	"github.com/chronicle-news/chronicle/doc"
@@ -372,7 +373,8 @@ type binReader struct {
 	v7       bool
 	toks     []doc.Token
 	sents    []doc.Sentence
-	startTok map[int]int
+	startTok map[int]int // when the tokens are not sorted
+	sorted   bool
 }
 
 func (r *binReader) u() uint64 {
@@ -501,10 +503,24 @@ func (r *binReader) anchor(start int) int {
 		return start
 	}
 	if r.startTok == nil {
-		r.startTok = make(map[int]int, len(r.toks))
-		for i := len(r.toks) - 1; i >= 0; i-- {
-			r.startTok[int(r.toks[i].Start)] = i
+		r.startTok = map[int]int{}
+		r.sorted = true
+		for i := 1; i < len(r.toks) && r.sorted; i++ {
+			r.sorted = r.toks[i].Start > r.toks[i-1].Start
 		}
+		if !r.sorted {
+			for i := len(r.toks) - 1; i >= 0; i-- {
+				r.startTok[int(r.toks[i].Start)] = i
+			}
+		}
+	}
+	if r.sorted {
+		// Tokens in order (as the range-coded section has them).
+		i := sort.Search(len(r.toks), func(i int) bool { return int(r.toks[i].Start) >= start })
+		if i < len(r.toks) && int(r.toks[i].Start) == start {
+			return i
+		}
+		return 0
 	}
 	return r.startTok[start]
 }

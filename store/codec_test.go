@@ -447,36 +447,41 @@ func TestTokenSectionRC(t *testing.T) {
 }
 
 // BenchmarkCodec encodes and decodes the layers of three MEANTIME
-// articles; ns/op is per document.
+// articles in the current format and in version 6; ns/op is per document.
 func BenchmarkCodec(b *testing.B) {
 	c, err := NewCodec()
 	if err != nil {
 		b.Fatal(err)
 	}
 	docs := codecTestDocs(b)
-	blobs := make([][]byte, len(docs))
-	for i, d := range docs {
-		if blobs[i], err = c.Encode(d); err != nil {
-			b.Fatal(err)
+	for _, v := range []struct {
+		name   string
+		encode func(*doc.Document) ([]byte, error)
+	}{{"v7", c.Encode}, {"v6", c.encodeV6}} {
+		blobs := make([][]byte, len(docs))
+		for i, d := range docs {
+			if blobs[i], err = v.encode(d); err != nil {
+				b.Fatal(err)
+			}
 		}
+		b.Run("Encode/"+v.name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				if _, err := v.encode(docs[i%len(docs)]); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
+		b.Run("Decode/"+v.name, func(b *testing.B) {
+			i := 0
+			for b.Loop() {
+				d := docs[i%len(docs)]
+				if err := c.Decode(blobs[i%len(docs)], &doc.Document{Text: d.Text}); err != nil {
+					b.Fatal(err)
+				}
+				i++
+			}
+		})
 	}
-	b.Run("Encode", func(b *testing.B) {
-		i := 0
-		for b.Loop() {
-			if _, err := c.Encode(docs[i%len(docs)]); err != nil {
-				b.Fatal(err)
-			}
-			i++
-		}
-	})
-	b.Run("Decode", func(b *testing.B) {
-		i := 0
-		for b.Loop() {
-			d := docs[i%len(docs)]
-			if err := c.Decode(blobs[i%len(docs)], &doc.Document{Text: d.Text}); err != nil {
-				b.Fatal(err)
-			}
-			i++
-		}
-	})
 }

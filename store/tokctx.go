@@ -17,10 +17,22 @@ const nClass = 18
 // byteClass is the class of text[p] for the token boundary models (0
 // outside the text).
 func byteClass(text string, p int) int {
-	if p < 0 || p >= len(text) {
+	if uint(p) >= uint(len(text)) {
 		return 0
 	}
-	c := text[p]
+	return int(byteClasses[text[p]])
+}
+
+// byteClasses classes the byte values (see classOf).
+var byteClasses = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = classOf(byte(c))
+	}
+	return t
+}()
+
+// classOf is the class of a byte of text (1 to nClass-1).
+func classOf(c byte) uint8 {
 	switch {
 	case c == ' ' || c == '\t':
 		return 1
@@ -121,13 +133,26 @@ const nSuffix = len(wordSuffixes) + 1
 
 // suffixClass is the ending class of a lower-cased form.
 func suffixClass(lower []byte) int {
-	for k, s := range wordSuffixes {
+	if len(lower) < 2 {
+		return 0
+	}
+	for _, k := range suffixesByLast[lower[len(lower)-1]] {
+		s := wordSuffixes[k]
 		if len(lower) > len(s) && string(lower[len(lower)-len(s):]) == s {
-			return k + 1
+			return int(k) + 1
 		}
 	}
 	return 0
 }
+
+// suffixesByLast lists the wordSuffixes by their last byte, in order.
+var suffixesByLast = func() (t [256][]uint8) {
+	for k, s := range wordSuffixes {
+		c := s[len(s)-1]
+		t[c] = append(t[c], uint8(k))
+	}
+	return t
+}()
 
 // coarseUPOS groups the parts of speech for contexts: 1 nominal, 2
 // verbal, 3 modifier of a noun, 4 function word, 5 the rest (0: none).

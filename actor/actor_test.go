@@ -692,3 +692,32 @@ func TestPlaceDescriptions(t *testing.T) {
 		})
 	}
 }
+
+func TestOrgDescriptions(t *testing.T) {
+	tests := []struct {
+		name, text, mention, want string
+	}{
+		{"a party by its dictionary sector", "The Republican Party met in Cleveland. Graham said the party must change.", "party must", "Republican Party"},
+		{"the latest fitting organisation", "The Democratic Party and the Republican Party met. Later the party voted.", "party voted", "Republican Party"},
+		{"no organisation of that sector", "Graham spoke in Cleveland on Monday. He said the party must change.", "party must", ""},
+		{"bank is left out", "The Republican Party met. Hill lost the farm to the bank in June.", "bank in", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := process(t, tt.text, "2016-07-01")
+			a := actorByMention(d, tt.mention)
+			got, want := "", ""
+			if a != nil {
+				got = a.ID
+			}
+			if tt.want != "" {
+				if w := actorByMention(d, tt.want); w != nil {
+					want = w.ID
+				}
+			}
+			if got != want || tt.want != "" && want == "" {
+				t.Errorf("%q: actor %q, want %q's %q (actors %+v)", tt.mention, got, tt.want, want, d.Actors)
+			}
+		})
+	}
+}

@@ -434,6 +434,13 @@ func (lk *linking) run(ctx context.Context) error {
 			if lk.used[i] {
 				continue
 			}
+			if bd := lk.orgDescribed(i, s.FirstToken, s.EndToken); bd != nil {
+				last := bd.lastTok
+				lk.markUsed(i, i+1)
+				lk.mention(bd, i, i+1, "description")
+				bd.lastTok = max(last, bd.lastTok)
+				continue
+			}
 			m, ok, phoenix := lk.agentAtFrom(i, s.EndToken)
 			if !ok || lk.anyUsed(m.Start, m.End) {
 				continue
@@ -2023,6 +2030,75 @@ func (lk *linking) placeDescribed(m Match, pos, sentStart int) *builder {
 		return same
 	}
 	return nil
+}
+
+// orgNouns are the nouns by which a story refers back to an organisation
+// it has named, with the sectors that organisation may have ("" for an
+// organisation the dictionaries do not know: most companies).
+var orgNouns = map[string][]string{
+	"company": {"BUS", ""}, "firm": {"BUS", ""}, "corporation": {"BUS", ""}, "automaker": {"BUS", ""},
+	"carmaker": {"BUS", ""}, "retailer": {"BUS", ""}, "airline": {"BUS", ""}, "insurer": {"BUS", ""},
+	"manufacturer": {"BUS", ""}, "conglomerate": {"BUS", ""}, "party": {"PTY"},
+	"newspaper": {"MED", ""}, "network": {"MED"}, "broadcaster": {"MED", ""},
+	"magazine": {"MED", ""}, "union": {"LAB"}, "ministry": {"GOV"},
+}
+
+// orgDescribed links "the company", "the party", "the newspaper" — "the"
+// and one of orgNouns at token i, no noun or name after it ("the party
+// leadership", "the company Apple") — to the organisation of a fitting
+// sector named latest before it, at most 2,000 bytes back; nil when there
+// is none. The dictionary's sector must fit; an organisation the
+// dictionaries do not know fits the business nouns only when the recogniser
+// called it an organisation and it was named in this sentence or the one
+// before. "Bank" and "paper" are left out: "lose to the bank", "the paper
+// argues". PETRARCH's literal coding (compose) keeps the phrase.
+func (lk *linking) orgDescribed(i, sentStart, sentEnd int) *builder {
+	sectors, ok := orgNouns[lk.fw[i]]
+	if !ok || i == sentStart || lk.fw[i-1] != "the" || lk.l.compose {
+		return nil
+	}
+	if j := i + 1; j < sentEnd && (lk.isCap(j) && lk.isWord(j) || lk.d.Tokens[j].UPOS == doc.NOUN || lk.d.Tokens[j].UPOS == doc.PROPN) {
+		return nil
+	}
+	start := int(lk.d.Tokens[i-1].Start)
+	var best *builder
+	bestEnd := -1
+	for _, bd := range lk.bs {
+		if bd.kind != "ORG" || bd.fixedCode != "" && bd.entry == nil {
+			continue // countries and capitals are fixed codes without an entry
+		}
+		_, sector := lk.finalCode(bd)
+		fits, unknown := false, sector == ""
+		for _, s := range sectors {
+			fits = fits || s == sector && (s != "" || lk.isOrgEntity(bd))
+		}
+		if !fits {
+			continue
+		}
+		for _, mt := range bd.mentions {
+			if mt.End > start || mt.End <= bestEnd || start-mt.End > 2000 {
+				continue
+			}
+			if si := lk.d.SentenceAt(mt.Start); unknown && si < lk.sent(i)-1 {
+				continue
+			}
+			best, bestEnd = bd, mt.End
+		}
+	}
+	return best
+}
+
+// isOrgEntity reports whether the recogniser called one of bd's mentions
+// an organisation.
+func (lk *linking) isOrgEntity(bd *builder) bool {
+	for _, mt := range bd.mentions {
+		for _, e := range lk.d.Entities {
+			if e.Type == "ORG" && e.Start == mt.Start && e.End == mt.End {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // tiedElsewhere reports whether the text ties one of bd's mentions to

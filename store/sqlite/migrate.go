@@ -46,6 +46,9 @@ func goMigrations() []*goose.Migration {
 		goose.NewGoMigration(enumVersion,
 			&goose.GoFunc{RunTx: enumTables},
 			&goose.GoFunc{RunTx: textTables}),
+		goose.NewGoMigration(partyIDsVersion,
+			&goose.GoFunc{RunTx: partyIDs},
+			&goose.GoFunc{RunTx: noPartyIDs}),
 	}
 }
 

@@ -119,7 +119,7 @@ func TestMigrateV2(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(ctx)
-	if err != nil || st.SchemaVersion != 12 {
+	if err != nil || st.SchemaVersion != 13 {
 		t.Fatalf("Stats after migration: %+v, %v", st, err)
 	}
 	var def string

@@ -70,7 +70,10 @@ var Dialect = sqlstore.Dialect{
 	// Schema v12 stores event types, statuses, modes and granularities
 	// as codes.
 	EnumCodes: 12,
-	Size:      `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
+	// Schema v13 keeps the actor IDs of each event's parties.
+	PartyIDs: 13,
+	JSONIDs:  true,
+	Size:     `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
 }
 
 // Options configure Open.
@@ -192,8 +195,8 @@ func Open(ctx context.Context, path string, opts Options) (*sqlstore.DB, error) 
 			return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 		}
 	}
-	if from > 0 && (from < packsVersion && version >= packsVersion || from < enumVersion && version >= slimVersion) {
-		// Moving the texts into packs (v5) or rebuilding tables (v11, v12) left
+	if from > 0 && (from < packsVersion && version >= packsVersion || from < partyIDsVersion && version >= slimVersion) {
+		// Moving the texts into packs (v5) or rewriting tables (v11–v13) left
 		// the rows spread thin over their old pages and those pages'
 		// space free: rebuild the file once (a 1.4 GB store of 200,000
 		// articles shrank by a third at v5 and its timelines read a third

@@ -1,6 +1,7 @@
 package sqlstore
 
 import (
+	"slices"
 	"testing"
 )
 
@@ -38,5 +39,33 @@ func TestEnumCodes(t *testing.T) {
 	}
 	if got := enumText(int64(len(EnumNames))); got != "" {
 		t.Errorf("enumText of an unknown code = %q, want \"\"", got)
+	}
+}
+
+func TestPartyIDs(t *testing.T) {
+	for _, c := range []struct {
+		name     string
+		src, tgt []int64
+		bytes    int
+	}{
+		{"none", nil, nil, 0},
+		{"one source", []int64{5}, nil, 1},
+		{"both sides", []int64{1, 63}, []int64{64}, 4},
+		{"large IDs", []int64{1 << 40}, []int64{1<<62 - 1}, 15},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b := AppendPartyIDs(nil, c.src, c.tgt)
+			if b == nil || len(b) != c.bytes {
+				t.Errorf("AppendPartyIDs = %v (%d bytes), want %d bytes, not nil", b, len(b), c.bytes)
+			}
+			src, tgt := PartyIDs(b)
+			if !slices.Equal(src, c.src) || !slices.Equal(tgt, c.tgt) {
+				t.Errorf("PartyIDs = %v, %v; want %v, %v", src, tgt, c.src, c.tgt)
+			}
+		})
+	}
+	// A broken value ends the lists where it breaks.
+	if src, tgt := PartyIDs([]byte{10, 0x80}); !slices.Equal(src, []int64{5}) || tgt != nil {
+		t.Errorf("PartyIDs of a cut value = %v, %v; want [5], []", src, tgt)
 	}
 }

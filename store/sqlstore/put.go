@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -606,14 +607,23 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 				}
 				placeKey, country, lat, lon, placeKind = strings.ToLower(place), l.Country, l.Lat, l.Lon, l.Kind
 			}
-			if w.s.slimTables {
+			switch {
+			case w.s.partyIDs:
+				// The parties' actor IDs and roles; names and codes are
+				// read from actors.
+				err = w.row(`INSERT INTO events (merge_key, type, mode, cameo, quad, goldstein, status, status_published, date_value, date_lo, date_hi, granularity,
+				place, place_key, country, lat, lon, place_kind, party_ids, num_mentions, num_articles, num_sources, first_article)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?) RETURNING id`,
+					key, w.s.enum(e.Type), w.s.enum(e.Mode), e.CAMEO, e.Quad, e.Goldstein, w.s.enum(e.Status), w.s.pub(published), value, w.s.day(lo), w.s.day(hi), w.s.enum(gran),
+					place, placeKey, country, lat, lon, placeKind, AppendPartyIDs(nil, src, tgt), nEvidence, articleID).Scan(&eventID)
+			case w.s.slimTables:
 				// The parties are read through event_actors.
 				err = w.row(`INSERT INTO events (merge_key, type, mode, cameo, quad, goldstein, status, status_published, date_value, date_lo, date_hi, granularity,
 				place, place_key, country, lat, lon, place_kind, num_mentions, num_articles, num_sources, first_article)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, 1, ?) RETURNING id`,
 					key, w.s.enum(e.Type), w.s.enum(e.Mode), e.CAMEO, e.Quad, e.Goldstein, w.s.enum(e.Status), w.s.pub(published), value, w.s.day(lo), w.s.day(hi), w.s.enum(gran),
 					place, placeKey, country, lat, lon, placeKind, nEvidence, articleID).Scan(&eventID)
-			} else {
+			default:
 				parties, perr := w.parties(src, tgt)
 				if perr != nil {
 					return perr
@@ -757,6 +767,40 @@ func (w *writeTx) parties(src, tgt []int64) (string, error) {
 
 func oneLine(s string) string {
 	return strings.NewReplacer("\t", " ", "\n", " ", "\r", " ").Replace(s)
+}
+
+// AppendPartyIDs appends the events.party_ids value of an event (schema
+// v13) to b: a uvarint per party, its actor ID shifted left by one with
+// the role (0 source, 1 target) in the low bit, sources first, each side
+// in the order of the actor IDs as given.
+func AppendPartyIDs(b []byte, src, tgt []int64) []byte {
+	if b == nil {
+		b = []byte{} // an empty value, not NULL
+	}
+	for role, ids := range [2][]int64{src, tgt} {
+		for _, id := range ids {
+			b = binary.AppendUvarint(b, uint64(id)<<1|uint64(role))
+		}
+	}
+	return b
+}
+
+// PartyIDs decodes events.party_ids into the actor IDs of the sources and
+// targets; a malformed value ends the lists where it breaks.
+func PartyIDs(b []byte) (src, tgt []int64) {
+	for len(b) > 0 {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			break
+		}
+		b = b[n:]
+		if v&1 == 0 {
+			src = append(src, int64(v>>1))
+		} else {
+			tgt = append(tgt, int64(v>>1))
+		}
+	}
+	return src, tgt
 }
 
 // parseParties decodes events.parties.

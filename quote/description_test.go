@@ -64,3 +64,31 @@ func TestSpeakerSpan(t *testing.T) {
 		t.Errorf("speakers %q, want %s", got, want)
 	}
 }
+
+// TestPronounSpeakerGender checks that "she said" after a man's quote goes
+// to the woman named before, not to the last speaker.
+func TestPronounSpeakerGender(t *testing.T) {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Debate\n\nHillary Clinton and Donald Trump met in Ohio on Monday.\n\n" +
+		"“We will win this state,” Mr. Trump said.\n\n“The voters deserve better,” she said.\n"
+	d, err := p.Extract(context.Background(), doc.Article{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, q := range d.Quotes {
+		if q.Speaker == nil || q.Speaker.Text != "she" {
+			continue
+		}
+		found = true
+		if a := d.Actor(q.Speaker.Actor); a == nil || a.Name != "Hillary Clinton" {
+			t.Errorf("\"she\" linked to %+v, want Hillary Clinton", a)
+		}
+	}
+	if !found {
+		t.Errorf("no quote by \"she\": %+v", d.Quotes)
+	}
+}

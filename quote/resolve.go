@@ -28,11 +28,11 @@ func mentionActor(d *doc.Document, sp, head doc.Span) string {
 // nearestActor returns the actor with the latest mention ending before off
 // whose kind is accepted by ok, and whose role contains role (when role is
 // not ""). It looks back at most limit bytes.
-func nearestActor(d *doc.Document, off, limit int, role string, ok func(kind string) bool) string {
+func nearestActor(d *doc.Document, off, limit int, role string, ok func(a *doc.Actor) bool) string {
 	best, bestEnd := "", -1
 	for i := range d.Actors {
 		a := &d.Actors[i]
-		if !ok(a.Kind) {
+		if !ok(a) {
 			continue
 		}
 		if role != "" && !hasRole(a, role) {
@@ -125,8 +125,8 @@ func actorNear(d *doc.Document, off, limit int, place string) string {
 	return best
 }
 
-func isPerson(kind string) bool { return kind == "PER" }
-func isGroup(kind string) bool  { return kind == "ORG" || kind == "GRP" || kind == "LOC" }
+func isPerson(a *doc.Actor) bool { return a.Kind == "PER" }
+func isGroup(a *doc.Actor) bool  { return a.Kind == "ORG" || a.Kind == "GRP" || a.Kind == "LOC" }
 
 // actorFor links a speaker phrase to an actor: through the actor layer's
 // mentions, else — for a pronoun or a description the actor stage left
@@ -153,13 +153,15 @@ func (v *view) actorForDepth(sp doc.Span, head int, prev []cand, depth int) stri
 		}
 		return v.antecedentActor(head, prev, depth)
 	case "he", "she", "him", "her":
-		// The last speaker if recent, else the nearest person.
-		if id := lastSpeaker(d, prev, sp.Start, 1500, isPerson); id != "" {
-			if near := nearestActor(d, sp.Start, 1500, "", isPerson); near == id || near == "" || v.sentenceHasNoOtherPerson(sp.Start, id) {
+		// The last speaker if recent, else the nearest person; a person
+		// whose gender the text or name tells must fit the pronoun.
+		fits := func(a *doc.Actor) bool { return a.Kind == "PER" && actor.PronounFits(d, h, a) }
+		if id := lastSpeaker(d, prev, sp.Start, 1500, fits); id != "" {
+			if near := nearestActor(d, sp.Start, 1500, "", fits); near == id || near == "" || v.sentenceHasNoOtherPerson(sp.Start, id, fits) {
 				return id
 			}
 		}
-		return nearestActor(d, sp.Start, 3000, "", isPerson)
+		return nearestActor(d, sp.Start, 3000, "", fits)
 	case "they":
 		return nearestActor(d, sp.Start, 1500, "", isGroup)
 	}
@@ -185,16 +187,16 @@ func (v *view) actorForDepth(sp doc.Span, head int, prev []cand, depth int) stri
 	return ""
 }
 
-// sentenceHasNoOtherPerson reports whether no person other than id is
-// mentioned between the start of off's sentence and off.
-func (v *view) sentenceHasNoOtherPerson(off int, id string) bool {
+// sentenceHasNoOtherPerson reports whether no person other than id that ok
+// accepts is mentioned between the start of off's sentence and off.
+func (v *view) sentenceHasNoOtherPerson(off int, id string, ok func(a *doc.Actor) bool) bool {
 	start := 0
 	if s := v.d.SentenceAt(off); s >= 0 {
 		start = v.d.Sentences[s].Start
 	}
 	for i := range v.d.Actors {
 		a := &v.d.Actors[i]
-		if a.ID == id || a.Kind != "PER" {
+		if a.ID == id || !ok(a) {
 			continue
 		}
 		for _, m := range a.Mentions {
@@ -208,13 +210,13 @@ func (v *view) sentenceHasNoOtherPerson(off int, id string) bool {
 
 // lastSpeaker returns the actor of the latest earlier quote whose speaker
 // ends before off (within limit bytes) and whose kind is accepted.
-func lastSpeaker(d *doc.Document, prev []cand, off, limit int, ok func(string) bool) string {
+func lastSpeaker(d *doc.Document, prev []cand, off, limit int, ok func(a *doc.Actor) bool) string {
 	for i := len(prev) - 1; i >= 0; i-- {
 		c := &prev[i]
 		if c.spk == nil || c.spk.Actor == "" || c.spk.End > off || off-c.spk.End > limit {
 			continue
 		}
-		if a := d.Actor(c.spk.Actor); a != nil && ok(a.Kind) {
+		if a := d.Actor(c.spk.Actor); a != nil && ok(a) {
 			return a.ID
 		}
 	}

@@ -61,6 +61,8 @@ var Dialect = sqlstore.Dialect{
 	// articles' sketches, and keeps article times as seconds (actors keep
 	// their keys).
 	SlimTables: 11,
+	// Schema v14 drops the actors' country and sector.
+	SlimActors: 14,
 }
 
 // Options configure Open.

@@ -49,6 +49,9 @@ func goMigrations() []*goose.Migration {
 		goose.NewGoMigration(partyIDsVersion,
 			&goose.GoFunc{RunTx: partyIDs},
 			&goose.GoFunc{RunTx: noPartyIDs}),
+		goose.NewGoMigration(slimActorsVersion,
+			&goose.GoFunc{RunTx: slimActors},
+			&goose.GoFunc{RunTx: fatActors}),
 	}
 }
 

@@ -109,6 +109,7 @@ func TestMigrateV2(t *testing.T) {
 	}
 	docsBefore := documentsJSON(t, old)
 	eventsAll := eventsJSON(t, old)
+	actorsAll := actorsJSON(t, old)
 	quotesBefore := quotesJSON(t, old)
 	datesBefore := eventDates(t, old)
 	old.Close()
@@ -119,7 +120,7 @@ func TestMigrateV2(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(ctx)
-	if err != nil || st.SchemaVersion != 13 {
+	if err != nil || st.SchemaVersion != 14 {
 		t.Fatalf("Stats after migration: %+v, %v", st, err)
 	}
 	var def string
@@ -163,6 +164,9 @@ func TestMigrateV2(t *testing.T) {
 	}
 	if got := eventDates(t, s); !slices.Equal(got, datesBefore) || len(got) < 10 {
 		t.Errorf("event dates after migration:\n%v\nbefore:\n%v", got, datesBefore)
+	}
+	if got := actorsJSON(t, s); !slices.Equal(got, actorsAll) || len(got) < 10 {
+		t.Errorf("actors after migration:\n%v\nbefore:\n%v", got, actorsAll)
 	}
 	if got := eventsJSON(t, s); !slices.Equal(got, eventsAll) || len(got) < 10 {
 		t.Errorf("events after migration (parties read through event_actors since v11):\n%v\nbefore:\n%v", got, eventsAll)
@@ -209,6 +213,24 @@ func TestMigrateV2(t *testing.T) {
 			t.Errorf("events of %s after migration: %v, before %v", name, got, want)
 		}
 	}
+}
+
+// actorsJSON lists every actor with its counts as JSON.
+func actorsJSON(t *testing.T, s *sqlstore.DB) []string {
+	t.Helper()
+	as, err := s.Actors(context.Background(), store.ActorQuery{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, a := range as {
+		b, err := json.Marshal(a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, string(b))
+	}
+	return out
 }
 
 // eventsJSON lists every event, with parties and evidence, as JSON.
@@ -263,6 +285,7 @@ func TestPacksDownAndUp(t *testing.T) {
 	}
 	want := documentsJSON(t, s)
 	wantEvents := eventsJSON(t, s)
+	wantActors, wantQuotes := actorsJSON(t, s), quotesJSON(t, s)
 	s.Close()
 
 	db, err := sql.Open("sqlite", dsn(path, true))
@@ -291,6 +314,12 @@ func TestPacksDownAndUp(t *testing.T) {
 	}
 	if got := eventsJSON(t, v10); !slices.Equal(got, wantEvents) {
 		t.Errorf("events at v10:\n%v\nwant:\n%v", got, wantEvents)
+	}
+	if got := actorsJSON(t, v10); !slices.Equal(got, wantActors) || len(got) < 10 {
+		t.Errorf("actors at v10:\n%v\nwant:\n%v", got, wantActors)
+	}
+	if got := quotesJSON(t, v10); !slices.Equal(got, wantQuotes) || len(got) < 5 {
+		t.Errorf("quotes at v10:\n%v\nwant:\n%v", got, wantQuotes)
 	}
 	if _, err := p.DownTo(ctx, 4); err != nil { // v10 to v5 down
 		t.Fatal(err)

@@ -329,3 +329,82 @@ func noPartyIDs(ctx context.Context, tx *sql.Tx) error {
 	}
 	return nil
 }
+
+// slimActorsVersion is schema v14 (sqlstore.Dialect.SlimActors and
+// MoreCodes): actors lose country and sector, which no query reads (the
+// layer blob keeps them), and actor kinds and quote cues become codes.
+const slimActorsVersion = 14
+
+// actorsTable is the actors table of schema v14 with the declared type of
+// kind ("" for none) and, when places, the country and sector columns of
+// the versions before, as actors_new.
+func actorsTable(kind string, places bool) string {
+	cols := ""
+	if places {
+		cols = `
+    country  TEXT    NOT NULL DEFAULT '',
+    sector   TEXT    NOT NULL DEFAULT '',`
+	}
+	return `CREATE TABLE actors_new (
+    id       INTEGER PRIMARY KEY,
+    key      TEXT,             -- normalised name, NULL when it is lower(name)
+    name     TEXT    NOT NULL,
+    kind     ` + kind + ` NOT NULL DEFAULT 0, -- code (sqlstore.EnumNames) or text
+    code     TEXT    NOT NULL DEFAULT '',` + cols + `
+    mentions INTEGER NOT NULL DEFAULT 0,
+    articles INTEGER NOT NULL DEFAULT 0,
+    events   INTEGER NOT NULL DEFAULT 0
+)`
+}
+
+// quotesTable is the quotes table of schema v10 with the given declared
+// type of cue, as quotes_new.
+func quotesTable(cue string) string {
+	return `CREATE TABLE quotes_new (
+    id            INTEGER PRIMARY KEY,
+    article_id    INTEGER NOT NULL REFERENCES articles(id),
+    text          TEXT    NOT NULL, -- '' when it is the article text at [start_off, end_off)
+    start_off     INTEGER NOT NULL,
+    end_off       INTEGER NOT NULL,
+    direct        INTEGER NOT NULL,
+    cue           ` + cue + ` NOT NULL DEFAULT '', -- code (sqlstore.EnumNames) or text since v14
+    speaker       TEXT    NOT NULL DEFAULT '',
+    speaker_actor INTEGER REFERENCES actors(id),
+    anonymous     INTEGER NOT NULL DEFAULT 0
+)`
+}
+
+// slimActors is schema v14: actors and quotes are rebuilt with the same
+// IDs.
+func slimActors(ctx context.Context, tx *sql.Tx) error {
+	return rebuildActorsQuotes(ctx, tx, "slim actors", "", false, sqlstore.EnumCase)
+}
+
+// fatActors undoes slimActors; country and sector come back empty (the
+// layer blobs keep them).
+func fatActors(ctx context.Context, tx *sql.Tx) error {
+	return rebuildActorsQuotes(ctx, tx, "undo slim actors", "TEXT", true, sqlstore.EnumTextCase)
+}
+
+func rebuildActorsQuotes(ctx context.Context, tx *sql.Tx, what, coded string, places bool, conv func(string) string) error {
+	cols, vals := "", ""
+	if places {
+		cols, vals = ", country, sector", ", '', ''"
+	}
+	return run(ctx, tx, what, []string{
+		actorsTable(coded, places),
+		`INSERT INTO actors_new (id, key, name, kind, code` + cols + `, mentions, articles, events)
+			SELECT id, key, name, ` + conv("kind") + `, code` + vals + `, mentions, articles, events FROM actors ORDER BY id`,
+		`DROP TABLE actors`,
+		`ALTER TABLE actors_new RENAME TO actors`,
+		`CREATE UNIQUE INDEX actors_key ON actors(coalesce(key, lower(name)))`,
+		`CREATE INDEX actors_code ON actors(code)`,
+
+		quotesTable(coded),
+		`INSERT INTO quotes_new (id, article_id, text, start_off, end_off, direct, cue, speaker, speaker_actor, anonymous)
+			SELECT id, article_id, text, start_off, end_off, direct, ` + conv("cue") + `, speaker, speaker_actor, anonymous FROM quotes ORDER BY id`,
+		`DROP TABLE quotes`,
+		`ALTER TABLE quotes_new RENAME TO quotes`,
+		`CREATE INDEX quotes_actor ON quotes(speaker_actor) WHERE speaker_actor IS NOT NULL`,
+	})
+}

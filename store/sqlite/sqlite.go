@@ -72,8 +72,12 @@ var Dialect = sqlstore.Dialect{
 	EnumCodes: 12,
 	// Schema v13 keeps the actor IDs of each event's parties.
 	PartyIDs: 13,
-	JSONIDs:  true,
-	Size:     `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
+	// Schema v14 drops the actors' country and sector and stores actor
+	// kinds and quote cues as codes.
+	SlimActors: 14,
+	MoreCodes:  14,
+	JSONIDs:    true,
+	Size:       `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
 }
 
 // Options configure Open.
@@ -195,8 +199,8 @@ func Open(ctx context.Context, path string, opts Options) (*sqlstore.DB, error) 
 			return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 		}
 	}
-	if from > 0 && (from < packsVersion && version >= packsVersion || from < partyIDsVersion && version >= slimVersion) {
-		// Moving the texts into packs (v5) or rewriting tables (v11–v13) left
+	if from > 0 && (from < packsVersion && version >= packsVersion || from < slimActorsVersion && version >= slimVersion) {
+		// Moving the texts into packs (v5) or rewriting tables (v11–v14) left
 		// the rows spread thin over their old pages and those pages'
 		// space free: rebuild the file once (a 1.4 GB store of 200,000
 		// articles shrank by a third at v5 and its timelines read a third

@@ -7,8 +7,8 @@ import (
 
 // Since schema v12 (SQLite; Dialect.EnumCodes) the small vocabularies
 // stored in every event, event–actor and mention row and in two events
-// indexes — event types, statuses, modes and date granularities — are
-// integers: the index of the value in EnumNames, one byte where the text
+// indexes — event types, statuses, modes and date granularities — and
+// since v14 (Dialect.MoreCodes) actor kinds and quote cues are integers: the index of the value in EnumNames, one byte where the text
 // took up to twelve. Values not in the list (a type or mode added later)
 // are stored as text in the same columns, which have no type affinity, so
 // nothing is refused and lookups still match: an integer never equals a
@@ -32,6 +32,15 @@ var EnumNames = [...]string{
 	"relations", "change", "massacre", "demo", "firearms", "pro_autocracy", "yield", "ban",
 	"assassinate", "ceasefire", "suicide-attack", "phone", "disarm", "abduct", "torture",
 	"territory", "police", "expel", "ease", "deport", "curfew", "boycott", "access",
+	// Actor kinds (schema v14).
+	"PER", "ORG", "LOC", "GRP",
+	// Quote cues, the commonest in news (schema v14).
+	"said", "told", "says", "called", "added", "saying", "according to", ":", "say", "reported",
+	"announced", "asked", "warned", "noted", "wrote", "accused", "According to", "expected", "adding",
+	"calling", "claimed", "found", "described", "suggested", "agreed", "continued", "refused", "showed",
+	"argued", "admitted", "telling", "urged", "criticized", "insisted", "declared", "expressed", "Asked",
+	"vowed", "pledged", "tells", "pointed", "concluded", "explained", "rejected", "claiming", "quoted",
+	"responded", "endorsed", "acknowledged",
 }
 
 // enumCode returns the code of v, or v itself when it has none.
@@ -48,6 +57,15 @@ func enumCode(v string) any {
 // schema at hand.
 func (s *DB) enum(v string) any {
 	if !s.enumCodes {
+		return v
+	}
+	return enumCode(v)
+}
+
+// code is the value stored for an actor kind or a quote cue in the schema
+// at hand (v14).
+func (s *DB) code(v string) any {
+	if !s.moreCodes {
 		return v
 	}
 	return enumCode(v)

@@ -25,6 +25,9 @@ func TestEnumCodes(t *testing.T) {
 		{"uncertain", int64(7)},
 		{"AGREE", int64(8)},
 		{"day", int64(28)},
+		{"GRP", int64(78)},
+		{"said", int64(79)},
+		{"acknowledged", int64(127)},
 		{"EXPEL", "EXPEL"}, // not listed: stored as text
 		{"7", "7"},
 		{"Occurred", "Occurred"},

@@ -354,13 +354,29 @@ func (w *writeTx) upsertActor(name, kind, code, country, sector string, mentions
 	if w.s.keyCol != "key" {
 		keyArg = StoredActorKey(key, name)
 	}
-	err := w.row(`INSERT INTO actors (key, name, kind, code, country, sector, mentions, articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+	var err error
+	switch {
+	case w.s.slimActors:
+		// Country and sector are in the layer blob only (schema v14):
+		// no query reads them.
+		emptyKind := `actors.kind = ''`
+		if w.s.moreCodes {
+			emptyKind = `actors.kind IN (0, '')`
+		}
+		err = w.row(`INSERT INTO actors (key, name, kind, code, mentions, articles) VALUES (?, ?, ?, ?, ?, ?)
+		ON CONFLICT (`+w.s.keyCol+`) DO UPDATE SET mentions = actors.mentions + excluded.mentions, articles = actors.articles + excluded.articles,
+			code = CASE WHEN actors.code = '' THEN excluded.code ELSE actors.code END,
+			kind = CASE WHEN `+emptyKind+` THEN excluded.kind ELSE actors.kind END
+		RETURNING id`, keyArg, name, w.s.code(kind), code, mentions, articles).Scan(&id)
+	default:
+		err = w.row(`INSERT INTO actors (key, name, kind, code, country, sector, mentions, articles) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (`+w.s.keyCol+`) DO UPDATE SET mentions = actors.mentions + excluded.mentions, articles = actors.articles + excluded.articles,
 			code = CASE WHEN actors.code = '' THEN excluded.code ELSE actors.code END,
 			kind = CASE WHEN actors.kind = '' THEN excluded.kind ELSE actors.kind END,
 			country = CASE WHEN actors.country = '' THEN excluded.country ELSE actors.country END,
 			sector = CASE WHEN actors.sector = '' THEN excluded.sector ELSE actors.sector END
 		RETURNING id`, keyArg, name, kind, code, country, sector, mentions, articles).Scan(&id)
+	}
 	if err != nil {
 		return 0, fmt.Errorf("upsert actor %q: %w", name, err)
 	}
@@ -434,7 +450,7 @@ func (w *writeTx) putQuotes(articleID int64, d *doc.Document, actors map[string]
 			// blob only: no query reads them.
 			err = w.row(`INSERT INTO quotes (article_id, text, start_off, end_off, direct, cue, speaker, speaker_actor, anonymous)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
-				articleID, text, q.Start, q.End, boolInt(q.Direct), cue, speaker, speakerActor, boolInt(anonymous)).Scan(&id)
+				articleID, text, q.Start, q.End, boolInt(q.Direct), w.s.code(cue), speaker, speakerActor, boolInt(anonymous)).Scan(&id)
 		} else {
 			err = w.row(`INSERT INTO quotes (article_id, local_id, text, start_off, end_off, direct, mixed, cue, cue_lemma, speaker, speaker_actor, anonymous)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,

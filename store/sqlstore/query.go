@@ -722,12 +722,13 @@ func (s *DB) Quotes(ctx context.Context, q store.QuoteQuery) ([]store.QuoteHit, 
 		var direct, anon int
 		var o offsets
 		var pk packRef
-		if err := rows.Scan(&h.ID, &h.ArticleID, &h.URL, &h.Title, &published, &h.Text, &o.start, &o.end, &h.Speaker, &h.Actor, &h.Code, &h.Cue, &direct, &anon,
+		var cue any
+		if err := rows.Scan(&h.ID, &h.ArticleID, &h.URL, &h.Title, &published, &h.Text, &o.start, &o.end, &h.Speaker, &h.Actor, &h.Code, &cue, &direct, &anon,
 			&pk.off, &pk.text, &pk.layers); err != nil {
 			return nil, fmt.Errorf("store: quotes: %w", err)
 		}
 		packs = append(packs, pk)
-		h.Published, h.Direct, h.Anonymous = parseTime(pubOf(published)), direct != 0, anon != 0
+		h.Published, h.Direct, h.Anonymous, h.Cue = parseTime(pubOf(published)), direct != 0, anon != 0, enumText(cue)
 		part, spans = append(part, h), append(spans, o)
 		// Parts of 256, or what the page still needs (at least 64).
 		if check != nil && (len(part) == 256 || want > 0 && len(part) >= max(64, want-len(out))) {
@@ -826,9 +827,11 @@ func (s *DB) Actors(ctx context.Context, q store.ActorQuery) ([]store.ActorCount
 	var out []store.ActorCount
 	for rows.Next() {
 		var a store.ActorCount
-		if err := rows.Scan(&a.ID, &a.Name, &a.Kind, &a.Code, &a.Mentions, &a.Articles, &a.Events); err != nil {
+		var kind any
+		if err := rows.Scan(&a.ID, &a.Name, &kind, &a.Code, &a.Mentions, &a.Articles, &a.Events); err != nil {
 			return nil, fmt.Errorf("store: actors: %w", err)
 		}
+		a.Kind = enumText(kind)
 		out = append(out, a)
 	}
 	return out, rows.Err()

@@ -105,6 +105,13 @@ type Dialect struct {
 	// event_actors by event (0: never; after SlimTables, parties are then
 	// read through event_actors).
 	PartyIDs int64
+	// SlimActors is the schema version from which actors have no country
+	// and sector columns, which no query reads (the actors layer in the
+	// layer blob keeps them; 0: never).
+	SlimActors int64
+	// MoreCodes is the schema version from which actor kinds and quote
+	// cues are stored as codes too (enums.go; 0: never).
+	MoreCodes int64
 	// JSONIDs passes long ID lists as one JSON array parameter read with
 	// json_each instead of one placeholder per ID: the statement stays
 	// short to prepare.
@@ -145,7 +152,11 @@ type DB struct {
 	enumCodes bool
 	// partyIDs: see Dialect.PartyIDs.
 	partyIDs bool
-	closers  []func() error
+	// slimActors: see Dialect.SlimActors.
+	slimActors bool
+	// moreCodes: see Dialect.MoreCodes.
+	moreCodes bool
+	closers   []func() error
 }
 
 // Migrate brings the schema in db up to the newest migration in fsys and
@@ -197,6 +208,8 @@ func New(w, r *sql.DB, d Dialect, version int64, log *slog.Logger, closers ...fu
 		slimTables:      d.SlimTables > 0 && version >= d.SlimTables,
 		enumCodes:       d.EnumCodes > 0 && version >= d.EnumCodes,
 		partyIDs:        d.PartyIDs > 0 && version >= d.PartyIDs,
+		slimActors:      d.SlimActors > 0 && version >= d.SlimActors,
+		moreCodes:       d.MoreCodes > 0 && version >= d.MoreCodes,
 		keyCol:          keyColumn(d, version)}, nil
 }
 

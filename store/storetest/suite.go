@@ -344,6 +344,32 @@ func testUnlistedValues(t *testing.T, s store.Store) {
 			t.Errorf("Events(%+v) = %+v; want the CONSULT event, planned", q, evs)
 		}
 	}
+	// Actor kinds and quote cues, listed and not.
+	text := `"We will stay," the harbour master murmured. "We leave," the mayor said.`
+	d = &doc.Document{ID: "cues", Text: text,
+		Actors: []doc.Actor{
+			{ID: "A1", Name: "Harbour Master Quay", Kind: "FAC", Mentions: []doc.Mention{{Text: "harbour master", Start: 20, End: 34}}},
+			{ID: "A2", Name: "Mayor Quay", Kind: "PER", Mentions: []doc.Mention{{Text: "mayor", Start: 61, End: 66}}},
+		},
+		Quotes: []doc.Quote{
+			{ID: "q1", Text: "We will stay,", Start: 1, End: 14, Direct: true, Cue: &doc.Cue{Text: "murmured", Start: 35, End: 43},
+				Speaker: &doc.Speaker{Text: "the harbour master", Start: 16, End: 34, Actor: "A1"}},
+			{ID: "q2", Text: "We leave,", Start: 46, End: 55, Direct: true, Cue: &doc.Cue{Text: "said", Start: 67, End: 71},
+				Speaker: &doc.Speaker{Text: "the mayor", Start: 57, End: 66, Actor: "A2"}},
+		}}
+	put(t, s, d)
+	for name, kind := range map[string]string{"Harbour Master Quay": "FAC", "Mayor Quay": "PER"} {
+		got, err := s.Actors(context.Background(), store.ActorQuery{Name: name})
+		if err != nil || len(got) != 1 || got[0].Kind != kind {
+			t.Errorf("Actors(%q) = %+v, %v; want kind %s", name, got, err, kind)
+		}
+	}
+	for speaker, cue := range map[string]string{"harbour master": "murmured", "mayor": "said"} {
+		got, err := s.Quotes(context.Background(), store.QuoteQuery{Speaker: speaker})
+		if err != nil || len(got) != 1 || got[0].Cue != cue {
+			t.Errorf("Quotes(speaker %q) = %+v, %v; want the quote cued by %q", speaker, got, err, cue)
+		}
+	}
 }
 
 func testEventFilters(t *testing.T, s store.Store) {

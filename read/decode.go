@@ -3,10 +3,12 @@ package read
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/unicode/norm"
 )
 
 var (
@@ -41,7 +43,11 @@ func decodeText(data []byte) (text string, encoding string, err error) {
 		return "", "", fmt.Errorf("%w (control byte 0x%02x at byte %d)", ErrBinary, data[off], off)
 	}
 	if utf8.Valid(data) {
-		return normalizeNewlines(string(data)), "", nil
+		text := normalizeNewlines(string(data))
+		if fixed, ok := fixMojibake(text); ok {
+			return fixed, "UTF-8 with mojibake (text once read as Windows-1252), repaired", nil
+		}
+		return text, "", nil
 	}
 	off := invalidUTF8At(data)
 	if !looksLike8bit(data) {
@@ -171,4 +177,93 @@ func normalizeNewlines(s string) string {
 		}
 	}
 	return b.String()
+}
+
+// cp1252High maps the characters Windows-1252 puts at bytes 0x80–0x9F back
+// to those bytes.
+var cp1252High = map[rune]byte{
+	'€': 0x80, '‚': 0x82, 'ƒ': 0x83, '„': 0x84, '…': 0x85, '†': 0x86, '‡': 0x87, 'ˆ': 0x88, '‰': 0x89,
+	'Š': 0x8A, '‹': 0x8B, 'Œ': 0x8C, 'Ž': 0x8E, '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '•': 0x95,
+	'–': 0x96, '—': 0x97, '˜': 0x98, '™': 0x99, 'š': 0x9A, '›': 0x9B, 'œ': 0x9C, 'ž': 0x9E, 'Ÿ': 0x9F,
+}
+
+// continuationByte returns the byte 0x80–0xBF that r stands for when UTF-8
+// was decoded as Windows-1252 or Latin-1.
+func continuationByte(r rune) (byte, bool) {
+	if r >= 0x80 && r <= 0xBF {
+		return byte(r), true
+	}
+	b, ok := cp1252High[r]
+	return b, ok
+}
+
+// fixMojibake repairs UTF-8 text that was once decoded as Windows-1252 or
+// Latin-1 and encoded again, as scraped news often is: "PeÃ±a" → "Peña",
+// "Ã©" → "é", "itâ€™s" → "it’s", "Â " → a no-break space. Only a
+// complete sequence is replaced — a character that stands for a UTF-8 lead
+// byte (Â–ô) followed by as many characters standing for continuation bytes
+// as the lead byte announces, which together decode to one character —
+// so text that merely holds "Ã" or "â" stays as it is. A lead character
+// that was decomposed since ("A" and a combining tilde for "Ã") counts. It
+// reports whether anything was replaced.
+func fixMojibake(s string) (string, bool) {
+	if !strings.ContainsAny(s, "ÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóô\u0300\u0301\u0302\u0303\u0308\u030a") {
+		return s, false
+	}
+	var out strings.Builder
+	changed := false
+	var seq [4]byte
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r < utf8.RuneSelf && i+size < len(s) {
+			// "Ã" may have been decomposed since: "A" and a combining tilde
+			if m, ms := utf8.DecodeRuneInString(s[i+size:]); m >= 0x300 && m <= 0x36F {
+				if c := []rune(norm.NFC.String(string([]rune{r, m}))); len(c) == 1 && c[0] >= 0xC2 && c[0] <= 0xF4 {
+					r, size = c[0], size+ms
+				}
+			}
+		}
+		n := 0
+		switch {
+		case r >= 0xC2 && r <= 0xDF:
+			n = 1
+		case r >= 0xE0 && r <= 0xEF:
+			n = 2
+		case r >= 0xF0 && r <= 0xF4:
+			n = 3
+		}
+		if n > 0 {
+			seq[0] = byte(r)
+			j, k := i+size, 1
+			for ; k <= n && j < len(s); k++ {
+				c, cs := utf8.DecodeRuneInString(s[j:])
+				b, ok := continuationByte(c)
+				if !ok {
+					break
+				}
+				seq[k] = b
+				j += cs
+			}
+			if k == n+1 {
+				if dr, ds := utf8.DecodeRune(seq[:n+1]); dr != utf8.RuneError && ds == n+1 {
+					if !changed {
+						out.Grow(len(s))
+						out.WriteString(s[:i])
+						changed = true
+					}
+					out.WriteRune(dr)
+					i = j
+					continue
+				}
+			}
+		}
+		if changed {
+			out.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	if !changed {
+		return s, false
+	}
+	return out.String(), true
 }

@@ -289,6 +289,7 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte(page), uint8(2))
 	f.Add([]byte("\xff\xfeH\x00i\x00"), uint8(0))
 	f.Add([]byte("Title: x\n\nbody"), uint8(0))
+	f.Add([]byte("PeÃ±a itâ€™s Ã"), uint8(0))
 	kinds := []Kind{Text, JSONL, HTML, Auto}
 	f.Fuzz(func(t *testing.T, data []byte, k uint8) {
 		kind := kinds[int(k)%len(kinds)]
@@ -366,5 +367,28 @@ func TestFileNameDateIsLastResort(t *testing.T) {
 		} else if !as[0].Published.Equal(date(tc.want)) {
 			t.Errorf("%s: published %v, want %s", tc.desc, as[0].Published, tc.want)
 		}
+	}
+}
+
+func TestFixMojibake(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Enrique PeÃ±a Nieto met Trump.", "Enrique Peña Nieto met Trump."},
+		{"at GuantÃ¡namo Bay, SÃ©golÃ¨ne Royal", "at Guantánamo Bay, Ségolène Royal"},
+		{"itâ€™s â€œfineâ€\u009d", "it’s “fine”"},
+		{"a reall\u00c3\u00a9 trÃ¨s", "a reallé très"},
+		{"5Â\u00a0km", "5\u00a0km"},
+		{"PeA\u0303\u00b1a Nieto", "Peña Nieto"},
+		// no complete sequence: kept
+		{"São Paulo, Ãngel, CAFÉ, naïve, â€", "São Paulo, Ãngel, CAFÉ, naïve, â€"},
+		{"plain ASCII", "plain ASCII"},
+	} {
+		got, _ := fixMojibake(tc.in)
+		if got != tc.want {
+			t.Errorf("fixMojibake(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+	as, errs := collect(t, "m.txt", "Enrique PeÃ±a Nieto spoke.", Options{})
+	if len(errs) > 0 || len(as) != 1 || as[0].Text != "Enrique Peña Nieto spoke." || as[0].Encoding == "" {
+		t.Errorf("reader: %+v %v", as, errs)
 	}
 }

@@ -1,5 +1,7 @@
 package store
 
+import "math"
+
 // A binary adaptive range coder (the LZMA construction) for the token
 // section of format version 7. Every binary decision is coded with a
 // probability that the bit is 0, in 16-bit fixed point, which moves toward
@@ -30,6 +32,9 @@ type rcEncoder struct {
 	// counts, when set, records for each probability index how often a 0
 	// and a 1 were coded with it (to build the priors).
 	counts []uint32
+	// bits, when set, adds up the information coded with each
+	// probability index, in bits (to see what each model costs).
+	bits []float64
 }
 
 func newRCEncoder(out []byte) *rcEncoder {
@@ -65,6 +70,13 @@ func (e *rcEncoder) bit(p []uint16, i, id int, b int) {
 		e.counts[2*id+b]++
 	}
 	pr := uint32(p[i])
+	if e.bits != nil {
+		q := float64(pr) / rcProbOne
+		if b == 1 {
+			q = 1 - q
+		}
+		e.bits[id] -= math.Log2(q)
+	}
 	bound := (e.rng >> rcProbBits) * pr
 	if b == 0 {
 		e.rng = bound

@@ -58,8 +58,9 @@ const (
 	nLemmaCtx  = nForms*3 + nLemmaBundle*nSuffix
 	offSuffix  = offStrip + nLemmaCtx*16
 	offDir     = offSuffix + nLemmaCtx*nSuffixSyms
-	offDist    = offDir + nUPOS*nUPOS*nUPOS*4
-	offRel     = offDist + nUPOS*2*nUPOS*32
+	offHeadPOS = offDir + nUPOS*nUPOS*nUPOS*4
+	offHeadK   = offHeadPOS + nUPOS*nUPOS*2*32
+	offRel     = offHeadK + nUPOS*nUPOS*2*16
 	offGamma   = offRel + nUPOS*nUPOS*4*nRelSyms
 	offSent    = offGamma + 8*nGamma
 	offPara    = offSent + nClass*2*nClass*3
@@ -73,7 +74,7 @@ const (
 	gStrip
 	gSuffix
 	gRel
-	gDist
+	gHeadK
 	gPara
 )
 
@@ -170,7 +171,8 @@ var symTrees = [...]struct{ base, n, bits int }{
 	{offBundle, nBundleCtx, 8},
 	{offStrip, nLemmaCtx, 4},
 	{offSuffix, nLemmaCtx, 8},
-	{offDist, nUPOS * 2 * nUPOS, 5},
+	{offHeadPOS, nUPOS * nUPOS * 2, 5},
+	{offHeadK, nUPOS * nUPOS * 2, 4},
 	{offRel, nUPOS * nUPOS * 4, 6},
 }
 
@@ -435,6 +437,12 @@ func rcUsable(d *doc.Document) bool {
 
 // appendTokensRC writes the version-7 token section.
 func (c *Codec) appendTokensRC(b []byte, d *doc.Document, counts []uint32, sentIn bool) []byte {
+	return c.appendTokensRCBits(b, d, counts, nil, sentIn)
+}
+
+// appendTokensRCBits is appendTokensRC, adding up the bits each model
+// codes into bits when it is set.
+func (c *Codec) appendTokensRCBits(b []byte, d *doc.Document, counts []uint32, bits []float64, sentIn bool) []byte {
 	if len(d.Tokens) == 0 || !rcUsable(d) {
 		b = append(b, tokLegacy)
 		return c.appendTokens(b, d, true)
@@ -507,7 +515,7 @@ func (c *Codec) appendTokensRC(b []byte, d *doc.Document, counts []uint32, sentI
 	st := c.getState()
 	defer c.putState(st)
 	enc := newRCEncoder(b)
-	enc.counts = counts
+	enc.counts, enc.bits = counts, bits
 	tc := &tokCoder{st: st, enc: enc, tops: pr.tops, noHits: c.noHits}
 	sent, _ := sentenceOf(d.Sentences, n)
 	text := d.Text
@@ -571,16 +579,32 @@ func (c *Codec) appendTokensRC(b []byte, d *doc.Document, counts []uint32, sentI
 	}
 	for i := range d.Tokens {
 		t := &d.Tokens[i]
-		dir, dist := headDir(i, int(t.Head))
-		dctx, dbase := c.headContexts(d.Tokens, sent, i)
+		dir, _ := headDir(i, int(t.Head))
+		dctx, l, r := headContexts(d.Tokens, sent, i)
 		tc.tree(offDir+dctx*4, 2, dir)
 		hu := doc.NoPOS
 		if dir < 2 {
-			tc.sym(offDist+(dbase+dir)*32, 5, int(min(dist-1, 31)))
-			if dist-1 >= 31 {
-				tc.gamma(gDist, uint64(dist-32))
-			}
+			// The head as the k-th token of its part of speech in its
+			// direction ("the first noun to the right").
 			hu = d.Tokens[t.Head].UPOS
+			h := upos19(hu)
+			nbr := l
+			step := -1
+			if dir == 1 {
+				nbr, step = r, 1
+			}
+			u := upos19(t.UPOS)
+			tc.sym(offHeadPOS+((u*nUPOS+nbr)*2+dir)*32, 5, h)
+			k := 1
+			for j := i + step; j != int(t.Head); j += step {
+				if upos19(d.Tokens[j].UPOS) == h {
+					k++
+				}
+			}
+			tc.sym(offHeadK+((u*nUPOS+h)*2+dir)*16, 4, min(k-1, 15))
+			if k-1 >= 15 {
+				tc.gamma(gHeadK, uint64(k-16))
+			}
 		}
 		in := &info[i]
 		tc.sym(offRel+((upos19(t.UPOS)*nUPOS+upos19(hu))*4+dir)*nRelSyms, 6, in.relSym)
@@ -622,18 +646,17 @@ func headDir(i, head int) (int, int) {
 	}
 }
 
-// headContexts gives the context of token i's head direction and the
-// base context of its distance (plus the direction).
-func (c *Codec) headContexts(toks []doc.Token, sent []int32, i int) (int, int) {
+// headContexts gives the context of token i's head direction, and the
+// parts of speech beside it in its sentence (0 for none).
+func headContexts(toks []doc.Token, sent []int32, i int) (ctx, l, r int) {
 	u := upos19(toks[i].UPOS)
-	l, r := 0, 0
 	if i > 0 && sent[i-1] == sent[i] {
 		l = upos19(toks[i-1].UPOS)
 	}
 	if i+1 < len(toks) && sent[i+1] == sent[i] {
 		r = upos19(toks[i+1].UPOS)
 	}
-	return (u*nUPOS+l)*nUPOS + r, (u*nUPOS + r) * 2
+	return (u*nUPOS+l)*nUPOS + r, l, r
 }
 
 // readTokensRC reads a version-7 range-coded token section (after the
@@ -801,24 +824,37 @@ func (c *Codec) readTokensRC(b []byte, d *doc.Document, sentIn bool) ([]doc.Toke
 	}
 	for i := range toks {
 		t := &toks[i]
-		dctx, dbase := c.headContexts(toks, sent, i)
+		dctx, l, r := headContexts(toks, sent, i)
 		dir := tc.tree(offDir+dctx*4, 2, 0)
 		hu := doc.NoPOS
 		switch dir {
 		case 0, 1:
-			dist := uint64(tc.sym(offDist+(dbase+dir)*32, 5, 0)) + 1
-			if dist == 32 {
-				dist += tc.gamma(gDist, 0)
-			}
-			h := int64(i) - int64(dist)
+			nbr, step := l, -1
 			if dir == 1 {
-				h = int64(i) + int64(dist)
+				nbr, step = r, 1
 			}
-			if h < 0 || h >= int64(n) {
+			u := upos19(t.UPOS)
+			h := tc.sym(offHeadPOS+((u*nUPOS+nbr)*2+dir)*32, 5, 0)
+			k := uint64(tc.sym(offHeadK+((u*nUPOS+h)*2+dir)*16, 4, 0)) + 1
+			if k == 16 {
+				k += tc.gamma(gHeadK, 0)
+			}
+			if h >= nUPOS || k > uint64(n) {
 				return nil, errCorrupt
 			}
-			t.Head = int32(h)
-			hu = toks[h].UPOS
+			j := i + step
+			for ; j >= 0 && j < n; j += step {
+				if upos19(toks[j].UPOS) == h {
+					if k--; k == 0 {
+						break
+					}
+				}
+			}
+			if j < 0 || j >= n {
+				return nil, errCorrupt
+			}
+			t.Head = int32(j)
+			hu = toks[j].UPOS
 		case 2:
 			t.Head = -1
 		default:

@@ -515,6 +515,30 @@ func TestLinkerNames(t *testing.T) {
 	if first == nil || last == nil || first.ID != last.ID || first.Code != "USAGOV" {
 		t.Errorf("surname links: %+v", d.Actors)
 	}
+	// A compound surname, after and before the full name.
+	for _, text := range []string{
+		"Enrique Peña Nieto met reporters. Later Peña Nieto left.",
+		"Peña Nieto left early.\n\nPresident Enrique Peña Nieto met reporters on Monday.",
+	} {
+		var ents []doc.Entity
+		full := strings.Index(text, "Enrique Peña Nieto")
+		short := strings.Index(text, "Peña Nieto left")
+		for _, sp := range [][2]int{{full, full + len("Enrique Peña Nieto")}, {short, short + len("Peña Nieto")}} {
+			ents = append(ents, doc.Entity{Type: "PER", Start: sp[0], End: sp[1], Text: text[sp[0]:sp[1]]})
+		}
+		if ents[0].Start > ents[1].Start {
+			ents[0], ents[1] = ents[1], ents[0]
+		}
+		d = process(t, text, "2016-09-01", ents...)
+		if a, b := actorByMention(d, "Enrique Peña Nieto"), actorByMention(d, "Peña Nieto left"); a == nil || b == nil || a.ID != b.ID {
+			t.Errorf("compound surname not linked in %q: %+v", text, d.Actors)
+		}
+	}
+	// Another given name with the same surname is another person.
+	d = process(t, "Hillary Clinton spoke. Bill Clinton listened.", "2016-09-01")
+	if a, b := actorByMention(d, "Hillary Clinton"), actorByMention(d, "Bill Clinton"); a == nil || b == nil || a.ID == b.ID {
+		t.Errorf("Hillary and Bill Clinton merged: %+v", d.Actors)
+	}
 	// A first name alone after the full name.
 	d = process(t, "Marisol Quintero spoke first. Then Marisol answered questions.", "2025-03-01")
 	if a, b := actorByMention(d, "Marisol Quintero"), actorByMention(d, "Marisol answered"); a == nil || b == nil || a.ID != b.ID {

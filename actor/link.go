@@ -784,6 +784,9 @@ func (lk *linking) name(a, b, typ int) {
 			bd = lk.findFirstName(lk.fw[a])
 		}
 	}
+	if isPer && words > 1 && entry == nil {
+		bd = lk.findNameSuffix(text) // "Peña Nieto" after "Enrique Peña Nieto"
+	}
 	if bd == nil && entry != nil {
 		bd = lk.get("E:"+entry.Names[0], kind, text)
 		bd.entry = entry
@@ -801,9 +804,14 @@ func (lk *linking) name(a, b, typ int) {
 		bd = lk.get("N:"+strings.Join(lk.fw[a:b], " "), kind, text)
 	}
 	// A surname mentioned alone before the full name ("Christie" in a
-	// headline, then "Chris Christie") is the same person.
+	// headline, then "Chris Christie") is the same person, and so is a
+	// compound surname ("Peña Nieto", then "Enrique Peña Nieto").
 	if isPer && words > 1 {
-		if prev := lk.findSurname(lk.fw[b-1]); prev != nil && prev != bd && prev.entry == nil && !strings.Contains(prev.name, " ") {
+		prev := lk.findSurname(lk.fw[b-1])
+		if prev != nil && strings.Contains(prev.name, " ") && !hasWordSuffix(text, prev.name) {
+			prev = nil
+		}
+		if prev != nil && prev != bd && prev.entry == nil {
 			bd.mentions = append(bd.mentions, prev.mentions...)
 			prev.mentions = nil
 			prev.kind = "merged"
@@ -2330,6 +2338,26 @@ func (lk *linking) surnameNotTitle(a, b, typ int) bool {
 // people named so far whose name ends with the folded word w, the one whose
 // dictionary entry lists the surname on its own ("Trump" for Donald Trump,
 // not Ivanka Trump), else the most mentioned, else the latest.
+// findNameSuffix returns the latest person without a dictionary entry
+// whose longer name ends in the words of name ("Enrique Peña Nieto" for
+// "Peña Nieto"), or nil.
+func (lk *linking) findNameSuffix(name string) *builder {
+	for i := len(lk.bs) - 1; i >= 0; i-- {
+		bd := lk.bs[i]
+		if bd.kind == "PER" && bd.entry == nil && hasWordSuffix(bd.name, name) {
+			return bd
+		}
+	}
+	return nil
+}
+
+// hasWordSuffix reports whether long is longer than short and ends in its
+// words ("Enrique Peña Nieto", "Peña Nieto"), ignoring case and accents.
+func hasWordSuffix(long, short string) bool {
+	l, s := gazetteer.Fold(long), gazetteer.Fold(short)
+	return len(l) > len(s)+1 && strings.HasSuffix(l, " "+s)
+}
+
 func (lk *linking) findSurname(w string) *builder {
 	var best *builder
 	bestScore := -1

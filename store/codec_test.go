@@ -6,11 +6,13 @@ import (
 	"encoding/gob"
 	"encoding/json"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chronicle-news/chronicle/doc"
 	"github.com/klauspost/compress/zstd"
@@ -503,4 +505,114 @@ func TestTokenPriorsFrozen(t *testing.T) {
 	if len(pr.forms) != nForms-1 || len(pr.rels) == 0 || len(pr.suffixes) != nSuffixSyms-1 {
 		t.Errorf("priors: %d forms, %d relations, %d suffixes", len(pr.forms), len(pr.rels), len(pr.suffixes))
 	}
+}
+
+// TestCodecSizes reports what the layer blobs of the documents in the gob
+// file CHRONICLE_CODEC_DOCS take (TestDumpCodecDocs writes one), in
+// version 6 and 7, part by part and model by model, and how long Encode
+// and Decode take per document (the best of 7 passes). It checks that
+// every document comes back whole.
+func TestCodecSizes(t *testing.T) {
+	path := os.Getenv("CHRONICLE_CODEC_DOCS")
+	if path == "" {
+		t.Skip("CHRONICLE_CODEC_DOCS not set")
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []*doc.Document
+	err = gob.NewDecoder(f).Decode(&docs)
+	f.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := NewCodec()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var text, ntok, blob6, blob7, tok6, tok7, lay6, lay7, lay7z, legacy int
+	bits := make([]float64, nProbsPad)
+	var b6, b7 [][]byte
+	for _, d := range docs {
+		text += len(d.Text)
+		ntok += len(d.Tokens)
+		x, _ := c.encodeV6(d)
+		y, err := c.Encode(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b6, b7 = append(b6, x), append(b7, y)
+		blob6, blob7 = blob6+len(x), blob7+len(y)
+		tok6 += len(c.appendTokens(nil, d, true))
+		sentIn := len(d.Tokens) > 0 && rcUsable(d) && sentencesInTokens(d)
+		sec := c.appendTokensRCBits(nil, d, nil, bits, sentIn)
+		if sec[0] == tokLegacy {
+			legacy++
+		}
+		tok7 += len(sec)
+		lay6 += len(c.layerEnc.EncodeAll(appendBinLayers(nil, d), nil))
+		raw7 := appendBinLayers7(nil, d, sentIn)
+		lay7 += len(c.appendLayersRC(nil, raw7, nil))
+		lay7z += len(c.layerEnc.EncodeAll(raw7, nil))
+		got := &doc.Document{ID: d.ID, Text: d.Text}
+		if err := c.Decode(y, got); err != nil {
+			t.Fatalf("%s: %v", d.ID, err)
+		}
+		want := &doc.Document{ID: d.ID, Text: d.Text, Sentences: d.Sentences, Tokens: d.Tokens, Entities: d.Entities,
+			Actors: d.Actors, Timexes: d.Timexes, Quotes: d.Quotes, Events: d.Events, Done: d.Done}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the document does not come back whole", d.ID)
+		}
+	}
+	x := func(n int) string { return fmt.Sprintf("%d bytes (%.3f× the text)", n, float64(n)/float64(text)) }
+	t.Logf("%d documents, %d text bytes, %d tokens (%d in version-6 form)", len(docs), text, ntok, legacy)
+	t.Logf("blobs: v6 %s, v7 %s", x(blob6), x(blob7))
+	t.Logf("token section: v6 %s, v7 %s", x(tok6), x(tok7))
+	t.Logf("layer record: v6 zstd %s; v7 record zstd %s, range-coded %s", x(lay6), x(lay7z), x(lay7))
+	models := []struct {
+		name     string
+		from, to int
+	}{
+		{"token starts", offStart, offEnd}, {"token ends", offEnd, offBundle}, {"sentence starts", offSent, offPara},
+		{"paragraphs", offPara, offPara + 4}, {"tag bundles", offBundle, offStrip}, {"lemma strips", offStrip, offSuffix},
+		{"lemma suffixes", offSuffix, offDir}, {"head directions", offDir, offHeadPOS}, {"head parts of speech", offHeadPOS, offHeadK},
+		{"head counts", offHeadK, offRel}, {"relations", offRel, offGamma}, {"escapes", offGamma, offSent},
+	}
+	for _, m := range models {
+		s := 0.0
+		for i := m.from; i < m.to; i++ {
+			s += bits[i]
+		}
+		t.Logf("  v7 tokens, %s: %s", m.name, x(int(s/8+0.5)))
+	}
+	best := func(f func()) time.Duration {
+		b := time.Duration(math.MaxInt64)
+		for range 7 {
+			t0 := time.Now()
+			f()
+			b = min(b, time.Since(t0))
+		}
+		return b / time.Duration(len(docs))
+	}
+	decode := func(blobs [][]byte) func() {
+		return func() {
+			for i, b := range blobs {
+				if err := c.Decode(b, &doc.Document{Text: docs[i].Text}); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+	}
+	enc6 := best(func() {
+		for _, d := range docs {
+			c.encodeV6(d)
+		}
+	})
+	enc7 := best(func() {
+		for _, d := range docs {
+			c.Encode(d)
+		}
+	})
+	t.Logf("per document: encode v6 %v, v7 %v; decode v6 %v, v7 %v", enc6, enc7, best(decode(b6)), best(decode(b7)))
 }

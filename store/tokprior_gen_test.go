@@ -5,6 +5,7 @@ package store
 import (
 	"context"
 	"encoding/gob"
+	"encoding/json"
 	"html"
 	"os"
 	"path/filepath"
@@ -51,57 +52,13 @@ func priorDocs(t *testing.T) []*doc.Document {
 	}
 	sort.Strings(names)
 	names = names[600:]
-	p, err := chronicle.New(chronicle.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs := make([]*doc.Document, len(names))
-	sem := make(chan struct{}, 2)
-	errs := make(chan error, len(names))
-	for i, name := range names {
-		raw, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s := string(raw)
-		m := genTMLText.FindStringSubmatch(s)
-		if m == nil {
-			continue
-		}
-		a := doc.Article{ID: strings.TrimSuffix(filepath.Base(name), ".tml"),
-			Text: strings.TrimSpace(html.UnescapeString(genTMLTag.ReplaceAllString(m[1], "")))}
-		if tm := genTMLTitle.FindStringSubmatch(s); tm != nil {
-			a.Title = strings.TrimSpace(html.UnescapeString(genTMLTag.ReplaceAllString(tm[1], "")))
-		}
-		if d := genTMLDCT.FindString(s); d != "" {
-			if v := genTMLValue.FindStringSubmatch(d); v != nil {
-				a.Published, _ = time.Parse("2006-01-02", v[1])
-			}
-		}
-		sem <- struct{}{}
-		go func(i int, a doc.Article) {
-			defer func() { <-sem }()
-			d, err := p.Extract(context.Background(), a)
-			if err != nil {
-				errs <- err
-				return
-			}
-			docs[i] = d
-		}(i, a)
-	}
-	for range cap(sem) {
-		sem <- struct{}{}
-	}
-	close(errs)
-	for err := range errs {
-		t.Fatal(err)
-	}
-	var out []*doc.Document
-	for _, d := range docs {
-		if d != nil {
-			out = append(out, d)
+	var arts []doc.Article
+	for _, name := range names {
+		if a, ok := silverArticle(t, name); ok {
+			arts = append(arts, a)
 		}
 	}
+	out := extractAll(t, arts)
 	if cache != "" {
 		f, err := os.Create(cache)
 		if err != nil {
@@ -113,6 +70,62 @@ func priorDocs(t *testing.T) []*doc.Document {
 		f.Close()
 	}
 	return out
+}
+
+// silverArticle reads a TempEval-3 silver document as the ingest
+// benchmark does (text and title without tags, creation date).
+func silverArticle(t *testing.T, name string) (doc.Article, bool) {
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(raw)
+	m := genTMLText.FindStringSubmatch(s)
+	if m == nil {
+		return doc.Article{}, false
+	}
+	a := doc.Article{ID: strings.TrimSuffix(filepath.Base(name), ".tml"),
+		Text: strings.TrimSpace(html.UnescapeString(genTMLTag.ReplaceAllString(m[1], "")))}
+	if tm := genTMLTitle.FindStringSubmatch(s); tm != nil {
+		a.Title = strings.TrimSpace(html.UnescapeString(genTMLTag.ReplaceAllString(tm[1], "")))
+	}
+	if d := genTMLDCT.FindString(s); d != "" {
+		if v := genTMLValue.FindStringSubmatch(d); v != nil {
+			a.Published, _ = time.Parse("2006-01-02", v[1])
+		}
+	}
+	return a, true
+}
+
+// extractAll runs the pipeline over articles, two at a time, in order.
+func extractAll(t *testing.T, arts []doc.Article) []*doc.Document {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := make([]*doc.Document, len(arts))
+	sem := make(chan struct{}, 2)
+	errs := make(chan error, len(arts))
+	for i, a := range arts {
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem }()
+			d, err := p.Extract(context.Background(), a)
+			if err != nil {
+				errs <- err
+				return
+			}
+			docs[i] = d
+		}()
+	}
+	for range cap(sem) {
+		sem <- struct{}{}
+	}
+	close(errs)
+	for err := range errs {
+		t.Fatal(err)
+	}
+	return docs
 }
 
 // TestGenerateTokenPrior rebuilds tokprior.bin, the priors of the token
@@ -251,6 +264,52 @@ func TestGenerateCodecTestdata(t *testing.T) {
 	}
 	defer out.Close()
 	if err := gob.NewEncoder(out).Encode(docs); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestDumpCodecDocs runs the pipeline over articles and writes the
+// documents (gob) to CHRONICLE_DUMP_DOCS, for TestCodecSizes: the first
+// 600 TempEval-3 silver documents, or the {"id", "text"} lines of
+// CHRONICLE_DUMP_JSONL.
+func TestDumpCodecDocs(t *testing.T) {
+	out := os.Getenv("CHRONICLE_DUMP_DOCS")
+	if out == "" {
+		t.Skip("CHRONICLE_DUMP_DOCS not set")
+	}
+	var arts []doc.Article
+	if in := os.Getenv("CHRONICLE_DUMP_JSONL"); in != "" {
+		raw, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for line := range strings.Lines(string(raw)) {
+			var rec struct{ ID, Text string }
+			if err := json.Unmarshal([]byte(line), &rec); err != nil {
+				t.Fatal(err)
+			}
+			arts = append(arts, doc.Article{ID: rec.ID, Text: rec.Text})
+		}
+	} else {
+		dir := shared.TestPath(t, "data", "unlabeled-news", "te3-silver")
+		names, err := filepath.Glob(filepath.Join(dir, "*.tml"))
+		if err != nil || len(names) < 600 {
+			t.Fatalf("te3-silver: %d documents, %v", len(names), err)
+		}
+		sort.Strings(names)
+		for _, name := range names[:600] {
+			if a, ok := silverArticle(t, name); ok {
+				arts = append(arts, a)
+			}
+		}
+	}
+	docs := extractAll(t, arts)
+	f, err := os.Create(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := gob.NewEncoder(f).Encode(docs); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -745,3 +745,11 @@ func TestOrgDescriptions(t *testing.T) {
 		})
 	}
 }
+
+func TestHyphenatedModifierSpan(t *testing.T) {
+	d := process(t, "He was angry about an African-American president.", "2016-01-01")
+	a := actorByMention(d, "American president")
+	if a == nil || len(a.Mentions) != 1 || a.Mentions[0].Text != "African-American president" {
+		t.Errorf("want one mention \"African-American president\", got %+v", d.Actors)
+	}
+}

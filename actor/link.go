@@ -1641,6 +1641,9 @@ func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
 	for pos > sentStart && lk.isMod(pos-1) {
 		pos--
 	}
+	if lk.fw[pos] == "-" && pos > sentStart && lk.isWord(pos-1) && !lk.used[pos-1] {
+		pos-- // "an African-American president": the phrase does not start at the hyphen
+	}
 	det := ""
 	if pos > sentStart && determiners[lk.fw[pos-1]] {
 		det = lk.fw[pos-1]

@@ -48,8 +48,12 @@ func WriteText(w io.Writer, d *doc.Document) error {
 	sort.SliceStable(events, func(i, j int) bool { return dateKey(events[i].Date) < dateKey(events[j].Date) })
 	for _, e := range events {
 		p("   %-23s %-12s %-9s %s %s\n", dateText(e.Date), e.Status, e.Type, e.CAMEO, participants(d, e))
-		if e.Location != nil {
-			p("   %-23s where: %s (%s, %.2f, %.2f)\n", "", e.Location.Text, e.Location.Country, e.Location.Lat, e.Location.Lon)
+		if l := e.Location; l != nil {
+			if l.Lat != 0 || l.Lon != 0 {
+				p("   %-23s where: %s (%s, %.2f, %.2f)\n", "", l.Text, l.Country, l.Lat, l.Lon)
+			} else { // a place the gazetteer has no position for
+				p("   %-23s where: %s (%s)\n", "", l.Text, l.Country)
+			}
 		}
 		if e.Reported != nil {
 			by := e.Reported.Text

@@ -133,7 +133,7 @@ type Location struct {
 	Text    string  `json:"text"`
 	Name    string  `json:"name"`    // gazetteer name
 	Country string  `json:"country"` // ISO 3166 alpha-3
-	Lat     float64 `json:"lat"` // 0 with Lon 0 when the gazetteer has no position
+	Lat     float64 `json:"lat"`     // 0 with Lon 0 when the gazetteer has no position
 	Lon     float64 `json:"lon"`
 	Start   int     `json:"start"`
 	End     int     `json:"end"`

@@ -79,7 +79,7 @@ const (
 )
 
 // tokState is the models' probabilities while coding one document: pages
-// of 64, copied from the priors into an arena when first used (a document
+// (pageSize), copied from the priors into an arena when first used (a document
 // touches a small part of the models). A page is this document's when its
 // entry carries the state's generation, so that reset need not clear the
 // table.
@@ -92,7 +92,14 @@ type tokState struct {
 
 // nPages is the number of pages of the adaptive models (the layer
 // model, after them, is static).
-const nPages = (offLayer + 63) / 64
+const nPages = (offLayer + pageSize - 1) / pageSize
+
+// Pages of pageSize probabilities (16 instead of 64 copies less and
+// looks up more: no faster).
+const (
+	pageBits = 6
+	pageSize = 1 << pageBits
+)
 
 // nProbsPad is nProbs rounded up to whole pages.
 const nProbsPad = (nProbs + 63) &^ 63
@@ -113,19 +120,19 @@ func (s *tokState) reset() {
 
 // at returns the arena index of probability i.
 func (s *tokState) at(i int) int {
-	a := s.page[i>>6]
+	a := s.page[i>>pageBits]
 	if a>>20 != s.gen {
-		a = s.load(i >> 6)
+		a = s.load(i >> pageBits)
 	}
-	return int(a&(1<<20-1)-1)<<6 | i&63
+	return int(a&(1<<20-1)-1)<<pageBits | i&(pageSize-1)
 }
 
 // load copies page pg of the priors into the arena.
 //
 //go:noinline
 func (s *tokState) load(pg int) uint32 {
-	a := s.gen<<20 | uint32(len(s.arena)>>6+1)
-	s.arena = append(s.arena, s.init[pg<<6:pg<<6+64]...)
+	a := s.gen<<20 | uint32(len(s.arena)>>pageBits+1)
+	s.arena = append(s.arena, s.init[pg<<pageBits:pg<<pageBits+pageSize]...)
 	s.page[pg] = a
 	return a
 }
@@ -213,11 +220,11 @@ func (c *tokCoder) bit(i, b int) int {
 // decoder, in one function: the boundary bits are most of the work).
 func (c *tokCoder) dbit(i int) int {
 	st, d := c.st, c.dec
-	a := st.page[i>>6]
+	a := st.page[i>>pageBits]
 	if a>>20 != st.gen {
-		a = st.load(i >> 6)
+		a = st.load(i >> pageBits)
 	}
-	k := int(a&(1<<20-1)-1)<<6 | i&63
+	k := int(a&(1<<20-1)-1)<<pageBits | i&(pageSize-1)
 	pr := uint32(st.arena[k])
 	bound := (d.rng >> rcProbBits) * pr
 	b := 0
@@ -253,11 +260,11 @@ func (c *tokCoder) tree(base, nbits, sym int) int {
 	rng, code := d.rng, d.code
 	for range nbits {
 		i := base + m
-		a := st.page[i>>6]
+		a := st.page[i>>pageBits]
 		if a>>20 != st.gen {
-			a = st.load(i >> 6)
+			a = st.load(i >> pageBits)
 		}
-		k := int(a&(1<<20-1)-1)<<6 | i&63
+		k := int(a&(1<<20-1)-1)<<pageBits | i&(pageSize-1)
 		pr := uint32(st.arena[k])
 		bound := (rng >> rcProbBits) * pr
 		if code < bound {

@@ -76,8 +76,10 @@ var Dialect = sqlstore.Dialect{
 	// kinds and quote cues as codes.
 	SlimActors: 14,
 	MoreCodes:  14,
-	JSONIDs:    true,
-	Size:       `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
+	// Schema v15 drops event_actors' index by event.
+	NoEventActorIndex: 15,
+	JSONIDs:           true,
+	Size:              `SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()`,
 }
 
 // Options configure Open.

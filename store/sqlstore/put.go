@@ -678,9 +678,10 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 				if err := w.exec(`UPDATE events SET date_value = ?, date_lo = ?, date_hi = ?, granularity = ? WHERE id = ?`, value, w.s.day(lo), w.s.day(hi), w.s.enum(gran), eventID); err != nil {
 					return fmt.Errorf("update event %d date: %w", eventID, err)
 				}
-				if err := w.exec(`UPDATE event_actors SET date_lo = ?, date_hi = ? WHERE event_id = ?`, w.s.day(lo), w.s.day(hi), eventID); err != nil {
+				if err := w.updateEventActors(eventID, best.lo, "date_lo = ?, date_hi = ?", w.s.day(lo), w.s.day(hi)); err != nil {
 					return fmt.Errorf("update event %d date: %w", eventID, err)
 				}
+				best.lo = lo // the rows' key from now on
 				if err := w.noteSpan(lo, hi); err != nil {
 					return err
 				}
@@ -690,7 +691,7 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 					return fmt.Errorf("update event %d status: %w", eventID, err)
 				}
 				if e.Status != best.status {
-					if err := w.exec(`UPDATE event_actors SET status = ? WHERE event_id = ?`, w.s.enum(e.Status), eventID); err != nil {
+					if err := w.updateEventActors(eventID, best.lo, "status = ?", w.s.enum(e.Status)); err != nil {
 						return fmt.Errorf("update event %d status: %w", eventID, err)
 					}
 				}
@@ -730,6 +731,30 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 			eventID, articleID, e.ID, w.s.enum(e.Status), value, w.s.pub(published), sourceKey, nEvidence, main.Start, main.End, main.Trigger.Text, more)
 		if err != nil {
 			return fmt.Errorf("insert mention of %s: %w", e.ID, err)
+		}
+	}
+	return nil
+}
+
+// updateEventActors sets columns (set, with the values vals) in the
+// event_actors rows of an event whose date starts on lo. Since schema v15
+// the table has no index by event: the rows are found by their key, from
+// the event's party IDs.
+func (w *writeTx) updateEventActors(eventID int64, lo, set string, vals ...any) error {
+	if !w.s.noEventActorIndex {
+		return w.exec(`UPDATE event_actors SET `+set+` WHERE event_id = ?`, append(vals, eventID)...)
+	}
+	var b []byte
+	if err := w.row(`SELECT party_ids FROM events WHERE id = ?`, eventID).Scan(&b); err != nil {
+		return err
+	}
+	src, tgt := PartyIDs(b)
+	for role, ids := range [2][]int64{src, tgt} {
+		for _, id := range ids {
+			args := append(slices.Clone(vals), id, w.s.day(lo), eventID, role)
+			if err := w.exec(`UPDATE event_actors SET `+set+` WHERE actor_id = ? AND date_lo = ? AND event_id = ? AND role = ?`, args...); err != nil {
+				return err
+			}
 		}
 	}
 	return nil

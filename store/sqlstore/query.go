@@ -36,9 +36,10 @@ func (s *DB) resolveActors(ctx context.Context, name string) ([]int64, error) {
 	var tries []try
 	if codeLike {
 		// A code matches itself and the codes it is a prefix of (RUS: RUSGOV).
-		tries = append(tries, try{`SELECT id FROM actors WHERE ` + s.keyCol + ` = ? OR (code >= ? AND code < ?)`, []any{key, code, prefixEnd(code)}})
+		// code <> '' (always true here) lets the partial index serve.
+		tries = append(tries, try{`SELECT id FROM actors WHERE ` + s.keyCol + ` = ? OR (code >= ? AND code < ? AND code <> '')`, []any{key, code, prefixEnd(code)}})
 	} else {
-		tries = append(tries, try{`SELECT id FROM actors WHERE ` + s.keyCol + ` = ? OR code = ?`, []any{key, code}})
+		tries = append(tries, try{`SELECT id FROM actors WHERE ` + s.keyCol + ` = ? OR (code = ? AND code <> '')`, []any{key, code}})
 	}
 	if !strings.ContainsAny(key, "%_") {
 		k := s.keyCol
@@ -811,10 +812,10 @@ func (s *DB) Actors(ctx context.Context, q store.ActorQuery) ([]store.ActorCount
 	var args []any
 	if n := strings.TrimSpace(q.Name); n != "" {
 		code := strings.ToUpper(n)
-		where = " WHERE " + s.keyCol + " LIKE ? OR (code >= ? AND code < ?)"
+		where = " WHERE " + s.keyCol + " LIKE ? OR (code >= ? AND code < ? AND code <> '')"
 		args = append(args, "%"+escapeLike(ActorKey(n))+"%", code, prefixEnd(code))
 		if s.d.Name == "sqlite" {
-			where = ` WHERE ` + s.keyCol + ` LIKE ? ESCAPE '\' OR (code >= ? AND code < ?)`
+			where = ` WHERE ` + s.keyCol + ` LIKE ? ESCAPE '\' OR (code >= ? AND code < ? AND code <> '')`
 		}
 	}
 	lim, args := limitClause(q.Limit, q.Offset, args)

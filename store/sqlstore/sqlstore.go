@@ -112,6 +112,10 @@ type Dialect struct {
 	// MoreCodes is the schema version from which actor kinds and quote
 	// cues are stored as codes too (enums.go; 0: never).
 	MoreCodes int64
+	// NoEventActorIndex is the schema version from which event_actors has
+	// no index by event (0: never): a merge finds an event's rows by their
+	// key, from the event's party IDs (PartyIDs must be in force).
+	NoEventActorIndex int64
 	// JSONIDs passes long ID lists as one JSON array parameter read with
 	// json_each instead of one placeholder per ID: the statement stays
 	// short to prepare.
@@ -156,7 +160,9 @@ type DB struct {
 	slimActors bool
 	// moreCodes: see Dialect.MoreCodes.
 	moreCodes bool
-	closers   []func() error
+	// noEventActorIndex: see Dialect.NoEventActorIndex.
+	noEventActorIndex bool
+	closers           []func() error
 }
 
 // Migrate brings the schema in db up to the newest migration in fsys and
@@ -200,17 +206,18 @@ func New(w, r *sql.DB, d Dialect, version int64, log *slog.Logger, closers ...fu
 		}
 	}
 	return &DB{w: w, r: r, d: d, codec: c, version: version, log: log, closers: closers, packSize: size,
-		quotesByArticle: d.QuotesByArticle > 0 && version >= d.QuotesByArticle,
-		dayNumbers:      d.DayNumbers > 0 && version >= d.DayNumbers,
-		hashBytes:       d.HashBytes > 0 && version >= d.HashBytes,
-		timeNumbers:     d.TimeNumbers > 0 && version >= d.TimeNumbers,
-		slimQuotes:      d.SlimQuotes > 0 && version >= d.SlimQuotes,
-		slimTables:      d.SlimTables > 0 && version >= d.SlimTables,
-		enumCodes:       d.EnumCodes > 0 && version >= d.EnumCodes,
-		partyIDs:        d.PartyIDs > 0 && version >= d.PartyIDs,
-		slimActors:      d.SlimActors > 0 && version >= d.SlimActors,
-		moreCodes:       d.MoreCodes > 0 && version >= d.MoreCodes,
-		keyCol:          keyColumn(d, version)}, nil
+		quotesByArticle:   d.QuotesByArticle > 0 && version >= d.QuotesByArticle,
+		dayNumbers:        d.DayNumbers > 0 && version >= d.DayNumbers,
+		hashBytes:         d.HashBytes > 0 && version >= d.HashBytes,
+		timeNumbers:       d.TimeNumbers > 0 && version >= d.TimeNumbers,
+		slimQuotes:        d.SlimQuotes > 0 && version >= d.SlimQuotes,
+		slimTables:        d.SlimTables > 0 && version >= d.SlimTables,
+		enumCodes:         d.EnumCodes > 0 && version >= d.EnumCodes,
+		partyIDs:          d.PartyIDs > 0 && version >= d.PartyIDs,
+		slimActors:        d.SlimActors > 0 && version >= d.SlimActors,
+		moreCodes:         d.MoreCodes > 0 && version >= d.MoreCodes,
+		noEventActorIndex: d.NoEventActorIndex > 0 && version >= d.NoEventActorIndex,
+		keyCol:            keyColumn(d, version)}, nil
 }
 
 // inIDs returns " IN (…)" for a list of IDs and its arguments: one JSON

@@ -319,6 +319,18 @@ func testMerge(t *testing.T, s store.Store) {
 	if len(ev2) != 1 || ev2[0].Status != doc.StatusDenied || ev2[0].NumArticles != 6 {
 		t.Errorf("after a later denial: %+v; want one event, status denied, 6 articles", ev2)
 	}
+	// The actors' copies of the date and status followed (actor queries
+	// read them).
+	for _, side := range []int{16, 17} {
+		q := store.EventQuery{Actor: g.Actors[side].Name, From: "2025-02-18", To: "2025-02-18", Type: "CONSULT", Status: doc.StatusDenied}
+		if got := events(t, s, q); len(got) != 1 || got[0].ID != ev2[0].ID {
+			t.Errorf("Events(%+v) = %+v; want the merged event", q, got)
+		}
+		q.Status = doc.StatusOccurred
+		if got := events(t, s, q); len(got) != 0 {
+			t.Errorf("Events(%+v) = %+v; want none (the status is denied now)", q, got)
+		}
+	}
 }
 
 // testUnlistedValues stores an event whose type, mode and status are in no

@@ -62,6 +62,7 @@ func TestPoliticalNewsSenses(t *testing.T) {
 		{"Joe Biden hit the campaign trail with Hillary Clinton on Monday.", nil},
 		{"Latino turnout hit a high of 11.2 million voters.", nil},
 		{"Russian jets struck a hospital in Aleppo.", []string{"190 Russian>Aleppo"}},
+		{"Villa Grimaldi was a secret jail where Michelle Bachelet was tortured.", []string{"1822 >Michelle Bachelet"}},
 		{"David Shaw, the special agent in charge of the inquiry, spoke.", nil},
 		{"Ryan's statement also provides an awkward break with Trump.", nil},
 		{"Russia provided Syria with weapons.", []string{"072 Russia>Syria"}},

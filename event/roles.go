@@ -539,6 +539,9 @@ func (v *view) controllerAt(i, depth int) int {
 			}
 			return -1
 		case "acl":
+			if v.d.Tokens[i].Dep == "acl:relcl" && v.relAdverbOrOwnPatient(i) {
+				return -1 // "a secret jail where Bachelet was tortured": the jail did nothing
+			}
 			if v.d.Tokens[i].Dep == "acl:relcl" || v.isNominal(h) {
 				if !v.named(h) {
 					// "… a dictator and Zelenskyy accusing Trump": the named
@@ -606,6 +609,24 @@ func (v *view) subjOfAt(i, depth int) int {
 		}
 	}
 	return s
+}
+
+// relAdverbOrOwnPatient reports whether relative clause i is introduced by
+// a relative adverb ("where", "when", "why": the noun it modifies is a
+// place, time or reason) or is passive with a patient of its own ("the jail
+// in which Bachelet was held"): either way the noun does not act in it.
+func (v *view) relAdverbOrOwnPatient(i int) bool {
+	found := false
+	v.children(i, func(c int) bool {
+		switch {
+		case v.dep(c) == "advmod" && (v.lemma[c] == "where" || v.lemma[c] == "when" || v.lemma[c] == "why" || v.lemma[c] == "whereby"):
+			found = true
+		case v.d.Tokens[c].Dep == "nsubj:pass" && !relPron(v.lemma[c]):
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 func (v *view) relHead(i int) int {

@@ -36,6 +36,10 @@ type binWriter struct {
 	v7           bool
 	starts, ends map[int]int
 	sents        []doc.Sentence
+	// vocab (v7) holds the strings every table starts with (after ""),
+	// by index; newString, when set, sees each string spelled out.
+	vocab     map[string]uint64
+	newString func(string)
 }
 
 func (w *binWriter) u(v uint64)  { w.b = binary.AppendUvarint(w.b, v) }
@@ -61,11 +65,18 @@ func (w *binWriter) n(length int, isNil bool) {
 
 // str writes a string through the intern table.
 func (w *binWriter) str(s string) {
+	if k, ok := w.vocab[s]; ok {
+		w.u(k + 2)
+		return
+	}
 	if k, ok := w.table[s]; ok {
 		w.u(k + 2)
 		return
 	}
-	w.table[s] = uint64(len(w.table))
+	w.table[s] = uint64(len(w.vocab)) + uint64(len(w.table))
+	if w.newString != nil {
+		w.newString(s)
+	}
 	w.u(1)
 	w.u(uint64(len(s)))
 	w.b = append(w.b, s...)
@@ -152,10 +163,17 @@ func appendBinLayers(b []byte, d *doc.Document) []byte {
 }
 
 // appendBinLayers7 writes the layer record of version 7: spans in tokens,
-// and the sentences (a 0 and the list, or a 1 when sentInTokens: the
-// token section codes them).
-func appendBinLayers7(b []byte, d *doc.Document, sentInTokens bool) []byte {
-	w := &binWriter{b: b, text: d.Text, table: map[string]uint64{"": 0}, v7: true,
+// the sentences (a 0 and the list, or a 1 when sentInTokens: the token
+// section codes them), and a string table that starts with the priors'
+// vocabulary (indexes 1 to len(vocab)).
+func appendBinLayers7(b []byte, d *doc.Document, sentInTokens bool, vocab map[string]uint64) []byte {
+	return appendBinLayers7Hook(b, d, sentInTokens, vocab, nil)
+}
+
+// appendBinLayers7Hook is appendBinLayers7 calling newString with each
+// string it spells out.
+func appendBinLayers7Hook(b []byte, d *doc.Document, sentInTokens bool, vocab map[string]uint64, newString func(string)) []byte {
+	w := &binWriter{b: b, text: d.Text, table: map[string]uint64{"": 0}, v7: true, vocab: vocab, newString: newString,
 		starts: make(map[int]int, len(d.Tokens)), ends: make(map[int]int, len(d.Tokens)), sents: d.Sentences}
 	for i := len(d.Tokens) - 1; i >= 0; i-- {
 		t := &d.Tokens[i]
@@ -537,8 +555,10 @@ func readBinLayers(b []byte, d *doc.Document, version int) error {
 
 // readBinLayers7 reads a version-7 record: the head, then the tokens (by
 // readTokens, told whether it codes the sentences), then the rest.
-func readBinLayers7(b []byte, d *doc.Document, readTokens func(sentInTokens bool) error) error {
-	r := &binReader{b: b, text: d.Text, table: []string{""}, v7: true}
+func readBinLayers7(b []byte, d *doc.Document, vocab []string, readTokens func(sentInTokens bool) error) error {
+	table := make([]string, 1+len(vocab), 1+len(vocab)+16)
+	copy(table[1:], vocab)
+	r := &binReader{b: b, text: d.Text, table: table, v7: true}
 	d.Done = doc.Layer(r.u())
 	d.Sentences = nil
 	sentIn := false

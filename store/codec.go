@@ -137,7 +137,7 @@ func (c *Codec) Encode(d *doc.Document) ([]byte, error) {
 	// version, zstd(layers) length, zstd(layers), token section
 	// (entropy-coded on its own: zstd does poorly on short numeric columns).
 	sentIn := len(d.Tokens) > 0 && rcUsable(d) && sentencesInTokens(d)
-	raw := appendBinLayers7(nil, d, sentIn)
+	raw := appendBinLayers7(nil, d, sentIn, c.priors.vocabIndex)
 	z := c.appendLayersRC(make([]byte, 0, len(raw)/2+16), raw, nil)
 	out := make([]byte, 1, 1+binary.MaxVarintLen64+len(z)+len(d.Tokens)+64)
 	out[0] = codecVersion
@@ -167,7 +167,7 @@ func (c *Codec) Decode(blob []byte, d *doc.Document) error {
 		}
 		// The tokens come between the sentences and the other layers,
 		// whose spans refer to them.
-		err = readBinLayers7(raw, d, func(sentIn bool) error {
+		err = readBinLayers7(raw, d, c.priors.vocab, func(sentIn bool) error {
 			toks, err := c.readTokenSection(rest[n:], d, int(blob[0]), sentIn)
 			if err != nil {
 				return fmt.Errorf("tokens: %w", err)

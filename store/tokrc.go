@@ -142,7 +142,9 @@ func (s *tokState) load(pg int) uint32 {
 // probabilities.
 type tokPriors struct {
 	forms, rels, suffixes []string
-	tops                  []uint8 // see tokCoder.sym
+	vocab                 []string          // the layer record's first strings
+	vocabIndex            map[string]uint64 // vocab by string, from 1
+	tops                  []uint8           // see tokCoder.sym
 	formIndex             map[string]int
 	relIndex, sufIndex    map[string]int
 	probs                 []uint16
@@ -160,6 +162,12 @@ func (t *tokPriors) index() {
 	t.sufIndex = map[string]int{}
 	for i, s := range t.suffixes {
 		t.sufIndex[s] = i
+	}
+	t.vocabIndex = make(map[string]uint64, len(t.vocab))
+	for i, s := range t.vocab {
+		if _, dup := t.vocabIndex[s]; !dup && s != "" {
+			t.vocabIndex[s] = uint64(i) + 1
+		}
 	}
 }
 

@@ -76,6 +76,15 @@ func TestTextHeader(t *testing.T) {
 			body: "Leaders Agree on Trade Deal\n\nThe leaders agreed.", title: "Leaders Agree on Trade Deal",
 		},
 		{
+			name: "headline with a period", in: "Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.\n\nRepublican nominee Donald Trump could embrace it.",
+			body:  "Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says.\n\nRepublican nominee Donald Trump could embrace it.",
+			title: "Trump ‘The Dealmaker’ Could Address Clean Energy, Lindsey Graham Says",
+		},
+		{
+			name: "a sentence with a period is no title", in: "The leaders agreed on a trade deal today.\n\nMore talks follow.",
+			body: "The leaders agreed on a trade deal today.\n\nMore talks follow.",
+		},
+		{
 			name: "crlf", in: "date 2020-02-02\r\n\r\nLine one.\r\nLine two.\r\n",
 			published: "2020-02-02", body: "Line one.\nLine two.",
 		},

@@ -195,10 +195,31 @@ func guessTitle(text string) string {
 		return ""
 	}
 	last, _ := utf8.DecodeLastRuneInString(first)
+	if last == '.' && titleCased(first) {
+		return strings.TrimSuffix(first, ".") // "Pence: Flowers Won't Be at Debate, Trump Says."
+	}
 	if strings.ContainsRune(".,;:”\"", last) {
 		return ""
 	}
 	return first
+}
+
+// titleCased reports whether a line is written in headline style: at least
+// three words of four letters or more, and nine in ten of them capitalised
+// (a sentence has lower-case content words).
+func titleCased(s string) bool {
+	long, capped := 0, 0
+	for _, w := range strings.Fields(s) {
+		w = strings.TrimLeft(w, "‘’“”\"'(")
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+			capped++
+		}
+	}
+	return long >= 3 && capped*10 >= long*9
 }
 
 var dateLayouts = []string{

@@ -151,7 +151,8 @@ func (w *binWriter) anchor(start int) int {
 }
 
 // LayerRecord returns the binary record of every layer of d but the
-// tokens, before compression (what the layer dictionary is built from).
+// tokens, before compression, in its version-6 form (what the zstd layer
+// dictionary was built from).
 func (c *Codec) LayerRecord(d *doc.Document) []byte { return appendBinLayers(nil, d) }
 
 // appendBinLayers writes every layer of d but the tokens (version 6).
@@ -387,7 +388,10 @@ type binReader struct {
 	text  string
 	table []string
 	err   error
-	// v7: spans in tokens, evidence from sentences.
+	// v7: spans in tokens, evidence from sentences, string indexes 1 to
+	// len(vocab) for the vocabulary (the table holds "" and the strings
+	// spelled out).
+	vocab    []string
 	v7       bool
 	toks     []doc.Token
 	sents    []doc.Sentence
@@ -450,8 +454,12 @@ func (r *binReader) str() string {
 		r.b = r.b[l:]
 		r.table = append(r.table, s)
 		return s
-	case k >= 2 && k-2 < uint64(len(r.table)):
+	case k >= 2 && k-2 < uint64(len(r.table)) && (k == 2 || len(r.vocab) == 0):
 		return r.table[k-2]
+	case k >= 3 && k-3 < uint64(len(r.vocab)):
+		return r.vocab[k-3]
+	case k >= 3 && k-2-uint64(len(r.vocab)) < uint64(len(r.table)):
+		return r.table[k-2-uint64(len(r.vocab))]
 	}
 	r.err = errCorrupt
 	return ""
@@ -556,9 +564,7 @@ func readBinLayers(b []byte, d *doc.Document, version int) error {
 // readBinLayers7 reads a version-7 record: the head, then the tokens (by
 // readTokens, told whether it codes the sentences), then the rest.
 func readBinLayers7(b []byte, d *doc.Document, vocab []string, readTokens func(sentInTokens bool) error) error {
-	table := make([]string, 1+len(vocab), 1+len(vocab)+16)
-	copy(table[1:], vocab)
-	r := &binReader{b: b, text: d.Text, table: table, v7: true}
+	r := &binReader{b: b, text: d.Text, table: []string{""}, vocab: vocab, v7: true}
 	d.Done = doc.Layer(r.u())
 	d.Sentences = nil
 	sentIn := false

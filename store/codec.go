@@ -27,11 +27,13 @@ const (
 	codecJSON    = 3
 )
 
-// Codec encodes a document's annotation layers into a compact blob and back:
-// tokens as a columnar binary record with an interned string table, the other
-// layers as a binary record compressed with zstd (primed by a dictionary).
-// It also compresses article texts (zstd with a dictionary of news text).
-// A Codec is safe for concurrent use.
+// Codec encodes a document's annotation layers into a compact blob and back
+// (format version 7): the tokens range-coded with context models that start
+// from frozen priors and read the document text (tokrc.go), the other layers
+// as a binary record (binlayers.go) range-coded with a static byte model
+// (rclayers.go). It reads the blobs of versions 3 to 6 too, and compresses
+// article texts (zstd with a dictionary of news text). A Codec is safe for
+// concurrent use.
 type Codec struct {
 	enc, textEnc, layerEnc *zstd.Encoder
 	dec, textDec           *zstd.Decoder

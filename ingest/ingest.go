@@ -162,6 +162,7 @@ func Run(ctx context.Context, sources []string, opts Options) (Stats, error) {
 		onError(err)
 	}
 
+	parent := ctx
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	jobs := make(chan job, workers*2)
@@ -341,6 +342,18 @@ loop:
 	cancel(nil)
 	if cause == nil && runErr == nil {
 		c.handled(c.bytes.Load())
+		// A batch that is a large share of the store leaves it worth
+		// compacting (the store decides); a failure (another process
+		// holding the database) leaves it as it is.
+		if cp, ok := opts.Store.(store.Compacter); ok && c.stored.Load() > 0 {
+			did, err := cp.Compact(parent, c.stored.Load())
+			switch {
+			case err != nil:
+				log.Warn("ingest: compacting the store failed; it stays as it is", "error", err)
+			case did:
+				log.Info("ingest: compacted the store")
+			}
+		}
 	}
 	if progressDone != nil {
 		<-progressDone

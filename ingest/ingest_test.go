@@ -10,6 +10,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -316,5 +317,63 @@ func TestIngestBadDocumentDoesNotSinkBatch(t *testing.T) {
 	}
 	if st.Stored != 19 || st.Failed != 1 || len(errs.errs) != 1 || !strings.Contains(errs.errs[0], "in.jsonl:8") {
 		t.Errorf("stats %+v, errors %q; want 19 stored and in.jsonl:8 reported", st, errs.errs)
+	}
+}
+
+// compactingStore records the compactions an ingest asks for; fail makes
+// them fail.
+type compactingStore struct {
+	store.Store
+	mu    sync.Mutex
+	calls []int64
+	fail  bool
+}
+
+func (c *compactingStore) Compact(ctx context.Context, added int64) (bool, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.calls = append(c.calls, added)
+	if c.fail {
+		return false, errors.New("database is busy")
+	}
+	return true, nil
+}
+
+func TestIngestCompacts(t *testing.T) {
+	rng := rand.New(rand.NewSource(5))
+	var b strings.Builder
+	for i := 0; i < 30; i++ {
+		line, _ := json.Marshal(map[string]string{"text": article(rng, i)})
+		b.Write(line)
+		b.WriteByte('\n')
+	}
+	for _, c := range []struct {
+		name      string
+		fail      bool
+		cancelAt  int     // cancel after this many extractions (0: never)
+		wantCalls []int64 // the articles each Compact call was told of
+	}{
+		{"a finished run compacts", false, 0, []int64{30}},
+		{"a failed compaction is no failed run", true, 0, []int64{30}},
+		{"a cancelled run does not compact", false, 10, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			s := &compactingStore{Store: openStore(t, filepath.Join(t.TempDir(), "c.db")), fail: c.fail}
+			defer s.Close()
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			var ex ingest.Extractor = fakeExtractor{}
+			if c.cancelAt > 0 {
+				ex = &cancellingExtractor{after: c.cancelAt, cancel: cancel}
+			}
+			_, err := ingest.Run(ctx, []string{"-"}, ingest.Options{Store: s, Extractor: ex,
+				Stdin: strings.NewReader(b.String()), Read: readJSONL(), Workers: 2})
+			if (err != nil) != (c.cancelAt > 0) {
+				t.Errorf("Run: %v", err)
+			}
+			if !slices.Equal(s.calls, c.wantCalls) {
+				t.Errorf("Compact calls %v, want %v", s.calls, c.wantCalls)
+			}
+		})
 	}
 }

@@ -57,6 +57,17 @@ type Store interface {
 	Close() error
 }
 
+// Compacter is implemented by stores that can rewrite themselves smaller
+// after a large batch (SQLite merges its full-text index into one segment
+// and rebuilds the file, with every B-tree packed).
+type Compacter interface {
+	// Compact compacts the store when added, the number of articles a
+	// batch just stored, is a large share of it (a quarter or more: the
+	// work is proportional to the whole store), and reports whether it
+	// did.
+	Compact(ctx context.Context, added int64) (bool, error)
+}
+
 // PutStatus says what Put did with one document.
 type PutStatus int
 

@@ -176,3 +176,53 @@ func TestPageSize(t *testing.T) {
 		})
 	}
 }
+
+// TestCompact compacts a store only after a batch that is a large share of
+// it, and the compacted store answers as before, with one full-text
+// segment and no free pages.
+func TestCompact(t *testing.T) {
+	ctx := context.Background()
+	s, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "c.db"), sqlite.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	g := storetest.NewGen(4, 30)
+	for i := range 40 { // a transaction each: many full-text segments
+		if _, err := s.Put(ctx, g.Doc(i, 2)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	search := func() int {
+		hits, err := s.Search(ctx, store.SearchQuery{Text: "talks"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(hits)
+	}
+	before := search()
+	if before == 0 {
+		t.Fatal("no search hits to compare")
+	}
+	for _, c := range []struct {
+		added int64
+		want  bool
+	}{
+		{0, false},
+		{9, false}, // under a quarter of 40
+		{10, true},
+		{40, true},
+	} {
+		did, err := s.Compact(ctx, c.added)
+		if err != nil || did != c.want {
+			t.Errorf("Compact(%d) = %v, %v; want %v", c.added, did, err, c.want)
+		}
+	}
+	var free int
+	if err := s.Writer().QueryRowContext(ctx, `SELECT freelist_count FROM pragma_freelist_count()`).Scan(&free); err != nil || free != 0 {
+		t.Errorf("free pages after compaction: %d, %v", free, err)
+	}
+	if got := search(); got != before {
+		t.Errorf("search after compaction: %d hits, %d before", got, before)
+	}
+}

@@ -116,6 +116,9 @@ type Dialect struct {
 	// no index by event (0: never): a merge finds an event's rows by their
 	// key, from the event's party IDs (PartyIDs must be in force).
 	NoEventActorIndex int64
+	// Compact are the statements, run in order on the writer, that compact
+	// the store after a large batch (DB.Compact; none: no compaction).
+	Compact []string
 	// JSONIDs passes long ID lists as one JSON array parameter read with
 	// json_each instead of one placeholder per ID: the statement stays
 	// short to prepare.
@@ -293,6 +296,29 @@ func (s *DB) Close() error {
 	}
 	return errors.Join(errs...)
 }
+
+// Compact implements store.Compacter: when added is at least a quarter of
+// the articles stored, it runs the dialect's compaction statements.
+func (s *DB) Compact(ctx context.Context, added int64) (bool, error) {
+	if len(s.d.Compact) == 0 || added <= 0 {
+		return false, nil
+	}
+	var total int64
+	if err := s.w.QueryRowContext(ctx, `SELECT count(*) FROM articles`).Scan(&total); err != nil {
+		return false, fmt.Errorf("store: compact: %w", err)
+	}
+	if added*4 < total {
+		return false, nil
+	}
+	for _, q := range s.d.Compact {
+		if _, err := s.w.ExecContext(ctx, q); err != nil {
+			return false, fmt.Errorf("store: compact: %w", err)
+		}
+	}
+	return true, nil
+}
+
+var _ store.Compacter = (*DB)(nil)
 
 // Writer returns the write pool, for tests and tools.
 func (s *DB) Writer() *sql.DB { return s.w }

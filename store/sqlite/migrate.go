@@ -52,6 +52,9 @@ func goMigrations() []*goose.Migration {
 		goose.NewGoMigration(slimActorsVersion,
 			&goose.GoFunc{RunTx: slimActors},
 			&goose.GoFunc{RunTx: fatActors}),
+		goose.NewGoMigration(shortBandsVersion,
+			&goose.GoFunc{RunTx: shortBands},
+			&goose.GoFunc{RunTx: longBands}),
 	}
 }
 

@@ -120,7 +120,7 @@ func TestMigrateV2(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(ctx)
-	if err != nil || st.SchemaVersion != 15 {
+	if err != nil || st.SchemaVersion != 16 {
 		t.Fatalf("Stats after migration: %+v, %v", st, err)
 	}
 	var def string
@@ -307,6 +307,11 @@ func TestPacksDownAndUp(t *testing.T) {
 	// columns) read as before.
 	if _, err := p.DownTo(ctx, 10); err != nil {
 		t.Fatal(err)
+	}
+	// The full band hashes are back (v16 kept 24 bits).
+	var top, bands int64
+	if err := db.QueryRowContext(ctx, `SELECT max(band), count(*) FROM article_bands`).Scan(&top, &bands); err != nil || top <= 1<<24 || bands < 16 {
+		t.Errorf("bands at v10: %d, the largest %d, %v; want 32-bit hashes", bands, top, err)
 	}
 	v10, err := sqlstore.New(db, db, Dialect, 10, nil)
 	if err != nil {

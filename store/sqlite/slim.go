@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/chronicle-news/chronicle/store"
 	"github.com/chronicle-news/chronicle/store/sqlstore"
 )
 
@@ -406,5 +407,78 @@ func rebuildActorsQuotes(ctx context.Context, tx *sql.Tx, what, coded string, pl
 		`DROP TABLE quotes`,
 		`ALTER TABLE quotes_new RENAME TO quotes`,
 		`CREATE INDEX quotes_actor ON quotes(speaker_actor) WHERE speaker_actor IS NOT NULL`,
+	})
+}
+
+// shortBandsVersion is schema v16 (sqlstore.Dialect.ShortBands): the band
+// index keeps the low 24 bits of each band hash.
+const shortBandsVersion = 16
+
+// bandsTable is article_bands as article_bands_new.
+const bandsTable = `CREATE TABLE article_bands_new (
+    band       INTEGER NOT NULL, -- low 24 bits of the band hash since v16
+    article_id INTEGER NOT NULL REFERENCES articles(id),
+    PRIMARY KEY (band, article_id)
+) WITHOUT ROWID`
+
+// shortBands is schema v16: the band hashes are cut to 24 bits.
+func shortBands(ctx context.Context, tx *sql.Tx) error {
+	return run(ctx, tx, "short bands", []string{
+		bandsTable,
+		`INSERT INTO article_bands_new (band, article_id) SELECT DISTINCT band & 16777215, article_id FROM article_bands ORDER BY 1, 2`,
+		`DROP TABLE article_bands`,
+		`ALTER TABLE article_bands_new RENAME TO article_bands`,
+	})
+}
+
+// longBands undoes shortBands: the full band hashes are computed again
+// from the texts of the articles indexed.
+func longBands(ctx context.Context, tx *sql.Tx) error {
+	if err := run(ctx, tx, "long bands", []string{bandsTable}); err != nil {
+		return err
+	}
+	texts, err := newTextReader(ctx, tx)
+	if err != nil {
+		return err
+	}
+	var last int64
+	for {
+		var ids []int64
+		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT article_id FROM article_bands WHERE article_id > ? ORDER BY article_id LIMIT 500`, last)
+		if err != nil {
+			return fmt.Errorf("long bands: %w", err)
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return fmt.Errorf("long bands: %w", err)
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("long bands: %w", err)
+		}
+		if len(ids) == 0 {
+			break
+		}
+		for _, id := range ids {
+			text, err := texts.text(ctx, id)
+			if err != nil {
+				return err
+			}
+			sig, _ := store.Signature(text)
+			for _, b := range sig.Bands() {
+				if _, err := tx.ExecContext(ctx, `INSERT INTO article_bands_new (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, b, id); err != nil {
+					return fmt.Errorf("long bands: article %d: %w", id, err)
+				}
+			}
+		}
+		last = ids[len(ids)-1]
+	}
+	return run(ctx, tx, "long bands", []string{
+		`DROP TABLE article_bands`,
+		`ALTER TABLE article_bands_new RENAME TO article_bands`,
 	})
 }

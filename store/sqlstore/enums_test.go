@@ -72,3 +72,17 @@ func TestPartyIDs(t *testing.T) {
 		t.Errorf("PartyIDs of a cut value = %v, %v; want [5], []", src, tgt)
 	}
 }
+
+func TestShortBand(t *testing.T) {
+	for _, c := range []struct{ in, want int64 }{
+		{0, 0},
+		{0xffffff, 0xffffff},
+		{0x1000000, 0},
+		{0xffffffff, 0xffffff},
+		{0x12345678, 0x345678},
+	} {
+		if got := ShortBand(c.in); got != c.want {
+			t.Errorf("ShortBand(%#x) = %#x, want %#x", c.in, got, c.want)
+		}
+	}
+}

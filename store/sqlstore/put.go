@@ -203,7 +203,7 @@ func (w *writeTx) put(d *doc.Document, now string) (store.PutResult, error) {
 			w.sketches[id] = sig.Sketch()
 		}
 		for _, b := range bands {
-			if err := w.exec(`INSERT INTO article_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, b, id); err != nil {
+			if err := w.exec(`INSERT INTO article_bands (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, w.s.band(b), id); err != nil {
 				return store.PutResult{}, fmt.Errorf("index article bands: %w", err)
 			}
 		}
@@ -240,7 +240,7 @@ func (w *writeTx) put(d *doc.Document, now string) (store.PutResult, error) {
 func (w *writeTx) nearDuplicate(sketch []byte, bands *[store.MinHashBands]int64) (int64, error) {
 	args := make([]any, len(bands))
 	for i, b := range bands {
-		args[i] = b
+		args[i] = w.s.band(b)
 	}
 	if w.s.slimTables {
 		return w.nearDuplicateByText(sketch, args)

@@ -116,6 +116,9 @@ type Dialect struct {
 	// no index by event (0: never): a merge finds an event's rows by their
 	// key, from the event's party IDs (PartyIDs must be in force).
 	NoEventActorIndex int64
+	// ShortBands is the schema version from which article_bands keeps the
+	// low 24 bits of each band hash (ShortBand; 0: never).
+	ShortBands int64
 	// Compact are the statements, run in order on the writer, that compact
 	// the store after a large batch (DB.Compact; none: no compaction).
 	Compact []string
@@ -165,7 +168,9 @@ type DB struct {
 	moreCodes bool
 	// noEventActorIndex: see Dialect.NoEventActorIndex.
 	noEventActorIndex bool
-	closers           []func() error
+	// shortBands: see Dialect.ShortBands.
+	shortBands bool
+	closers    []func() error
 }
 
 // Migrate brings the schema in db up to the newest migration in fsys and
@@ -220,6 +225,7 @@ func New(w, r *sql.DB, d Dialect, version int64, log *slog.Logger, closers ...fu
 		slimActors:        d.SlimActors > 0 && version >= d.SlimActors,
 		moreCodes:         d.MoreCodes > 0 && version >= d.MoreCodes,
 		noEventActorIndex: d.NoEventActorIndex > 0 && version >= d.NoEventActorIndex,
+		shortBands:        d.ShortBands > 0 && version >= d.ShortBands,
 		keyCol:            keyColumn(d, version)}, nil
 }
 
@@ -295,6 +301,21 @@ func (s *DB) Close() error {
 		errs = append(errs, c())
 	}
 	return errors.Join(errs...)
+}
+
+// ShortBand is the stored form of a MinHash band hash since schema v16
+// (SQLite): its low 24 bits, a 3-byte integer in the band index where the
+// 32-bit hash took 4 or 6 bytes. Candidates are verified against their
+// texts; a random band match of two articles now has a chance of 2^-24,
+// about one candidate to verify per article added to a store of a million.
+func ShortBand(b int64) int64 { return b & 0xffffff }
+
+// band is the value stored for a band hash in the schema at hand.
+func (s *DB) band(b int64) int64 {
+	if s.shortBands {
+		return ShortBand(b)
+	}
+	return b
 }
 
 // Compact implements store.Compacter: when added is at least a quarter of

@@ -178,7 +178,7 @@ func TestMigrateV2(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if st, err := s.Stats(ctx); err != nil || st.SchemaVersion != 16 {
+	if st, err := s.Stats(ctx); err != nil || st.SchemaVersion != 17 {
 		t.Fatalf("after migration: %+v, %v", st, err)
 	}
 	if after := snapshot(s); !slices.Equal(after, before) {

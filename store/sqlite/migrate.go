@@ -55,6 +55,9 @@ func goMigrations() []*goose.Migration {
 		goose.NewGoMigration(shortBandsVersion,
 			&goose.GoFunc{RunTx: shortBands},
 			&goose.GoFunc{RunTx: longBands}),
+		goose.NewGoMigration(sourcePrefixesVersion,
+			&goose.GoFunc{RunTx: sourcePrefixes},
+			&goose.GoFunc{RunTx: wholeSources}),
 	}
 }
 

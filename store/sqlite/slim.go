@@ -482,3 +482,75 @@ func longBands(ctx context.Context, tx *sql.Tx) error {
 		`ALTER TABLE article_bands_new RENAME TO article_bands`,
 	})
 }
+
+// sourcePrefixesVersion is schema v17 (sqlstore.Dialect.SourcePrefixes):
+// the prefixes of the articles' sources (a file's path, a directory) are
+// stored once, in sources.
+const sourcePrefixesVersion = 17
+
+// sourcePrefixes is schema v17.
+func sourcePrefixes(ctx context.Context, tx *sql.Tx) error {
+	if err := run(ctx, tx, "source prefixes", []string{
+		`CREATE TABLE sources (
+    id     INTEGER PRIMARY KEY,
+    prefix TEXT    NOT NULL UNIQUE -- what articles' sources start with (sqlstore.SplitSource)
+)`,
+		`ALTER TABLE articles ADD COLUMN source_id INTEGER REFERENCES sources(id)`, // NULL: no prefix
+	}); err != nil {
+		return err
+	}
+	ids := map[string]int64{}
+	var last int64
+	for {
+		type row struct {
+			id     int64
+			source string
+		}
+		var page []row
+		rows, err := tx.QueryContext(ctx, `SELECT id, source FROM articles WHERE id > ? ORDER BY id LIMIT 1000`, last)
+		if err != nil {
+			return fmt.Errorf("source prefixes: %w", err)
+		}
+		for rows.Next() {
+			var r row
+			if err := rows.Scan(&r.id, &r.source); err != nil {
+				rows.Close()
+				return fmt.Errorf("source prefixes: %w", err)
+			}
+			page = append(page, r)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("source prefixes: %w", err)
+		}
+		if len(page) == 0 {
+			return nil
+		}
+		for _, r := range page {
+			prefix, rest := sqlstore.SplitSource(r.source)
+			if prefix == "" {
+				continue
+			}
+			sid, ok := ids[prefix]
+			if !ok {
+				if err := tx.QueryRowContext(ctx, `INSERT INTO sources (prefix) VALUES (?) RETURNING id`, prefix).Scan(&sid); err != nil {
+					return fmt.Errorf("source prefixes: %w", err)
+				}
+				ids[prefix] = sid
+			}
+			if _, err := tx.ExecContext(ctx, `UPDATE articles SET source = ?, source_id = ? WHERE id = ?`, rest, sid, r.id); err != nil {
+				return fmt.Errorf("source prefixes: article %d: %w", r.id, err)
+			}
+		}
+		last = page[len(page)-1].id
+	}
+}
+
+// wholeSources undoes sourcePrefixes.
+func wholeSources(ctx context.Context, tx *sql.Tx) error {
+	return run(ctx, tx, "whole sources", []string{
+		`UPDATE articles SET source = (SELECT prefix FROM sources WHERE id = articles.source_id) || source WHERE source_id IS NOT NULL`,
+		`ALTER TABLE articles DROP COLUMN source_id`,
+		`DROP TABLE sources`,
+	})
+}

@@ -80,7 +80,9 @@ var Dialect = sqlstore.Dialect{
 	NoEventActorIndex: 15,
 	// Schema v16 keeps 24 bits of each MinHash band hash.
 	ShortBands: 16,
-	JSONIDs:    true,
+	// Schema v17 stores the prefixes of the articles' sources once.
+	SourcePrefixes: 17,
+	JSONIDs:        true,
 	// After a large batch the full-text index is merged into one segment
 	// (FTS5 'optimize': the segments that each transaction added repeat
 	// their terms) and the file rebuilt with packed B-trees: 0.11 of the
@@ -208,7 +210,7 @@ func Open(ctx context.Context, path string, opts Options) (*sqlstore.DB, error) 
 			return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 		}
 	}
-	if from > 0 && (from < packsVersion && version >= packsVersion || from < shortBandsVersion && version >= slimVersion) {
+	if from > 0 && (from < packsVersion && version >= packsVersion || from < sourcePrefixesVersion && version >= slimVersion) {
 		// Moving the texts into packs (v5) or rewriting tables (v11–v14) left
 		// the rows spread thin over their old pages and those pages'
 		// space free: rebuild the file once (a 1.4 GB store of 200,000

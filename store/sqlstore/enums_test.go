@@ -86,3 +86,21 @@ func TestShortBand(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitSource(t *testing.T) {
+	for _, c := range []struct{ source, prefix, rest string }{
+		{"", "", ""},
+		{"stdin", "", "stdin"},
+		{"/data/te3/silver.jsonl:12", "/data/te3/silver.jsonl:", "12"},
+		{"/data/polnear/a-b.txt", "/data/polnear/", "a-b.txt"},
+		{`C:\news\day.jsonl:3`, `C:\news\day.jsonl:`, "3"},
+		{"crawl.warc.gz@4096", "crawl.warc.gz@", "4096"},
+		{"feeds/world.xml#7", "feeds/world.xml#", "7"},
+		{"dir/", "dir/", ""},
+	} {
+		prefix, rest := SplitSource(c.source)
+		if prefix != c.prefix || rest != c.rest || prefix+rest != c.source {
+			t.Errorf("SplitSource(%q) = %q, %q; want %q, %q", c.source, prefix, rest, c.prefix, c.rest)
+		}
+	}
+}

@@ -28,6 +28,8 @@ type writeTx struct {
 	// sketches are the MinHash sketches of the originals stored in this
 	// transaction, by article ID (schemas without stored sketches).
 	sketches map[int64][]byte
+	// sources are the source prefix IDs used in this transaction.
+	sources map[string]int64
 }
 
 func (w *writeTx) stmt(query string) (*sql.Stmt, error) {
@@ -75,7 +77,7 @@ func (s *DB) Put(ctx context.Context, docs ...*doc.Document) ([]store.PutResult,
 	if err != nil {
 		return nil, fmt.Errorf("store: begin: %w", err)
 	}
-	w := &writeTx{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, sketches: map[int64][]byte{}}
+	w := &writeTx{s: s, tx: tx, ctx: ctx, stmts: map[string]*sql.Stmt{}, sketches: map[int64][]byte{}, sources: map[string]int64{}}
 	if s.packSize > 0 {
 		w.packs = &packWriter{size: s.packSize}
 	}
@@ -177,6 +179,18 @@ func (w *writeTx) put(d *doc.Document, now string) (store.PutResult, error) {
 	// seconds and the sketch is not stored (nearDuplicate recomputes it).
 	cols := []string{"doc_id", "url", "content_hash", "title", "author", "outlet", "source_key", "published", "source", "text_bytes", "dup_of", "ingested_at"}
 	vals := []any{d.ID, urlArg, w.s.hashArg(hash), d.Title, d.Author, d.Outlet, sourceKey, w.s.articleTime(published), d.Source, len(d.Text), dupArg, w.s.articleTime(now)}
+	if w.s.sourcePrefixes {
+		// The prefix, which many articles share, once in sources.
+		prefix, rest := SplitSource(d.Source)
+		if prefix != "" {
+			sid, err := w.sourceID(prefix)
+			if err != nil {
+				return store.PutResult{}, err
+			}
+			vals[8] = rest
+			cols, vals = append(cols, "source_id"), append(vals, sid)
+		}
+	}
 	if !w.s.slimTables {
 		cols, vals = append(cols, "minhash"), append(vals, sigArg)
 	}
@@ -267,6 +281,21 @@ func (w *writeTx) nearDuplicate(sketch []byte, bands *[store.MinHashBands]int64)
 		}
 	}
 	return best, rows.Err()
+}
+
+// sourceID returns the ID of a source prefix in sources, adding it when
+// new.
+func (w *writeTx) sourceID(prefix string) (int64, error) {
+	if id, ok := w.sources[prefix]; ok {
+		return id, nil
+	}
+	var id int64
+	err := w.row(`INSERT INTO sources (prefix) VALUES (?) ON CONFLICT (prefix) DO UPDATE SET prefix = excluded.prefix RETURNING id`, prefix).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("source prefix %q: %w", prefix, err)
+	}
+	w.sources[prefix] = id
+	return id, nil
 }
 
 // nearDuplicateByText is nearDuplicate for schemas that keep no sketches

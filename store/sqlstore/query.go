@@ -882,7 +882,7 @@ func (s *DB) Documents(ctx context.Context, q store.DocQuery, fn func(*doc.Docum
 	if check == nil {
 		lim, args = limitClause(q.Limit, 0, args)
 	}
-	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.doc_id, a.title, coalesce(a.url, ''), a.author, a.outlet, a.published, a.source, a.text, a.layers, `+s.packCols("a.")+`
+	rows, err := s.r.QueryContext(ctx, s.q(`SELECT a.id, a.doc_id, a.title, coalesce(a.url, ''), a.author, a.outlet, a.published, `+s.sourceCol()+`, a.text, a.layers, `+s.packCols("a.")+`
 		FROM articles a`+where+` ORDER BY a.id`+lim), args...)
 	if err != nil {
 		return fmt.Errorf("store: documents: %w", err)

@@ -119,6 +119,10 @@ type Dialect struct {
 	// ShortBands is the schema version from which article_bands keeps the
 	// low 24 bits of each band hash (ShortBand; 0: never).
 	ShortBands int64
+	// SourcePrefixes is the schema version from which articles.source keeps
+	// what follows the source's prefix (SplitSource) and source_id refers
+	// to the prefix in the sources table (0: never).
+	SourcePrefixes int64
 	// Compact are the statements, run in order on the writer, that compact
 	// the store after a large batch (DB.Compact; none: no compaction).
 	Compact []string
@@ -170,7 +174,9 @@ type DB struct {
 	noEventActorIndex bool
 	// shortBands: see Dialect.ShortBands.
 	shortBands bool
-	closers    []func() error
+	// sourcePrefixes: see Dialect.SourcePrefixes.
+	sourcePrefixes bool
+	closers        []func() error
 }
 
 // Migrate brings the schema in db up to the newest migration in fsys and
@@ -226,6 +232,7 @@ func New(w, r *sql.DB, d Dialect, version int64, log *slog.Logger, closers ...fu
 		moreCodes:         d.MoreCodes > 0 && version >= d.MoreCodes,
 		noEventActorIndex: d.NoEventActorIndex > 0 && version >= d.NoEventActorIndex,
 		shortBands:        d.ShortBands > 0 && version >= d.ShortBands,
+		sourcePrefixes:    d.SourcePrefixes > 0 && version >= d.SourcePrefixes,
 		keyCol:            keyColumn(d, version)}, nil
 }
 
@@ -301,6 +308,27 @@ func (s *DB) Close() error {
 		errs = append(errs, c())
 	}
 	return errors.Join(errs...)
+}
+
+// SplitSource splits where an article was read from ("dir/feed.jsonl:12",
+// "dir/a.txt", "crawl.warc.gz@4096") after the last '/', '\\', ':', '#' or
+// '@': the prefix, which many articles share, and the rest ("" when none).
+// prefix + rest is source.
+func SplitSource(source string) (prefix, rest string) {
+	i := strings.LastIndexAny(source, "/\\:#@")
+	if i < 0 {
+		return "", source
+	}
+	return source[:i+1], source[i+1:]
+}
+
+// sourceCol is the expression of an article's source (articles a) in the
+// schema at hand.
+func (s *DB) sourceCol() string {
+	if s.sourcePrefixes {
+		return "coalesce((SELECT prefix FROM sources WHERE id = a.source_id), '') || a.source"
+	}
+	return "a.source"
 }
 
 // ShortBand is the stored form of a MinHash band hash since schema v16

@@ -2257,6 +2257,15 @@ func (lk *linking) pronouns() {
 		}
 	}
 	sort.Slice(ms, func(a, b int) bool { return ms[a].tok < ms[b].tok })
+	genders := map[*builder]gazetteer.Gender{} // once per person: pronoun mentions do not change it
+	gender := func(bd *builder) gazetteer.Gender {
+		g, ok := genders[bd]
+		if !ok {
+			g = genderOf(lk.d.Text, bd.kind, bd.name, bd.mentions)
+			genders[bd] = g
+		}
+		return g
+	}
 	hasDeps := lk.d.Done.Has(doc.Deps)
 	for i := range lk.d.Tokens {
 		if _, ok := pronounGenders[lk.fw[i]]; !ok || lk.used[i] {
@@ -2277,7 +2286,7 @@ func (lk *linking) pronouns() {
 			if lk.sent(t) < s-1 {
 				break
 			}
-			if bd := ms[k].bd; !gendersFit(pg, genderOf(lk.d.Text, bd.kind, bd.name, bd.mentions)) {
+			if bd := ms[k].bd; !gendersFit(pg, gender(bd)) {
 				continue // "she" is not Mr. Hamilton
 			}
 			dup := false

@@ -105,9 +105,9 @@ type Event struct {
 // Participant is a source or target of an event.
 type Participant struct {
 	Actor string `json:"actor"` // actor ID, "" when the text names no known actor
-	Text  string `json:"text"`
-	Code  string `json:"code"` // CAMEO actor code
-	Start int    `json:"start"`
+	Text  string `json:"text"`  // "" for a party the coding implies but the text does not name
+	Code  string `json:"code"`  // CAMEO actor code
+	Start int    `json:"start"` // 0 with End 0 when Text is ""
 	End   int    `json:"end"`
 }
 

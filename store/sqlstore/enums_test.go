@@ -104,3 +104,20 @@ func TestSplitSource(t *testing.T) {
 		}
 	}
 }
+
+func TestStoredActorKey(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		want any
+	}{
+		{"Vladimir Putin", nil},
+		{"army", nil},
+		{"Élysée Palace", "élysée palace"},    // lower() leaves É as it is
+		{"New  York Times", "new york times"}, // spaces folded
+		{"ÖSTERREICH", "österreich"},
+	} {
+		if got := StoredActorKey(ActorKey(c.name), c.name); got != c.want {
+			t.Errorf("StoredActorKey(%q) = %#v, want %#v", c.name, got, c.want)
+		}
+	}
+}

@@ -63,6 +63,9 @@ var Dialect = sqlstore.Dialect{
 	SlimTables: 11,
 	// Schema v14 drops the actors' country and sector.
 	SlimActors: 14,
+	// Schema v18 reads a mention's publication time and outlet through
+	// its article.
+	SlimMentions: 18,
 }
 
 // Options configure Open.

@@ -179,7 +179,7 @@ func TestMigrateV2(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if st, err := s.Stats(ctx); err != nil || st.SchemaVersion != 17 {
+	if st, err := s.Stats(ctx); err != nil || st.SchemaVersion != 18 {
 		t.Fatalf("after migration: %+v, %v", st, err)
 	}
 	if after := snapshot(s); !slices.Equal(after, before) {
@@ -226,6 +226,9 @@ func TestDownAndUp(t *testing.T) {
 		}
 		for _, e := range evs {
 			out = append(out, fmt.Sprintf("%d %s %s %s %v>%v %d", e.ID, e.Type, e.Status, e.DateStart, e.Source, e.Target, len(e.Mentions)))
+			for _, m := range e.Mentions {
+				out = append(out, fmt.Sprintf("  mention of article %d published %s", m.ArticleID, m.Published.Format(time.RFC3339)))
+			}
 		}
 		as, err := s.Actors(ctx, store.ActorQuery{})
 		if err != nil {

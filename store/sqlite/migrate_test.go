@@ -120,7 +120,7 @@ func TestMigrateV2(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(ctx)
-	if err != nil || st.SchemaVersion != 17 {
+	if err != nil || st.SchemaVersion != 18 {
 		t.Fatalf("Stats after migration: %+v, %v", st, err)
 	}
 	var def string

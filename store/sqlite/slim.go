@@ -483,6 +483,11 @@ func longBands(ctx context.Context, tx *sql.Tx) error {
 	})
 }
 
+// slimMentionsVersion is schema v18 (an SQL migration): mentions are
+// rebuilt without the copies of their article's publication time and
+// outlet.
+const slimMentionsVersion = 18
+
 // sourcePrefixesVersion is schema v17 (sqlstore.Dialect.SourcePrefixes):
 // the prefixes of the articles' sources (a file's path, a directory) are
 // stored once, in sources.

@@ -82,7 +82,10 @@ var Dialect = sqlstore.Dialect{
 	ShortBands: 16,
 	// Schema v17 stores the prefixes of the articles' sources once.
 	SourcePrefixes: 17,
-	JSONIDs:        true,
+	// Schema v18 reads a mention's publication time and outlet through
+	// its article.
+	SlimMentions: 18,
+	JSONIDs:      true,
 	// After a large batch the full-text index is merged into one segment
 	// (FTS5 'optimize': the segments that each transaction added repeat
 	// their terms) and the file rebuilt with packed B-trees: 0.11 of the
@@ -210,7 +213,7 @@ func Open(ctx context.Context, path string, opts Options) (*sqlstore.DB, error) 
 			return nil, fmt.Errorf("sqlite: %s: %w", path, err)
 		}
 	}
-	if from > 0 && (from < packsVersion && version >= packsVersion || from < sourcePrefixesVersion && version >= slimVersion) {
+	if from > 0 && (from < packsVersion && version >= packsVersion || from < slimMentionsVersion && version >= slimVersion) {
 		// Moving the texts into packs (v5) or rewriting tables (v11–v14) left
 		// the rows spread thin over their old pages and those pages'
 		// space free: rebuild the file once (a 1.4 GB store of 200,000

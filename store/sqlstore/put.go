@@ -695,7 +695,11 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 			if err := w.row(`SELECT count(*) FROM mentions WHERE event_id = ? AND article_id = ?`, eventID, articleID).Scan(&sameArticle); err != nil {
 				return fmt.Errorf("event %d mentions: %w", eventID, err)
 			}
-			if err := w.row(`SELECT count(*) FROM mentions WHERE event_id = ? AND source_key = ?`, eventID, sourceKey).Scan(&sameSource); err != nil {
+			sameSourceQuery := `SELECT count(*) FROM mentions WHERE event_id = ? AND source_key = ?`
+			if w.s.slimMentions {
+				sameSourceQuery = `SELECT count(*) FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id = ? AND a.source_key = ?`
+			}
+			if err := w.row(sameSourceQuery, eventID, sourceKey).Scan(&sameSource); err != nil {
 				return fmt.Errorf("event %d sources: %w", eventID, err)
 			}
 			err := w.exec(`UPDATE events SET num_mentions = num_mentions + ?, num_articles = num_articles + ?, num_sources = num_sources + ? WHERE id = ?`,
@@ -755,9 +759,16 @@ func (w *writeTx) putEvents(articleID int64, d *doc.Document, actors map[string]
 			}
 			more = string(b)
 		}
-		err = w.exec(`INSERT INTO mentions (event_id, article_id, local_id, status, date_value, published, source_key, n_evidence, sent_start, sent_end, trigger, more)
+		if w.s.slimMentions {
+			// The publication time and outlet are the article's.
+			err = w.exec(`INSERT INTO mentions (event_id, article_id, local_id, status, date_value, n_evidence, sent_start, sent_end, trigger, more)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				eventID, articleID, e.ID, w.s.enum(e.Status), value, nEvidence, main.Start, main.End, main.Trigger.Text, more)
+		} else {
+			err = w.exec(`INSERT INTO mentions (event_id, article_id, local_id, status, date_value, published, source_key, n_evidence, sent_start, sent_end, trigger, more)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			eventID, articleID, e.ID, w.s.enum(e.Status), value, w.s.pub(published), sourceKey, nEvidence, main.Start, main.End, main.Trigger.Text, more)
+				eventID, articleID, e.ID, w.s.enum(e.Status), value, w.s.pub(published), sourceKey, nEvidence, main.Start, main.End, main.Trigger.Text, more)
+		}
 		if err != nil {
 			return fmt.Errorf("insert mention of %s: %w", e.ID, err)
 		}

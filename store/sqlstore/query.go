@@ -530,9 +530,16 @@ func (s *DB) loadMentionsPart(ctx context.Context, events []store.Event, index m
 	var articles []int64
 	for _, ids := range chunks(eventIDs, 500) {
 		in, args := s.inIDs(ids)
-		rows, err := s.r.QueryContext(ctx, s.q(`SELECT m.event_id, m.article_id, m.published, m.local_id, m.status, m.date_value,
+		query := `SELECT m.event_id, m.article_id, m.published, m.local_id, m.status, m.date_value,
 			m.sent_start, m.sent_end, m.trigger, m.more
-			FROM mentions m WHERE m.event_id`+in+` ORDER BY m.event_id, m.published, m.id`), args...)
+			FROM mentions m WHERE m.event_id` + in + ` ORDER BY m.event_id, m.published, m.id`
+		if s.slimMentions {
+			// The publication time is the article's.
+			query = `SELECT m.event_id, m.article_id, a.published, m.local_id, m.status, m.date_value,
+			m.sent_start, m.sent_end, m.trigger, m.more
+			FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.event_id` + in + ` ORDER BY m.event_id, a.published, m.id`
+		}
+		rows, err := s.r.QueryContext(ctx, s.q(query), args...)
 		if err != nil {
 			return fmt.Errorf("store: mentions: %w", err)
 		}

@@ -123,6 +123,10 @@ type Dialect struct {
 	// what follows the source's prefix (SplitSource) and source_id refers
 	// to the prefix in the sources table (0: never).
 	SourcePrefixes int64
+	// SlimMentions is the schema version from which mentions keep no copy
+	// of their article's publication time and outlet (source_key): they are
+	// read through the article (0: never; SlimTables must be in force).
+	SlimMentions int64
 	// Compact are the statements, run in order on the writer, that compact
 	// the store after a large batch (DB.Compact; none: no compaction).
 	Compact []string
@@ -176,7 +180,9 @@ type DB struct {
 	shortBands bool
 	// sourcePrefixes: see Dialect.SourcePrefixes.
 	sourcePrefixes bool
-	closers        []func() error
+	// slimMentions: see Dialect.SlimMentions.
+	slimMentions bool
+	closers      []func() error
 }
 
 // Migrate brings the schema in db up to the newest migration in fsys and
@@ -233,6 +239,7 @@ func New(w, r *sql.DB, d Dialect, version int64, log *slog.Logger, closers ...fu
 		noEventActorIndex: d.NoEventActorIndex > 0 && version >= d.NoEventActorIndex,
 		shortBands:        d.ShortBands > 0 && version >= d.ShortBands,
 		sourcePrefixes:    d.SourcePrefixes > 0 && version >= d.SourcePrefixes,
+		slimMentions:      d.SlimMentions > 0 && version >= d.SlimMentions,
 		keyCol:            keyColumn(d, version)}, nil
 }
 

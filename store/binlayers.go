@@ -131,6 +131,22 @@ func (w *binWriter) span(start, end int, prev *int) {
 	w.i(end - start)
 }
 
+// actorOf writes the actor of a span that may be an actor mention (ok)
+// whose first actor is owner: from version 7 a 0 when it is the owner,
+// else a 1 and the ID.
+func (w *binWriter) actorOf(id string, ok bool, owner string) {
+	if !w.v7 || !ok {
+		w.str(id)
+		return
+	}
+	if id == owner {
+		w.u(0)
+		return
+	}
+	w.u(1)
+	w.str(id)
+}
+
 // rel writes a span relative to base (an anchor).
 func (w *binWriter) rel(start, end, base int) {
 	if !w.v7 {
@@ -211,10 +227,21 @@ func (w *binWriter) body(d *doc.Document) []byte {
 	w.n(len(d.Actors), d.Actors == nil)
 	p := 0
 	mentionAt := map[[2]int]uint64{}
+	owner := map[[2]int]string{} // v7: the first actor with a mention span
 	for k, a := range d.Actors {
 		w.id(a.ID, "A", k)
 		w.str(a.Kind)
-		w.str(a.Code)
+		if w.v7 {
+			// A code is usually country and sector.
+			if a.Code != "" && a.Code == a.Country+a.Sector {
+				w.u(0)
+			} else {
+				w.u(1)
+				w.str(a.Code)
+			}
+		} else {
+			w.str(a.Code)
+		}
 		w.str(a.Country)
 		w.str(a.Sector)
 		w.str(a.Role)
@@ -227,6 +254,7 @@ func (w *binWriter) body(d *doc.Document) []byte {
 			w.str(m.Kind)
 			if _, ok := mentionAt[[2]int{m.Start, m.End}]; !ok {
 				mentionAt[[2]int{m.Start, m.End}] = uint64(len(mentionAt)) + 1
+				owner[[2]int{m.Start, m.End}] = a.ID
 			}
 		}
 		// The name is usually the first mention's text.
@@ -244,7 +272,8 @@ func (w *binWriter) body(d *doc.Document) []byte {
 	p = 0
 	for _, e := range d.Entities {
 		w.str(e.Type)
-		if k, ok := mentionAt[[2]int{e.Start, e.End}]; ok {
+		k, ok := mentionAt[[2]int{e.Start, e.End}]
+		if ok {
 			w.u(k)
 			p = w.anchor(e.Start)
 		} else {
@@ -252,7 +281,7 @@ func (w *binWriter) body(d *doc.Document) []byte {
 			w.span(e.Start, e.End, &p)
 		}
 		w.spanStr(e.Text, e.Start, e.End)
-		w.str(e.Actor)
+		w.actorOf(e.Actor, ok, owner[[2]int{e.Start, e.End}])
 	}
 
 	w.n(len(d.Timexes), d.Timexes == nil)
@@ -290,7 +319,8 @@ func (w *binWriter) body(d *doc.Document) []byte {
 		if s := q.Speaker; s != nil {
 			w.rel(s.Start, s.End, w.anchor(q.Start))
 			w.spanStr(s.Text, s.Start, s.End)
-			w.str(s.Actor)
+			o, ok := owner[[2]int{s.Start, s.End}]
+			w.actorOf(s.Actor, ok, o)
 			w.bool(s.Anonymous)
 		}
 	}
@@ -395,7 +425,8 @@ type binReader struct {
 	v7       bool
 	toks     []doc.Token
 	sents    []doc.Sentence
-	startTok map[int]int // when the tokens are not sorted
+	startTok map[int]int       // when the tokens are not sorted
+	owner    map[[2]int]string // v7: the first actor with a mention span
 	sorted   bool
 }
 
@@ -654,7 +685,7 @@ func (r *binReader) body(d *doc.Document, version int) error {
 				s := &doc.Speaker{}
 				s.Start, s.End = r.rel(r.anchor(q.Start))
 				s.Text = r.spanStr(s.Start, s.End)
-				s.Actor = r.str()
+				s.Actor = r.actorOf(s.Start, s.End)
 				s.Anonymous = r.bool()
 				q.Speaker = s
 			}
@@ -794,8 +825,24 @@ func (r *binReader) entities4(d *doc.Document) {
 		e.Type = r.str()
 		e.Start, e.End = r.span(&p)
 		e.Text = r.spanStr(e.Start, e.End)
-		e.Actor = r.str()
+		e.Actor = r.actorOf(e.Start, e.End)
 	}
+}
+
+// actorOf reads what binWriter.actorOf wrote for a span.
+func (r *binReader) actorOf(start, end int) string {
+	o, ok := r.owner[[2]int{start, end}]
+	if !r.v7 || !ok {
+		return r.str()
+	}
+	switch r.u() {
+	case 0:
+		return o
+	case 1:
+		return r.str()
+	}
+	r.err = errCorrupt
+	return ""
 }
 
 func (r *binReader) mentions(a *doc.Actor, p *int) {
@@ -822,16 +869,35 @@ func (r *binReader) actors6(d *doc.Document) [][2]int {
 	}
 	var spans [][2]int
 	seen := map[[2]int]bool{}
+	if r.v7 {
+		r.owner = map[[2]int]string{}
+	}
 	d.Actors = make([]doc.Actor, n)
 	for k := range d.Actors {
 		a := &d.Actors[k]
 		a.ID = r.id("A", k)
-		a.Kind, a.Code, a.Country, a.Sector, a.Role, a.CodeFrom, a.Wiki = r.str(), r.str(), r.str(), r.str(), r.str(), r.str(), r.str()
+		if r.v7 {
+			a.Kind = r.str()
+			fromParts := r.u() == 0
+			if !fromParts {
+				a.Code = r.str()
+			}
+			a.Country, a.Sector = r.str(), r.str()
+			if fromParts {
+				a.Code = a.Country + a.Sector
+			}
+			a.Role, a.CodeFrom, a.Wiki = r.str(), r.str(), r.str()
+		} else {
+			a.Kind, a.Code, a.Country, a.Sector, a.Role, a.CodeFrom, a.Wiki = r.str(), r.str(), r.str(), r.str(), r.str(), r.str(), r.str()
+		}
 		r.mentions(a, &p)
 		for _, m := range a.Mentions {
 			if sp := [2]int{m.Start, m.End}; !seen[sp] {
 				seen[sp] = true
 				spans = append(spans, sp)
+				if r.owner != nil {
+					r.owner[sp] = a.ID
+				}
 			}
 		}
 		switch r.u() {
@@ -874,6 +940,6 @@ func (r *binReader) entities6(d *doc.Document, spans [][2]int) {
 			return
 		}
 		e.Text = r.spanStr(e.Start, e.End)
-		e.Actor = r.str()
+		e.Actor = r.actorOf(e.Start, e.End)
 	}
 }

@@ -15,10 +15,6 @@ const (
 	rcHalf     = rcProbOne / 2
 	rcTop      = 1 << 24
 	rcShift    = 5
-	// rcProbMin and rcProbMax bound the probabilities of the priors (the
-	// adaptation cannot leave them either).
-	rcProbMin = 31
-	rcProbMax = rcProbOne - 31
 )
 
 // rcEncoder writes a range-coded stream.

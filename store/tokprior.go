@@ -91,35 +91,6 @@ func parseTokPriors(raw []byte) (*tokPriors, error) {
 	return t, nil
 }
 
-// marshal writes the priors (before compression).
-func (t *tokPriors) marshal() []byte {
-	b := []byte(tokPriorMagic)
-	for _, l := range [][]string{t.forms, t.rels, t.suffixes, t.vocab} {
-		b = binary.AppendUvarint(b, uint64(len(l)))
-		for _, s := range l {
-			b = binary.AppendUvarint(b, uint64(len(s)))
-			b = append(b, s...)
-		}
-	}
-	b = binary.AppendUvarint(b, uint64(len(t.tops)))
-	b = append(b, t.tops...)
-	b = binary.AppendUvarint(b, uint64(nProbs))
-	for _, p := range t.probs[:nProbs] {
-		b = binary.LittleEndian.AppendUint16(b, p)
-	}
-	return b
-}
-
-// flatTokPriors are priors that know nothing (to count new ones).
-func flatTokPriors(forms, rels, suffixes, vocab []string, tops []uint8) *tokPriors {
-	t := &tokPriors{forms: forms, rels: rels, suffixes: suffixes, vocab: vocab, tops: tops, probs: make([]uint16, nProbsPad)}
-	for i := range t.probs {
-		t.probs[i] = rcHalf
-	}
-	t.index()
-	return t
-}
-
 // getState returns a fresh model state primed by the priors.
 func (c *Codec) getState() *tokState {
 	if s, ok := c.states.Get().(*tokState); ok && &s.init[0] == &c.priors.probs[0] {
@@ -131,24 +102,3 @@ func (c *Codec) getState() *tokState {
 
 // putState hands a state back for reuse.
 func (c *Codec) putState(s *tokState) { c.states.Put(s) }
-
-// computeTops sets the tops of the trees coded by sym: the symbol reached
-// by taking the likelier branch at every node.
-func (t *tokPriors) computeTops() {
-	t.tops = make([]uint8, nTops)
-	for _, tr := range symTrees {
-		size := 1 << tr.bits
-		for k := range tr.n {
-			base := tr.base + k*size
-			m := 1
-			for range tr.bits {
-				if t.probs[base+m] >= rcHalf {
-					m <<= 1
-				} else {
-					m = m<<1 | 1
-				}
-			}
-			t.tops[base>>4] = uint8(m - size)
-		}
-	}
-}

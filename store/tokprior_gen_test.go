@@ -229,58 +229,6 @@ func countTokPriors(t *testing.T, docs []*doc.Document) *tokPriors {
 	return pr
 }
 
-// TestGenerateCodecTestdata writes testdata/codec-meantime.gob, the
-// pipeline's layers of three MEANTIME articles (Wikinews, CC BY 4.0) that
-// the codec tests code: CHRONICLE_GEN_CODECDATA=1.
-func TestGenerateCodecTestdata(t *testing.T) {
-	if os.Getenv("CHRONICLE_GEN_CODECDATA") == "" {
-		t.Skip("CHRONICLE_GEN_CODECDATA not set")
-	}
-	dir := shared.TestPath(t, "data", "meantime-en", "intra-doc_annotation")
-	files, err := filepath.Glob(filepath.Join(dir, "*", "*.xml"))
-	if err != nil || len(files) < 3 {
-		t.Fatalf("MEANTIME: %d files, %v", len(files), err)
-	}
-	sort.Strings(files)
-	token := regexp.MustCompile(`<token number="\d+" sentence="\d+"[^>]*>([^<]*)</token>`)
-	unescape := strings.NewReplacer("&amp;", "&", "&quot;", `"`, "&apos;", "'", "&lt;", "<", "&gt;", ">")
-	p, err := chronicle.New(chronicle.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var docs []*doc.Document
-	for _, f := range []string{files[0], files[len(files)/2], files[len(files)-1]} {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var b strings.Builder
-		for _, m := range token.FindAllStringSubmatch(string(raw), -1) {
-			w := unescape.Replace(m[1])
-			if w == "" {
-				continue
-			}
-			if b.Len() > 0 && !strings.ContainsAny(w[:1], ".,;:!?)'%") && !strings.HasSuffix(b.String(), "(") && !strings.HasSuffix(b.String(), "$") {
-				b.WriteByte(' ')
-			}
-			b.WriteString(w)
-		}
-		d, err := p.Extract(context.Background(), doc.Article{ID: strings.TrimSuffix(filepath.Base(f), ".xml"), Text: b.String()})
-		if err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
-	out, err := os.Create(filepath.Join("testdata", "codec-meantime.gob"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer out.Close()
-	if err := gob.NewEncoder(out).Encode(docs); err != nil {
-		t.Fatal(err)
-	}
-}
-
 // TestDumpCodecDocs runs the pipeline over articles and writes the
 // documents (gob) to CHRONICLE_DUMP_DOCS, for TestCodecSizes: the first
 // 600 TempEval-3 silver documents, or the {"id", "text"} lines of

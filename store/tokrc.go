@@ -180,17 +180,6 @@ type tokCoder struct {
 	noHits bool    // code every symbol through its tree (to count priors)
 }
 
-// Trees coded by sym, with their sizes: the tops of the priors are
-// computed over them.
-var symTrees = [...]struct{ base, n, bits int }{
-	{offBundle, nBundleCtx, 8},
-	{offStrip, nLemmaCtx, 4},
-	{offSuffix, nLemmaCtx, 8},
-	{offHeadPOS, nUPOS * nUPOS * 2, 5},
-	{offHeadK, nUPOS * nUPOS * 2, 4},
-	{offRel, nUPOS * nUPOS * 4, 6},
-}
-
 // nTops is the length of the table of tops.
 const nTops = offGamma>>4 + 1
 

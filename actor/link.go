@@ -2346,10 +2346,6 @@ func (lk *linking) surnameNotTitle(a, b, typ int) bool {
 	return b >= lk.sentEnd(a) || !lk.isCap(b) || !lk.isPersonStart(b)
 }
 
-// findSurname returns the person a surname alone refers to: among the
-// people named so far whose name ends with the folded word w, the one whose
-// dictionary entry lists the surname on its own ("Trump" for Donald Trump,
-// not Ivanka Trump), else the most mentioned, else the latest.
 // findNameSuffix returns the latest person without a dictionary entry
 // whose longer name ends in the words of name ("Enrique Peña Nieto" for
 // "Peña Nieto"), or nil.
@@ -2370,6 +2366,10 @@ func hasWordSuffix(long, short string) bool {
 	return len(l) > len(s)+1 && strings.HasSuffix(l, " "+s)
 }
 
+// findSurname returns the person a surname alone refers to: among the
+// people named so far whose name ends with the folded word w, the one whose
+// dictionary entry lists the surname on its own ("Trump" for Donald Trump,
+// not Ivanka Trump), else the most mentioned, else the latest.
 func (lk *linking) findSurname(w string) *builder {
 	var best *builder
 	bestScore := -1

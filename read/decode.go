@@ -203,11 +203,15 @@ func continuationByte(r rune) (byte, bool) {
 // complete sequence is replaced — a character that stands for a UTF-8 lead
 // byte (Â–ô) followed by as many characters standing for continuation bytes
 // as the lead byte announces, which together decode to one character —
-// so text that merely holds "Ã" or "â" stays as it is. A lead character
-// that was decomposed since ("A" and a combining tilde for "Ã") counts. It
-// reports whether anything was replaced.
+// so text that merely holds "Ã" or "â" stays as it is. Only the leads of
+// the mojibake English news has are taken: Â, Ã and Å (Latin letters such
+// as é, ñ, š) and â (’ “ ” – — … €); other leads are letters of French or
+// Scandinavian words too often ("é»…" is French, and also a Chinese
+// character read as Windows-1252). A lead character that was decomposed
+// since ("A" and a combining tilde for "Ã") counts. It reports whether
+// anything was replaced.
 func fixMojibake(s string) (string, bool) {
-	if !strings.ContainsAny(s, "ÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßàáâãäåæçèéêëìíîïðñòóô\u0300\u0301\u0302\u0303\u0308\u030a") {
+	if !strings.ContainsAny(s, "ÂÃÅâ\u0302\u0303\u030a") {
 		return s, false
 	}
 	var out strings.Builder
@@ -218,19 +222,17 @@ func fixMojibake(s string) (string, bool) {
 		if r < utf8.RuneSelf && i+size < len(s) {
 			// "Ã" may have been decomposed since: "A" and a combining tilde
 			if m, ms := utf8.DecodeRuneInString(s[i+size:]); m >= 0x300 && m <= 0x36F {
-				if c := []rune(norm.NFC.String(string([]rune{r, m}))); len(c) == 1 && c[0] >= 0xC2 && c[0] <= 0xF4 {
+				if c := []rune(norm.NFC.String(string([]rune{r, m}))); len(c) == 1 && c[0] >= 0xC2 && c[0] <= 0xE2 {
 					r, size = c[0], size+ms
 				}
 			}
 		}
 		n := 0
-		switch {
-		case r >= 0xC2 && r <= 0xDF:
+		switch r {
+		case 'Â', 'Ã', 'Å': // U+0080–U+017F: Latin letters and signs
 			n = 1
-		case r >= 0xE0 && r <= 0xEF:
+		case 'â': // U+2000–U+2FFF: quotes, dashes, the euro sign
 			n = 2
-		case r >= 0xF0 && r <= 0xF4:
-			n = 3
 		}
 		if n > 0 {
 			seq[0] = byte(r)

@@ -390,6 +390,7 @@ func TestFixMojibake(t *testing.T) {
 		// no complete sequence: kept
 		{"São Paulo, Ãngel, CAFÉ, naïve, â€", "São Paulo, Ãngel, CAFÉ, naïve, â€"},
 		{"plain ASCII", "plain ASCII"},
+		{"un café»… et É»", "un café»… et É»"}, // French, not a Chinese character read as Windows-1252
 	} {
 		got, _ := fixMojibake(tc.in)
 		if got != tc.want {

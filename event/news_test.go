@@ -63,6 +63,8 @@ func TestPoliticalNewsSenses(t *testing.T) {
 		{"Latino turnout hit a high of 11.2 million voters.", nil},
 		{"Russian jets struck a hospital in Aleppo.", []string{"190 Russian>Aleppo"}},
 		{"Villa Grimaldi was a secret jail where Michelle Bachelet was tortured.", []string{"1822 >Michelle Bachelet"}},
+		{"The following season, he moved to Qatar Sports Club and hit 19 goals.", nil},
+		{"Soria scored in the 2-0 win against defending champions Iran.", nil},
 		{"David Shaw, the special agent in charge of the inquiry, spoke.", nil},
 		{"Ryan's statement also provides an awkward break with Trump.", nil},
 		{"Russia provided Syria with weapons.", []string{"072 Russia>Syria"}},

@@ -55,8 +55,11 @@ func (c *Coder) ruleOf(cd *cand) *Rule {
 type work struct {
 	v     view
 	cands []cand
-	byTok []int32 // token → candidate index, -1
+	byTok []int32 // token → candidate index, -1, or blockedTok
 }
+
+// blockedTok marks in work.byTok a verb whose dictionary rule blocks it.
+const blockedTok = -2
 
 func (w *work) reset(d *doc.Document) {
 	w.v.reset(d)
@@ -105,6 +108,7 @@ func (c *Coder) sentence(w *work, s int) {
 				if ri := c.match(v, i, cs, c.dict); ri >= 0 {
 					r := &c.dict.rules[ri]
 					if r.Code == "" && r.Act == "" {
+						w.byTok[i] = blockedTok
 						continue // blocked
 					}
 					w.add(cand{trig: i, light: -1, clause: i, rule: ri, code: r.Code, recip: r.Recip, comp: -1, sent: s})
@@ -170,8 +174,8 @@ func (c *Coder) sentence(w *work, s int) {
 			continue
 		}
 		i := d.TokenAt(q.Cue.Start)
-		if i < 0 || w.byTok[i] >= 0 || d.Tokens[i].UPOS != doc.VERB {
-			continue
+		if i < 0 || w.byTok[i] >= 0 || w.byTok[i] == blockedTok || d.Tokens[i].UPOS != doc.VERB {
+			continue // a verb the dictionary blocks is no act as a cue either ("defending champion X")
 		}
 		lemma := q.Cue.Lemma
 		if lemma == "" {

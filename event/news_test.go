@@ -64,6 +64,7 @@ func TestPoliticalNewsSenses(t *testing.T) {
 		{"Russian jets struck a hospital in Aleppo.", []string{"190 Russian>Aleppo"}},
 		{"Villa Grimaldi was a secret jail where Michelle Bachelet was tortured.", []string{"1822 >Michelle Bachelet"}},
 		{"Sebastian Soria hit 19 goals for Qatar Sports Club.", nil},
+		{"Azlan Iskander is seeded to meet compatriot and defending champion On Beng Hee.", []string{"040 Azlan Iskander>compatriot"}},
 		{"Soria, who hit the first goal in the 2-0 semi-final win against defending champions Iran, could become the top scorer.", nil},
 		{"David Shaw, the special agent in charge of the inquiry, spoke.", nil},
 		{"Ryan's statement also provides an awkward break with Trump.", nil},

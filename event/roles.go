@@ -508,6 +508,12 @@ func (v *view) controllerAt(i, depth int) int {
 				}
 			}
 		case "conj", "advcl", "ccomp":
+			if rel != "conj" && v.child(i, "nsubj:pass") >= 0 && !statePassives[v.lemma[i]] {
+				// "the Red Cross estimated that 5.9 million Filipinos were
+				// killed": a passive clause with a subject of its own names
+				// its doer or nobody, never the governing clause's subject
+				return -1
+			}
 			if v.dep(i) == "advcl" && v.d.Tokens[i].XPOS == "VBG" {
 				// "…, with Trump calling Zelenskyy a dictator": the with-phrase
 				// right before the participle is its subject
@@ -609,6 +615,14 @@ func (v *view) subjOfAt(i, depth int) int {
 		}
 	}
 	return s
+}
+
+// statePassives are verbs whose passive participle tells a stance of its
+// subject ("Vietnam is committed to opening up"), not something done to it.
+var statePassives = map[string]bool{
+	"commit": true, "determine": true, "prepare": true, "oppose": true, "interest": true, "convince": true,
+	"dedicate": true, "devote": true, "resolve": true, "engage": true, "involve": true, "concern": true,
+	"obligate": true, "oblige": true, "bind": true, "poise": true, "set": true,
 }
 
 // relAdverbOrOwnPatient reports whether relative clause i is introduced by

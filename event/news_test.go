@@ -66,6 +66,8 @@ func TestPoliticalNewsSenses(t *testing.T) {
 		{"Sebastian Soria hit 19 goals for Qatar Sports Club.", nil},
 		{"The International Red Cross has estimated that 5.9 million Filipinos were killed or injured.", []string{"190 >Filipinos"}},
 		{"Two typhoons hit the Philippines last month.", nil},
+		{"Ministers said the war against HIV and AIDS was far from won.", nil},
+		{"Health workers in Guinea are fighting Ebola.", nil},
 		{"OPEC will defend a price of 60 dollars a barrel.", nil},
 		{"Azlan Iskander is seeded to meet compatriot and defending champion On Beng Hee.", []string{"040 Azlan Iskander>compatriot"}},
 		{"Soria, who hit the first goal in the 2-0 semi-final win against defending champions Iran, could become the top scorer.", nil},

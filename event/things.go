@@ -176,6 +176,15 @@ func (v *view) thingAgent(h int) int {
 	return agent
 }
 
+// diseases are what campaigns fight that the recogniser may take for names
+// ("the war against HIV and AIDS", "fighting Ebola").
+var diseases = map[string]bool{
+	"aids": true, "hiv": true, "hiv/aids": true, "malaria": true, "ebola": true, "cancer": true, "polio": true,
+	"tuberculosis": true, "tb": true, "flu": true, "influenza": true, "sars": true, "covid": true,
+	"covid-19": true, "coronavirus": true, "cholera": true, "measles": true, "dengue": true, "zika": true,
+	"h5n1": true, "obesity": true, "diabetes": true, "smallpox": true, "mers": true, "mpox": true,
+}
+
 // metaphoricWar reports whether trigger t is a war, battle or fight waged
 // on something that is no party: "a quieter war against rising seas", "the
 // fight on poverty", "his battle with cancer", "fighting climate change"
@@ -195,7 +204,7 @@ func (v *view) metaphoricWar(t int, src []int) bool {
 		}
 		// "fighting climate change", "fought off another challenge"
 		if o := v.child(t, "obj"); o >= 0 {
-			return v.d.Tokens[o].UPOS == doc.NOUN && v.thing(o)
+			return v.d.Tokens[o].UPOS == doc.NOUN && v.thing(o) || diseases[strings.ToLower(v.lemma[o])]
 		}
 		// "fought for the legislation", "fought really hard"; not "fought
 		// in Vietnam", "fought with the rebels"
@@ -226,7 +235,7 @@ func (v *view) metaphoricWar(t int, src []int) bool {
 	v.children(t, func(c int) bool {
 		switch v.caseOf(c) {
 		case "against", "on", "with":
-			if v.dep(c) == "nmod" && v.d.Tokens[c].UPOS == doc.NOUN && !v.named(c) && v.actor[c] < 0 && !v.actorish(c) {
+			if v.dep(c) == "nmod" && (v.d.Tokens[c].UPOS == doc.NOUN && !v.named(c) && v.actor[c] < 0 && !v.actorish(c) || diseases[strings.ToLower(v.lemma[c])]) {
 				found = true
 				return false
 			}

@@ -753,3 +753,30 @@ func TestHyphenatedModifierSpan(t *testing.T) {
 		t.Errorf("want one mention \"African-American president\", got %+v", d.Actors)
 	}
 }
+
+func TestFunctionWordsAreNoNames(t *testing.T) {
+	// Without tags every capitalised run may be a name; with tags, "So I"
+	// and "Do I" open sentences and are no persons.
+	d := process(t, "Trump spoke. So I think it was fine.", "2016-01-01")
+	for i := range d.Tokens {
+		switch d.TokenText(i) {
+		case "So":
+			d.Tokens[i].UPOS = doc.ADV
+		case "I":
+			d.Tokens[i].UPOS = doc.PRON
+		}
+	}
+	l, err := New(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d.Actors = nil
+	if err := l.Process(context.Background(), d); err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range d.Actors {
+		if a.Name == "So I" || a.Name == "So" {
+			t.Errorf("function words taken for a name: %+v", d.Actors)
+		}
+	}
+}

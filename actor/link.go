@@ -512,12 +512,13 @@ func (lk *linking) nameSpans() [][3]int {
 			if i == s.FirstToken && sentenceWords[lk.fw[i]] {
 				continue
 			}
-			if up := lk.d.Tokens[i].UPOS; up == doc.PRON || up == doc.DET {
-				continue
+			switch lk.d.Tokens[i].UPOS {
+			case doc.PRON, doc.DET, doc.AUX, doc.CCONJ, doc.SCONJ, doc.ADV:
+				continue // "So I think", "Do I think": function words, not a name
 			}
 			j := i + 1
 			for j < s.EndToken && !covered[j] && !lk.used[j] {
-				if lk.isCap(j) {
+				if lk.isCap(j) && lk.d.Tokens[j].UPOS != doc.PRON {
 					j++
 					continue
 				}

@@ -780,3 +780,14 @@ func TestFunctionWordsAreNoNames(t *testing.T) {
 		}
 	}
 }
+
+func TestFormerOfficeHolders(t *testing.T) {
+	// Every dated role of Ronald Reagan ended before 2016: a former office
+	// holder is an elite of the office's country; in 1985 he was president.
+	for _, tc := range []struct{ date, want string }{{"2016-03-01", "USAELI"}, {"1985-05-01", "USAGOV"}} {
+		d := process(t, "Ronald Reagan spoke in Ohio.", tc.date)
+		if a := actorByMention(d, "Ronald Reagan"); a == nil || a.Code != tc.want {
+			t.Errorf("%s: %+v, want %s", tc.date, a, tc.want)
+		}
+	}
+}

@@ -85,6 +85,22 @@ func (e *Entry) RoleAt(t time.Time) (Role, bool) {
 	return Role{}, false
 }
 
+// LastRoleBefore returns the role that ended last before t when none
+// covers t (every dated role of Ronald Reagan in 2016), or false.
+func (e *Entry) LastRoleBefore(t time.Time) (Role, bool) {
+	day := dayOf(t)
+	best, found := Role{}, false
+	for _, r := range e.Roles {
+		if !r.Dated() || r.Covers(day) {
+			return Role{}, false // a role the document's date has
+		}
+		if r.End != 0 && r.End <= day && (!found || r.End > best.End) {
+			best, found = r, true
+		}
+	}
+	return best, found
+}
+
 func dayOf(t time.Time) int32 {
 	y, m, d := t.Date()
 	return int32(y*10000 + int(m)*100 + d)

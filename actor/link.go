@@ -2530,6 +2530,16 @@ func (lk *linking) code(bd *builder) (country, sector, code, from, role string) 
 		c, s := lk.codeCountry(dictRole.Code)
 		return c, s, lk.normCode(dictRole.Code), "dictionary", dictRole.Title
 	}
+	if bd.entry != nil && bd.kind == "PER" && !lk.l.compose {
+		// every role the dictionary knows ended before the document's date
+		// (Ronald Reagan in 2016; the converted Phoenix roles end in 2015):
+		// a former office holder is an elite of that office's country
+		if r, ok := bd.entry.LastRoleBefore(lk.date); ok {
+			if c, _ := lk.codeCountry(r.Code); c != "" {
+				return c, "ELI", c + "ELI", "dictionary", r.Title
+			}
+		}
+	}
 	if bd.fixedCode != "" {
 		c, s := lk.codeCountry(bd.fixedCode)
 		from := "country"

@@ -850,7 +850,7 @@ func (lk *linking) name(a, b, typ int) {
 	}
 	// An organisation's name says what it is: "Latvian Constitutional
 	// Court", "Serbian Workers' Union", "Baghdad University".
-	if isOrg && entry == nil && bd.titleSector == "" {
+	if (isOrg || lk.fw[a] == "house") && entry == nil && bd.titleSector == "" {
 		if iso, sector := lk.orgParts(a, b); sector != "" || iso != "" {
 			if bd.country == "" {
 				bd.country = iso
@@ -1071,7 +1071,19 @@ func (lk *linking) orgParts(a, b int) (iso, sector string) {
 			i = m.End - 1
 		}
 	}
+	if sector == "" && lk.fw[a] == "house" && lk.isCap(a) && (b-a == 1 || houseParts[lk.fw[a+1]]) {
+		sector = "LEG" // "the House", "House Republicans": the lower chamber, of the country the story is about
+	}
 	return iso, sector
+}
+
+// houseParts are the words after "House" in a name that keep it the
+// legislative chamber ("House Republicans", "House Intelligence Committee").
+var houseParts = map[string]bool{
+	"republicans": true, "democrats": true, "gop": true, "speaker": true, "majority": true, "minority": true,
+	"leadership": true, "members": true, "committee": true, "intelligence": true, "judiciary": true,
+	"oversight": true, "appropriations": true, "armed": true, "foreign": true, "ethics": true, "ways": true,
+	"rules": true, "financial": true, "homeland": true, "energy": true, "freedom": true, "caucus": true,
 }
 
 // ofCountry reads "of Morocco" / "of the United States" at token i and

@@ -793,7 +793,7 @@ func TestFormerOfficeHolders(t *testing.T) {
 }
 
 func TestTheHouse(t *testing.T) {
-	text := "President Obama met Republicans in Washington. The House will vote on Tuesday."
+	text := "The United States Congress met in Washington. American lawmakers disagree. The House will vote on Tuesday."
 	i := strings.Index(text, "House")
 	d := process(t, text, "2016-03-01", doc.Entity{Type: "ORG", Text: "House", Start: i, End: i + len("House")})
 	if a := actorByMention(d, "House will"); a == nil || a.Code != "USALEG" {

@@ -87,38 +87,13 @@ func hashText(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	var last int64
-	for {
-		var ids []int64
-		rows, err := tx.QueryContext(ctx, `SELECT id FROM articles WHERE id > ? AND typeof(content_hash) = 'blob' ORDER BY id LIMIT 500`, last)
-		if err != nil {
-			return fmt.Errorf("hash text: %w", err)
-		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return fmt.Errorf("hash text: %w", err)
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("hash text: %w", err)
-		}
-		if len(ids) == 0 {
-			break
-		}
-		for _, id := range ids {
-			text, err := texts.text(ctx, id)
-			if err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `UPDATE articles SET content_hash = ? WHERE id = ?`, store.ContentHash(text), id); err != nil {
-				return fmt.Errorf("hash text: article %d: %w", id, err)
-			}
-		}
-		last = ids[len(ids)-1]
+	err = texts.each(ctx, "hash text", `SELECT id FROM articles WHERE id > ? AND typeof(content_hash) = 'blob' ORDER BY id LIMIT 500`,
+		func(id int64, text string) error {
+			_, err := tx.ExecContext(ctx, `UPDATE articles SET content_hash = ? WHERE id = ?`, store.ContentHash(text), id)
+			return err
+		})
+	if err != nil {
+		return err
 	}
 	if _, err := tx.ExecContext(ctx, `CREATE UNIQUE INDEX articles_hash ON articles(content_hash)`); err != nil {
 		return fmt.Errorf("hash text: %w", err)
@@ -229,6 +204,46 @@ func newTextReader(ctx context.Context, tx *sql.Tx) (*textReader, error) {
 		return nil, err
 	}
 	return &textReader{tx: tx, codec: codec, size: size}, nil
+}
+
+// each calls fn with the ID and text of every article that query lists:
+// query takes the last ID seen as its one parameter and returns the next
+// page of IDs in ascending order (a statement is not read while the same
+// transaction writes). Errors are wrapped with what.
+func (r *textReader) each(ctx context.Context, what, query string, fn func(id int64, text string) error) error {
+	var last int64
+	for {
+		var ids []int64
+		rows, err := r.tx.QueryContext(ctx, query, last)
+		if err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return fmt.Errorf("%s: %w", what, err)
+			}
+			ids = append(ids, id)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("%s: %w", what, err)
+		}
+		if len(ids) == 0 {
+			return nil
+		}
+		for _, id := range ids {
+			text, err := r.text(ctx, id)
+			if err != nil {
+				return err
+			}
+			if err := fn(id, text); err != nil {
+				return fmt.Errorf("%s: article %d: %w", what, id, err)
+			}
+		}
+		last = ids[len(ids)-1]
+	}
 }
 
 func (r *textReader) text(ctx context.Context, id int64) (string, error) {

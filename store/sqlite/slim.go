@@ -441,41 +441,18 @@ func longBands(ctx context.Context, tx *sql.Tx) error {
 	if err != nil {
 		return err
 	}
-	var last int64
-	for {
-		var ids []int64
-		rows, err := tx.QueryContext(ctx, `SELECT DISTINCT article_id FROM article_bands WHERE article_id > ? ORDER BY article_id LIMIT 500`, last)
-		if err != nil {
-			return fmt.Errorf("long bands: %w", err)
-		}
-		for rows.Next() {
-			var id int64
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return fmt.Errorf("long bands: %w", err)
-			}
-			ids = append(ids, id)
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("long bands: %w", err)
-		}
-		if len(ids) == 0 {
-			break
-		}
-		for _, id := range ids {
-			text, err := texts.text(ctx, id)
-			if err != nil {
-				return err
-			}
+	err = texts.each(ctx, "long bands", `SELECT DISTINCT article_id FROM article_bands WHERE article_id > ? ORDER BY article_id LIMIT 500`,
+		func(id int64, text string) error {
 			sig, _ := store.Signature(text)
 			for _, b := range sig.Bands() {
 				if _, err := tx.ExecContext(ctx, `INSERT INTO article_bands_new (band, article_id) VALUES (?, ?) ON CONFLICT DO NOTHING`, b, id); err != nil {
-					return fmt.Errorf("long bands: article %d: %w", id, err)
+					return err
 				}
 			}
-		}
-		last = ids[len(ids)-1]
+			return nil
+		})
+	if err != nil {
+		return err
 	}
 	return run(ctx, tx, "long bands", []string{
 		`DROP TABLE article_bands`,

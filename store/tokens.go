@@ -145,6 +145,76 @@ func (r *tokenReader) column(n int) []uint64 {
 	return values
 }
 
+// stringTable numbers the strings of a token section as it is written: a
+// static string by its index in staticStrings, any other after them in the
+// order of first use.
+type stringTable struct {
+	static map[string]uint64
+	index  map[string]uint64
+	list   []string
+}
+
+func (c *Codec) newStringTable() *stringTable {
+	return &stringTable{static: c.static, index: map[string]uint64{}}
+}
+
+// id returns the number of s, adding it when new.
+func (t *stringTable) id(s string) uint64 {
+	if i, ok := t.static[s]; ok {
+		return i
+	}
+	if i, ok := t.index[s]; ok {
+		return i
+	}
+	i := uint64(len(staticStrings) + len(t.list))
+	t.index[s] = i
+	t.list = append(t.list, s)
+	return i
+}
+
+// appendTo writes the strings that are not static: their count, then each
+// one's length and bytes.
+func (t *stringTable) appendTo(b []byte) []byte {
+	b = binary.AppendUvarint(b, uint64(len(t.list)))
+	for _, s := range t.list {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	return b
+}
+
+// stringTable reads what stringTable.appendTo wrote (r.err is set when it
+// is corrupt).
+func (r *tokenReader) stringTable() []string {
+	nt := r.uvarint()
+	if r.err != nil || nt > uint64(len(r.b)) {
+		r.err = errCorrupt
+		return nil
+	}
+	table := make([]string, nt)
+	for i := range table {
+		l := r.uvarint()
+		if r.err != nil || l > uint64(len(r.b)) {
+			r.err = errCorrupt
+			return nil
+		}
+		table[i] = string(r.b[:l])
+		r.b = r.b[l:]
+	}
+	return table
+}
+
+// lookupString returns string i of a section whose own strings are table.
+func lookupString(table []string, i uint64) (string, bool) {
+	if i < uint64(len(staticStrings)) {
+		return staticStrings[i], true
+	}
+	if i-uint64(len(staticStrings)) >= uint64(len(table)) {
+		return "", false
+	}
+	return table[i-uint64(len(staticStrings))], true
+}
+
 type bundle struct {
 	upos        doc.UPOS
 	xpos, feats uint64
@@ -158,21 +228,8 @@ func (c *Codec) appendTokens(b []byte, d *doc.Document, builtin bool) []byte {
 	if n == 0 {
 		return b
 	}
-	nStatic := uint64(len(staticStrings))
-	index := map[string]uint64{}
-	var table []string
-	intern := func(s string) uint64 {
-		if i, ok := c.static[s]; ok {
-			return i
-		}
-		if i, ok := index[s]; ok {
-			return i
-		}
-		i := nStatic + uint64(len(table))
-		index[s] = i
-		table = append(table, s)
-		return i
-	}
+	strs := c.newStringTable()
+	intern := strs.id
 	bundleIndex := map[bundle]uint64{}
 	var bundles []bundle
 	cols := make([][]uint64, 8)
@@ -211,11 +268,7 @@ func (c *Codec) appendTokens(b []byte, d *doc.Document, builtin bool) []byte {
 		cols[7] = append(cols[7], intern(t.Dep))
 		prevEnd, prevSent = int64(t.End), int64(t.Sent)
 	}
-	b = binary.AppendUvarint(b, uint64(len(table)))
-	for _, s := range table {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
-	}
+	b = strs.appendTo(b)
 	b = binary.AppendUvarint(b, uint64(len(bundles)))
 	for _, bd := range bundles {
 		if builtin {
@@ -285,29 +338,16 @@ func readTokens(b []byte, text string, statics []bundle) ([]doc.Token, error) {
 		return nil, errCorrupt
 	}
 	n := int(n64)
-	nt := r.uvarint()
-	if nt > uint64(len(b)) {
+	table := r.stringTable()
+	if r.err != nil {
 		return nil, errCorrupt
 	}
-	table := make([]string, nt)
-	for i := range table {
-		l := r.uvarint()
-		if r.err != nil || l > uint64(len(r.b)) {
-			return nil, errCorrupt
-		}
-		table[i] = string(r.b[:l])
-		r.b = r.b[l:]
-	}
-	nStatic := uint64(len(staticStrings))
 	str := func(i uint64) string {
-		if i < nStatic {
-			return staticStrings[i]
-		}
-		if i-nStatic >= uint64(len(table)) {
+		s, ok := lookupString(table, i)
+		if !ok {
 			r.err = errCorrupt
-			return ""
 		}
-		return table[i-nStatic]
+		return s
 	}
 	nb := r.uvarint()
 	if nb > uint64(len(r.b)) {

@@ -453,21 +453,8 @@ func (c *Codec) appendTokensRCBits(b []byte, d *doc.Document, counts []uint32, b
 	}
 	pr := c.priors
 	n := len(d.Tokens)
-	nStatic := uint64(len(staticStrings))
-	index := map[string]uint64{}
-	var table []string
-	intern := func(s string) uint64 {
-		if i, ok := c.static[s]; ok {
-			return i
-		}
-		if i, ok := index[s]; ok {
-			return i
-		}
-		i := nStatic + uint64(len(table))
-		index[s] = i
-		table = append(table, s)
-		return i
-	}
+	strs := c.newStringTable()
+	intern := strs.id
 	docIndex := map[bundle]uint64{}
 	var docBundles []bundle
 	info := make([]tokInfo, n)
@@ -505,11 +492,7 @@ func (c *Codec) appendTokensRCBits(b []byte, d *doc.Document, counts []uint32, b
 	}
 	b = append(b, tokRC)
 	b = binary.AppendUvarint(b, uint64(n))
-	b = binary.AppendUvarint(b, uint64(len(table)))
-	for _, s := range table {
-		b = binary.AppendUvarint(b, uint64(len(s)))
-		b = append(b, s...)
-	}
+	b = strs.appendTo(b)
 	b = binary.AppendUvarint(b, uint64(len(docBundles)))
 	for _, bd := range docBundles {
 		b = append(b, byte(bd.upos))
@@ -684,29 +667,11 @@ func (c *Codec) readTokensRC(b []byte, d *doc.Document, sentIn bool) ([]doc.Toke
 			return nil, errCorrupt
 		}
 	}
-	nt := r.uvarint()
-	if r.err != nil || nt > uint64(len(r.b)) {
+	table := r.stringTable()
+	if r.err != nil {
 		return nil, errCorrupt
 	}
-	table := make([]string, nt)
-	for i := range table {
-		l := r.uvarint()
-		if r.err != nil || l > uint64(len(r.b)) {
-			return nil, errCorrupt
-		}
-		table[i] = string(r.b[:l])
-		r.b = r.b[l:]
-	}
-	nStatic := uint64(len(staticStrings))
-	str := func(i uint64) (string, bool) {
-		if i < nStatic {
-			return staticStrings[i], true
-		}
-		if i-nStatic >= uint64(len(table)) {
-			return "", false
-		}
-		return table[i-nStatic], true
-	}
+	str := func(i uint64) (string, bool) { return lookupString(table, i) }
 	nb := r.uvarint()
 	if r.err != nil || nb > uint64(len(r.b)) {
 		return nil, errCorrupt

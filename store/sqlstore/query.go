@@ -368,31 +368,8 @@ func (s *DB) loadPartyNames(ctx context.Context, events []store.Event) error {
 			actors[p.ActorID] = p
 		}
 	}
-	if len(actors) == 0 {
-		return nil
-	}
-	ids := make([]int64, 0, len(actors))
-	for id := range actors {
-		ids = append(ids, id)
-	}
-	for _, part := range chunks(ids, 500) {
-		in, args := s.inIDs(part)
-		rows, err := s.r.QueryContext(ctx, s.q(`SELECT id, name, code FROM actors WHERE id`+in), args...)
-		if err != nil {
-			return fmt.Errorf("store: event parties: %w", err)
-		}
-		for rows.Next() {
-			var p store.Party
-			if err := rows.Scan(&p.ActorID, &p.Name, &p.Code); err != nil {
-				rows.Close()
-				return fmt.Errorf("store: event parties: %w", err)
-			}
-			actors[p.ActorID] = p
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("store: event parties: %w", err)
-		}
+	if err := s.readParties(ctx, actors); err != nil {
+		return err
 	}
 	for i := range events {
 		e := &events[i]
@@ -422,6 +399,38 @@ func eventIDs(events []store.Event) []int64 {
 		ids[i] = e.ID
 	}
 	return ids
+}
+
+// readParties fills in the name and code of every actor whose ID is a key
+// of actors, reading 500 actors a query.
+func (s *DB) readParties(ctx context.Context, actors map[int64]store.Party) error {
+	if len(actors) == 0 {
+		return nil
+	}
+	ids := make([]int64, 0, len(actors))
+	for id := range actors {
+		ids = append(ids, id)
+	}
+	for _, part := range chunks(ids, 500) {
+		in, args := s.inIDs(part)
+		rows, err := s.r.QueryContext(ctx, s.q(`SELECT id, name, code FROM actors WHERE id`+in), args...)
+		if err != nil {
+			return fmt.Errorf("store: event parties: %w", err)
+		}
+		for rows.Next() {
+			var p store.Party
+			if err := rows.Scan(&p.ActorID, &p.Name, &p.Code); err != nil {
+				rows.Close()
+				return fmt.Errorf("store: event parties: %w", err)
+			}
+			actors[p.ActorID] = p
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("store: event parties: %w", err)
+		}
+	}
+	return nil
 }
 
 // loadMentions reads the parties (schema v11) and, when mentions is true,
@@ -482,31 +491,8 @@ func (s *DB) loadParties(ctx context.Context, events []store.Event, index map[in
 			return fmt.Errorf("store: event parties: %w", err)
 		}
 	}
-	ids := make([]int64, 0, len(actors))
-	for id := range actors {
-		ids = append(ids, id)
-	}
-	for _, part := range chunks(ids, 500) {
-		if len(part) == 0 {
-			continue
-		}
-		in, args := s.inIDs(part)
-		rows, err := s.r.QueryContext(ctx, s.q(`SELECT id, name, code FROM actors WHERE id`+in), args...)
-		if err != nil {
-			return fmt.Errorf("store: event parties: %w", err)
-		}
-		for rows.Next() {
-			var p store.Party
-			if err := rows.Scan(&p.ActorID, &p.Name, &p.Code); err != nil {
-				rows.Close()
-				return fmt.Errorf("store: event parties: %w", err)
-			}
-			actors[p.ActorID] = p
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return fmt.Errorf("store: event parties: %w", err)
-		}
+	if err := s.readParties(ctx, actors); err != nil {
+		return err
 	}
 	slices.SortFunc(links, func(a, b link) int { return cmp.Compare(a.actor, b.actor) })
 	for _, l := range links {

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"sort"
 	"strings"
 	"testing"
@@ -19,6 +18,7 @@ import (
 
 	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/internal/corpus"
 	"github.com/chronicle-news/chronicle/internal/shared"
 	"github.com/klauspost/compress/zstd"
 )
@@ -376,8 +376,6 @@ func codecTestDocs(tb testing.TB) []*doc.Document {
 		tb.Fatalf("MEANTIME: %d files, %v", len(files), err)
 	}
 	sort.Strings(files)
-	token := regexp.MustCompile(`<token number="\d+" sentence="\d+"[^>]*>([^<]*)</token>`)
-	unescape := strings.NewReplacer("&amp;", "&", "&quot;", `"`, "&apos;", "'", "&lt;", "<", "&gt;", ">")
 	p, err := chronicle.New(chronicle.Options{})
 	if err != nil {
 		tb.Fatal(err)
@@ -388,18 +386,8 @@ func codecTestDocs(tb testing.TB) []*doc.Document {
 		if err != nil {
 			tb.Fatal(err)
 		}
-		var b strings.Builder
-		for _, m := range token.FindAllStringSubmatch(string(raw), -1) {
-			w := unescape.Replace(m[1])
-			if w == "" {
-				continue
-			}
-			if b.Len() > 0 && !strings.ContainsAny(w[:1], ".,;:!?)'%") && !strings.HasSuffix(b.String(), "(") && !strings.HasSuffix(b.String(), "$") {
-				b.WriteByte(' ')
-			}
-			b.WriteString(w)
-		}
-		d, err := p.Extract(context.Background(), doc.Article{ID: strings.TrimSuffix(filepath.Base(f), ".xml"), Text: b.String()})
+		text := corpus.MEANTIMEText(string(raw))
+		d, err := p.Extract(context.Background(), doc.Article{ID: strings.TrimSuffix(filepath.Base(f), ".xml"), Text: text})
 		if err != nil {
 			tb.Fatal(err)
 		}

@@ -4,18 +4,16 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/doc"
+	"github.com/chronicle-news/chronicle/internal/corpus"
 	"github.com/chronicle-news/chronicle/internal/shared"
 	"github.com/chronicle-news/chronicle/store"
 	"github.com/klauspost/compress/dict"
 )
-
-var meantimeToken = regexp.MustCompile(`<token number="\d+" sentence="\d+"[^>]*>([^<]*)</token>`)
 
 // meantimeTexts returns the 120 MEANTIME (Wikinews, CC BY 4.0) articles as
 // plain text, their tokens joined with the usual spacing.
@@ -25,25 +23,13 @@ func meantimeTexts(t *testing.T) []string {
 	if err != nil || len(files) == 0 {
 		t.Skip("no MEANTIME documents")
 	}
-	unescape := strings.NewReplacer("&amp;", "&", "&quot;", `"`, "&apos;", "'", "&lt;", "<", "&gt;", ">")
 	var out []string
 	for _, f := range files {
 		raw, err := os.ReadFile(f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		var b strings.Builder
-		for _, m := range meantimeToken.FindAllStringSubmatch(string(raw), -1) {
-			w := unescape.Replace(m[1])
-			if w == "" {
-				continue
-			}
-			if b.Len() > 0 && !strings.ContainsAny(w[:1], ".,;:!?)'%") && !strings.HasSuffix(b.String(), "(") && !strings.HasSuffix(b.String(), "$") {
-				b.WriteByte(' ')
-			}
-			b.WriteString(w)
-		}
-		out = append(out, b.String())
+		out = append(out, corpus.MEANTIMEText(string(raw)))
 	}
 	return out
 }

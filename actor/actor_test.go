@@ -698,22 +698,27 @@ func TestPlaceDescriptions(t *testing.T) {
 		{"the one senator named, party tag of another state", "Sen. Ted Cruz (R-Texas) spoke. The Florida senator left.", "senator left", ""},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := process(t, tt.text, "2016-03-16")
-			a := actorByMention(d, tt.mention)
-			got, want := "", ""
-			if a != nil && a.Kind == "PER" {
-				got = a.ID
-			}
-			if tt.want != "" {
-				if w := actorByMention(d, tt.want); w != nil {
-					want = w.ID
-				}
-			}
-			if got != want || tt.want != "" && want == "" {
-				t.Errorf("%q: actor %q, want %q's %q (actors %+v)", tt.mention, got, tt.want, want, d.Actors)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkSameActor(t, tt.text, "2016-03-16", tt.mention, tt.want, "PER") })
+	}
+}
+
+// checkSameActor processes text and checks that mention belongs to the
+// actor of mention want, of kind kind when not "", or to no such actor when
+// want is "".
+func checkSameActor(t *testing.T, text, date, mention, want, kind string) {
+	t.Helper()
+	d := process(t, text, date)
+	got, wantID := "", ""
+	if a := actorByMention(d, mention); a != nil && (kind == "" || a.Kind == kind) {
+		got = a.ID
+	}
+	if want != "" {
+		if w := actorByMention(d, want); w != nil {
+			wantID = w.ID
+		}
+	}
+	if got != wantID || want != "" && wantID == "" {
+		t.Errorf("%q: actor %q, want %q's %q (actors %+v)", mention, got, want, wantID, d.Actors)
 	}
 }
 
@@ -727,22 +732,7 @@ func TestOrgDescriptions(t *testing.T) {
 		{"bank is left out", "The Republican Party met. Hill lost the farm to the bank in June.", "bank in", ""},
 	}
 	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			d := process(t, tt.text, "2016-07-01")
-			a := actorByMention(d, tt.mention)
-			got, want := "", ""
-			if a != nil {
-				got = a.ID
-			}
-			if tt.want != "" {
-				if w := actorByMention(d, tt.want); w != nil {
-					want = w.ID
-				}
-			}
-			if got != want || tt.want != "" && want == "" {
-				t.Errorf("%q: actor %q, want %q's %q (actors %+v)", tt.mention, got, tt.want, want, d.Actors)
-			}
-		})
+		t.Run(tt.name, func(t *testing.T) { checkSameActor(t, tt.text, "2016-07-01", tt.mention, tt.want, "") })
 	}
 }
 

@@ -693,6 +693,8 @@ func TestPlaceDescriptions(t *testing.T) {
 		{"nobody tied to the place", two + "The Texas senator disagreed.", "senator disagreed", ""},
 		{"a plural is a group, not a person", two + "The Florida senators disagreed.", "senators disagreed", ""},
 		{"no determiner", two + "Florida senator spoke.", "senator spoke", ""},
+		{"a person of another office is not meant", "Sen. Ted Cruz (R-Texas) spoke. Former Texas Gov. Rick Perry listened. The Texas senator left.", "senator left", "Ted Cruz"},
+		{"a place before a comma is no tie", "Florida Sen. Marco Rubio spoke. In Florida, Sen. Bernie Sanders listened. The Florida senator left.", "senator left", "Marco Rubio"},
 		{"the one senator named, untied", "Sen. Bernie Sanders spoke in Iowa. The Vermont senator left.", "senator left", "Bernie Sanders"},
 		{"the one governor named, tied elsewhere", "New Jersey Gov. Chris Christie spoke. The Louisiana governor left.", "governor left", ""},
 		{"the one senator named, party tag of another state", "Sen. Ted Cruz (R-Texas) spoke. The Florida senator left.", "senator left", ""},

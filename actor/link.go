@@ -2,6 +2,7 @@ package actor
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -1991,17 +1992,19 @@ func (lk *linking) placeEntryAt(a, lim int) (int, bool) {
 
 // placeDescribed links "the South Carolina senator", "the Vermont
 // governor" — "the", the name of a place below the country (a state, a
-// province, a city), then a singular person noun, the agent m — to the
+// province, a city), then a singular person noun (the tagger may call it
+// NNP after a capitalised place), the agent m — to the
 // person named earlier whom the text ties to that place: the place written
 // just before a mention ("Florida Sen. Marco Rubio") or after it ("Bernie
 // Sanders of Vermont", "Lindsey Graham (R-S.C.)", "Sanders, Vermont's
 // senator"); failing that, to the one person named earlier whose code has
-// the place's country and the noun's sector. pos is where the modifiers
+// the place's country and the noun's sector. A person whose sector is
+// another than the noun's is never meant. pos is where the modifiers
 // before m begin. It returns nil when the phrase is no such description or
 // nobody fits.
 func (lk *linking) placeDescribed(m Match, pos, sentStart int) *builder {
 	head := m.End - 1
-	if x := lk.d.Tokens[head].XPOS; x != "NN" && (x != "" || strings.HasSuffix(lk.fw[head], "s")) || collective[strings.Join(lk.fw[m.Start:m.End], " ")] {
+	if x := lk.d.Tokens[head].XPOS; x == "NNS" || x == "NNPS" || x == "" && strings.HasSuffix(lk.fw[head], "s") || collective[strings.Join(lk.fw[m.Start:m.End], " ")] {
 		return nil
 	}
 	j := pos
@@ -2025,11 +2028,16 @@ func (lk *linking) placeDescribed(m Match, pos, sentStart int) *builder {
 		return nil
 	}
 	forms := append([]string{name}, gazetteer.StateAbbrevs(place)...)
+	sector := m.Agent.Sector()
 	var tied, same *builder
 	tiedEnd, sameN := -1, 0
 	for _, bd := range lk.bs {
 		if bd.kind != "PER" {
 			continue
+		}
+		c, s := lk.finalCode(bd)
+		if ts := bd.titleSector; ts != "" && sector != "" && ts != sector {
+			continue // "the Texas senator" is not "former Texas Gov. Rick Perry"
 		}
 		before := false
 		for _, mt := range bd.mentions {
@@ -2041,10 +2049,8 @@ func (lk *linking) placeDescribed(m Match, pos, sentStart int) *builder {
 				tied, tiedEnd = bd, mt.End
 			}
 		}
-		if before {
-			if c, s := lk.finalCode(bd); c == place.Country && s != "" && s == m.Agent.Sector() {
-				same, sameN = bd, sameN+1
-			}
+		if before && c == place.Country && s != "" && s == sector {
+			same, sameN = bd, sameN+1
 		}
 	}
 	if tied != nil {
@@ -2126,67 +2132,112 @@ func (lk *linking) isOrgEntity(bd *builder) bool {
 }
 
 // tiedElsewhere reports whether the text ties one of bd's mentions to
-// another region than forms[0]: "New Jersey Gov. Chris Christie" is not "the
-// Louisiana governor", nor is "Sen. Ted Cruz (R-Texas)" "the Florida
-// senator".
+// another place than forms (mentionPlaces): "New Jersey Gov. Chris
+// Christie" is not "the Louisiana governor", nor is "Sen. Ted Cruz
+// (R-Texas)" "the Florida senator".
 func (lk *linking) tiedElsewhere(bd *builder, forms []string) bool {
-	text := lk.d.Text
 	for _, mt := range bd.mentions {
-		lo := max(mt.Start-16, 0)
-		if si := lk.d.SentenceAt(mt.Start); si >= 0 {
-			lo = max(lo, lk.d.Sentences[si].Start)
-		}
-		words := strings.Fields(text[lo:mt.Start] + " " + mt.Text)
-		for i := range words {
-			for k := i + 1; k <= min(i+3, len(words)); k++ {
-				w := strings.Join(words[i:k], " ")
-				if w == forms[0] || !unicode.IsUpper([]rune(w)[0]) {
-					continue
-				}
-				if p, ok := lk.l.g.Place(w, ""); ok && p.Kind == gazetteer.KindRegion {
-					return true
-				}
+		for _, p := range lk.mentionPlaces(mt) {
+			if !slices.ContainsFunc(forms, func(f string) bool { return strings.EqualFold(f, p) }) {
+				return true
 			}
-		}
-		tag := strings.TrimLeft(text[mt.End:min(len(text), mt.End+40)], " ,(")
-		if len(tag) >= 3 && strings.ContainsRune("RDI", rune(tag[0])) && tag[1] == '-' && !lk.tiedTo(mt, forms) {
-			return true // "(R-Texas)"
 		}
 	}
 	return false
 }
 
-// tiedTo reports whether the text ties mention mt to a place written in one
-// of forms (its name first, then abbreviations): the name in the title words
-// right before the mention, within its sentence ("Florida Sen. Marco
-// Rubio"), the name after "of" (in the mention or after it), "from" or a
-// comma ("Bernie Sanders of Vermont"), or a form in a party tag after it
-// ("(R-S.C.)", "R-SC").
+// tiedTo reports whether the text ties mention mt to the place written in
+// one of forms, its name or an abbreviation (mentionPlaces).
 func (lk *linking) tiedTo(mt doc.Mention, forms []string) bool {
-	text := lk.d.Text
-	lo := max(mt.Start-16, 0)
-	if si := lk.d.SentenceAt(mt.Start); si >= 0 {
-		lo = max(lo, lk.d.Sentences[si].Start)
-	}
-	if strings.Contains(text[lo:mt.Start], forms[0]) || strings.Contains(mt.Text, " of "+forms[0]) {
-		return true
-	}
-	after := text[mt.End:min(len(text), mt.End+40)]
-	for _, sep := range []string{" of ", ", ", " from ", ", the "} {
-		if strings.HasPrefix(after, sep) && strings.HasPrefix(after[len(sep):], forms[0]) {
-			return true
-		}
-	}
-	tag := strings.TrimLeft(after, " ,(")
-	if len(tag) < 3 || !strings.ContainsRune("RDI", rune(tag[0])) || tag[1] != '-' {
-		return false
-	}
-	for _, f := range forms {
-		if rest, ok := strings.CutPrefix(tag[2:], f); ok && (rest == "" || strings.ContainsRune("), ;.", rune(rest[0]))) {
+	for _, p := range lk.mentionPlaces(mt) {
+		if slices.ContainsFunc(forms, func(f string) bool { return strings.EqualFold(f, p) }) {
 			return true
 		}
 	}
 	return false
+}
+
+// mentionPlaces returns the places the text ties a person's mention to, as
+// written: the place right before it, in front of at most one title word
+// ("Florida Sen. Marco Rubio", "Georgia businessman Bruce LeVell", but not
+// "In Iowa, Sen. …"); the place after "of", "from" or a comma, inside the
+// mention or after it ("Bernie Sanders of Vermont", "Sanders, Vermont's
+// senator"); and the state of a party tag after it ("(R-S.C.)", "R-SC").
+func (lk *linking) mentionPlaces(mt doc.Mention) []string {
+	text := lk.d.Text
+	var out []string
+	// before: up to three capitalised words that name a place, then at most
+	// one title word ("Sen.", "businessman")
+	lo := max(mt.Start-32, 0)
+	if si := lk.d.SentenceAt(mt.Start); si >= 0 {
+		lo = max(lo, lk.d.Sentences[si].Start)
+	}
+	ws := strings.Fields(text[lo:mt.Start])
+	if n := len(ws); n > 0 {
+		if last := ws[n-1]; strings.HasSuffix(last, ".") && len(last) <= 6 || !startsUpper(last) {
+			ws = ws[:n-1]
+		}
+	}
+	if p := lk.placeWords(ws, true); p != "" {
+		out = append(out, p)
+	}
+	// after "of", "from" or a comma, in the mention or after it
+	after := text[mt.End:min(len(text), mt.End+40)]
+	if _, rest, ok := strings.Cut(mt.Text, " of "); ok {
+		if p := lk.placeWords(strings.Fields(rest), false); p != "" {
+			out = append(out, p)
+		}
+	}
+	for _, sep := range []string{" of ", " from ", ", the ", ", "} {
+		if rest, ok := strings.CutPrefix(after, sep); ok {
+			if p := lk.placeWords(strings.Fields(rest), false); p != "" {
+				out = append(out, strings.TrimSuffix(p, "'s"))
+			}
+			break
+		}
+	}
+	// a party tag
+	tag := strings.TrimLeft(after, " ,(")
+	if len(tag) >= 3 && strings.ContainsRune("RDI", rune(tag[0])) && tag[1] == '-' {
+		st := tag[2:]
+		if k := strings.IndexAny(st, "), ;"); k >= 0 {
+			st = st[:k]
+		}
+		if st != "" {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// placeWords returns the longest run of up to three capitalised words that
+// the gazetteer knows as a place, at the end of ws (atEnd) or at its start;
+// words that end in punctuation break the run.
+func (lk *linking) placeWords(ws []string, atEnd bool) string {
+	for k := min(3, len(ws)); k > 0; k-- {
+		part := ws[:k]
+		if atEnd {
+			part = ws[len(ws)-k:]
+		}
+		if !startsUpper(part[0]) {
+			continue
+		}
+		w := strings.Join(part, " ")
+		if atEnd && strings.ContainsAny(w[len(w)-1:], ",;:") {
+			return "" // "In Iowa, Sen. …"
+		}
+		w = strings.TrimRight(w, ".,;:")
+		if _, ok := lk.l.g.Place(strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s"), ""); ok {
+			return strings.TrimSuffix(strings.TrimSuffix(w, "’s"), "'s")
+		}
+	}
+	return ""
+}
+
+// startsUpper reports whether s begins with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // personDescribed returns the latest person named before token tok whose

@@ -70,61 +70,6 @@ func hasRole(a *doc.Actor, role string) bool {
 	return false
 }
 
-// descPlace returns the place name that qualifies a description speaker
-// ("the Florida senator" → "Florida"): the proper nouns between its
-// determiner and its head, when they name a place; "" otherwise.
-func (v *view) descPlace(sp doc.Span, head int) string {
-	first := head
-	for first > 0 && v.toks[first-1].Start >= int32(sp.Start) && v.toks[first-1].UPOS == doc.PROPN {
-		first--
-	}
-	if first == head {
-		return ""
-	}
-	name := v.text[v.toks[first].Start:v.toks[head-1].End]
-	for _, e := range v.d.Entities {
-		if e.Type == "LOC" && e.Start == int(v.toks[first].Start) && e.End == int(v.toks[head-1].End) {
-			return name
-		}
-	}
-	return ""
-}
-
-// actorNear returns the person with the latest mention ending before off
-// (within limit bytes) that one of its mentions ties to place: written in
-// the mention or in the title words right before it ("Florida Sen. Marco
-// Rubio"), or right after it ("Bernie Sanders of Vermont", "Sanders,
-// Vermont's senator").
-func actorNear(d *doc.Document, off, limit int, place string) string {
-	const before = 16 // "Florida Sen. " and the like
-	best, bestEnd := "", -1
-	for i := range d.Actors {
-		a := &d.Actors[i]
-		if a.Kind != "PER" {
-			continue
-		}
-		for _, m := range a.Mentions {
-			if m.End > off || off-m.End > limit || m.End <= bestEnd {
-				continue
-			}
-			lo := max(m.Start-before, 0)
-			if si := d.SentenceAt(m.Start); si >= 0 {
-				lo = max(lo, d.Sentences[si].Start)
-			}
-			tied := strings.Contains(d.Text[lo:m.End], place)
-			for _, sep := range []string{" of ", ", ", " from "} {
-				if after := d.Text[m.End:]; strings.HasPrefix(after, sep) && strings.HasPrefix(after[len(sep):], place) {
-					tied = true
-				}
-			}
-			if tied {
-				best, bestEnd = a.ID, m.End
-			}
-		}
-	}
-	return best
-}
-
 func isPerson(a *doc.Actor) bool { return a.Kind == "PER" }
 func isGroup(a *doc.Actor) bool  { return a.Kind == "ORG" || a.Kind == "GRP" || a.Kind == "LOC" }
 
@@ -171,12 +116,6 @@ func (v *view) actorForDepth(sp doc.Span, head int, prev []cand, depth int) stri
 	det := strings.ToLower(v.text[sp.Start:min(sp.End, sp.Start+5)])
 	if !strings.HasPrefix(det, "the ") && !strings.HasPrefix(det, "this ") && !strings.HasPrefix(det, "that ") {
 		return ""
-	}
-	if place := v.descPlace(sp, head); place != "" {
-		// "the Florida senator": the person named next to Florida
-		if id := actorNear(d, sp.Start, 5000, place); id != "" {
-			return id
-		}
 	}
 	if id := nearestActor(d, sp.Start, 5000, h, isPerson); id != "" {
 		return id

@@ -3,6 +3,7 @@ package read
 import (
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -69,7 +70,9 @@ func FileNameDate(path string) (time.Time, bool) {
 		if m[2] != m[4] {
 			continue
 		}
-		y, mo, d := atoi(m[1]), atoi(m[3]), atoi(m[5])
+		y, _ := strconv.Atoi(m[1]) // digits, by the expression
+		mo, _ := strconv.Atoi(m[3])
+		d, _ := strconv.Atoi(m[5])
 		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 		if t.Day() != d { // 2016-02-30
 			continue
@@ -77,15 +80,6 @@ func FileNameDate(path string) (time.Time, bool) {
 		return t, true
 	}
 	return time.Time{}, false
-}
-
-// atoi reads a string of ASCII digits.
-func atoi(s string) int {
-	n := 0
-	for i := 0; i < len(s); i++ {
-		n = n*10 + int(s[i]-'0')
-	}
-	return n
 }
 
 var (

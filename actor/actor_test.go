@@ -792,3 +792,23 @@ func TestTheHouse(t *testing.T) {
 		t.Errorf("the House: %+v", d.Actors)
 	}
 }
+
+// TestTitleWordsBeforeName checks that capitalised title words before a
+// person's name ("Retired Lt. Gen.") are the name's title, not an actor of
+// their own.
+func TestTitleWordsBeforeName(t *testing.T) {
+	for _, text := range []string{
+		"Retired Lt. Gen. Thomas Ryland said the plan was wrong.",
+		"Lt. Gov. Thomas Ryland said the plan was wrong.",
+	} {
+		k := strings.Index(text, "Thomas Ryland")
+		d := process(t, text, "2016-09-01", doc.Entity{Type: "PER", Start: k, End: k + len("Thomas Ryland"), Text: "Thomas Ryland"})
+		if len(d.Actors) != 1 {
+			t.Errorf("%q: actors %+v, want only Thomas Ryland", text, d.Actors)
+			continue
+		}
+		if a := d.Actors[0]; a.Name != "Thomas Ryland" || a.Code == "" {
+			t.Errorf("%q: actor %q code %q, want Thomas Ryland with the title's code", text, a.Name, a.Code)
+		}
+	}
+}

@@ -485,6 +485,7 @@ const (
 func (lk *linking) nameSpans() [][3]int {
 	var out [][3]int
 	covered := make([]bool, len(lk.d.Tokens))
+	perAt := map[int]bool{} // first tokens of person names
 	for _, e := range lk.d.Entities {
 		a, b := lk.d.TokensIn(e.Span())
 		if a >= b {
@@ -501,6 +502,9 @@ func (lk *linking) nameSpans() [][3]int {
 		}
 		for i := a; i < b; i++ {
 			covered[i] = true
+		}
+		if t == tPER {
+			perAt[a] = true
 		}
 		out = append(out, [3]int{a, b, t})
 	}
@@ -547,6 +551,14 @@ func (lk *linking) nameSpans() [][3]int {
 							}
 						}
 					}
+				}
+			}
+			// "Retired Lt. Gen. Michael Flynn": capitalised title words
+			// before a person's name are the name's title, not a name.
+			if perAt[j] {
+				if t := lk.titleBefore(j, s.FirstToken); t.start >= 0 && t.start <= i+1 {
+					i = j - 1
+					continue
 				}
 			}
 			// In a headline, capitals mark every word: only a run that is a

@@ -686,8 +686,12 @@ func (s *scanner) weekdayExpr(i int) (cand, bool) {
 		return c, true
 	}
 	if !s.hasDCT {
-		c := cand{j: j, typ: typDate, val: "XXXX-WXX-" + string(rune('0'+wd))}
-		return c, true
+		v := "XXXX-WXX-" + string(rune('0'+wd))
+		if p := s.lx(j); p != nil && p.pod > 0 && !p.pl {
+			// "Thursday morning" without a DCT: XXXX-WXX-4TMO.
+			return cand{j: j + 1, typ: typTime, val: v + "T" + podCodes[p.pod]}, true
+		}
+		return cand{j: j, typ: typDate, val: v}, true
 	}
 	t := s.weekdayByTense(wd, i, j)
 	if p := s.lx(j); p != nil && p.pod > 0 && !p.pl {

@@ -74,6 +74,8 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			[]want{{"2019", "DATE", "2019"}, {"A year earlier", "DATE", "2018"}}},
 		{"no dct clock times", "It ended at 3 p.m. and resumed at 10:30 a.m. Tuesday.", time.Time{},
 			[]want{{"3 p.m.", "TIME", "XXXX-XX-XXT15:00"}, {"10:30 a.m. Tuesday", "TIME", "XXXX-WXX-2T10:30"}}},
+		{"no dct weekday part of day", "She spoke Thursday morning and left Friday.", time.Time{},
+			[]want{{"Thursday morning", "TIME", "XXXX-WXX-4TMO"}, {"Friday", "DATE", "XXXX-WXX-5"}}},
 		{"not inside urls, handles, tags or words", "See pic.twitter.com/P2qpm3h3Pm, @May9th, #Vote2016, user2016@mail.com and AB1999C on May 9.", sat,
 			[]want{{"May 9", "DATE", "2025-05-09"}}},
 		{"no dct", "He left on Feb. 18 and returned last week.", time.Time{},

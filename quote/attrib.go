@@ -24,6 +24,9 @@ type cand struct {
 	// inherit is the index (in the candidate list) of the quote whose
 	// attribution this one continues, or -1.
 	inherit int
+	// title marks quoted words that read as a name ("on NBC’s “Meet the
+	// Press”"): no cue, and no fragment of reported speech.
+	title bool
 }
 
 func newCand(start, end, m int) cand {
@@ -133,12 +136,16 @@ func (v *view) continuations(ms []marked, cs []cand) {
 		if c.attributed() || i == 0 || c.m < 0 {
 			continue
 		}
-		p := &cs[i-1]
+		k := i - 1
+		for k > 0 && cs[k].title && cs[k].m >= 0 && ms[cs[k].m].para == ms[c.m].para {
+			k-- // a show's title between the parts (“…” on CNN’s “State of the Union.” “…”)
+		}
+		p := &cs[k]
 		if p.m < 0 || !p.attributed() && p.inherit < 0 {
 			continue
 		}
 		if v.adjacent(ms[p.m], ms[c.m]) && v.opensStatement(ms[c.m]) {
-			c.inherit = i - 1
+			c.inherit = k
 			if p.inherit >= 0 {
 				c.inherit = p.inherit
 			}
@@ -285,6 +292,11 @@ func (v *view) attributeDirect(ms []marked, k int, x *cand) {
 	m := ms[k]
 	n := len(v.toks)
 	if v.titleLike(m, x) {
+		// After a possessive or "on", "in", "the", it names a show or a
+		// paper even inside reported speech.
+		if j := v.firstTokenAt(m.open) - 1; j >= 0 {
+			x.title = v.toks[j].XPOS == "POS" || titleBefore[strings.ToLower(v.form(j))]
+		}
 		return // "on NBC’s “Meet the Press,” Carson said": a name, not speech
 	}
 	// After the closing mark, unless the quote ended its sentence and a new
@@ -384,6 +396,9 @@ func (v *view) attributeDirect(ms []marked, k int, x *cand) {
 		}
 	}
 }
+
+// titleBefore are words after which capitalised quoted words are a title.
+var titleBefore = map[string]bool{"on": true, "in": true, "the": true, "of": true}
 
 // titleLike reports whether quote m (content x) reads like the title of a
 // show, book or article inside a sentence: at most six words, every word of

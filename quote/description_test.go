@@ -92,3 +92,64 @@ func TestPronounSpeakerGender(t *testing.T) {
 		t.Errorf("no quote by \"she\": %+v", d.Quotes)
 	}
 }
+
+// TestPossessorNotSpeaker checks that the owner in "X’s spokesman" is not
+// the speaker, and that a name apposed to the description is.
+func TestPossessorNotSpeaker(t *testing.T) {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, notActor, actor string }{
+		{"News\n\nSenator Maria Lopez’s spokesman said the vote would be close.\n", "Maria Lopez", ""},
+		{"News\n\nMaria Lopez’s campaign manager Tom Reyes said as much in an interview, arguing that the bill “would hurt farmers.”\n", "Maria Lopez", "Tom Reyes"},
+	} {
+		d, err := p.Extract(context.Background(), doc.Article{Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Quotes) == 0 {
+			t.Errorf("%q: no quotes", tc.text)
+			continue
+		}
+		for _, q := range d.Quotes {
+			if q.Speaker == nil {
+				t.Errorf("%q: quote %q has no speaker", tc.text, q.Text)
+				continue
+			}
+			name := ""
+			if a := d.Actor(q.Speaker.Actor); a != nil {
+				name = a.Name
+			}
+			if name == tc.notActor || tc.actor != "" && name != tc.actor {
+				t.Errorf("%q: quote %q spoken by %q (%q), want %q", tc.text, q.Text, name, q.Speaker.Text, tc.actor)
+			}
+		}
+	}
+}
+
+// TestTitleAndCircumstance checks that a show's title in quotation marks
+// is no speech and does not break a continued quote, and that the time and
+// place of the speech are no content.
+func TestTitleAndCircumstance(t *testing.T) {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "News\n\n“Rates will rise,” Lena Weiss, the finance minister, said Thursday morning on CNBC’s “Squawk Box.” “We cannot wait any longer.”\n"
+	d, err := p.Extract(context.Background(), doc.Article{Text: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, q := range d.Quotes {
+		spk := ""
+		if q.Speaker != nil {
+			spk = q.Speaker.Text
+		}
+		got = append(got, q.Text+" ("+spk+")")
+	}
+	if want := "Rates will rise (Lena Weiss)|We cannot wait any longer. (Lena Weiss)"; strings.Join(got, "|") != want {
+		t.Errorf("quotes %q, want %q", got, want)
+	}
+}

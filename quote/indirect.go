@@ -60,7 +60,7 @@ func (a *Attributor) indirect(ctx context.Context, v *view, ms []marked, cs []ca
 		// Quoted fragments inside the content: mixed speech.
 		for k := 0; k < ndirect; k++ {
 			d := &cs[k]
-			if d.start >= cstart && d.end <= cend+3 {
+			if d.start >= cstart && d.end <= cend+3 && !d.title {
 				c.mixed = true
 				inner := d.cueTok >= 0 && int(v.toks[d.cueTok].Start) >= cstart && int(v.toks[d.cueTok].End) <= cend
 				if !d.attributed() || d.cueTok == i || d.inherit >= 0 || inner {

@@ -291,6 +291,14 @@ func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
 			}
 		}
 	}
+	// A content before its cue that runs past the closing mark of a
+	// quotation (“…,” Flynn, a top surrogate, said — parsed with the
+	// speaker inside the complement) ends at that mark.
+	for i := start; i < len(out); i++ {
+		if k := &out[i]; k.hi < k.c {
+			k.hi = v.quoteClose(k.lo, k.hi)
+		}
+	}
 	// Variants of right-reaching contents cut before a trailing clause.
 	n := len(out)
 	for i := start; i < n; i++ {
@@ -304,6 +312,32 @@ func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
 		}
 	}
 	return out
+}
+
+// quoteClose returns the token closing the quotation that opens at token
+// lo and closes with a comma before token hi's end; else hi.
+func (v *view) quoteClose(lo, hi int) int {
+	a, b := int(v.toks[lo].Start), int(v.toks[hi].End)
+	for _, m := range v.marks {
+		if m.open > a {
+			break
+		}
+		if m.open != a || !m.closed || m.close >= b {
+			continue
+		}
+		// The quotation ends its clause: “…,” or “…”, before the words.
+		if r := runeBefore(v.text, m.ce); r != ',' {
+			if r2, _ := runeAt(v.text, m.close); r2 != ',' {
+				return hi
+			}
+		}
+		j := hi
+		for j > lo && int(v.toks[j].Start) >= m.close {
+			j--
+		}
+		return j
+	}
+	return hi
 }
 
 // spaceBefore reports whether white space precedes token k (a dash between
@@ -801,11 +835,15 @@ func (v *view) noContent(k *mcand) bool {
 	if timeOnly {
 		return true
 	}
-	if v.toks[k.lo].UPOS == doc.ADP && adjunctPreps[strings.ToLower(v.form(k.lo))] {
+	lo := k.lo
+	for lo < k.hi && v.kindOf(lo) == "TIME" {
+		lo++ // "said Thursday morning on Fox News"
+	}
+	if v.toks[lo].UPOS == doc.ADP && adjunctPreps[strings.ToLower(v.form(lo))] {
 		// "said in an interview Thursday": the circumstances of the
 		// speech, not what was said.
 		clause := false
-		for j := k.lo; j <= k.hi && !clause; j++ {
+		for j := lo; j <= k.hi && !clause; j++ {
 			clause = v.toks[j].UPOS == doc.VERB || v.toks[j].UPOS == doc.AUX
 		}
 		if !clause {

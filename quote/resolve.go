@@ -87,6 +87,13 @@ func (v *view) actorForDepth(sp doc.Span, head int, prev []cand, depth int) stri
 	if len(d.Actors) == 0 {
 		return ""
 	}
+	// A possessor before the head is not the speaker ("Hillary Clinton’s
+	// campaign manager" is not Clinton).
+	for j := v.firstTokenAt(sp.Start); j >= 0 && j < head; j++ {
+		if v.toks[j].XPOS == "POS" {
+			sp.Start = int(v.toks[j].End)
+		}
+	}
 	if id := mentionActor(d, sp, v.toks[head].Span()); id != "" {
 		return id
 	}

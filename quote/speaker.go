@@ -82,7 +82,13 @@ func (v *view) subjectOf(c int) (a, b, head int, ok bool) {
 				// A complementizer the parser took for a subject.
 				return 0, 0, -1, false
 			}
-			a, b = v.trimSpeaker(int(v.lo[s]), int(v.hi[s]), s)
+			lo := int(v.lo[s])
+			// "campaign manager Robby Mook said", parsed as two subjects:
+			// the name right after the first is the head.
+			if s2 := v.nextChild(x, s, "nsubj"); s2 >= 0 && int(v.lo[s2]) == int(v.hi[s])+1 && v.toks[s2].UPOS == doc.PROPN {
+				s = s2
+			}
+			a, b = v.trimSpeaker(lo, int(v.hi[s]), s)
 			return a, b, s, a <= b
 		}
 		dep := v.toks[x].Dep

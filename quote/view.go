@@ -175,6 +175,21 @@ func (v *view) child(head int, rel string) int {
 	return -1
 }
 
+// nextChild returns the first dependent of head after token after with
+// relation rel (or a subtype), or -1.
+func (v *view) nextChild(head, after int, rel string) int {
+	if !v.deps {
+		return -1
+	}
+	s := v.sents[v.toks[head].Sent]
+	for j := after + 1; j < s.EndToken; j++ {
+		if int(v.toks[j].Head) == head && relIs(v.toks[j].Dep, rel) {
+			return j
+		}
+	}
+	return -1
+}
+
 // relIs reports whether dep is rel or a subtype of it.
 func relIs(dep, rel string) bool {
 	if dep == rel {

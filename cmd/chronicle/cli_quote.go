@@ -175,7 +175,7 @@ func trainQuotesCmd(env *cliEnv) *cobra.Command {
 	cmd.Flags().Float64Var(&mo.L2, "l2", 0.03, "L2 regularisation of the attribution model (see --cv)")
 	cmd.Flags().Float64Var(&mo.Rate, "rate", 0.1, "AdaGrad learning rate of the attribution model")
 	cmd.Flags().Float64Var(&mo.Tight, "tight", 0.8, "label only candidates overlapping the gold content by this share of the longer span positive, leaving looser matches out (0: the match criterion)")
-	cmd.Flags().Float64Var(&mo.Threshold, "threshold", -1.75, "score a candidate needs (see --cv)")
+	cmd.Flags().Float64Var(&mo.Threshold, "threshold", -1.5, "score a candidate needs (see --cv)")
 	cmd.Flags().IntVar(&cvFolds, "cv", 0, "choose --l2 (among --cv-l2) and --threshold (among --cv-thresholds) by this many folds of cross-validation on train (0: use the flags as given)")
 	cmd.Flags().Float64SliceVar(&cvL2, "cv-l2", nil, "L2 strengths to try with --cv (default: --l2 only)")
 	cmd.Flags().Float64SliceVar(&cvTh, "cv-thresholds", []float64{-2, -1.75, -1.5, -1.25, -1, -0.75}, "thresholds to try with --cv")

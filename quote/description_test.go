@@ -153,3 +153,29 @@ func TestTitleAndCircumstance(t *testing.T) {
 		t.Errorf("quotes %q, want %q", got, want)
 	}
 }
+
+// TestAddresseeNotContent checks that whom a statement is made to is not
+// part of what was said ("asked Lena Weiss what …", "told reporters that …").
+func TestAddresseeNotContent(t *testing.T) {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"A reporter asked Lena Weiss what the timeline for a vote on the bill is.", "what the timeline for a vote on the bill is"},
+		{"The senator told reporters that the vote would be delayed.", "that the vote would be delayed"},
+		{"Weiss asked him whether the deal would survive the vote.", "whether the deal would survive the vote"},
+	} {
+		d, err := p.Extract(context.Background(), doc.Article{Text: "News\n\n" + tc.text + "\n"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, q := range d.Quotes {
+			got = append(got, q.Text)
+		}
+		if strings.Join(got, "|") != tc.want {
+			t.Errorf("%q: quotes %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}

@@ -224,7 +224,7 @@ func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
 				obj = j
 			}
 			if (dep == "ccomp" || dep == "xcomp") && lo > c {
-				if obj >= 0 && int(v.hi[obj]) < lo {
+				if obj >= 0 && int(v.hi[obj]) < lo && !v.addressee(obj) {
 					out = append(out, mcand{c: c, last: c, x: j, kind: kObjComp, lo: int(v.lo[obj]), hi: hi})
 				}
 				// Later words the parser hung on the cue.
@@ -250,6 +250,19 @@ func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
 			j := c + 1
 			for j < s.EndToken && (v.toks[j].UPOS == doc.ADV || v.toks[j].UPOS == doc.PART) {
 				j++
+			}
+			// "asked Rubio what …", "told reporters that …": whom the cue
+			// addresses is no content.
+			if j < s.EndToken && int(v.toks[j].Head) == c && v.addressee(j) {
+				e := int(v.hi[j]) + 1
+				if e >= s.EndToken || !complementizers[strings.ToLower(v.form(e))] {
+					// The parser may hang the question on the name.
+					for e = j + 1; e < s.EndToken && int(v.toks[e].Head) == j && relIs(v.toks[e].Dep, "flat"); e++ {
+					}
+				}
+				if e < s.EndToken && complementizers[strings.ToLower(v.form(e))] {
+					j = e
+				}
 			}
 			if lo, hi := v.trimTok(j, s.EndToken-1); lo <= hi && hi > lo {
 				out = append(out, mcand{c: c, last: c, x: lo, kind: kFwd, lo: lo, hi: hi})
@@ -339,6 +352,50 @@ func (v *view) quoteClose(lo, hi int) int {
 	}
 	return hi
 }
+
+// cueClass buckets the precision the cue table gives lemma as a cue
+// ("none" when it is not listed).
+func (v *view) cueClass(lemma string) string {
+	if v.lx == nil {
+		return "none"
+	}
+	e, ok := v.lx.lookup(lemma)
+	switch {
+	case !ok:
+		return "none"
+	case e.prec < 0.5:
+		return "low"
+	case e.prec < 0.7:
+		return "mid"
+	}
+	return "high"
+}
+
+// addressee reports whether object token o names whom the cue addresses
+// ("asked Rubio what …", "told them that …"): a person, a group of people
+// or an object pronoun.
+func (v *view) addressee(o int) bool {
+	if v.toks[o].UPOS == doc.PRON {
+		switch strings.ToLower(v.form(o)) {
+		case "me", "you", "him", "her", "us", "them":
+			return true
+		}
+		return false
+	}
+	if k := v.kindOf(o); k == "PER" || k == "GRP" {
+		return true
+	}
+	return personNouns[v.lemma(o)] || audienceNouns[v.lemma(o)]
+}
+
+// audienceNouns are the people a statement is often made to.
+var audienceNouns = map[string]bool{"reporter": true, "journalist": true, "supporter": true, "crowd": true,
+	"audience": true, "voter": true, "lawmaker": true, "member": true, "donor": true, "viewer": true, "listener": true}
+
+// complementizers open what a cue with an addressee reports ("asked X
+// whether …", "told X that …").
+var complementizers = map[string]bool{"that": true, "whether": true, "if": true, "what": true, "how": true,
+	"why": true, "when": true, "where": true, "who": true, "which": true, "to": true}
 
 // spaceBefore reports whether white space precedes token k (a dash between
 // spaces sets off a clause; "U.S.–Russia" joins words).
@@ -635,6 +692,9 @@ func (v *view) features(k *mcand, f *featSink) {
 	f.add("UT=", upos, "|", typ, typ2)
 	f.add("DT=", t.Dep, "|", typ, typ2)
 	f.add("LD=", lemma, "|", t.Dep)
+	// How often the cue table says the lemma reports (rare lemmas have no
+	// lemma features of their own).
+	f.add("CT=", v.cueClass(lemma), "|", typ, typ2)
 	// First and last words of the content.
 	first := v.lemmaKey(k.lo)
 	f.add("FT=", first, "|", typ, typ2)
@@ -796,11 +856,16 @@ func conflicts(a, k *mcand) bool {
 	return a.c == k.c || (k.lo <= a.c && a.c <= k.hi) || (a.lo <= k.c && k.c <= a.hi) || (k.lo <= a.hi && a.lo <= k.hi)
 }
 
+// giveWay is how far below the threshold the cut variant of an accepted
+// statement may score when it makes room for the cue it swallowed: the
+// statement is already accepted, only its boundary is chosen.
+const giveWay = 1
+
 // shorter returns the best cut variant (see cutAt) of a's cue above threshold th that
 // conflicts neither with k nor with the accepted candidates other than a.
 func (v *view) shorter(all []mcand, a, k *mcand, acc []mcand, th float32) (mcand, bool) {
 	for _, x := range all { // best first
-		if x.score <= th {
+		if x.score <= th-giveWay {
 			break
 		}
 		if x.c != a.c || !x.cut || x.lo == a.lo && x.hi == a.hi || conflicts(&x, k) || v.noContent(&x) {

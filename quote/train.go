@@ -32,6 +32,8 @@ type ModelOptions struct {
 	// and Tight out of training, so that the best-bounded candidate of a cue
 	// scores highest.
 	Tight float64
+	// Lexicon is the cue table the features consult (nil: the embedded one).
+	Lexicon *Lexicon
 }
 
 // TrainModel trains the attribution model (a linear model over the
@@ -53,9 +55,12 @@ func TrainModel(ctx context.Context, docs []*doc.Document, gold [][]GoldAttribut
 	if o.MinCount <= 0 {
 		o.MinCount = 2
 	}
-	lx, err := DefaultLexicon()
-	if err != nil {
-		return "", "", err
+	lx := o.Lexicon
+	if lx == nil {
+		var err error
+		if lx, err = DefaultLexicon(); err != nil {
+			return "", "", err
+		}
 	}
 	ids := map[string]int32{}
 	var names []string

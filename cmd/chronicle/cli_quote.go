@@ -134,12 +134,14 @@ func trainQuotesCmd(env *cliEnv) *cobra.Command {
 			for _, d := range docs {
 				d.Quotes = nil
 			}
+			// The model's features consult the cue table just learned.
+			lx, err := quote.ParseLexicon(table)
+			if err != nil {
+				return err
+			}
+			mo.Lexicon = lx
 			if cvFolds > 0 {
 				// Choose L2 and threshold on held-out folds of train.
-				lx, err := quote.ParseLexicon(table)
-				if err != nil {
-					return err
-				}
 				if !cmd.Flags().Changed("cv-l2") {
 					cvL2 = []float64{mo.L2}
 				}

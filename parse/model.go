@@ -31,6 +31,7 @@ type Model struct {
 	pm        *percep.Model
 	clus      *tag.Clusters
 	amb       map[string]uint32 // lowercase form → ambiguity class id (0 = unknown)
+	nonmono   bool              // non-monotonic arc-eager (2+3L classes)
 	pool      sync.Pool
 }
 
@@ -67,14 +68,23 @@ func newModel(labels []string, pm *percep.Model) (*Model, error) {
 	if m.root < 0 {
 		return nil, errors.New("parse: no root label")
 	}
-	if m.dep < 0 {
+	if m.dep < 0 { // a small training set: any relation but root
 		m.dep = m.root
+		if len(labels) > 1 {
+			m.dep = (m.root + 1) % len(labels)
+		}
 	}
 	if m.parataxis < 0 {
 		m.parataxis = m.dep
 	}
-	if pm != nil && pm.NClasses() != 2+2*len(labels) {
-		return nil, fmt.Errorf("parse: model has %d classes for %d labels", pm.NClasses(), len(labels))
+	if pm != nil {
+		switch pm.NClasses() {
+		case 2 + 2*len(labels):
+		case 2 + 3*len(labels):
+			m.nonmono = true
+		default:
+			return nil, fmt.Errorf("parse: model has %d classes for %d labels", pm.NClasses(), len(labels))
+		}
 	}
 	return m, nil
 }
@@ -112,18 +122,26 @@ func (m *Model) Parse(forms, xpos []string, upos []doc.UPOS, heads []int32, deps
 func (m *Model) parseChunk(ws *pworkspace, forms, xpos []string, upos []doc.UPOS, heads []int32, deps []string) int32 {
 	st := &ws.st
 	ws.lower = st.setWords(forms, xpos, upos, m.clus, m.amb, ws.lower)
+	st.nonmono = m.nonmono
 	st.init(len(forms))
 	L := len(m.labels)
 	sc := ws.scores
 	for !st.terminal() {
+		if st.b > int32(st.n) && st.head[st.s0()] >= 0 {
+			st.apply(reduce, L) // the only move left: no need to score
+			continue
+		}
 		m.pm.Score(st.features(), sc)
 		c := m.best(st, sc)
+		if c < 0 {
+			break
+		}
 		st.apply(c, L)
 	}
 	return m.finish(st, upos, heads, deps)
 }
 
-// best returns the highest-scoring valid transition.
+// best returns the highest-scoring valid transition, or -1 if none is.
 func (m *Model) best(st *state, sc []int32) int {
 	L := len(m.labels)
 	best, bs := -1, int32(0)
@@ -137,6 +155,13 @@ func (m *Model) best(st *state, sc []int32) int {
 	}
 	if st.canReduce() {
 		try(reduce)
+	}
+	if st.canReduceArc() {
+		for l := 0; l < L; l++ {
+			if l != m.root {
+				try(2 + 2*L + l)
+			}
+		}
 	}
 	if st.canLeft() {
 		for l := 0; l < L; l++ {
@@ -156,10 +181,7 @@ func (m *Model) best(st *state, sc []int32) int {
 			}
 		}
 	}
-	if best < 0 { // cannot happen while the buffer is not empty
-		best = shift
-	}
-	return best
+	return best // -1 only in a terminal state
 }
 
 // finish copies the arcs out, attaching words left without a head to the

@@ -231,9 +231,9 @@ func TestModelRoundTrip(t *testing.T) {
 	}
 }
 
-// TestTrainSmoke trains on a few hundred sentences: the parser must learn
-// (training UAS rises with epochs and ends far above chance) and training
-// must be deterministic.
+// TestTrainSmoke trains on a few hundred sentences, in both transition
+// systems: the parser must learn (training UAS rises with epochs and ends
+// far above chance), give well-formed trees and train deterministically.
 func TestTrainSmoke(t *testing.T) {
 	dir := shared.TestPath(t, "data", "ud-english-ewt")
 	train, err := conllu.LoadSplit(dir, "train")
@@ -242,24 +242,42 @@ func TestTrainSmoke(t *testing.T) {
 	}
 	train = train[:300]
 	ctx := context.Background()
-	m1, err := Train(ctx, train, nil, TrainOptions{Seed: 5, Epochs: 1, Log: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	m4, err := Train(ctx, train, nil, TrainOptions{Seed: 5, Epochs: 4, Log: quiet})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s1, s4 := m1.Evaluate(train), m4.Evaluate(train)
-	if s4.UAS < 85 || s4.UAS <= s1.UAS {
-		t.Errorf("training UAS after 1 epoch %.2f, after 4 %.2f", s1.UAS, s4.UAS)
-	}
-	m4b, _ := Train(ctx, train, nil, TrainOptions{Seed: 5, Epochs: 4, Log: quiet})
-	var x, y bytes.Buffer
-	m4.WriteTo(&x)
-	m4b.WriteTo(&y)
-	if !bytes.Equal(x.Bytes(), y.Bytes()) {
-		t.Error("training is not deterministic")
+	for _, nonmono := range []bool{false, true} {
+		opt := TrainOptions{Seed: 5, Epochs: 1, Log: quiet, NonMonotonic: nonmono}
+		m1, err := Train(ctx, train, nil, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opt.Epochs = 4
+		m4, err := Train(ctx, train, nil, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m4.nonmono != nonmono {
+			t.Errorf("nonmono=%v: model has nonmono=%v", nonmono, m4.nonmono)
+		}
+		s1, s4 := m1.Evaluate(train), m4.Evaluate(train)
+		if s4.UAS < 85 || s4.UAS <= s1.UAS {
+			t.Errorf("nonmono=%v: training UAS after 1 epoch %.2f, after 4 %.2f", nonmono, s1.UAS, s4.UAS)
+		}
+		for _, s := range train[:50] {
+			fs, xp, up := sentenceInput(s)
+			heads := make([]int32, len(fs))
+			deps := make([]string, len(fs))
+			m4.Parse(fs, xp, up, heads, deps)
+			checkTree(t, heads, deps)
+		}
+		m4b, _ := Train(ctx, train, nil, opt)
+		var x, y bytes.Buffer
+		m4.WriteTo(&x)
+		m4b.WriteTo(&y)
+		if !bytes.Equal(x.Bytes(), y.Bytes()) {
+			t.Errorf("nonmono=%v: training is not deterministic", nonmono)
+		}
+		m, err := ReadModel(bytes.NewReader(x.Bytes()))
+		if err != nil || m.nonmono != nonmono {
+			t.Errorf("nonmono=%v: read back with nonmono=%v, err %v", nonmono, m != nil && m.nonmono, err)
+		}
 	}
 }
 

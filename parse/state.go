@@ -7,7 +7,17 @@ import (
 )
 
 // Transitions of the arc-eager system. Class c of the model is SHIFT,
-// REDUCE, LEFT-ARC with label c-2 or RIGHT-ARC with label c-2-L.
+// REDUCE, LEFT-ARC with label c-2, RIGHT-ARC with label c-2-L or, in the
+// non-monotonic system, REDUCE of a headless s0 that attaches it to s1 with
+// label c-2-2L.
+//
+// The non-monotonic system (Honnibal, Goldberg & Johnson 2013) lets the
+// parser repair two kinds of early mistakes: LEFT-ARC may take s0 even when
+// an earlier RIGHT-ARC gave it a head (the arc is replaced), and a word
+// shifted where it should have been attached to the word below it can
+// still get that head when it is reduced. After the buffer is empty the
+// stack is reduced down to one word, so words left on it get a predicted
+// head and relation instead of the fallback attachment of finish.
 const (
 	shift  = 0
 	reduce = 1
@@ -28,6 +38,7 @@ type state struct {
 	lset    [][2]uint64
 	rset    [][2]uint64
 	hasRoot bool
+	nonmono bool // non-monotonic transitions (set before init)
 	// per-word hashed views, index 0 = ROOT
 	w, p, u []uint64
 	cf, cc  []uint64 // fine and coarse word clusters
@@ -110,7 +121,17 @@ func lowerASCII(buf []byte, s string) []byte {
 	return buf
 }
 
-func (s *state) terminal() bool { return int(s.b) > s.n }
+func (s *state) terminal() bool {
+	return int(s.b) > s.n && (!s.nonmono || len(s.stack) <= 2)
+}
+
+// s1 returns the word below s0 on the stack, or -1.
+func (s *state) s1() int32 {
+	if len(s.stack) < 2 {
+		return -1
+	}
+	return s.stack[len(s.stack)-2]
+}
 
 func (s *state) s0() int32 { return s.stack[len(s.stack)-1] }
 
@@ -127,9 +148,19 @@ func (s *state) canReduce() bool {
 	return !(s.head[s0] == 0 && int(s.b) <= s.n)
 }
 
+// canReduceArc reports whether the non-monotonic REDUCE of a headless s0,
+// which attaches it to s1, is allowed (never to ROOT: a headless word left
+// just above ROOT becomes the root in finish).
+func (s *state) canReduceArc() bool {
+	if !s.nonmono || len(s.stack) < 3 {
+		return false
+	}
+	return s.head[s.s0()] < 0
+}
+
 func (s *state) canLeft() bool {
 	s0 := s.s0()
-	return int(s.b) <= s.n && s0 != 0 && s.head[s0] < 0
+	return int(s.b) <= s.n && s0 != 0 && (s.head[s0] < 0 || s.nonmono)
 }
 
 func (s *state) canRight() bool {
@@ -174,6 +205,27 @@ func (s *state) addArc(h, d int32, l int16) {
 	}
 }
 
+// removeArc undoes the arc h → d and recomputes h's children on d's side.
+func (s *state) removeArc(h, d int32) {
+	s.head[d] = -1
+	s.label[d] = -1
+	if d < h {
+		s.lc1[h], s.lc2[h], s.nl[h], s.lset[h] = 0, 0, 0, [2]uint64{}
+		for k := int32(1); k < h; k++ {
+			if s.head[k] == h {
+				s.addArc(h, k, s.label[k])
+			}
+		}
+		return
+	}
+	s.rc1[h], s.rc2[h], s.nr[h], s.rset[h] = 0, 0, 0, [2]uint64{}
+	for k := h + 1; k <= int32(s.n); k++ {
+		if s.head[k] == h {
+			s.addArc(h, k, s.label[k])
+		}
+	}
+}
+
 // apply performs transition class c with nLabels labels.
 func (s *state) apply(c int, nLabels int) {
 	switch {
@@ -184,9 +236,15 @@ func (s *state) apply(c int, nLabels int) {
 		s.stack = s.stack[:len(s.stack)-1]
 	case c < 2+nLabels:
 		s0 := s.s0()
+		if h := s.head[s0]; h >= 0 { // non-monotonic: replace the arc
+			if h == 0 {
+				s.hasRoot = false
+			}
+			s.removeArc(h, s0)
+		}
 		s.addArc(s.b, s0, int16(c-2))
 		s.stack = s.stack[:len(s.stack)-1]
-	default:
+	case c < 2+2*nLabels:
 		s0 := s.s0()
 		if s0 == 0 {
 			s.hasRoot = true
@@ -194,6 +252,9 @@ func (s *state) apply(c int, nLabels int) {
 		s.addArc(s0, s.b, int16(c-2-nLabels))
 		s.stack = append(s.stack, s.b)
 		s.b++
+	default:
+		s.addArc(s.s1(), s.s0(), int16(c-2-2*nLabels))
+		s.stack = s.stack[:len(s.stack)-1]
 	}
 }
 

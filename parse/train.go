@@ -27,7 +27,11 @@ type TrainOptions struct {
 	// Clusters are word clusters used as features (nil: none); usually
 	// the tagger's.
 	Clusters *tag.Clusters
-	Log      *slog.Logger
+	// NonMonotonic trains the non-monotonic arc-eager system (Honnibal,
+	// Goldberg & Johnson 2013): LEFT-ARC may replace an arc, REDUCE may
+	// attach a headless word to the one below it.
+	NonMonotonic bool
+	Log          *slog.Logger
 }
 
 // Scores are attachment scores in percent over all words.
@@ -147,6 +151,108 @@ func (o *oracle) costs(st *state) (cs, cr, cl, ca int) {
 	return
 }
 
+// costsNM returns the costs of SHIFT, REDUCE (either kind), LEFT-ARC and
+// RIGHT-ARC (unlabelled) in the non-monotonic system. A word on the stack
+// can still get its gold head from the buffer (LEFT-ARC replaces any arc it
+// has) or, if it is headless, from the word right below it (REDUCE); a
+// word's head only stays fixed once it leaves the stack.
+func (o *oracle) costsNM(st *state) (cs, cr, cl, ca int) {
+	n := int32(st.n)
+	s0, s1, b := st.s0(), st.s1(), st.b
+	for k := range o.inStack {
+		o.inStack[k] = false
+	}
+	for _, k := range st.stack {
+		o.inStack[k] = true
+	}
+	if b <= n {
+		// SHIFT and RIGHT-ARC put b above s0: stack words whose head is b
+		// lose it. The repairs are not counted as free paths: SHIFT of a
+		// word whose head is in the stack, or RIGHT-ARC of a word whose
+		// head is elsewhere, still costs its arc, so that the parser learns
+		// the monotonic moves and uses the others to repair mistakes.
+		for _, k := range st.stack {
+			if k != 0 && o.gh[k] == b {
+				cs++
+			}
+		}
+		ca = cs
+		if o.inStack[o.gh[b]] {
+			cs++
+		}
+		if o.gh[b] != s0 && (o.inStack[o.gh[b]] || o.gh[b] > b) {
+			ca++
+		}
+	}
+	if s0 != 0 {
+		deps := 0
+		for k := b; k <= n; k++ {
+			if o.gh[k] == s0 {
+				deps++
+			}
+		}
+		cr = deps
+		if o.gh[s0] >= b && b <= n {
+			cr++
+		}
+		cl = deps
+		if o.gh[s0] != b && (o.gh[s0] > b || o.gh[s0] == s1) {
+			cl++
+		}
+	}
+	return
+}
+
+// transitions marks in valid the transitions allowed in st and sets their
+// costs (gold arcs lost, a wrong label counting as one).
+func (o *oracle) transitions(st *state, L, root int, valid []bool, costs []int) {
+	var cs, cr, cl, ca int
+	if st.nonmono {
+		cs, cr, cl, ca = o.costsNM(st)
+	} else {
+		cs, cr, cl, ca = o.costs(st)
+	}
+	for c := range valid {
+		valid[c] = false
+	}
+	valid[shift] = st.canShift()
+	costs[shift] = cs
+	valid[reduce] = st.canReduce()
+	costs[reduce] = cr
+	s0, b := st.s0(), st.b
+	if st.canReduceArc() {
+		s1 := st.s1()
+		for l := 0; l < L; l++ {
+			c := 2 + 2*L + l
+			valid[c] = l != root
+			costs[c] = cr
+			if o.gh[s0] == s1 && o.gl[s0] != int16(l) {
+				costs[c]++
+			}
+		}
+	}
+	if st.canLeft() {
+		for l := 0; l < L; l++ {
+			c := 2 + l
+			valid[c] = l != root
+			costs[c] = cl
+			if o.gh[s0] == b && o.gl[s0] != int16(l) {
+				costs[c]++
+			}
+		}
+	}
+	if st.canRight() {
+		for l := 0; l < L; l++ {
+			c := 2 + L + l
+			valid[c] = (s0 == 0) == (l == root)
+			costs[c] = ca
+			if o.gh[b] == s0 && o.gl[b] != int16(l) {
+				costs[c]++
+			}
+		}
+	}
+}
+
 // Train learns a parser from train (with the tags it should learn from:
 // predicted, jackknifed tags give the best parser), choosing the epoch on
 // dev (which may be nil).
@@ -208,8 +314,16 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 	}
 	model.clus = opt.Clusters
 	model.amb = ambiguityClasses(sents)
+	model.nonmono = opt.NonMonotonic
 	L := len(labels)
-	tr := percep.NewTrainer(2 + 2*L)
+	nClasses := 2 + 2*L
+	if opt.NonMonotonic {
+		nClasses = 2 + 3*L
+	}
+	if nClasses > 256 {
+		return nil, fmt.Errorf("parse: %d relations, too many for the non-monotonic system", L)
+	}
+	tr := percep.NewTrainer(nClasses)
 	rng := rand.New(rand.NewPCG(opt.Seed, 0x9a75e))
 	order := make([]int, len(sents))
 	for i := range order {
@@ -217,9 +331,9 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 	}
 	var st state
 	var o oracle
-	scores := make([]float32, 2+2*L)
-	costs := make([]int, 2+2*L)
-	valid := make([]bool, 2+2*L)
+	scores := make([]float32, nClasses)
+	costs := make([]int, nClasses)
+	valid := make([]bool, nClasses)
 	var lower []byte
 	var bestPM *percep.Model
 	bestLAS, bad := -1.0, 0
@@ -233,6 +347,7 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 			s := sents[si]
 			fs, xp, up := sentenceInput(s)
 			lower = st.setWords(fs, xp, up, opt.Clusters, model.amb, lower)
+			st.nonmono = opt.NonMonotonic
 			st.init(len(fs))
 			n := len(fs)
 			o.gh = grow(o.gh, n+1)
@@ -246,35 +361,7 @@ func Train(ctx context.Context, train, dev []*conllu.Sentence, opt TrainOptions)
 			for !st.terminal() {
 				feats := st.features()
 				tr.Score(feats, scores)
-				cs, cr, cl, ca := o.costs(&st)
-				for c := range valid {
-					valid[c] = false
-				}
-				valid[shift] = st.canShift()
-				costs[shift] = cs
-				valid[reduce] = st.canReduce()
-				costs[reduce] = cr
-				s0, b := st.s0(), st.b
-				if st.canLeft() {
-					for l := 0; l < L; l++ {
-						c := 2 + l
-						valid[c] = l != model.root
-						costs[c] = cl
-						if o.gh[s0] == b && o.gl[s0] != int16(l) {
-							costs[c]++
-						}
-					}
-				}
-				if st.canRight() {
-					for l := 0; l < L; l++ {
-						c := 2 + L + l
-						valid[c] = (s0 == 0) == (l == model.root)
-						costs[c] = ca
-						if o.gh[b] == s0 && o.gl[b] != int16(l) {
-							costs[c]++
-						}
-					}
-				}
+				o.transitions(&st, L, model.root, valid, costs)
 				pred, gold := -1, -1
 				minCost := 1 << 30
 				for c, v := range valid {

@@ -169,9 +169,9 @@ func loadParser(path string) (*parse.Model, error) {
 
 func trainParserCmd(env *cliEnv) *cobra.Command {
 	var data, out, taggerPath string
-	var seed uint64
+	var seed, tagSeed uint64
 	var epochs, folds, tagEpochs, tagAverage int
-	var tagSpacing bool
+	var tagSpacing, monotonic bool
 	c := &cobra.Command{
 		Use:   "parser",
 		Short: "Train the dependency parser on a UD treebank with jackknifed predicted tags (dev for early stopping)",
@@ -191,7 +191,7 @@ func trainParserCmd(env *cliEnv) *cobra.Command {
 				return err
 			}
 			if folds > 1 {
-				train, err = parse.JackknifeTags(ctx, train, folds, tagAverage, tag.TrainOptions{Seed: seed, Epochs: tagEpochs, Log: env.log, Clusters: tm.Clusters(), NoSpacing: !tagSpacing})
+				train, err = parse.JackknifeTags(ctx, train, folds, tagAverage, tag.TrainOptions{Seed: tagSeed, Epochs: tagEpochs, Log: env.log, Clusters: tm.Clusters(), NoSpacing: !tagSpacing})
 				if err != nil {
 					return err
 				}
@@ -207,7 +207,7 @@ func trainParserCmd(env *cliEnv) *cobra.Command {
 				}
 				tagged[i] = &c
 			}
-			m, err := parse.Train(ctx, train, tagged, parse.TrainOptions{Seed: seed, Epochs: epochs, Log: env.log, Clusters: tm.Clusters()})
+			m, err := parse.Train(ctx, train, tagged, parse.TrainOptions{Seed: seed, Epochs: epochs, Log: env.log, Clusters: tm.Clusters(), NonMonotonic: !monotonic})
 			if err != nil {
 				return err
 			}
@@ -222,7 +222,9 @@ func trainParserCmd(env *cliEnv) *cobra.Command {
 	c.Flags().StringVar(&data, "data", defaultUD(), "UD treebank directory (*-train.conllu, *-dev.conllu)")
 	c.Flags().StringVar(&out, "out", "parse/model", "output directory")
 	c.Flags().StringVar(&taggerPath, "tagger", "", "tagger model for the dev tags (default: the embedded one)")
-	c.Flags().Uint64Var(&seed, "seed", 1, "shuffling and exploration seed")
+	c.Flags().Uint64Var(&seed, "seed", 2, "parser shuffling and exploration seed")
+	c.Flags().Uint64Var(&tagSeed, "tag-seed", 1, "seed of the jackknife taggers")
+	c.Flags().BoolVar(&monotonic, "monotonic", false, "train the monotonic arc-eager system of the earlier parser (with --seed 1 it gives that model again)")
 	c.Flags().IntVar(&epochs, "epochs", 15, "maximum epochs")
 	c.Flags().IntVar(&folds, "folds", 5, "jackknife folds for predicted training tags (1 = gold tags)")
 	c.Flags().IntVar(&tagEpochs, "tag-epochs", 7, "tagger epochs per jackknife fold")

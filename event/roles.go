@@ -1035,9 +1035,8 @@ func (v *view) targetIn(x, depth int) int {
 	if o := v.actorChild(x, "iobj", "obj"); o >= 0 {
 		return o
 	}
-	if p := v.partner(x, ""); p >= 0 && v.actorish(p) {
-		return p
-	}
+	// "crimes by Croatian extremists against Serb civilians": the doer of
+	// an act named by a noun comes before its partner.
 	found := -1
 	v.children(x, func(c int) bool {
 		if (v.d.Tokens[c].Dep == "nmod:poss" || (v.dep(c) == "nmod" && (v.caseOf(c) == "by" || v.caseOf(c) == "between" || v.caseOf(c) == "from"))) && v.named(c) && v.isNominal(x) {
@@ -1046,6 +1045,12 @@ func (v *view) targetIn(x, depth int) int {
 		}
 		return true
 	})
+	if found >= 0 {
+		return found
+	}
+	if p := v.partner(x, ""); p >= 0 && v.actorish(p) {
+		return p
+	}
 	if found < 0 && v.isNominal(x) {
 		// "its demands that Burundi's government grant …": the subject of
 		// the noun's clause

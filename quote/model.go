@@ -169,7 +169,7 @@ func (v *view) trimTok(lo, hi int) (int, int) {
 // candidates appends the candidate attributions of sentence s to out.
 func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
 	start := len(out)
-	for c := s.FirstToken; c < s.EndToken; c++ {
+	for c, end := s.FirstToken, v.creditFrom(s.FirstToken, s.EndToken); c < end; c++ {
 		t := &v.toks[c]
 		if f := v.form(c); (f == "according" || f == "According") && c+1 < s.EndToken && v.form(c+1) == "to" {
 			// "according" is the case marker of the source ("according to
@@ -370,6 +370,31 @@ func (v *view) cueClass(lemma string) string {
 	}
 	return "high"
 }
+
+// creditFrom returns the first token of a news agency's credit line in
+// tokens [a, e), "(Reporting by …; Additional reporting by …; Editing by
+// …)", which names the writers, not anyone's statement; e if there is none.
+// The line may share a sentence with the paragraph's last words.
+func (v *view) creditFrom(a, e int) int {
+	for j := a; j+2 < e; j++ {
+		k := j
+		if v.form(k) == "(" {
+			k++
+		} else if j > a && !v.isFinal(j-1) {
+			continue
+		}
+		if strings.EqualFold(v.form(k), "additional") {
+			k++
+		}
+		if k+1 < e && creditWords[strings.ToLower(v.form(k))] && v.form(k+1) == "by" {
+			return j
+		}
+	}
+	return e
+}
+
+// creditWords open the parts of a news agency's credit line.
+var creditWords = map[string]bool{"reporting": true, "writing": true, "editing": true, "compiled": true, "compiling": true}
 
 // addressee reports whether object token o names whom the cue addresses
 // ("asked Rubio what …", "told them that …"): a person, a group of people

@@ -127,10 +127,6 @@ func (m *Model) parseChunk(ws *pworkspace, forms, xpos []string, upos []doc.UPOS
 	L := len(m.labels)
 	sc := ws.scores
 	for !st.terminal() {
-		if st.b > int32(st.n) && st.head[st.s0()] >= 0 {
-			st.apply(reduce, L) // the only move left: no need to score
-			continue
-		}
 		m.pm.Score(st.features(), sc)
 		c := m.best(st, sc)
 		if c < 0 {

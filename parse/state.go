@@ -15,9 +15,9 @@ import (
 // parser repair two kinds of early mistakes: LEFT-ARC may take s0 even when
 // an earlier RIGHT-ARC gave it a head (the arc is replaced), and a word
 // shifted where it should have been attached to the word below it can
-// still get that head when it is reduced. After the buffer is empty the
-// stack is reduced down to one word, so words left on it get a predicted
-// head and relation instead of the fallback attachment of finish.
+// still get that head when it is reduced. As in the monotonic system,
+// parsing stops when the buffer is empty and finish attaches the words left
+// headless on the stack.
 const (
 	shift  = 0
 	reduce = 1
@@ -121,9 +121,7 @@ func lowerASCII(buf []byte, s string) []byte {
 	return buf
 }
 
-func (s *state) terminal() bool {
-	return int(s.b) > s.n && (!s.nonmono || len(s.stack) <= 2)
-}
+func (s *state) terminal() bool { return int(s.b) > s.n }
 
 // s1 returns the word below s0 on the stack, or -1.
 func (s *state) s1() int32 {

@@ -812,3 +812,25 @@ func TestTitleWordsBeforeName(t *testing.T) {
 		}
 	}
 }
+
+// TestPartyTagCountry checks that a U.S. party tag after an unknown
+// person's name gives the country, before any guess from the surname.
+func TestPartyTagCountry(t *testing.T) {
+	for _, text := range []string{
+		"Rep. John Lewis (D-Ga.) voted against the bill.",
+		"Sen. Jeff Sessions (R-Ala.) voted against the bill.",
+		"Rep. John Lewis, D-Ga., voted against the bill.",
+	} {
+		k := strings.Index(text, "J")
+		n := strings.Index(text[k:], " (")
+		if c := strings.Index(text[k:], ","); n < 0 || c >= 0 && c < n {
+			n = c
+		}
+		name := text[k : k+n]
+		d := process(t, text, "2016-09-01", doc.Entity{Type: "PER", Start: k, End: k + n, Text: name})
+		a := actorByMention(d, name)
+		if a == nil || a.Code != "USALEG" {
+			t.Errorf("%q: actor %+v, want code USALEG", text, a)
+		}
+	}
+}

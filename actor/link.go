@@ -873,6 +873,11 @@ func (lk *linking) name(a, b, typ int) {
 			}
 		}
 	}
+	// A U.S. party tag after an unknown person's name ("Rep. John Lewis
+	// (D-Ga.)", "Bob Corker, R-Tenn.,") says the country.
+	if isPer && entry == nil && bd.entry == nil && bd.country == "" && lk.partyTagAfter(b) {
+		bd.country = "USA"
+	}
 	// An unknown person with a title but no country: one whose surname
 	// the dictionaries know only in one country ("President Reagan").
 	if isPer && entry == nil && bd.entry == nil && bd.titleSector != "" && bd.titleCountry == "" && bd.titleIGO == "" && bd.country == "" {
@@ -2220,6 +2225,32 @@ func (lk *linking) mentionPlaces(mt doc.Mention) []string {
 		}
 	}
 	return out
+}
+
+// partyTagAfter reports whether a U.S. party-and-state tag follows the
+// name ending before token b: "(D-Ga.)", "(R-Texas)", ", R-Tenn.,", "(I-VT)".
+func (lk *linking) partyTagAfter(b int) bool {
+	if b <= 0 || b > len(lk.d.Tokens) {
+		return false
+	}
+	text := lk.d.Text
+	end := int(lk.d.Tokens[b-1].End)
+	after := text[end:min(len(text), end+24)]
+	tag := strings.TrimLeft(after, " ,(")
+	if len(tag) < 4 || len(after)-len(tag) > 2 || !strings.ContainsRune("RDI", rune(tag[0])) || tag[1] != '-' || tag[2] < 'A' || tag[2] > 'Z' {
+		return false
+	}
+	k := strings.IndexAny(tag, "),;")
+	if k < 0 {
+		return false
+	}
+	st := strings.TrimSuffix(tag[2:k], ".")
+	for _, r := range st {
+		if !unicode.IsLetter(r) && r != '.' && r != ' ' {
+			return false
+		}
+	}
+	return len(st) >= 2 && len(st) <= 14
 }
 
 // placeWords returns the longest run of up to three capitalised words that

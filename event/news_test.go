@@ -50,7 +50,7 @@ func TestPoliticalNewsSenses(t *testing.T) {
 		{"The Yemeni army pressed its war against the rebels.", []string{"190 The Yemeni army>"}},
 		{"Donald Trump held a rally in Ohio on Tuesday.", nil},
 		{"Republicans rallied behind Donald Trump.", []string{"051 Republicans>Donald Trump"}},
-		{"Thousands of protesters rallied in Lagos against the government.", []string{"141 Thousands of protesters>government"}},
+		{"Thousands of protesters rallied in Lagos against the government.", []string{"141 protesters>government"}},
 		{"Trump captured the Republican nomination.", nil},
 		{"The super PAC released a robocall attacking Trump.", []string{"111 >Trump"}},
 		{"Iran released three American prisoners.", []string{"0841 Iran>American prisoners"}},

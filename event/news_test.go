@@ -37,6 +37,8 @@ func TestPoliticalNewsSenses(t *testing.T) {
 		{"She had to make ends meet.", nil},
 		{"She can't beat Donald Trump without help.", nil},
 		{"Trump beat Ted Cruz in Indiana.", nil},
+		{"Israeli jets attacked Hamas positions in Gaza as the ceasefire collapsed.", []string{"190 Israeli>Hamas"}},
+		{"Governor Ann Weller attacked the Pentagon as a wasteful bureaucracy.", []string{"111 Governor Ann Weller>the Pentagon"}},
 		{"Police beat opposition leader Morgan Tsvangirai in Harare.", []string{"182 Police>opposition leader Morgan Tsvangirai"}},
 		{"Two men beat John Smith to death.", []string{"182 Two men>John Smith"}},
 		{"Ms. Lynch occupies one of the key positions of power in Washington.", nil},

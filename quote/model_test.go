@@ -276,19 +276,12 @@ func TestModelCandidatesGiveWay(t *testing.T) {
 // TestCreditLine checks that a news agency's credit line proposes no
 // attribution, also when it shares a sentence with the story's last words.
 func TestCreditLine(t *testing.T) {
-	const (
-		N = doc.NOUN
-		P = doc.PROPN
-		V = doc.VERB
-		X = doc.PUNCT
-		A = doc.ADP
-	)
 	d := parsed([]tok{
-		{"Talks", N, "talk", 2, "nsubj"}, {"resume", V, "resume", 0, "root"}, {".", X, ".", 2, "punct"},
-		{"(", X, "(", 5, "punct"}, {"Reporting", V, "report", 2, "parataxis"}, {"by", A, "by", 7, "case"},
-		{"Anna", P, "Anna", 7, "compound"}, {"Berg", P, "Berg", 5, "obl"}, {";", X, ";", 10, "punct"},
-		{"Editing", V, "edit", 5, "conj"}, {"by", A, "by", 12, "case"}, {"Sam", P, "Sam", 10, "obl"},
-		{".", X, ".", 5, "punct"}, {")", X, ")", 5, "punct"}})
+		{"Talks", doc.NOUN, "talk", 2, "nsubj"}, {"resume", doc.VERB, "resume", 0, "root"}, {".", doc.PUNCT, ".", 2, "punct"},
+		{"(", doc.PUNCT, "(", 5, "punct"}, {"Reporting", doc.VERB, "report", 2, "parataxis"}, {"by", doc.ADP, "by", 7, "case"},
+		{"Anna", doc.PROPN, "Anna", 7, "compound"}, {"Berg", doc.PROPN, "Berg", 5, "obl"}, {";", doc.PUNCT, ";", 10, "punct"},
+		{"Editing", doc.VERB, "edit", 5, "conj"}, {"by", doc.ADP, "by", 12, "case"}, {"Sam", doc.PROPN, "Sam", 10, "obl"},
+		{".", doc.PUNCT, ".", 5, "punct"}, {")", doc.PUNCT, ")", 5, "punct"}})
 	for _, cue := range []string{"Reporting", "Editing"} {
 		if got := candidateTexts(d, cue); len(got) != 0 {
 			t.Errorf("%s: candidates %q, want none", cue, got)

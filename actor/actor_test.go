@@ -834,3 +834,18 @@ func TestPartyTagCountry(t *testing.T) {
 		}
 	}
 }
+
+// TestNationalGuard checks that "the National Guard" is the military of the
+// country the story is about, like "the army".
+func TestNationalGuard(t *testing.T) {
+	text := "Protests continued in Charlotte, North Carolina. The governor sent the National Guard to the city."
+	var ents []doc.Entity
+	for _, e := range []struct{ typ, text string }{{"LOC", "Charlotte"}, {"LOC", "North Carolina"}, {"ORG", "National Guard"}} {
+		k := strings.Index(text, e.text)
+		ents = append(ents, doc.Entity{Type: e.typ, Start: k, End: k + len(e.text), Text: e.text})
+	}
+	d := process(t, text, "2016-09-22", ents...)
+	if a := actorByMention(d, "National Guard"); a == nil || a.Code != "USAMIL" {
+		t.Errorf("National Guard: actor %+v, want code USAMIL; actors %+v", a, d.Actors)
+	}
+}

@@ -1557,6 +1557,7 @@ var collective = map[string]bool{
 	"foreign ministry": true, "defense ministry": true, "defence ministry": true, "parliament": true, "congress": true,
 	"senate": true, "navy": true, "air force": true, "media": true, "state media": true, "press": true, "opposition": true,
 	"police": true, "court": true, "supreme court": true, "legislature": true, "company": true, "firm": true,
+	"national guard": true, "coast guard": true, "border guard": true,
 }
 
 // nominal handles an agent phrase not attached to a name: with a country

@@ -849,3 +849,25 @@ func TestNationalGuard(t *testing.T) {
 		t.Errorf("National Guard: actor %+v, want code USAMIL; actors %+v", a, d.Actors)
 	}
 }
+
+// TestRunInHeading checks that capitalised words of a run-in heading ("Veto
+// Power Impedes Peace Efforts: …") are no names, while a speaker's label
+// before a colon keeps its person.
+func TestRunInHeading(t *testing.T) {
+	text := "News\n\nVeto Power Impedes Peace Efforts: The council met on Monday.\n\nSenate Majority Leader Mitch McConnell: We will vote.\n"
+	var ents []doc.Entity
+	for _, e := range []struct{ typ, text string }{{"PER", "Power Impedes"}, {"PER", "Mitch McConnell"}} {
+		k := strings.Index(text, e.text)
+		ents = append(ents, doc.Entity{Type: e.typ, Start: k, End: k + len(e.text), Text: e.text})
+	}
+	d := process(t, text, "2016-09-22", ents...)
+	if a := actorByMention(d, "Power Impedes"); a != nil {
+		t.Errorf("heading words made actor %+v", a)
+	}
+	if a := actorByMention(d, "Peace Efforts"); a != nil {
+		t.Errorf("heading words made actor %+v", a)
+	}
+	if a := actorByMention(d, "Mitch McConnell"); a == nil {
+		t.Errorf("the label's person lost: %+v", d.Actors)
+	}
+}

@@ -45,3 +45,53 @@ func (lk *linking) headlineCased(a, b int) bool {
 	}
 	return c >= 2 && 2*c >= n
 }
+
+// runInHeading returns the end of a run-in heading that opens sentence s at
+// the start of a paragraph: three or more words, every one capitalised, up
+// to a colon ("Veto Power Impedes Peace Efforts: Eliminating …"), that are
+// no speaker's label ("Senate Majority Leader Mitch McConnell:"). It
+// returns s.FirstToken when there is none.
+func (lk *linking) runInHeading(s doc.Sentence) int {
+	a := s.FirstToken
+	if a >= s.EndToken {
+		return a
+	}
+	if st := int(lk.d.Tokens[a].Start); st > 0 && strings.LastIndexByte(lk.d.Text[:st], '\n') < strings.LastIndexFunc(lk.d.Text[:st], func(r rune) bool { return !unicode.IsSpace(r) }) {
+		return a // not at a paragraph start
+	}
+	words := 0
+	for i := a; i < s.EndToken && i < a+12; i++ {
+		if lk.text(i) == ":" {
+			if words >= 3 && !lk.speakerLabel(a, i) {
+				return i
+			}
+			return a
+		}
+		if !lk.isWord(i) {
+			continue
+		}
+		if !lk.isCap(i) {
+			return a
+		}
+		words++
+	}
+	return a
+}
+
+// speakerLabel reports whether tokens [a, b) before a colon name a speaker
+// ("Senate Majority Leader Mitch McConnell:"): they end with a person the
+// recogniser found, or hold an agent noun such as a title.
+func (lk *linking) speakerLabel(a, b int) bool {
+	sp := doc.Span{Start: int(lk.d.Tokens[a].Start), End: int(lk.d.Tokens[b-1].End)}
+	for _, e := range lk.d.Entities {
+		if e.Type == "PER" && e.Span().Overlaps(sp) && e.End == sp.End {
+			return true // the name ends the label
+		}
+	}
+	for i := a; i < b; i++ {
+		if _, ok := lk.agentAt(i, b); ok {
+			return true
+		}
+	}
+	return false
+}

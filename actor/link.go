@@ -486,9 +486,20 @@ func (lk *linking) nameSpans() [][3]int {
 	var out [][3]int
 	covered := make([]bool, len(lk.d.Tokens))
 	perAt := map[int]bool{} // first tokens of person names
+	// Run-in headings ("Veto Power Impedes Peace Efforts: …"): capitals
+	// there say nothing about names, as in a headline.
+	heading := make([]bool, len(lk.d.Tokens))
+	for _, s := range lk.d.Sentences {
+		for i := s.FirstToken; i < lk.runInHeading(s); i++ {
+			heading[i] = true
+		}
+	}
 	for _, e := range lk.d.Entities {
 		a, b := lk.d.TokensIn(e.Span())
 		if a >= b {
+			continue
+		}
+		if heading[a] && lk.lookup(lk.spanText(a, b), b-a) == nil {
 			continue
 		}
 		t := tMISC
@@ -563,7 +574,7 @@ func (lk *linking) nameSpans() [][3]int {
 			}
 			// In a headline, capitals mark every word: only a run that is a
 			// dictionary name as a whole counts.
-			if headline && lk.lookup(lk.spanText(i, j), j-i) == nil {
+			if (headline || heading[i]) && lk.lookup(lk.spanText(i, j), j-i) == nil {
 				i = j - 1
 				continue
 			}

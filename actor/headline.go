@@ -56,8 +56,14 @@ func (lk *linking) runInHeading(s doc.Sentence) int {
 	if a >= s.EndToken {
 		return a
 	}
-	if st := int(lk.d.Tokens[a].Start); st > 0 && strings.LastIndexByte(lk.d.Text[:st], '\n') < strings.LastIndexFunc(lk.d.Text[:st], func(r rune) bool { return !unicode.IsSpace(r) }) {
-		return a // not at a paragraph start
+	// At a paragraph start: only white space, with a line break, since the
+	// last visible character (a bounded look back, so that text without line
+	// breaks stays linear).
+	if st := int(lk.d.Tokens[a].Start); st > 0 {
+		p := strings.LastIndexFunc(lk.d.Text[:st], func(r rune) bool { return !unicode.IsSpace(r) })
+		if p >= 0 && !strings.Contains(lk.d.Text[p:st], "\n") {
+			return a
+		}
 	}
 	words := 0
 	for i := a; i < s.EndToken && i < a+12; i++ {

@@ -490,7 +490,7 @@ func (lk *linking) nameSpans() [][3]int {
 	// there say nothing about names, as in a headline.
 	heading := make([]bool, len(lk.d.Tokens))
 	for _, s := range lk.d.Sentences {
-		for i := s.FirstToken; i < lk.runInHeading(s); i++ {
+		for i, e := s.FirstToken, lk.runInHeading(s); i < e; i++ {
 			heading[i] = true
 		}
 	}

@@ -331,11 +331,11 @@ func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
 // lo and closes with a comma before token hi's end; else hi.
 func (v *view) quoteClose(lo, hi int) int {
 	a, b := int(v.toks[lo].Start), int(v.toks[hi].End)
-	for _, m := range v.marks {
-		if m.open > a {
-			break
-		}
-		if m.open != a || !m.closed || m.close >= b {
+	// The marks are in text order: find the one opening at a.
+	k, _ := slices.BinarySearchFunc(v.marks, a, func(m marked, a int) int { return cmp.Compare(m.open, a) })
+	for ; k < len(v.marks) && v.marks[k].open == a; k++ {
+		m := v.marks[k]
+		if !m.closed || m.close >= b {
 			continue
 		}
 		// The quotation ends its clause: “…,” or “…”, before the words.

@@ -871,3 +871,23 @@ func TestRunInHeading(t *testing.T) {
 		t.Errorf("the label's person lost: %+v", d.Actors)
 	}
 }
+
+// TestOutletsAndPlatforms checks that news outlets are separate actors with
+// their country's media code, and that a platform the dictionary lists is
+// an organisation even where the recogniser says person.
+func TestOutletsAndPlatforms(t *testing.T) {
+	text := "CNN reported the story. Fox News disputed it. Trump wrote on Twitter that it was rigged."
+	var ents []doc.Entity
+	for _, e := range []struct{ typ, text string }{{"ORG", "CNN"}, {"ORG", "Fox News"}, {"PER", "Trump"}, {"PER", "Twitter"}} {
+		k := strings.Index(text, e.text)
+		ents = append(ents, doc.Entity{Type: e.typ, Start: k, End: k + len(e.text), Text: e.text})
+	}
+	d := process(t, text, "2016-09-22", ents...)
+	cnn, fox, tw := actorByMention(d, "CNN"), actorByMention(d, "Fox News"), actorByMention(d, "Twitter")
+	if cnn == nil || fox == nil || cnn.ID == fox.ID || cnn.Code != "USAMED" || fox.Code != "USAMED" {
+		t.Errorf("CNN %+v, Fox News %+v: want two USAMED actors", cnn, fox)
+	}
+	if tw == nil || tw.Kind != "ORG" {
+		t.Errorf("Twitter: %+v, want an organisation", tw)
+	}
+}

@@ -782,7 +782,10 @@ func (lk *linking) name(a, b, typ int) {
 	}
 	g := lk.l.g
 	isOrg := lk.orgHeaded(a, b) && (entry == nil || entry.Kind != "PER")
-	isPer := !isOrg && (typ == tPER || (entry != nil && entry.Kind == "PER") ||
+	// An organisation the dictionaries know is one even where the recogniser
+	// says person ("said on Twitter").
+	orgEntry := entry != nil && entry.Kind == "ORG"
+	isPer := !isOrg && (typ == tPER && !orgEntry || (entry != nil && entry.Kind == "PER") ||
 		(typ == tNone && words >= 2 && g.IsGivenName(lk.text(a))) ||
 		(typ == tNone && t.sector != "" && entry == nil && words <= 3 && !numberWords[lk.fw[a]] && lk.d.Tokens[a].UPOS != doc.NUM) ||
 		(typ == tNone && words == 1 && entry == nil && g.IsGivenName(text) && lk.findFirstName(lk.fw[a]) != nil))

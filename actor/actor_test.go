@@ -251,6 +251,17 @@ func process(t testing.TB, text, date string, ents ...doc.Entity) *doc.Document 
 	return d
 }
 
+// entitiesIn returns an entity for the first occurrence in text of each
+// (type, words) pair given one after the other.
+func entitiesIn(text string, typeWords ...string) []doc.Entity {
+	var ents []doc.Entity
+	for i := 0; i+1 < len(typeWords); i += 2 {
+		k := strings.Index(text, typeWords[i+1])
+		ents = append(ents, doc.Entity{Type: typeWords[i], Start: k, End: k + len(typeWords[i+1]), Text: typeWords[i+1]})
+	}
+	return ents
+}
+
 func actorByMention(d *doc.Document, text string) *doc.Actor {
 	i := strings.Index(d.Text, text)
 	if i < 0 {
@@ -839,12 +850,7 @@ func TestPartyTagCountry(t *testing.T) {
 // country the story is about, like "the army".
 func TestNationalGuard(t *testing.T) {
 	text := "Protests continued in Charlotte, North Carolina. The governor sent the National Guard to the city."
-	var ents []doc.Entity
-	for _, e := range []struct{ typ, text string }{{"LOC", "Charlotte"}, {"LOC", "North Carolina"}, {"ORG", "National Guard"}} {
-		k := strings.Index(text, e.text)
-		ents = append(ents, doc.Entity{Type: e.typ, Start: k, End: k + len(e.text), Text: e.text})
-	}
-	d := process(t, text, "2016-09-22", ents...)
+	d := process(t, text, "2016-09-22", entitiesIn(text, "LOC", "Charlotte", "LOC", "North Carolina", "ORG", "National Guard")...)
 	if a := actorByMention(d, "National Guard"); a == nil || a.Code != "USAMIL" {
 		t.Errorf("National Guard: actor %+v, want code USAMIL; actors %+v", a, d.Actors)
 	}
@@ -855,12 +861,7 @@ func TestNationalGuard(t *testing.T) {
 // before a colon keeps its person.
 func TestRunInHeading(t *testing.T) {
 	text := "News\n\nVeto Power Impedes Peace Efforts: The council met on Monday.\n\nSenate Majority Leader Mitch McConnell: We will vote.\n"
-	var ents []doc.Entity
-	for _, e := range []struct{ typ, text string }{{"PER", "Power Impedes"}, {"PER", "Mitch McConnell"}} {
-		k := strings.Index(text, e.text)
-		ents = append(ents, doc.Entity{Type: e.typ, Start: k, End: k + len(e.text), Text: e.text})
-	}
-	d := process(t, text, "2016-09-22", ents...)
+	d := process(t, text, "2016-09-22", entitiesIn(text, "PER", "Power Impedes", "PER", "Mitch McConnell")...)
 	if a := actorByMention(d, "Power Impedes"); a != nil {
 		t.Errorf("heading words made actor %+v", a)
 	}
@@ -877,12 +878,7 @@ func TestRunInHeading(t *testing.T) {
 // an organisation even where the recogniser says person.
 func TestOutletsAndPlatforms(t *testing.T) {
 	text := "CNN reported the story. Fox News disputed it. Trump wrote on Twitter that it was rigged."
-	var ents []doc.Entity
-	for _, e := range []struct{ typ, text string }{{"ORG", "CNN"}, {"ORG", "Fox News"}, {"PER", "Trump"}, {"PER", "Twitter"}} {
-		k := strings.Index(text, e.text)
-		ents = append(ents, doc.Entity{Type: e.typ, Start: k, End: k + len(e.text), Text: e.text})
-	}
-	d := process(t, text, "2016-09-22", ents...)
+	d := process(t, text, "2016-09-22", entitiesIn(text, "ORG", "CNN", "ORG", "Fox News", "PER", "Trump", "PER", "Twitter")...)
 	cnn, fox, tw := actorByMention(d, "CNN"), actorByMention(d, "Fox News"), actorByMention(d, "Twitter")
 	if cnn == nil || fox == nil || cnn.ID == fox.ID || cnn.Code != "USAMED" || fox.Code != "USAMED" {
 		t.Errorf("CNN %+v, Fox News %+v: want two USAMED actors", cnn, fox)

@@ -134,13 +134,7 @@ func (o *oracle) costs(st *state) (cs, cr, cl, ca int) {
 		}
 	}
 	if s0 != 0 {
-		// dependents of s0 in the buffer
-		deps := 0
-		for k := b; k <= n; k++ {
-			if o.gh[k] == s0 {
-				deps++
-			}
-		}
+		deps := o.bufferDeps(s0, b, n)
 		cr = deps
 		// LEFT-ARC b → s0
 		cl = deps
@@ -149,6 +143,18 @@ func (o *oracle) costs(st *state) (cs, cr, cl, ca int) {
 		}
 	}
 	return
+}
+
+// bufferDeps counts the gold dependents of s0 among the buffer words b..n:
+// the arcs that reducing s0 or attaching it leftwards loses.
+func (o *oracle) bufferDeps(s0, b, n int32) int {
+	deps := 0
+	for k := b; k <= n; k++ {
+		if o.gh[k] == s0 {
+			deps++
+		}
+	}
+	return deps
 }
 
 // costsNM returns the costs of SHIFT, REDUCE (either kind), LEFT-ARC and
@@ -185,12 +191,7 @@ func (o *oracle) costsNM(st *state) (cs, cr, cl, ca int) {
 		}
 	}
 	if s0 != 0 {
-		deps := 0
-		for k := b; k <= n; k++ {
-			if o.gh[k] == s0 {
-				deps++
-			}
-		}
+		deps := o.bufferDeps(s0, b, n)
 		cr = deps
 		if o.gh[s0] >= b && b <= n {
 			cr++

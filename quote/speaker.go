@@ -89,7 +89,7 @@ func (v *view) subjectOf(c int) (a, b, head int, ok bool) {
 			// subject (the verb is the relative clause's).
 			if s2 := v.nextChild(x, s, "nsubj"); s2 >= 0 && int(v.lo[s2]) == int(v.hi[s])+1 && v.toks[s2].UPOS == doc.PROPN {
 				s = s2
-			} else if s2 >= 0 && s2 > 0 && relativePronoun[strings.ToLower(v.form(s2))] && v.form(s2-1) == "," {
+			} else if s2 > 0 && relativePronoun[strings.ToLower(v.form(s2))] && v.form(s2-1) == "," {
 				s, lo = s2, s2
 			}
 			a, b = v.trimSpeaker(lo, int(v.hi[s]), s)

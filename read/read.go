@@ -1,9 +1,10 @@
 // Package read turns input files into doc.Articles: plain text (with an
-// optional header of metadata), JSON Lines (one article per line) and HTML
-// pages (boilerplate removed by go-trafilatura). It detects the kind of input
-// by extension and content, decodes UTF-16 and Latin-1 text, and reports bad
-// input as one-line errors that name the file and the position, so that a
-// batch can go on past them.
+// optional header of metadata), JSON Lines (one article per line), HTML
+// pages (boilerplate removed by go-trafilatura) and annotated news in XML
+// (MEANTIME/CAT, NAF, TimeML, with their creation time and title). It
+// detects the kind of input by extension and content, decodes UTF-16 and
+// Latin-1 text, and reports bad input as one-line errors that name the file
+// and the position, so that a batch can go on past them.
 package read
 
 import (
@@ -30,13 +31,16 @@ const (
 	Text  Kind = "text"
 	JSONL Kind = "jsonl"
 	HTML  Kind = "html"
+	XML   Kind = "xml" // MEANTIME/CAT, NAF or TimeML; other XML is read as HTML
 )
 
 // ParseKind checks a --in value.
 func ParseKind(s string) (Kind, error) {
 	switch k := Kind(strings.ToLower(s)); k {
-	case Auto, Text, JSONL, HTML:
+	case Auto, Text, JSONL, HTML, XML:
 		return k, nil
+	case "naf", "tml", "timeml", "meantime", "cat":
+		return XML, nil
 	case "txt":
 		return Text, nil
 	case "ndjson", "json":
@@ -44,7 +48,7 @@ func ParseKind(s string) (Kind, error) {
 	case "htm":
 		return HTML, nil
 	}
-	return "", fmt.Errorf("unknown input kind %q (want text, jsonl or html)", s)
+	return "", fmt.Errorf("unknown input kind %q (want text, jsonl, html or xml)", s)
 }
 
 // DefaultMaxBytes is the largest single article accepted (a text or HTML
@@ -156,9 +160,12 @@ func Reader(name string, r io.Reader, opts Options) iter.Seq2[doc.Article, error
 			return
 		}
 		var a doc.Article
-		if kind == HTML {
+		switch kind {
+		case HTML:
 			a, err = fromHTML(name, data, opts)
-		} else {
+		case XML:
+			a, err = fromXML(name, data, opts)
+		default:
 			a, err = fromText(name, data, opts)
 		}
 		if err != nil {
@@ -189,13 +196,24 @@ func Detect(name string, head []byte) Kind {
 		return HTML
 	case ".txt", ".text":
 		return Text
+	case ".xml", ".naf", ".tml":
+		if xmlRoot(head) == "html" {
+			return HTML
+		}
+		return XML
 	}
 	h := bytes.TrimLeft(bytes.TrimPrefix(head, utf8BOM), " \t\r\n")
 	if len(h) > 0 && h[0] == '{' {
 		return JSONL
 	}
 	lower := bytes.ToLower(h[:min(len(h), 512)])
-	for _, p := range [][]byte{[]byte("<!doctype html"), []byte("<html"), []byte("<head"), []byte("<?xml")} {
+	if bytes.HasPrefix(lower, []byte("<?xml")) {
+		if r := xmlRoot(h); r != "" && r != "html" {
+			return XML
+		}
+		return HTML
+	}
+	for _, p := range [][]byte{[]byte("<!doctype html"), []byte("<html"), []byte("<head")} {
 		if bytes.HasPrefix(lower, p) {
 			return HTML
 		}

@@ -245,6 +245,11 @@ func TestDetect(t *testing.T) {
 		{"-", "<!DOCTYPE html><html>", HTML},
 		{"page", "\n  <html lang=en>", HTML},
 		{"-", "Plain words.", Text},
+		{"a.xml", "<?xml version=\"1.0\"?><Document>", XML},
+		{"a.tml", "", XML},
+		{"-", "<?xml version=\"1.0\"?>\n<!-- c -->\n<TimeML>", XML},
+		{"-", "<?xml version=\"1.0\"?>\n<!DOCTYPE html>\n<html>", HTML},
+		{"a.xml", "<?xml version=\"1.0\"?><html xmlns=\"http://www.w3.org/1999/xhtml\">", HTML},
 	}
 	for _, tc := range tests {
 		if got := Detect(tc.name, []byte(tc.head)); got != tc.want {
@@ -299,10 +304,13 @@ func FuzzReader(f *testing.F) {
 	f.Add([]byte("\xff\xfeH\x00i\x00"), uint8(0))
 	f.Add([]byte("Title: x\n\nbody"), uint8(0))
 	f.Add([]byte("PeÃ±a itâ€™s Ã"), uint8(0))
-	kinds := []Kind{Text, JSONL, HTML, Auto}
+	f.Add([]byte(meantimeDoc("NONE")), uint8(4))
+	f.Add([]byte(timemlDoc), uint8(3))
+	f.Add([]byte(nafDoc), uint8(4))
+	kinds := []Kind{Text, JSONL, HTML, Auto, XML}
 	f.Fuzz(func(t *testing.T, data []byte, k uint8) {
 		kind := kinds[int(k)%len(kinds)]
-		if kind == HTML && len(data) > 4096 {
+		if (kind == HTML || kind == XML) && len(data) > 4096 {
 			return
 		}
 		for a, err := range Reader("fuzz", bytes.NewReader(data), Options{Kind: kind, MaxBytes: 1 << 16}) {

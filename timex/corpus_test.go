@@ -173,3 +173,45 @@ func TestExampleDateFor(t *testing.T) {
 		})
 	}
 }
+
+// TestPossessiveWeekdaysParsed checks possessive weekdays with the real
+// parse: past by default, ahead when what governs them looks ahead.
+func TestPossessiveWeekdaysParsed(t *testing.T) {
+	sun := time.Date(2016, 10, 9, 0, 0, 0, 0, time.UTC) // a Sunday
+	cases := []struct {
+		name, in, text, want string
+	}{
+		{"to a debate", "Clinton heads to Monday night's debate with a lead.", "Monday night", "2016-10-10TNI"},
+		{"ahead of", "Both camps prepared ahead of Monday's debate.", "Monday", "2016-10-10"},
+		{"before, present", "Aides are nervous before Tuesday's vote.", "Tuesday", "2016-10-11"},
+		{"for, future", "Voters will get ready for Tuesday's vote.", "Tuesday", "2016-10-11"},
+		{"set for", "The hearing set for Wednesday's session was moved.", "Wednesday", "2016-10-12"},
+		{"future, scheduled event", "Millions will watch Monday's debate.", "Monday", "2016-10-10"},
+		{"future, an outcome", "Lawyers will appeal Friday's ruling.", "Friday", "2016-10-07"},
+		{"present, an outcome", "Friday's ruling angers the governor.", "Friday", "2016-10-07"},
+		{"past before", "Prices fell before Friday's purchases.", "Friday", "2016-10-07"},
+		{"past to", "He went to Saturday's rally.", "Saturday", "2016-10-08"},
+	}
+	tg, _ := New()
+	pre := linguisticCore(t)
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := &doc.Document{Text: c.in, Published: sun}
+			for _, st := range append(pre, tg) {
+				if err := st.Process(context.Background(), d); err != nil {
+					t.Fatal(err)
+				}
+				d.Done |= st.Provides()
+			}
+			for _, x := range d.Timexes {
+				if x.Text == c.text {
+					if x.Value != c.want {
+						t.Errorf("%q in %q: %s, want %s", c.text, c.in, x.Value, c.want)
+					}
+					return
+				}
+			}
+			t.Errorf("%q not found in %+v", c.text, d.Timexes)
+		})
+	}
+}

@@ -558,12 +558,16 @@ func (s *scanner) weekdayDate(wd int, dir int, strict bool) time.Time {
 }
 
 // weekdayByTense resolves a bare weekday at tokens [i, j): a possessive
-// ("Friday's ruling") names a day already reached, a deadline ("until
-// Tuesday", "until 9 a.m. Tuesday") lies ahead unless the clause is told
-// in the past perfect or with was/were ("it was not until Tuesday"), and
-// otherwise the tense of the clause decides.
+// ("Friday's ruling") names a day already reached unless what governs it
+// looks ahead (possessiveAhead), a deadline ("until Tuesday", "until 9 a.m.
+// Tuesday") lies ahead unless the clause is told in the past perfect or
+// with was/were ("it was not until Tuesday"), and otherwise the tense of
+// the clause decides.
 func (s *scanner) weekdayByTense(wd, i, j int) time.Time {
-	if s.apos(j) && s.eq(j+1, "s") && s.adj(j+1) && !(s.w(i-1) == wOf && s.eq(i-2, "ahead")) && s.w(i-1) != wUpcoming {
+	if end, ok := s.possessiveEnd(j); ok {
+		if s.possessiveAhead(i, j, end) {
+			return s.weekdayDate(wd, 1, false)
+		}
 		return s.weekdayDate(wd, -1, false)
 	}
 	if s.deadline(i, j) {
@@ -574,6 +578,74 @@ func (s *scanner) weekdayByTense(wd, i, j int) time.Time {
 		return s.weekdayDate(wd, 1, false)
 	}
 	return s.weekdayDate(wd, -1, false)
+}
+
+// possessiveEnd reports whether the weekday ending at token j is a
+// possessive, alone or with a part of the day ("Friday's", "Monday
+// night's"), and returns the token after the "'s".
+func (s *scanner) possessiveEnd(j int) (int, bool) {
+	if p := s.lx(j); p != nil && p.pod > 0 && !p.pl && s.apos(j+1) && s.eq(j+2, "s") && s.adj(j+2) {
+		return j + 3, true
+	}
+	if s.apos(j) && s.eq(j+1, "s") && s.adj(j+1) {
+		return j + 2, true
+	}
+	return 0, false
+}
+
+// scheduledNouns are events that are announced before they happen, so
+// that a clause looking ahead means the coming one: "will watch Tuesday's
+// debate", "Monday's vote will decide".
+var scheduledNouns = map[string]bool{
+	"debate": true, "debates": true, "vote": true, "votes": true, "voting": true, "election": true,
+	"elections": true, "primary": true, "primaries": true, "caucus": true, "caucuses": true,
+	"runoff": true, "referendum": true, "ballot": true, "meeting": true, "meetings": true,
+	"summit": true, "talks": true, "negotiations": true, "hearing": true, "hearings": true,
+	"game": true, "match": true, "race": true, "final": true, "rally": true, "ceremony": true,
+	"inauguration": true, "deadline": true, "launch": true, "conference": true, "convention": true,
+	"parade": true, "sentencing": true, "showdown": true, "celebration": true, "celebrations": true,
+	"festival": true, "concert": true, "funeral": true, "march": true, "speech": true,
+	"address": true, "visit": true, "trip": true, "kickoff": true, "auction": true, "briefing": true,
+	"testimony": true, "deposition": true, "opening": true, "premiere": true, "showcase": true,
+}
+
+// possessiveAhead reports whether a possessive weekday (tokens [i, j),
+// its noun from token end) names a day to come. Possessive weekdays are
+// mostly past ("Wednesday's ruling", "after Friday's attack"; all 17 in
+// TimeBank are), but a signal that looks ahead makes them future: "ahead
+// of", "in advance of", "upcoming", "set/scheduled/slated for"; and so does
+// a clause that looks ahead (future, or a preposition towards a day such
+// as "before", "to", "for" in a clause that is not surely past) when the
+// noun is an event that is scheduled: "heads to Monday night's debate",
+// "will watch Tuesday's debate", but "will appeal Wednesday's ruling",
+// "a 7% share before Friday's purchases", "went to Saturday's rally".
+func (s *scanner) possessiveAhead(i, j, end int) bool {
+	p := i - 1
+	switch {
+	case s.w(p) == wUpcoming || s.eq(p, "coming") || s.eq(p, "forthcoming"):
+		return true
+	case s.w(p) == wOf && (s.eq(p-1, "ahead") || s.eq(p-1, "advance") && s.eq(p-2, "in")):
+		return true
+	case s.w(p) == wFor && (s.eq(p-1, "set") || s.eq(p-1, "scheduled") || s.eq(p-1, "slated") || s.eq(p-1, "planned") || s.eq(p-1, "due")):
+		return true
+	}
+	// the noun, past up to two modifiers: "Tuesday's crucial vote"
+	scheduled := false
+	for k := end; k < s.n() && k < end+3 && s.t[k].kind == kWord; k++ {
+		if scheduledNouns[lowerKey(s.str(k))] {
+			scheduled = true
+			break
+		}
+	}
+	if !scheduled {
+		return false
+	}
+	t, sure := s.tenseSure(i, j)
+	if t == tPast && sure {
+		return false
+	}
+	toward := s.w(p) == wBefore || s.w(p) == wTo || s.w(p) == wFor || s.w(p) == wUntil || s.eq(p, "till") || s.eq(p, "toward") || s.eq(p, "towards")
+	return toward || t == tFuture
 }
 
 // deadline reports whether the expression at tokens [i, j) is the end of

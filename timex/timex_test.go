@@ -86,6 +86,8 @@ func TestRecognizeAndNormalize(t *testing.T) {
 		{"weekday with date", "It opens Monday, March 3.", sat, []want{{"Monday, March 3", "DATE", "2025-03-03"}}},
 		{"numbers are not times", "He scored 3 goals in 2 games.", sat, nil},
 		{"possessive weekday is past", "Lawyers will appeal Wednesday's ruling.", sat, []want{{"Wednesday", "DATE", "2025-02-19"}}},
+		{"possessive weekday ahead of", "Aides met ahead of Tuesday's vote.", sat, []want{{"Tuesday", "DATE", "2025-02-25"}}},
+		{"possessive weekday with a part of day heading to it", "Trump heads to Monday night's debate.", sat, []want{{"Monday night", "TIME", "2025-02-24TNI"}}},
 		{"about a possessive is a preposition", "They argued about Wednesday's ruling.", sat, []want{{"Wednesday", "DATE", "2025-02-19"}}},
 		{"until looks ahead", "Officials postponed the vote until Tuesday.", sat, []want{{"Tuesday", "DATE", "2025-02-25"}}},
 		{"until with a clock time", "They were given until 9 a.m. Tuesday to reply.", sat, []want{{"9 a.m. Tuesday", "TIME", "2025-02-25T09:00"}}},

@@ -270,6 +270,26 @@ func ReadMEANTIME(r io.Reader, name string) (*GoldDoc, error) {
 		}
 		g.Gold = append(g.Gold, doc.Timex{ID: t.MID, Type: t.Type, Value: t.Value, Start: sp.Start, End: sp.End, Text: text[sp.Start:sp.End]})
 	}
+	if g.Doc.Published.IsZero() {
+		// Two files mark the date line under the title as an ordinary
+		// TIMEX3: a full date that is the whole of the second sentence is
+		// the DCT (it stays gold, as annotated).
+		line := doc.Span{Start: -1}
+		for _, t := range x.Tokens {
+			if t.Sent == x.Tokens[0].Sent+1 {
+				if line.Start < 0 {
+					line.Start = span[t.TID].Start
+				}
+				line.End = span[t.TID].End
+			}
+		}
+		for _, gx := range g.Gold {
+			if tm, ok := parseDCT(gx.Value); ok && len(gx.Value) == len("2006-01-02") && gx.Start == line.Start && gx.End == line.End {
+				g.Doc.Published = tm
+				break
+			}
+		}
+	}
 	for _, t := range x.Tokens {
 		if t.Sent > lastSent {
 			g.Ignore = append(g.Ignore, doc.Span{Start: span[t.TID].Start, End: len(text)})

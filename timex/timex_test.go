@@ -453,3 +453,39 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportMetric(float64(ntok)*float64(b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+func TestReadMEANTIMEDCT(t *testing.T) {
+	const head = `<?xml version="1.0" ?><Document doc_id="1" doc_name="1_x">
+<token sentence="0" t_id="1">Markets</token><token sentence="0" t_id="2">fall</token>
+<token sentence="1" t_id="3">May</token><token sentence="1" t_id="4">4</token><token sentence="1" t_id="5">,</token><token sentence="1" t_id="6">2009</token>
+<token sentence="2" t_id="7">Stocks</token><token sentence="2" t_id="8">fell</token><token sentence="2" t_id="9">today</token><token sentence="2" t_id="10">.</token>
+<Markables>`
+	const tail = `<TIMEX3 m_id="2" type="DATE" value="2009-05-04" functionInDocument="NONE"><token_anchor t_id="9"/></TIMEX3>
+<EVENT_MENTION m_id="3"><token_anchor t_id="8"/></EVENT_MENTION></Markables></Document>`
+	dateline := func(fn string) string {
+		return `<TIMEX3 m_id="1" type="DATE" value="2009-05-04" functionInDocument="` + fn + `"><token_anchor t_id="3"/><token_anchor t_id="4"/><token_anchor t_id="5"/><token_anchor t_id="6"/></TIMEX3>`
+	}
+	cases := []struct {
+		name, xml string
+		dct       string
+		gold      int
+	}{
+		{"creation time", head + dateline("CREATION_TIME") + tail, "2009-05-04", 1},
+		{"date line marked NONE", head + dateline("NONE") + tail, "2009-05-04", 2},
+		{"no date line", head + tail, "0001-01-01", 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			g, err := ReadMEANTIME(strings.NewReader(c.xml), "x.xml")
+			if err != nil || g == nil {
+				t.Fatalf("ReadMEANTIME: %v %v", g, err)
+			}
+			if got := g.Doc.Published.Format(time.DateOnly); got != c.dct {
+				t.Errorf("DCT %s, want %s", got, c.dct)
+			}
+			if len(g.Gold) != c.gold {
+				t.Errorf("%d gold, want %d", len(g.Gold), c.gold)
+			}
+		})
+	}
+}

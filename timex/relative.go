@@ -270,6 +270,22 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 		j++
 	}
 	u, pl, ok := s.durUnit(j)
+	if !ok && !hyph && !isA && n > 1 && isWhole(n) && (s.eq(j, "consecutive") || s.eq(j, "straight") || s.eq(j, "successive")) {
+		// "six straight days", "two consecutive quarters"
+		if u, pl, ok := s.durUnit(j + 1); ok && pl && u != uSeason {
+			return cand{j: j + 2, typ: typDuration, val: durCode(u, n), durU: u, durN: n}, true
+		}
+	}
+	if !ok && !hyph && !isA && n > 0 && s.t[i].kind == s.t[j-1].kind && (s.w(j) == wTo || s.w(j) == wAnd || s.w(j) == wOr) {
+		// A range of amounts sharing the unit: "between 60 and 90 days",
+		// "two to six days" are two durations (TimeML, as both corpora
+		// annotate it), the first with the unit of the second.
+		if m, k, mA, ok := s.count(j + 1); ok && !mA && m > n && s.t[j+1].kind == s.t[i].kind {
+			if u, pl, ok := s.durUnit(k); ok && pl && u != uSeason && !s.hyphen(k) {
+				return cand{j: j, typ: typDuration, val: durCode(u, n), durU: u, durN: n}, true
+			}
+		}
+	}
 	if !ok {
 		return cand{}, false
 	}
@@ -1281,8 +1297,8 @@ func (s *scanner) prefixed(i int) (cand, bool) {
 		return cand{}, false // "about Friday's vote", "get around Wednesday's ruling": a preposition
 	}
 	if within {
-		if inner.typ != typDuration {
-			return cand{}, false
+		if inner.typ != typDuration || s.rangeFirst(inner.j) {
+			return cand{}, false // "within two to three weeks": "two" is the first of a range
 		}
 		if inner.ivStart == "" && s.hasDCT && inner.durN > 0 {
 			inner.ivStart, inner.ivEnd = dayValue(s.dct), dayValue(shift(s.dct, inner.durU, int(inner.durN)))
@@ -1307,6 +1323,16 @@ func (s *scanner) prefixed(i int) (cand, bool) {
 	}
 	inner.i = i
 	return inner, true
+}
+
+// rangeFirst reports whether a duration ending at token j is the first
+// amount of a range that names its unit only once ("two to three weeks").
+func (s *scanner) rangeFirst(j int) bool {
+	if s.w(j) != wTo && s.w(j) != wAnd && s.w(j) != wOr {
+		return false
+	}
+	_, _, unit := s.durUnit(j - 1)
+	return !unit
 }
 
 func (s *scanner) startsWithCount(k int) bool {

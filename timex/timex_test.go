@@ -119,6 +119,11 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			[]want{{"0800 UTC", "TIME", "2025-02-22T08:00Z"}, {"the 70s", "DATE", "197"}, {"'82", "DATE", "1982"}}},
 		{"vague amount later is a duration", "A few days later, and weeks later, they left.", sat,
 			[]want{{"A few days", "DURATION", "PXD"}, {"weeks", "DURATION", "PXW"}}},
+		{"ranges of amounts and consecutive units", "It takes between 60 and 90 days, or within two to three weeks, after six straight days of losses and two consecutive quarters of decline.", sat,
+			[]want{{"60", "DURATION", "P60D"}, {"90 days", "DURATION", "P90D"}, {"two", "DURATION", "P2W"}, {"three weeks", "DURATION", "P3W"},
+				{"six straight days", "DURATION", "P6D"}, {"two consecutive quarters", "DURATION", "P2Q"}}},
+		{"ranges of years are not amounts", "Jets arrive from 2009 to 2011, between 2014 and 2016, and 3 or 4 at a time.", sat,
+			[]want{{"2009", "DATE", "2009"}, {"2011", "DATE", "2011"}, {"2014", "DATE", "2014"}, {"2016", "DATE", "2016"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

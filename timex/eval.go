@@ -262,7 +262,7 @@ func ReadMEANTIME(r io.Reader, name string) (*GoldDoc, error) {
 		}
 		sp := doc.Span{Start: s.Start, End: e.End}
 		if t.Function == "CREATION_TIME" {
-			if tm, ok := parseDCT(t.Value); ok {
+			if tm, ok := meantimeDCT(t.Value, text[sp.Start:sp.End]); ok {
 				g.Doc.Published = tm
 			}
 			g.Ignore = append(g.Ignore, sp)
@@ -298,6 +298,23 @@ func ReadMEANTIME(r io.Reader, name string) (*GoldDoc, error) {
 	}
 	sortTimexes(g.Gold)
 	return g, nil
+}
+
+// meantimeDCT reads a MEANTIME creation time. One file writes it
+// "03-02-2009" over the date line "February 03, 2009": a value that is not
+// ISO is read day first or month first, whichever agrees with the month
+// named in the text.
+func meantimeDCT(v, text string) (time.Time, bool) {
+	tm, ok := parseDCT(v)
+	if !ok || len(v) < 10 || v[2] != '-' && v[2] != '/' {
+		return tm, ok
+	}
+	if alt, err := time.Parse("02-01-2006", strings.ReplaceAll(v[:10], "/", "-")); err == nil {
+		if strings.Contains(text, alt.Month().String()) && !strings.Contains(text, tm.Month().String()) {
+			return alt, true
+		}
+	}
+	return tm, ok
 }
 
 // EvalResult is the outcome of evaluating the tagger on a set of documents.

@@ -494,3 +494,18 @@ func TestReadMEANTIMEDCT(t *testing.T) {
 		})
 	}
 }
+
+func TestMEANTIMEDCTOrder(t *testing.T) {
+	cases := []struct{ value, text, want string }{
+		{"2009-02-03", "February 03 , 2009", "2009-02-03"},
+		{"03-02-2009", "February 03 , 2009", "2009-02-03"},
+		{"03-02-2009", "March 02 , 2009", "2009-03-02"},
+		{"03-02-2009", "", "2009-03-02"},
+	}
+	for _, c := range cases {
+		tm, ok := meantimeDCT(c.value, c.text)
+		if got := tm.Format(time.DateOnly); !ok || got != c.want {
+			t.Errorf("meantimeDCT(%q, %q) = %s %v, want %s", c.value, c.text, got, ok, c.want)
+		}
+	}
+}

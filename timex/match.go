@@ -193,7 +193,7 @@ func (s *scanner) run(emit func(c *cand)) {
 			i++
 			continue
 		}
-		if embedded(s.text, int(s.t[c.i].s), int(s.t[c.j-1].e)) {
+		if embedded(s.text, int(s.t[c.i].s), int(s.t[c.j-1].e)) || s.inName(c.i, c.j) {
 			i = c.j
 			continue
 		}
@@ -547,6 +547,69 @@ func (s *scanner) anchor(useRef bool) (point, bool) {
 		return s.ref, true
 	}
 	return point{t: s.dct, g: gDay, noYear: !s.hasDCT}, false
+}
+
+// nameWords are calendar words that often begin or end names when
+// capitalised inside a sentence: "Yale Daily News", "The Weekly Standard",
+// "USA TODAY", "Trending Today USA".
+var nameWords = map[string]bool{
+	"daily": true, "weekly": true, "monthly": true, "quarterly": true, "annual": true, "yearly": true,
+	"hourly": true, "nightly": true, "biweekly": true, "today": true, "tonight": true,
+}
+
+// inName reports whether the candidate at tokens [i, j) is part of a
+// name written in capitals within ordinary (not title-cased) text: a
+// weekday with a capitalised part of the day before another capitalised
+// word ("Saturday Night Live", "Monday Night Football"), or a capitalised
+// word of nameWords next to another capitalised word ("Yale Daily News",
+// "Daily Mail", "USA TODAY"). "Today" and "Tonight" need the capitalised
+// word before them, so that a sentence may begin "Today Trump said".
+func (s *scanner) inName(i, j int) bool {
+	capWord := func(k int) bool {
+		return k >= 0 && k < s.n() && s.t[k].kind == kWord && s.t[k].cap && !(s.lx(k) != nil && (s.lx(k).month > 0 || s.lx(k).wday > 0))
+	}
+	next := j < s.n() && !s.t[j].br && capWord(j)
+	prev := i > 0 && !s.t[i].br && capWord(i-1) && !s.startsSentence(i)
+	switch {
+	case j-i == 2 && s.lx(i) != nil && s.lx(i).wday > 0 && s.lx(i+1) != nil && s.lx(i+1).pod > 0 && s.t[i+1].cap:
+		if !next {
+			return false
+		}
+	case j-i == 1 && s.t[i].cap && nameWords[lowerKey(s.str(i))]:
+		w := lowerKey(s.str(i))
+		if !prev && (w == "today" || w == "tonight" || !next) {
+			return false
+		}
+	default:
+		return false
+	}
+	return !s.titleCaseLine(i)
+}
+
+// titleCaseLine reports whether the line around token i is written in
+// headline style: no lower-case word of four letters or more among (at
+// least three) such words, looking at most 40 tokens each way.
+func (s *scanner) titleCaseLine(i int) bool {
+	long, lower := 0, 0
+	count := func(k int) {
+		t := s.t[k]
+		if t.kind == kWord && t.e-t.s >= 4 {
+			long++
+			if !t.cap {
+				lower++
+			}
+		}
+	}
+	for k := i; k >= 0 && i-k <= 40; k-- {
+		count(k)
+		if s.t[k].br {
+			break
+		}
+	}
+	for k := i + 1; k < s.n() && k-i <= 40 && !s.t[k].br; k++ {
+		count(k)
+	}
+	return long >= 3 && lower == 0
 }
 
 // embedded reports whether text[start:end] is glued to letters or digits

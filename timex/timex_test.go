@@ -124,6 +124,12 @@ func TestRecognizeAndNormalize(t *testing.T) {
 				{"six straight days", "DURATION", "P6D"}, {"two consecutive quarters", "DURATION", "P2Q"}}},
 		{"ranges of years are not amounts", "Jets arrive from 2009 to 2011, between 2014 and 2016, and 3 or 4 at a time.", sat,
 			[]want{{"2009", "DATE", "2009"}, {"2011", "DATE", "2011"}, {"2014", "DATE", "2014"}, {"2016", "DATE", "2016"}}},
+		{"calendar words in names", "He hosted Saturday Night Live, wrote for the Yale Daily News and the Daily Mail, and told USA TODAY and Trending Today USA he would leave Monday night.", sat,
+			[]want{{"Monday night", "TIME", "2025-02-24TNI"}}},
+		{"calendar words beside capitals that are not names", "Today Trump spoke. Daily, Mr. Lee ran; on Friday Night he rested. Weekly sales rose.", sat,
+			[]want{{"Today", "DATE", "2025-02-22"}, {"Daily", "SET", "P1D"}, {"Friday Night", "TIME", "2025-02-21TNI"}, {"Weekly", "SET", "P1W"}}},
+		{"a headline keeps its calendar words", "Trump To Speak Tonight In Ohio\n\nHe will speak.", sat,
+			[]want{{"Tonight", "TIME", "2025-02-22TNI"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

@@ -616,9 +616,11 @@ var scheduledNouns = map[string]bool{
 // of", "in advance of", "upcoming", "set/scheduled/slated for"; and so does
 // a clause that looks ahead (future, or a preposition towards a day such
 // as "before", "to", "for" in a clause that is not surely past) when the
-// noun is an event that is scheduled: "heads to Monday night's debate",
-// "will watch Tuesday's debate", but "will appeal Wednesday's ruling",
-// "a 7% share before Friday's purchases", "went to Saturday's rally".
+// noun is an event that is scheduled and follows a word of its clause:
+// "heads to Monday night's debate", "will watch Tuesday's debate", but
+// "will appeal Wednesday's ruling", "a 7% share before Friday's
+// purchases", "went to Saturday's rally", "Monday's debate might not
+// move mountains".
 func (s *scanner) possessiveAhead(i, j, end int) bool {
 	p := i - 1
 	switch {
@@ -629,23 +631,54 @@ func (s *scanner) possessiveAhead(i, j, end int) bool {
 	case s.w(p) == wFor && (s.eq(p-1, "set") || s.eq(p-1, "scheduled") || s.eq(p-1, "slated") || s.eq(p-1, "planned") || s.eq(p-1, "due")):
 		return true
 	}
-	// the noun, past up to two modifiers: "Tuesday's crucial vote"
+	// the noun, past a few modifiers: "Tuesday's crucial vote", "Tuesday's
+	// first-in-the-nation primary"
 	scheduled := false
-	for k := end; k < s.n() && k < end+3 && s.t[k].kind == kWord; k++ {
+	for k, words := end, 0; k < s.n() && k < end+9 && words < 4; k++ {
+		if s.punct(k, '-') && s.adj(k) {
+			continue
+		}
+		if s.t[k].kind != kWord {
+			break
+		}
 		if scheduledNouns[lowerKey(s.str(k))] {
 			scheduled = true
 			break
+		}
+		if !s.punct(k+1, '-') {
+			words++
 		}
 	}
 	if !scheduled {
 		return false
 	}
+	if s.w(p) == wBefore {
+		return true // "challenged him to a debate before Monday's caucus"
+	}
 	t, sure := s.tenseSure(i, j)
 	if t == tPast && sure {
 		return false
 	}
-	toward := s.w(p) == wBefore || s.w(p) == wTo || s.w(p) == wFor || s.w(p) == wUntil || s.eq(p, "till") || s.eq(p, "toward") || s.eq(p, "towards")
-	return toward || t == tFuture
+	if s.w(p) == wTo || s.w(p) == wFor || s.w(p) == wUntil || s.eq(p, "till") || s.eq(p, "toward") || s.eq(p, "towards") {
+		return true
+	}
+	// A future clause makes the event ahead when it follows its verb ("will
+	// watch Monday's debate", "will do well in Tuesday's primary"), not as
+	// the subject ("Monday's debate might not move mountains") nor in a
+	// clause of what came before ("after trouncing her in Tuesday's
+	// primary, he will …").
+	if t != tFuture || p < 0 || s.t[p].kind != kWord || s.startsSentence(i) || s.w(p) == wOf {
+		return false // "the results of Tuesday's primaries will …"
+	}
+	for k := p; k >= 0 && p-k < 10; k-- {
+		if s.punct(k, '.') || s.punct(k, ';') || s.punct(k, '?') || s.punct(k, '!') || s.t[k+1].nl {
+			break
+		}
+		if s.w(k) == wAfter || s.w(k) == wSince || s.eq(k, "following") {
+			return false
+		}
+	}
+	return true
 }
 
 // deadline reports whether the expression at tokens [i, j) is the end of

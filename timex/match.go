@@ -193,7 +193,8 @@ func (s *scanner) run(emit func(c *cand)) {
 			i++
 			continue
 		}
-		if embedded(s.text, int(s.t[c.i].s), int(s.t[c.j-1].e)) || s.inName(c.i, c.j) {
+		// "around the 2:05 mark" of a video is no time of day
+		if embedded(s.text, int(s.t[c.i].s), int(s.t[c.j-1].e)) || s.inName(c.i, c.j) || c.typ == typTime && s.eq(c.j, "mark") {
 			i = c.j
 			continue
 		}

@@ -1090,8 +1090,8 @@ func (s *scanner) ordinalThings(i int) (cand, bool) {
 		if !s.hasDCT {
 			return cand{}, false
 		}
-		if s.w(i-1) != wThe && s.w(i-2) != wThe {
-			return cand{}, false
+		if s.w(i-1) != wThe && s.w(i-2) != wThe || s.w(end) == wOf {
+			return cand{}, false // "the first half of the 20th century" is not this year's
 		}
 		return cand{j: end, typ: typDate, p: point{t: day(s.dct.Year(), 6*n-5, 1), g: gHalf}, theOK: true, anchored: true, concrete: true}, true
 	case e.u == uCentury && !e.pl && n >= 1 && n <= 30:

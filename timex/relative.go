@@ -281,7 +281,7 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 		// "two to six days" are two durations (TimeML, as both corpora
 		// annotate it), the first with the unit of the second.
 		if m, k, mA, ok := s.count(j + 1); ok && !mA && m > n && s.t[j+1].kind == s.t[i].kind {
-			if u, pl, ok := s.durUnit(k); ok && pl && u != uSeason && !s.hyphen(k) {
+			if u, pl, ok := s.durUnit(k); ok && pl && u != uSeason && !s.hyphen(k) && s.w(k+1) != wOld {
 				return cand{j: j, typ: typDuration, val: durCode(u, n), durU: u, durN: n}, true
 			}
 		}
@@ -289,8 +289,11 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 	if !ok {
 		return cand{}, false
 	}
-	if isA && pl {
+	if isA && pl || s.quarterCentury(j) {
 		return cand{}, false
+	}
+	if isA && u == uQuarter && (s.w(j+1) == wOf || s.punct(j+1, ',') && s.w(j+2) == wOf) {
+		return cand{}, false // "a quarter of Americans", "789, or about a quarter, of its dealers": a fraction
 	}
 	if isA && u == uSecond && !hyph && s.contentWord(j+1) {
 		return cand{}, false // "a second group", "a second time": the ordinal
@@ -631,7 +634,7 @@ func (s *scanner) unitFirst(i int) (cand, bool) {
 	// "the quarter": in financial news, the quarter being reported (not
 	// "the quarter-to-quarter comparison").
 	if (e.u == uQuarter && !e.pl || s.eq(i, "period") && s.hasRefQ) && (s.w(i-1) == wThe || s.w(i-1) == wComparable) && s.hasDCT &&
-		!(s.hyphen(i+1) && s.w(i+2) == wTo) {
+		!(s.hyphen(i+1) && s.w(i+2) == wTo) && !s.quarterCentury(i) {
 		q := s.lastQuarter()
 		if s.hasRefQ {
 			q = s.refQ
@@ -674,7 +677,7 @@ func (s *scanner) theUnit(i int, e *lexEntry) (cand, bool) {
 	if s.w(k) == wFiscal || s.w(k) == wFull {
 		k--
 	}
-	if s.w(k) != wThe {
+	if s.w(k) != wThe || s.quarterCentury(i) {
 		return cand{}, false
 	}
 	switch e.u {
@@ -863,6 +866,12 @@ func (s *scanner) relative(i int) (cand, bool) {
 	// Units.
 	if e.u != uNone && e.u != uNight {
 		u := e.u
+		if !e.pl && (u == uSecond || u == uMinute) && (s.contentWord(j+1) || w == wLast) {
+			return cand{}, false // "that Second Amendment", "at the last minute"
+		}
+		if s.quarterCentury(j) {
+			return cand{}, false
+		}
 		if e.pl {
 			switch w {
 			case wRecent, wPast:
@@ -1323,6 +1332,13 @@ func (s *scanner) prefixed(i int) (cand, bool) {
 	}
 	inner.i = i
 	return inner, true
+}
+
+// quarterCentury reports whether token k is "quarter" in "quarter-century",
+// which no pattern reads as 25 years; it is no quarter of a year.
+func (s *scanner) quarterCentury(k int) bool {
+	e := s.lx(k)
+	return e != nil && e.u == uQuarter && s.hyphen(k+1) && s.eq(k+2, "century")
 }
 
 // rangeFirst reports whether a duration ending at token j is the first

@@ -317,6 +317,7 @@ func (s *scanner) numericDate(i int) (cand, bool) {
 }
 
 var notYearAfter = map[string]bool{
+	"index":  true, // "the Russell 2000 index"
 	"people": true, "persons": true, "troops": true, "soldiers": true, "workers": true, "employees": true,
 	"jobs": true, "shares": true, "units": true, "votes": true, "cars": true, "homes": true, "houses": true,
 	"miles": true, "km": true, "kilometers": true, "kilometres": true, "meters": true, "metres": true,
@@ -340,6 +341,7 @@ var notYearBefore = map[string]bool{
 	"version": true, "episode": true, "paragraph": true, "item": true, "unit": true, "squad": true,
 	"cal": true, "caliber": true, "op": true, "psalm": true, "verse": true, "dow": true, "nasdaq": true,
 	"index": true, "at": false, "lot": true, "patent": true, "serial": true, "phone": true,
+	"russell": true, "windows": true,
 }
 
 // yearExpr: 1998, 1960s, '80s, the 1990s, the year 2000.

@@ -295,7 +295,7 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 	if isA && u == uQuarter && (s.w(j+1) == wOf || s.punct(j+1, ',') && s.w(j+2) == wOf) {
 		return cand{}, false // "a quarter of Americans", "789, or about a quarter, of its dealers": a fraction
 	}
-	if isA && u == uSecond && !hyph && s.contentWord(j+1) {
+	if isA && u == uSecond && !hyph && (s.contentWord(j+1) || j+1 < s.n() && s.t[j+1].kind == kWord && s.t[j+1].cap && !s.t[j+1].br) {
 		return cand{}, false // "a second group", "a second time": the ordinal
 	}
 	if u == uSeason && !pl {

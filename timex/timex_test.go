@@ -132,6 +132,8 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			[]want{{"Tonight", "TIME", "2025-02-22TNI"}}},
 		{"idioms, ordinals and ages that are not expressions", "His suggestion that Second Amendment fans revolt came at the last minute, at the 2:05 mark, from voters 18 to 35 years old in the first half of the 20th century and a quarter-century ago. Only a quarter of them, or about a quarter, of all voters, like the quarter-century-old brigade.", sat,
 			[]want{{"the 20th century", "DATE", "19"}}},
+		{"a second before a name, an index", "A second A380 flew, and the Russell 2000 index and the 2000 Index rose within a second.", sat,
+			[]want{{"within a second", "DURATION", "PT1S"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

@@ -1077,10 +1077,14 @@ func (s *scanner) ordinalThings(i int) (cand, bool) {
 			return cand{j: end, typ: typDate, val: "XXXX-Q" + string(rune('0'+n)), theOK: true}, true
 		}
 		// The most recent such quarter, unless the clause looks ahead: a
-		// quarter that has not begun is last year's in a report.
+		// quarter that has not begun is last year's in a report, while the
+		// results of that quarter are still news (it ended at most half a
+		// year ago); later it is the one to come ("plants closed during the
+		// fourth quarter" in August).
 		y := s.dct.Year()
-		curQ := (int(s.dct.Month())-1)/3 + 1
-		if n > curQ && s.tenseOf(i, end) != tFuture {
+		dm := int(s.dct.Month())
+		curQ := (dm-1)/3 + 1
+		if n > curQ && s.tenseOf(i, end) != tFuture && 12-3*n+dm <= 6 {
 			y--
 		}
 		return cand{j: end, typ: typDate, p: point{t: day(y, 3*n-2, 1), g: gQuarter}, theOK: true, anchored: true, concrete: true, setsQ: true}, true

@@ -134,6 +134,10 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			[]want{{"the 20th century", "DATE", "19"}}},
 		{"a second before a name, an index", "A second A380 flew, and the Russell 2000 index and the 2000 Index rose within a second.", sat,
 			[]want{{"within a second", "DURATION", "PT1S"}}},
+		{"a quarter to come half a year on", "Ford has announced cuts, resulting in closures during the fourth quarter.", time.Date(2006, 8, 19, 0, 0, 0, 0, time.UTC),
+			[]want{{"the fourth quarter", "DATE", "2006-Q4"}}},
+		{"a quarter just reported", "Profit fell in the fourth quarter.", time.Date(2007, 2, 10, 0, 0, 0, 0, time.UTC),
+			[]want{{"the fourth quarter", "DATE", "2006-Q4"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

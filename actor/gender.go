@@ -26,6 +26,9 @@ func genderOf(text, kind, name string, mentions []doc.Mention) gazetteer.Gender 
 	}
 	var byTitle gazetteer.Gender
 	for _, m := range mentions {
+		if m.Kind == doc.MentionPlural {
+			continue // "the two men" tells nothing of one of them
+		}
 		g := titleGender(m.Text)
 		if g == gazetteer.UnknownGender && m.Start <= len(text) {
 			g = titleGender(lastWord(text[max(0, m.Start-7):m.Start]))

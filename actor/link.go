@@ -453,6 +453,8 @@ func (lk *linking) run(ctx context.Context) error {
 	}
 	// 4. Pronouns.
 	lk.pronouns()
+	// 5. Plural descriptions: "the two leaders".
+	lk.plurals()
 	return nil
 }
 

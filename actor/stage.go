@@ -195,12 +195,16 @@ func (l *Linker) Process(ctx context.Context, d *doc.Document) error {
 
 // At returns the ID of the actor whose mention best covers span s in d (the
 // largest overlap, then the tightest mention), or "" when no mention
-// overlaps s.
+// overlaps s. Plural mentions ("the two leaders") name no one actor and
+// are not considered.
 func At(d *doc.Document, s doc.Span) string {
 	best, bestOv, bestLen := "", 0, 0
 	for i := range d.Actors {
 		a := &d.Actors[i]
 		for _, m := range a.Mentions {
+			if m.Kind == doc.MentionPlural {
+				continue // "the two leaders" is none of them alone
+			}
 			lo, hi := max(m.Start, s.Start), min(m.End, s.End)
 			ov := hi - lo
 			if ov <= 0 {

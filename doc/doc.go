@@ -229,8 +229,13 @@ type Mention struct {
 	Text  string `json:"text"`
 	Start int    `json:"start"`
 	End   int    `json:"end"`
-	Kind  string `json:"kind"` // name, title, description, pronoun, demonym
+	Kind  string `json:"kind"` // name, title, description, pronoun, demonym, plural
 }
+
+// MentionPlural is the kind of a mention that names its actor together
+// with others ("the two leaders", "both countries"): every member actor
+// carries the same span, and no one of them is the phrase's actor alone.
+const MentionPlural = "plural"
 
 // Span returns the mention's byte span.
 func (m Mention) Span() Span { return Span{m.Start, m.End} }

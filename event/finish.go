@@ -484,6 +484,37 @@ func (v *view) participants(heads []int, things thingRule) []doc.Participant {
 		p.Start, p.End = sp.Start, sp.End
 		p.Text = v.d.SpanText(sp)
 		ps = append(ps, p)
+		if a := v.actor[h]; a >= 0 {
+			ps = v.pluralMembers(ps, a, v.mention[h])
+		}
+	}
+	return ps
+}
+
+// pluralMembers appends to ps, after the participant of actor a's mention
+// mi, the other actors that the same plural mention ("the two leaders")
+// names, each with the phrase as its text.
+func (v *view) pluralMembers(ps []doc.Participant, a, mi int32) []doc.Participant {
+	ms := v.d.Actors[a].Mentions
+	if mi < 0 || int(mi) >= len(ms) || ms[mi].Kind != doc.MentionPlural {
+		return ps
+	}
+	m := ms[mi]
+	for b := range v.d.Actors {
+		if int32(b) == a {
+			continue
+		}
+		ac := &v.d.Actors[b]
+		for _, o := range ac.Mentions {
+			if o.Kind == doc.MentionPlural && o.Start == m.Start && o.End == m.End {
+				p := doc.Participant{Actor: ac.ID, Code: ac.Code, Start: m.Start, End: m.End, Text: m.Text}
+				if p.Code == "" {
+					p.Code = ac.Country
+				}
+				ps = append(ps, p)
+				break
+			}
+		}
 	}
 	return ps
 }

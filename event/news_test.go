@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chronicle-news/chronicle"
 	"github.com/chronicle-news/chronicle/doc"
@@ -158,4 +159,53 @@ func TestRetellings(t *testing.T) {
 			t.Errorf("%q: %d events, want 1 with %d mentions: %+v", tt.text, len(d.Events), tt.want, d.Events)
 		}
 	}
+}
+
+// TestPluralAndForSubjects checks that a plural description makes every
+// actor it sums up a participant, that "for X to meet" makes X the one who
+// meets, and that what someone responds to is no act of theirs.
+func TestPluralAndForSubjects(t *testing.T) {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		// want lists "CAMEO source>target" of every event, with the
+		// participants' codes (a plural description's members) or texts
+		want []string
+	}{
+		{"German Chancellor Olaf Scholz and French President Emmanuel Macron spoke by phone on Monday. Berlin and Paris hope to arrange for the two leaders to meet in Brussels.",
+			[]string{"036 DEUGOV+FRAGOV>"}}, // planned: an intent to meet
+		{"Mitch McConnell said it was inappropriate for Justice Ruth Bader Ginsburg to criticize Donald Trump.",
+			[]string{"111 Justice Ruth Bader Ginsburg>Donald Trump"}},
+		{"Republicans responded to the massacre in Orlando.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			d, err := p.Extract(context.Background(), doc.Article{Title: "News", Text: tt.text, Published: time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range d.Events {
+				if strings.Contains(tt.text, "two leaders") {
+					got = append(got, e.CAMEO+" "+codes(e.Source)+">"+codes(e.Target))
+				} else {
+					got = append(got, e.CAMEO+" "+texts(e.Source)+">"+texts(e.Target))
+				}
+			}
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func codes(ps []doc.Participant) string {
+	var s []string
+	for _, p := range ps {
+		s = append(s, p.Code)
+	}
+	return strings.Join(s, "+")
 }

@@ -94,6 +94,9 @@ func (c *Coder) roles(w *work, cd *cand) {
 			// "negotiators return to Geneva for talks", "engaged in ethnic cleansing"
 			switch v.caseOf(t) {
 			case "for", "to", "in", "into":
+				if reactionVerbs[v.lemma[h]] {
+					break // "responded to the massacre": someone else's act
+				}
 				s, pt := v.verbArgs(h, "", true)
 				if s < 0 && v.passive(h) && pt >= 0 && v.actorish(pt) {
 					s = pt // "Serb forces were engaged in ethnic cleansing"
@@ -483,6 +486,9 @@ func (v *view) controllerAt(i, depth int) int {
 	if depth > 3 {
 		return -1
 	}
+	if x := v.forSubject(i); x >= 0 {
+		return x // "arrange for the two leaders to meet": the leaders meet
+	}
 	for k := 0; k < 4; k++ {
 		h := v.head(i)
 		if h < 0 {
@@ -583,6 +589,59 @@ func (v *view) controllerAt(i, depth int) int {
 			return -1
 		}
 		i = h
+	}
+	return -1
+}
+
+// reactionVerbs take as their prepositional object an act of someone
+// else's ("responded to the massacre", "reacted to the attack").
+var reactionVerbs = map[string]bool{
+	"respond": true, "react": true, "reply": true, "retaliate": true, "object": true, "refer": true,
+	"point": true, "allude": true, "testify": true, "listen": true, "apologize": true, "apologise": true,
+}
+
+// forSubject returns the subject of the to-infinitive i given by a
+// for-phrase right before its "to" ("arrange for the two leaders to
+// meet"), which the parser may attach to the governing verb, or -1.
+func (v *view) forSubject(i int) int {
+	to := -1
+	v.children(i, func(c int) bool {
+		if v.dep(c) == "mark" && v.lower[c] == "to" && c < i {
+			to = c
+		}
+		return to < 0
+	})
+	if to < 1 || v.d.Tokens[to-1].Sent != v.d.Tokens[to].Sent {
+		return -1
+	}
+	x := to - 1
+up:
+	for k := 0; k < 6; k++ {
+		switch v.d.Tokens[x].Dep {
+		case "conj", "flat", "flat:name", "compound":
+			// "for Iran and the United States to meet"
+			if x = v.head(x); x < 0 {
+				return -1
+			}
+		default:
+			break up
+		}
+	}
+	if x >= to || !v.isNominal(x) || !v.named(x) {
+		return -1
+	}
+	if v.caseOf(x) == "for" {
+		return x
+	}
+	// "for Justice Ruth Bader Ginsburg to criticize": the marker may hang
+	// on a word of the name
+	for f := x - 1; f >= 0 && f >= x-6 && v.d.Tokens[f].Sent == v.d.Tokens[x].Sent; f-- {
+		if v.lower[f] == "for" && v.dep(f) == "case" {
+			if h := v.head(f); h > f && h <= x {
+				return x
+			}
+			return -1
+		}
 	}
 	return -1
 }

@@ -152,6 +152,9 @@ func (v *view) reset(d *doc.Document) {
 			continue
 		}
 		for mi, m := range a.Mentions {
+			if m.Kind == doc.MentionPlural {
+				continue
+			}
 			last := m.Text
 			if k := strings.LastIndexByte(last, ' '); k >= 0 {
 				last = last[k+1:]

@@ -1,0 +1,70 @@
+package actor_test
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chronicle-news/chronicle"
+	"github.com/chronicle-news/chronicle/doc"
+)
+
+// TestPluralDescriptions runs the whole pipeline and checks which actors a
+// plural description ("the two leaders", "both countries") is linked to.
+func TestPluralDescriptions(t *testing.T) {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, phrase string
+		want         []string // actor names, sorted; nil: the phrase stays unlinked
+	}{
+		{"The meeting between German Chancellor Olaf Scholz and French President Emmanuel Macron lasted two hours. Afterwards the two leaders spoke to reporters.",
+			"the two leaders", []string{"Emmanuel Macron", "Olaf Scholz"}},
+		{"Brazil and Argentina signed a trade deal on Monday. Both countries will cut tariffs on steel.",
+			"Both countries", []string{"Argentina", "Brazil"}},
+		{"Tensions over Chile–Peru fishing rights have grown, and talks between the two countries stalled.",
+			"the two countries", []string{"Chile", "Peru"}},
+		{"When Governor Anna Berg ran against Senator Tom Hale in 2010, both candidates promised lower taxes.",
+			"both candidates", []string{"Anna Berg", "Tom Hale"}},
+		{"Sen. Ted Cruz and Sen. Marco Rubio spoke in Iowa on Sunday. The two senators disagreed on immigration.",
+			"The two senators", []string{"Marco Rubio", "Ted Cruz"}},
+		// a title the members do not carry
+		{"Sen. Ted Cruz and Sen. Marco Rubio spoke in Iowa on Sunday. The two governors disagreed on immigration.",
+			"The two governors", nil},
+		// three people are not "the two"
+		{"Ann Lee, Bo Chan and Cy Dee entered the race on Friday. The two candidates debated on Monday.",
+			"The two candidates", nil},
+		// one of them, not both
+		{"German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris. One of the two leaders left early.",
+			"the two leaders", nil},
+		// places, not the countries
+		{"Mexico and the United States agreed on new rules. Traders on both sides of the border welcomed them.",
+			"both sides", nil},
+		// people are no countries
+		{"Vladimir Putin and Xi Jinping met on Monday. The two countries signed a gas deal.",
+			"The two countries", nil},
+	}
+	for _, tt := range tests {
+		d, err := p.Extract(context.Background(), doc.Article{Text: tt.text, Published: time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := strings.Index(tt.text, tt.phrase)
+		var got []string
+		for _, a := range d.Actors {
+			for _, m := range a.Mentions {
+				if m.Kind == doc.MentionPlural && m.Start == k && m.End == k+len(tt.phrase) {
+					got = append(got, a.Name)
+				}
+			}
+		}
+		sort.Strings(got)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: %q names %q, want %q", tt.text, tt.phrase, got, tt.want)
+		}
+	}
+}

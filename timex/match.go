@@ -406,8 +406,28 @@ func (s *scanner) core(i int) (cand, bool) {
 		c.p.t, c.usesRef = s.dayToldAbout()
 		try(c, true)
 	}
-	// "ended the day", "for the day" in market reports: the trading day told about.
-	if e.u == uDay && !e.pl && s.w(i-1) == wThe && s.hasDCT && s.endsDay(i-2) {
+	// "in morning trading", "afternoon trading": that part of the trading day.
+	if e.pod > 0 && e.pod < 5 && !e.pl && !s.t[i].cap && s.eq(i+1, "trading") && s.hasDCT {
+		c := cand{j: i + 1, typ: typTime, anchored: true}
+		c.p = point{g: gTime, pod: e.pod}
+		c.p.t, c.usesRef = s.dayToldAbout()
+		try(c, true)
+	}
+	// "late in the day", "early in the day": the trading day told about.
+	if (e.w == wLate || e.w == wEarly) && s.w(i+1) == wIn && s.w(i+2) == wThe && s.hasDCT {
+		if u := s.lx(i + 3); u != nil && u.u == uDay && !u.pl {
+			c := cand{j: i + 4, typ: typDate, anchored: true, concrete: true, mod: "END"}
+			if e.w == wEarly {
+				c.mod = "START"
+			}
+			c.p = point{g: gDay}
+			c.p.t, c.usesRef = s.dayToldAbout()
+			try(c, true)
+		}
+	}
+	// "ended the day", "for the day" in market reports, "the start of the
+	// day": the trading day told about.
+	if e.u == uDay && !e.pl && s.w(i-1) == wThe && s.hasDCT && (s.endsDay(i-2) || s.w(i-2) == wOf && (s.w(i-3) == wStart || s.w(i-3) == wBeginning)) {
 		c := cand{j: i + 1, typ: typDate, anchored: true, theOK: true, concrete: true}
 		c.p = point{g: gDay}
 		c.p.t, c.usesRef = s.dayToldAbout()

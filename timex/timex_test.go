@@ -138,6 +138,8 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			[]want{{"the fourth quarter", "DATE", "2006-Q4"}}},
 		{"a quarter just reported", "Profit fell in the fourth quarter.", time.Date(2007, 2, 10, 0, 0, 0, 0, time.UTC),
 			[]want{{"the fourth quarter", "DATE", "2006-Q4"}}},
+		{"trading day", "Stocks fell Friday. At the start of the day shares rose in morning trading, but fell late in the day.", sat,
+			[]want{{"Friday", "DATE", "2025-02-21"}, {"the start of the day", "DATE", "2025-02-21"}, {"morning", "TIME", "2025-02-21TMO"}, {"late in the day", "DATE", "2025-02-21"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

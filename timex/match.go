@@ -297,8 +297,8 @@ func (s *scanner) core(i int) (cand, bool) {
 	if e.w == wPeriod {
 		try(s.unitFirst(i))
 	}
-	if (e.w == wFull || e.w == wFiscal) && s.eq(i+1, "year") {
-		// "the full year", "the fiscal year ended June 30"
+	if (e.w == wFull || e.w == wFiscal || e.w == wWhole || e.w == wEntire) && s.eq(i+1, "year") {
+		// "the full year", "the entire year", "the fiscal year ended June 30"
 		if c, ok := s.unitFirst(i + 1); ok {
 			try(c, true)
 		}

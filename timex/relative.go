@@ -674,7 +674,7 @@ func (s *scanner) theUnit(i int, e *lexEntry) (cand, bool) {
 		return cand{}, false
 	}
 	k := i - 1
-	if s.w(k) == wFiscal || s.w(k) == wFull {
+	if s.w(k) == wFiscal || s.w(k) == wFull || s.w(k) == wWhole || s.w(k) == wEntire {
 		k--
 	}
 	if s.w(k) != wThe || s.quarterCentury(i) {
@@ -713,7 +713,16 @@ func (s *scanner) theUnit(i int, e *lexEntry) (cand, bool) {
 		if s.eq(i+1, "ended") || s.eq(i+1, "ending") || s.eq(i+1, "ends") {
 			return cand{j: i + 1, typ: typDuration, val: "P1Y", theOK: true}, true
 		}
-		if s.w(k+1) == wFull || s.w(k+1) == wFiscal || s.w(k-1) == wOf {
+		if s.w(k+1) == wFull || s.w(k+1) == wWhole || s.w(k+1) == wEntire {
+			// the year of the quarter being reported ("$4.8 billion in the
+			// fourth quarter of 2005 and $8.6 billion for the entire year")
+			p := s.dctPoint(gYear, 0)
+			if s.hasRefQ {
+				p.t = day(s.refQ.t.Year(), 1, 1)
+			}
+			return cand{j: i + 1, typ: typDate, p: p, anchored: true, theOK: true}, true
+		}
+		if s.w(k+1) == wFiscal || s.w(k-1) == wOf {
 			return cand{j: i + 1, typ: typDate, p: s.dctPoint(gYear, 0), anchored: true, theOK: true}, true
 		}
 	case uMonth:

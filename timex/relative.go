@@ -551,6 +551,10 @@ func (s *scanner) barePlural(i int) (cand, bool) {
 	if s.hyphen(i+1) && s.w(i+2) == wLong {
 		return cand{j: i + 3, typ: typDuration, val: durCode(u, -1)}, true
 	}
+	// "over the years" (TBAQ and MEANTIME annotate it as a vague duration)
+	if s.w(i-1) == wThe && s.w(i-2) == wOver && u >= uMonth && s.w(i+1) != wOf && !s.hyphen(i+1) {
+		return cand{j: i + 1, typ: typDuration, val: durCode(u, -1), durU: u, durN: -1, theOK: true}, true
+	}
 	return cand{}, false
 }
 

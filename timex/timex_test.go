@@ -142,6 +142,8 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			[]want{{"Friday", "DATE", "2025-02-21"}, {"the start of the day", "DATE", "2025-02-21"}, {"morning", "TIME", "2025-02-21TMO"}, {"late in the day", "DATE", "2025-02-21"}}},
 		{"the entire year of the reported quarter", "GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.", time.Date(2006, 1, 27, 0, 0, 0, 0, time.UTC),
 			[]want{{"the fourth quarter of 2005", "DATE", "2005-Q4"}, {"the entire year", "DATE", "2005"}}},
+		{"over the years", "Over the years the firm grew; over the years of war it shrank.", sat,
+			[]want{{"the years", "DURATION", "PXY"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

@@ -1019,9 +1019,12 @@ func (s *scanner) relative(i int) (cand, bool) {
 			k = s.skipPeriod(k)
 		}
 		y, dm := s.dct.Year(), int(s.dct.Month())
+		_, _, hasDay := s.dayNum(k)
 		switch w {
 		case wLast, wPast, wPrevious:
-			if m >= dm {
+			// "last February" on March 1 is a year before: the month just
+			// ended would be "last month" (TBAQ).
+			if m >= dm || w == wLast && m == dm-1 && !hasDay {
 				y--
 			}
 		case wNext, wComing:

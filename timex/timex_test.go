@@ -144,6 +144,8 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			[]want{{"the fourth quarter of 2005", "DATE", "2005-Q4"}, {"the entire year", "DATE", "2005"}}},
 		{"over the years", "Over the years the firm grew; over the years of war it shrank.", sat,
 			[]want{{"the years", "DURATION", "PXY"}}},
+		{"last with the month just ended", "Helicopters crashed last February; sales rose last January and this past February.", time.Date(1998, 3, 1, 0, 0, 0, 0, time.UTC),
+			[]want{{"last February", "DATE", "1997-02"}, {"last January", "DATE", "1998-01"}, {"past February", "DATE", "1998-02"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

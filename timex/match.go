@@ -166,9 +166,15 @@ func (s *scanner) tenseOf(i, j int) tense {
 }
 
 // tenseSure returns the tense around tokens [i, j) and whether it is sure.
-// "as soon as Tuesday", "as early as next week" look ahead whatever the verb.
+// "as soon as Tuesday", "as early as next week", "effective Feb. 1" look
+// ahead whatever the verb.
 func (s *scanner) tenseSure(i, j int) (tense, bool) {
 	if s.w(i-3) == wAs && s.w(i-1) == wAs && (s.eq(i-2, "soon") || s.eq(i-2, "early")) {
+		return tFuture, true
+	}
+	// "effective Feb. 1", "payable Dec. 7" look ahead also where the parser
+	// hangs the adjective under the date
+	if s.eq(i-1, "effective") || s.eq(i-1, "payable") {
 		return tFuture, true
 	}
 	if s.tense == nil {

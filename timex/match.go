@@ -359,6 +359,10 @@ func (s *scanner) core(i int) (cand, bool) {
 			try(cand{j: i + 1, typ: typDate, val: "FUTURE_REF", theOK: true}, true)
 		}
 	}
+	// "at a later date": the future
+	if e.w == wA && s.w(i+1) == wLater && s.eq(i+2, "date") {
+		try(cand{j: i + 3, typ: typDate, val: "FUTURE_REF"}, true)
+	}
 	if e.w == wNear || e.w == wDistant {
 		if s.eq(i+1, "future") {
 			try(cand{j: i + 2, typ: typDate, val: "FUTURE_REF", theOK: true}, true)

@@ -269,6 +269,12 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 		hyph = true
 		j++
 	}
+	if !hyph && (s.eq(j, "more") || s.eq(j, "additional") || s.eq(j, "extra")) {
+		// "two more weeks", "at least 20 more years", "an additional year"
+		if u, pl, ok := s.durUnit(j + 1); ok && u != uSeason && (pl || isA || n == 1) && s.w(j+2) != wAgo && !s.hyphen(j+2) {
+			return cand{j: j + 2, typ: typDuration, val: durCode(u, n), durU: u, durN: n}, true
+		}
+	}
 	u, pl, ok := s.durUnit(j)
 	if !ok && !hyph && !isA && n > 1 && isWhole(n) && (s.eq(j, "consecutive") || s.eq(j, "straight") || s.eq(j, "successive")) {
 		// "six straight days", "two consecutive quarters"
@@ -717,7 +723,10 @@ func (s *scanner) theUnit(i int, e *lexEntry) (cand, bool) {
 		if s.eq(i+1, "ended") || s.eq(i+1, "ending") || s.eq(i+1, "ends") {
 			return cand{j: i + 1, typ: typDuration, val: "P1Y", theOK: true}, true
 		}
-		if s.w(k+1) == wFull || s.w(k+1) == wWhole || s.w(k+1) == wEntire {
+		forYear := k == i-1 && s.w(k-1) == wFor && !s.relWord(i+1) && !s.hyphen(i+1) && !s.eq(i+1, "ahead") && s.w(i+1) != wOf
+		if s.w(k+1) == wFull || s.w(k+1) == wWhole || s.w(k+1) == wEntire || forYear {
+			// "for the year" in a report (TBAQ: all five not followed by
+			// "ended" are the year reported)
 			// the year of the quarter being reported ("$4.8 billion in the
 			// fourth quarter of 2005 and $8.6 billion for the entire year")
 			p := s.dctPoint(gYear, 0)

@@ -471,6 +471,10 @@ func (s *scanner) core(i int) (cand, bool) {
 	if s.eq(i, "year") && s.w(i+1) == wEnd {
 		try(cand{j: i + 2, typ: typDate, p: s.dctPoint(gYear, 0), mod: "END", anchored: true, theOK: true}, true)
 	}
+	// "by year's end"
+	if s.eq(i, "year") && s.apos(i+1) && s.eq(i+2, "s") && s.adj(i+2) && s.w(i+3) == wEnd && s.w(i-1) != wThe && s.w(i-1) != wLast && s.w(i-1) != wNext && s.w(i-1) != wThis {
+		try(cand{j: i + 4, typ: typDate, p: s.dctPoint(gYear, 0), mod: "END", anchored: true}, true)
+	}
 	return best, found
 }
 

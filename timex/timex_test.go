@@ -151,6 +151,8 @@ func TestRecognizeAndNormalize(t *testing.T) {
 		{"more units, a later date, for the year", "Troops stay two more weeks, at least 20 more years or an additional year; bonds come at a later date. For the year, sales rose.", time.Date(1989, 10, 26, 0, 0, 0, 0, time.UTC),
 			[]want{{"two more weeks", "DURATION", "P2W"}, {"at least 20 more years", "DURATION", "P20Y"}, {"an additional year", "DURATION", "P1Y"},
 				{"a later date", "DATE", "FUTURE_REF"}, {"the year", "DATE", "1989"}}},
+		{"year's end", "Plans should be in place by year's end.", sat,
+			[]want{{"year's end", "DATE", "2025"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

@@ -365,7 +365,7 @@ func (s *scanner) yearExpr(i int) (cand, bool) {
 		return cand{}, false
 	}
 	// "the 70s", "the '80s" is above: a two-digit decade after "the".
-	if v, nd, ok := s.num(i); ok && nd == 2 && v%10 == 0 && s.eq(i+1, "s") && s.adj(i+1) && (s.w(i-1) == wThe || s.w(i-1) == wAnd || s.hyphen(i-1)) {
+	if v, nd, ok := s.num(i); ok && nd == 2 && v%10 == 0 && s.eq(i+1, "s") && s.adj(i+1) && (s.w(i-1) == wThe || s.w(i-1) == wAnd || s.hyphen(i-1) && s.decadePrefix(i-2)) {
 		y := s.twoDigitYear(v)
 		if s.hasDCT && y > s.dct.Year() {
 			y -= 100
@@ -423,6 +423,13 @@ func (s *scanner) yearExpr(i int) (cand, bool) {
 	}
 	c := cand{j: i + 1, typ: typDate, p: point{t: day(v, 1, 1), g: gYear}, concrete: true}
 	return c, true
+}
+
+// decadePrefix reports whether token k is a word that can join a short
+// decade with a hyphen ("mid-70s", "late-80s"), unlike a model name
+// ("KC-30s").
+func (s *scanner) decadePrefix(k int) bool {
+	return s.eq(k, "mid") || s.eq(k, "early") || s.eq(k, "late") || s.eq(k, "pre") || s.eq(k, "post")
 }
 
 // yearPart reads the part of year y named after it: "(1988) third

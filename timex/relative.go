@@ -356,7 +356,7 @@ func (s *scanner) durationOrAgo(i int) (cand, bool) {
 	// SET: "$1 a share a year", "twice a week" is handled by setExpr.
 	if isA && i > 0 && !s.relWord(j) {
 		p := s.t[i-1]
-		if p.kind == kNum || s.punct(i-1, '%') || s.eq(i-1, "share") || s.eq(i-1, "percent") || s.eq(i-1, "cents") ||
+		if p.kind == kNum || s.lx(i-1) != nil && s.lx(i-1).num > 0 && s.lx(i-1).u == uNone || s.punct(i-1, '%') || s.eq(i-1, "share") || s.eq(i-1, "percent") || s.eq(i-1, "cents") ||
 			s.eq(i-1, "dollars") || s.eq(i-1, "barrels") || s.eq(i-1, "tons") || s.eq(i-1, "units") || s.eq(i-1, "people") ||
 			s.eq(i-1, "copies") || s.eq(i-1, "visitors") || s.eq(i-1, "billion") || s.eq(i-1, "million") {
 			return cand{j: j, typ: typSet, val: durCode(u, 1)}, true

@@ -24,6 +24,7 @@ type cand struct {
 	must        bool // obligation modal: "X said Y must withdraw"
 	soft        bool // the modal was should/ought: an appeal rather than a demand
 	conditional bool // an action announced with "unless": a threat
+	ahead       bool // planned only as a time ahead ("before we strike back"), not announced
 	speaker     int  // subject of the speech verb the event is reported under, -1
 	reported    *doc.Reported
 	date        *doc.EventDate

@@ -64,7 +64,7 @@ func (c *Coder) finish(w *work) []doc.Event {
 		// CAMEO codes an announced hostile action as a threat ("said they
 		// would boycott", "will withdraw … unless") and an announced refusal
 		// of a cooperative one as a rejection ("will not accept").
-		if !c.literal && cd.status == doc.StatusPlanned && cameo.Root(code) >= "14" {
+		if !c.literal && cd.status == doc.StatusPlanned && !cd.ahead && cameo.Root(code) >= "14" {
 			if tc := cameo.Act(cameo.ActThreaten, code); tc != "" {
 				code = tc
 			}
@@ -200,9 +200,14 @@ func (c *Coder) finish(w *work) []doc.Event {
 				continue
 			}
 			j := -1
-			if v.definite(cd.trig) {
+			if v.demonstrative(cd.trig) {
+				// "that meeting" is the meeting told of last, whatever
+				// this telling's clause says of it
+				j = mergeTargetWith(out, &ev, false, ev.Evidence.Trigger.Lemma)
+			}
+			if j < 0 && v.definite(cd.trig) {
 				j = mergeTarget(out, &ev, true)
-			} else {
+			} else if j < 0 {
 				// "attacks", "talks" without an article tell of no
 				// event in particular: only a telling with the same word
 				// can be the same event
@@ -554,30 +559,65 @@ func mergeTarget(out []doc.Event, ev *doc.Event, bare bool) int {
 }
 
 // mergeTargetWith is mergeTarget restricted, when lemma is not empty, to
-// events with a mention whose trigger has that lemma.
+// events with a mention whose trigger has that lemma; of those, the one
+// told with it last before ev wins ("a sit-down meeting between Trump and
+// Putin … that meeting" is not the Riyadh meeting coded before it). With a
+// lemma and bare false, the statuses need not agree (a demonstrative
+// retelling: "there isn't going to be a meeting … that meeting").
 func mergeTargetWith(out []doc.Event, ev *doc.Event, bare bool, lemma string) int {
-	for j := len(out) - 1; j >= 0; j-- {
-		if lemma != "" && !toldWith(&out[j], lemma) {
-			continue
-		}
-		e := &out[j]
-		if cameo.Base(e.CAMEO) != cameo.Base(ev.CAMEO) {
-			continue
-		}
-		if !compatibleLoc(e.Location, ev.Location) || !compatibleDate(e.Date, ev.Date) {
-			continue
-		}
-		if bare {
-			if asserted(e.Status) == asserted(ev.Status) {
-				return j
+	if lemma != "" {
+		best, bestAt := -1, -1
+		for j := range out {
+			ok := mergeable(&out[j], ev, true)
+			if !bare {
+				ok = sameHappening(out[j].CAMEO, ev.CAMEO) && compatibleLoc(out[j].Location, ev.Location) && compatibleDate(out[j].Date, ev.Date)
 			}
-			continue
+			if at := lastToldWith(&out[j], lemma, ev.Evidence.Trigger.Start); at > bestAt && ok {
+				best, bestAt = j, at
+			}
 		}
-		if e.Status == ev.Status && sameParties(e, ev) {
+		return best
+	}
+	for j := len(out) - 1; j >= 0; j-- {
+		if mergeable(&out[j], ev, bare) {
 			return j
 		}
 	}
 	return -1
+}
+
+// sameHappening reports whether two CAMEO codes can name one happening told
+// with different statuses: the same base code, or one the intent of the
+// other (a planned meeting is 036, the meeting itself 040).
+func sameHappening(a, b string) bool {
+	a, b = cameo.Base(a), cameo.Base(b)
+	return a == b || cameo.Act(cameo.ActIntent, a) == b || cameo.Act(cameo.ActIntent, b) == a
+}
+
+// lastToldWith returns the start of e's last trigger with lemma before
+// offset before, or -1.
+func lastToldWith(e *doc.Event, lemma string, before int) int {
+	at := -1
+	for _, m := range e.Mentions {
+		if (m.Trigger.Lemma == lemma || strings.HasSuffix(m.Trigger.Lemma, " "+lemma)) && m.Trigger.Start < before && m.Trigger.Start > at {
+			at = m.Trigger.Start
+		}
+	}
+	return at
+}
+
+// mergeable reports whether ev can be another telling of e.
+func mergeable(e, ev *doc.Event, bare bool) bool {
+	if cameo.Base(e.CAMEO) != cameo.Base(ev.CAMEO) {
+		return false
+	}
+	if !compatibleLoc(e.Location, ev.Location) || !compatibleDate(e.Date, ev.Date) {
+		return false
+	}
+	if bare {
+		return asserted(e.Status) == asserted(ev.Status)
+	}
+	return e.Status == ev.Status && sameParties(e, ev)
 }
 
 // toldWith reports whether one of e's mentions has a trigger of lemma.

@@ -2,6 +2,7 @@ package event_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -208,4 +209,53 @@ func codes(ps []doc.Participant) string {
 		s = append(s, p.Code)
 	}
 	return strings.Join(s, "+")
+}
+
+// TestTimeAheadAndDemonstratives checks the status of events in temporal
+// clauses, the date of an event whose time is left open, and that "that
+// meeting" retells the meeting told of last whatever its clause's status.
+func TestTimeAheadAndDemonstratives(t *testing.T) {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		// want lists "CAMEO status date mentions" of every event
+		want []string
+	}{
+		// a hostile act ahead in a before-clause is no announced threat
+		{"Israeli officials said they will wait until Iranian forces attack Israel.", []string{"190 planned - 1"}},
+		// a habit after "when" is no time ahead
+		{"Crowds cheer when Senator Tom Hale praises Governor Anna Berg.", []string{"051 occurred 2024-W19 1"}},
+		// "the eventual talks" are not dated by the meeting before them
+		{"Russian and Chinese envoys will meet on May 20 to prepare the eventual talks between Vladimir Putin and Xi Jinping.",
+			[]string{"036 planned 2024-05-20 1", "036 planned - 1"}},
+		// "that meeting" is the summit told last, not the talks coded before it
+		{"French and German negotiators met in Brussels on Monday. Paris is working on a summit meeting between Emmanuel Macron and Olaf Scholz. " +
+			"Officials said that meeting will depend on progress in Ukraine. When that meeting happens is not clear.",
+			[]string{"040 occurred 2024-05-06 1", "036 planned - 3"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			d, err := p.Extract(context.Background(), doc.Article{Title: "News", Text: tt.text, Published: time.Date(2024, 5, 8, 0, 0, 0, 0, time.UTC)})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range d.Events {
+				date := "-"
+				if e.Date != nil {
+					date = e.Date.Value
+					if date == "" {
+						date = e.Date.Start
+					}
+				}
+				got = append(got, fmt.Sprintf("%s %s %s %d", e.CAMEO, e.Status, date, len(e.Mentions)))
+			}
+			if strings.Join(got, "; ") != strings.Join(tt.want, "; ") {
+				t.Errorf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
 }

@@ -24,7 +24,10 @@ import (
 //     want, prepare, propose, offer, agree, pledge, promise, vow, work, try,
 //     consider, expect, schedule, discuss; noun modifiers planned, proposed,
 //     possible, potential, eventual, future, upcoming, next → planned;
-//     modal "would" without a condition → planned (future in the past);
+//     modal "would" without a condition → planned (future in the past); a
+//     present tense after "once/until/before/after", or "when" with a verb
+//     of happening, → planned, but as a time ahead, not an announcement
+//     ("when that meeting happens", "once the deal is signed");
 //   - modals could/may/might/should/must → planned when the event's date is
 //     not in the past, otherwise uncertain;
 //   - a progressive (VBG with aux "be") → ongoing;
@@ -36,6 +39,15 @@ import (
 
 type flags struct {
 	neg, denied, hypo, planned, modal, ongoing, must, soft, unless bool
+	// ahead: a present tense in a temporal clause ("before we strike
+	// back", "once the deal is signed") tells of a time ahead, no intent
+	ahead bool
+}
+
+// occurVerbs tell that an event noun, their subject, happens.
+var occurVerbs = map[string]bool{
+	"happen": true, "occur": true, "take": true, "begin": true, "start": true, "resume": true,
+	"convene": true, "come": true, "end": true, "conclude": true,
 }
 
 var denyVerbs = map[string]bool{"deny": true, "dismiss": true, "refute": true, "debunk": true, "disavow": true, "rebut": true}
@@ -69,6 +81,9 @@ var speechVerbs = map[string]bool{
 	"stress": true, "emphasize": true, "acknowledge": true, "admit": true, "predict": true, "estimate": true,
 	"quote": true, "recall": true, "remark": true, "observe": true, "mention": true, "inform": true,
 }
+
+// presentFinite reports whether a Penn tag is a present-tense finite verb.
+func presentFinite(xpos string) bool { return xpos == "VBZ" || xpos == "VBP" }
 
 func negWord(l string) bool {
 	switch l {
@@ -104,6 +119,11 @@ func (v *view) clauseFlags(x int, f *flags, isTrig bool) {
 			if negWord(l) || (v.dep(c) == "det" && l == "no") {
 				f.neg = true
 			}
+			if (l == "when" || l == "whenever") && c < x && presentFinite(t.XPOS) && occurVerbs[v.lemma[x]] {
+				// "when that meeting happens": a happening after "when" in
+				// the present is ahead ("when he endorses …" is a habit)
+				f.ahead = true
+			}
 		case "obj":
 			if isTrig {
 				// "offered no proof", "made no concessions"
@@ -131,6 +151,10 @@ func (v *view) clauseFlags(x int, f *flags, isTrig bool) {
 			switch l {
 			case "if", "unless", "whether":
 				f.hypo = true
+			case "once", "until", "till", "before", "after":
+				if presentFinite(t.XPOS) {
+					f.ahead = true // "once the deal is signed": a time ahead
+				}
 			}
 		case "advcl":
 			switch v.caseOf(c) {
@@ -262,7 +286,7 @@ func (c *Coder) qualify(w *work, cd *cand) {
 		})
 	}
 	cd.date = c.dateOf(w, cd)
-	if cd.date == nil && v.sentHasTimex(cd.sent) {
+	if cd.date == nil && v.sentHasTimex(cd.sent) && !v.openTime(cd.trig) {
 		// the time stage's attachment (it also tries the nearest time
 		// expression of the sentence); its publication-date fallback is
 		// not used: undated events get status-dependent defaults
@@ -273,6 +297,7 @@ func (c *Coder) qualify(w *work, cd *cand) {
 	cd.loc = v.locationOf(cd)
 	future := cd.date != nil && afterPub(v.d, cd.date)
 	past := cd.date != nil && beforePub(v.d, cd.date)
+	cd.ahead = false
 	cd.refusal = f.neg && (f.planned || f.modal)
 	cd.conditional = f.unless && !f.neg
 	cd.must = f.must && !f.neg
@@ -292,6 +317,9 @@ func (c *Coder) qualify(w *work, cd *cand) {
 		cd.status = doc.StatusPlanned
 	case f.modal:
 		cd.status = doc.StatusUncertain
+	case f.ahead:
+		cd.status = doc.StatusPlanned
+		cd.ahead = true
 	case f.ongoing && !future:
 		cd.status = doc.StatusOngoing
 	case future:
@@ -299,6 +327,23 @@ func (c *Coder) qualify(w *work, cd *cand) {
 	default:
 		cd.status = doc.StatusOccurred
 	}
+}
+
+// openTime reports whether noun trigger n carries a modifier that leaves its
+// time open ("the eventual talks", "a possible summit"): the sentence's
+// time expressions date something else.
+func (v *view) openTime(n int) bool {
+	open := false
+	v.children(n, func(c int) bool {
+		if v.dep(c) == "amod" {
+			switch v.lemma[c] {
+			case "eventual", "possible", "potential", "future", "prospective", "hypothetical":
+				open = true
+			}
+		}
+		return !open
+	})
+	return open
 }
 
 // aimCues are the cue lemmas of attributions that state an aim, not a

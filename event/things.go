@@ -248,6 +248,28 @@ func (v *view) metaphoricWar(t int, src []int) bool {
 // definite reports whether noun n refers back to something told before:
 // it has a definite or demonstrative determiner, "such" or an owner ("the
 // Riyadh meeting", "that meeting", "such a meeting", "their talks").
+// demonstrative reports whether noun n follows "that", "this", "these",
+// "those" or "such (a)", with only adjectives between, whatever the parse
+// made of the word ("when that meeting happens" has "that" as a mark).
+func (v *view) demonstrative(n int) bool {
+	s := v.d.Sentences[v.d.Tokens[n].Sent]
+	j := n - 1
+	for j >= s.FirstToken && j >= n-3 && v.d.Tokens[j].UPOS == doc.ADJ {
+		j--
+	}
+	if j > s.FirstToken && v.lower[j] == "a" && v.lower[j-1] == "such" {
+		return true
+	}
+	if j < s.FirstToken {
+		return false
+	}
+	switch v.lower[j] {
+	case "that", "this", "these", "those", "such":
+		return true
+	}
+	return false
+}
+
 func (v *view) definite(n int) bool {
 	def := false
 	v.children(n, func(c int) bool {

@@ -68,6 +68,14 @@ func (c *Coder) dateOf(w *work, cd *cand) *doc.EventDate {
 		if h < 0 || speechVerbs[v.lemma[h]] {
 			break
 		}
+		if v.dep(x) == "advcl" && v.d.Tokens[x].UPOS == doc.VERB && k > 0 {
+			if m := v.child(x, "mark"); m >= 0 && v.lemma[m] == "to" {
+				// "could meet within the next two weeks to lay the
+				// groundwork for the eventual talks": the talks are not
+				// dated by the meeting their purpose clause follows
+				break
+			}
+		}
 		owners[n] = h
 		n++
 		x = h

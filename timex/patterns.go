@@ -408,6 +408,9 @@ func (s *scanner) yearExpr(i int) (cand, bool) {
 		if p.kind == kWord && p.e-p.s <= 12 && notYearBefore[lowerKey(s.str(i-1))] {
 			return cand{}, false
 		}
+		if p.cap && s.eq(i-1, "local") {
+			return cand{}, false // a union local: "Local 1520"
+		}
 	}
 	if i+1 < s.n() {
 		nx := s.t[i+1]

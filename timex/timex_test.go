@@ -153,7 +153,7 @@ func TestRecognizeAndNormalize(t *testing.T) {
 				{"a later date", "DATE", "FUTURE_REF"}, {"the year", "DATE", "1989"}}},
 		{"year's end", "Plans should be in place by year's end.", sat,
 			[]want{{"year's end", "DATE", "2025"}}},
-		{"model names and rates", "The KC-30s fly; in the mid-70s output rose from two a month to ten.", sat,
+		{"model names and rates", "Local 1520 objected. The KC-30s fly; in the mid-70s output rose from two a month to ten.", sat,
 			[]want{{"the mid-70s", "DATE", "197"}, {"a month", "SET", "P1M"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},

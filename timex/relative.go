@@ -92,8 +92,10 @@ func (s *scanner) clockTime(i int) (cand, bool) {
 		if d.val != "" || d.p.raw != "" {
 			p.dayRaw = d.value()
 		}
-	} else if s.hasRef && (s.ref.g == gDay || s.ref.g == gTime) && !s.ref.noYear {
-		// A bare clock time happens on the day being told about.
+	} else if s.hasRef && (s.ref.g == gDay || s.ref.g == gTime) && !s.ref.noYear && !s.aloneOnLine(i, j) {
+		// A bare clock time happens on the day being told about; one that
+		// is a line of its own is the heading of a live report ("9:18 p.m."
+		// above an entry), on the day of the report.
 		p.t = s.ref.t
 		c.anchored, c.usesRef = true, true
 	} else {
@@ -106,6 +108,18 @@ func (s *scanner) clockTime(i int) (cand, bool) {
 	}
 	c.p = p
 	return c, true
+}
+
+// aloneOnLine reports whether tokens [i, j) make up a whole line, but for
+// a colon or period after them.
+func (s *scanner) aloneOnLine(i, j int) bool {
+	if i > 0 && !s.t[i].br {
+		return false
+	}
+	for j < s.n() && !s.t[j].br && (s.punct(j, ':') || s.punct(j, '.')) {
+		j++
+	}
+	return j >= s.n() || s.t[j].br
 }
 
 // attachedDay reads a day expression right after a clock time.

@@ -155,6 +155,8 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			[]want{{"year's end", "DATE", "2025"}}},
 		{"model names and rates", "Local 1520 objected. The KC-30s fly; in the mid-70s output rose from two a month to ten.", sat,
 			[]want{{"the mid-70s", "DATE", "197"}, {"a month", "SET", "P1M"}}},
+		{"clock-time headings of a live report", "9:18 p.m.\n\nTexas votes on March 1, he said.\n\n9:10 p.m.\n\nHe spoke at 8 p.m.", sat,
+			[]want{{"9:18 p.m.", "TIME", "2025-02-22T21:18"}, {"March 1", "DATE", "2025-03-01"}, {"9:10 p.m.", "TIME", "2025-02-22T21:10"}, {"8 p.m.", "TIME", "2025-02-22T20:00"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

@@ -855,8 +855,8 @@ func (s *scanner) seasonExpr(i int) (cand, bool) {
 	switch s.w(i - 1) {
 	case wIn, wThe, wSince, wUntil, wBy, wDuring, wOver, wThroughout, wEarly, wLate, wMid, wBefore, wAfter, wThis, wLast, wNext, wEvery, wEach, wThat:
 	default:
-		if !s.hyphen(i - 1) {
-			return cand{}, false
+		if !s.hyphen(i-1) || !s.decadePrefix(i-2) {
+			return cand{}, false // "mid-summer", not "a free-fall"
 		}
 	}
 	if s.w(i-1) == wThe && s.t[i+0].kind == kWord && i+1 < s.n() && s.t[i+1].kind == kWord && s.lx(i+1) == nil && s.w(i+1) != wOf {

@@ -658,7 +658,7 @@ func (s *scanner) unitFirst(i int) (cand, bool) {
 	// "the quarter": in financial news, the quarter being reported (not
 	// "the quarter-to-quarter comparison").
 	if (e.u == uQuarter && !e.pl || s.eq(i, "period") && s.hasRefQ) && (s.w(i-1) == wThe || s.w(i-1) == wComparable) && s.hasDCT &&
-		!(s.hyphen(i+1) && s.w(i+2) == wTo) && !s.quarterCentury(i) {
+		!(s.hyphen(i+1) && s.w(i+2) == wTo) && !s.quarterCentury(i) && !(e.u == uQuarter && s.w(i+1) == wOf && !s.startsWithYear(i+2)) {
 		q := s.lastQuarter()
 		if s.hasRefQ {
 			q = s.refQ
@@ -1043,6 +1043,9 @@ func (s *scanner) relative(i int) (cand, bool) {
 		}
 		y, dm := s.dct.Year(), int(s.dct.Month())
 		_, _, hasDay := s.dayNum(k)
+		if w == wPast && s.w(i-1) != wThis && s.w(i-1) != wThe {
+			return cand{}, false // "looked way past November": a preposition
+		}
 		switch w {
 		case wLast, wPast, wPrevious:
 			// "last February" on March 1 is a year before: the month just
@@ -1341,6 +1344,9 @@ func (s *scanner) prefixed(i int) (cand, bool) {
 	if needCount && !s.startsWithCount(k) {
 		return cand{}, false
 	}
+	if mod == "APPROX" && inner.j == k+1 && (s.w(k) == wToday || s.w(k) == wNow || s.w(k) == wTonight || s.w(k) == wYesterday || s.w(k) == wTomorrow) {
+		return cand{}, false // "talked about today": a preposition
+	}
 	if mod == "APPROX" && s.apos(inner.j) && s.eq(inner.j+1, "s") {
 		return cand{}, false // "about Friday's vote", "get around Wednesday's ruling": a preposition
 	}
@@ -1371,6 +1377,12 @@ func (s *scanner) prefixed(i int) (cand, bool) {
 	}
 	inner.i = i
 	return inner, true
+}
+
+// startsWithYear reports whether a year begins at token k.
+func (s *scanner) startsWithYear(k int) bool {
+	_, _, ok := s.yearAt(k)
+	return ok
 }
 
 // quarterCentury reports whether token k is "quarter" in "quarter-century",

@@ -58,6 +58,7 @@ func (a *Attributor) extract(ctx context.Context, v *view) ([]doc.Quote, error) 
 	}
 	v.continuations(ms, cs)
 	cs = append(cs, v.labelLines(ms, cs)...)
+	cs = append(cs, v.headlineLines(cs)...)
 	v.setDirectCues(cs)
 	var err error
 	ndirect := len(cs)

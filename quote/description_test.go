@@ -179,3 +179,52 @@ func TestAddresseeNotContent(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadlineAndNounCues checks attributions the parse cannot give: a
+// title-case headline's speech verb ("X Says …", "…, X Says."), and a
+// speech noun with its owner ("her claim that …") whose clause the parser
+// hung on another verb.
+func TestHeadlineAndNounCues(t *testing.T) {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const body = "\n\nThe senator spoke to farmers in Des Moines on Monday.\n"
+	for _, tc := range []struct{ text, content, cue, speaker string }{
+		{"Maria Lopez Says Tariffs Will Hurt Iowa Farmers" + body, "Tariffs Will Hurt Iowa Farmers", "Says", "Maria Lopez"},
+		{"Tariffs Will Hurt Iowa Farmers, Maria Lopez Says." + body, "Tariffs Will Hurt Iowa Farmers", "Says", "Maria Lopez"},
+		{"Seventeen Of The Most Powerful Things Voters Said In Iowa" + body, "", "Said", ""},
+		{"News\n\nAt a town hall on Friday, Maria Lopez faced questions about her claim that the tariffs would hurt farmers.\n",
+			"that the tariffs would hurt farmers", "claim", "Maria Lopez"},
+	} {
+		d, err := p.Extract(context.Background(), doc.Article{Text: tc.text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var found *doc.Quote
+		for i, q := range d.Quotes {
+			if q.Cue != nil && q.Cue.Text == tc.cue {
+				found = &d.Quotes[i]
+			}
+		}
+		if tc.content == "" {
+			if found != nil {
+				t.Errorf("%q: quote %q with cue %q", tc.text, found.Text, tc.cue)
+			}
+			continue
+		}
+		if found == nil {
+			t.Errorf("%q: no quote with cue %q: %+v", tc.text, tc.cue, d.Quotes)
+			continue
+		}
+		name := ""
+		if found.Speaker != nil {
+			if a := d.Actor(found.Speaker.Actor); a != nil {
+				name = a.Name
+			}
+		}
+		if found.Text != tc.content || name != tc.speaker {
+			t.Errorf("%q: quote %q spoken by %q, want %q by %q", tc.text, found.Text, name, tc.content, tc.speaker)
+		}
+	}
+}

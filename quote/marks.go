@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -94,6 +95,23 @@ func closeContext(next rune) bool {
 	return false
 }
 
+// signOff reports whether the paragraph text at offset i is an author's
+// sign-off ("Follow Pam Key on Twitter @pamkeyNEN."), which ends a
+// transcript: no quote continues into it, even when the transcript's
+// convention re-opens a quotation mark on every paragraph.
+func signOff(s string, i int) bool {
+	rest := s[i:paraEnd(s, i)]
+	if !strings.HasPrefix(rest, "Follow ") {
+		return false
+	}
+	for _, site := range []string{" on Twitter", " on Facebook", " on Instagram", " on X ", " on X:", " on X at", " on Gab", " on Truth Social", " on Parler"} {
+		if strings.Contains(rest, site) {
+			return true
+		}
+	}
+	return false
+}
+
 // paraEnd returns the offset of the newline that ends the paragraph holding
 // offset i (or len(s)).
 func paraEnd(s string, i int) int {
@@ -135,7 +153,7 @@ func scanMarks(s string, out []marked) []marked {
 				// An open quote meets the end of its paragraph.
 				nx := nextParaStart(s, i)
 				r2, n2 := runeAt(s, nx)
-				if _, _, label := labelAt(s, nx+n2); nx < len(s) && doubleMark(r2) != markNone && doubleMark(r2) != markClose && !label {
+				if _, _, label := labelAt(s, nx+n2); nx < len(s) && doubleMark(r2) != markNone && doubleMark(r2) != markClose && !label && !signOff(s, nx+n2) {
 					// Multi-paragraph quote: skip the re-opening mark. A
 					// paragraph opening with a speaker label ("“PENCE: …")
 					// starts the next speaker's quote instead.
@@ -158,6 +176,12 @@ func scanMarks(s string, out []marked) []marked {
 			switch {
 			case cur < 0:
 				opens := dm == markOpen || (dm == markEither && next >= 0 && !unicode.IsSpace(next))
+				if dm == markClose && lineStart && next >= 0 && (unicode.IsLetter(next) || unicode.IsDigit(next)) {
+					opens = true // a paragraph cannot open by closing a quote: the writer's mark is turned
+				}
+				if lineStart && signOff(s, i+n) {
+					opens = false // a sign-off the transcript's marks ran into
+				}
 				if dm == markEither && !openContext(prev) && closeContext(next) {
 					opens = false
 				}

@@ -30,14 +30,15 @@ import (
 
 // Candidate kinds.
 const (
-	kChild   uint8 = iota // subtree of a dependent of the cue
-	kObjComp              // "says the actions are ripe": obj through ccomp
-	kCompExt              // ccomp extended over later dependents of the cue
-	kHead                 // the clause the cue hangs on, minus the cue's subtree
-	kAccord               // host clause of "according to"
-	kSent                 // the rest of the sentence, when the attribution opens or closes it
-	kFwd                  // the words after the cue to the end of the sentence (parser misses)
-	kMid                  // the whole sentence around a parenthetical attribution ("X, he said, Y")
+	kChild    uint8 = iota // subtree of a dependent of the cue
+	kObjComp               // "says the actions are ripe": obj through ccomp
+	kCompExt               // ccomp extended over later dependents of the cue
+	kHead                  // the clause the cue hangs on, minus the cue's subtree
+	kAccord                // host clause of "according to"
+	kSent                  // the rest of the sentence, when the attribution opens or closes it
+	kFwd                   // the words after the cue to the end of the sentence (parser misses)
+	kMid                   // the whole sentence around a parenthetical attribution ("X, he said, Y")
+	kNounThat              // a noun's content clause the parser hung elsewhere ("his comment that …")
 )
 
 // mcand is a scored candidate attribution.
@@ -274,6 +275,11 @@ func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
 			a := c
 			if sj := v.child(c, "nsubj"); sj >= 0 && int(v.lo[sj]) < a {
 				a = int(v.lo[sj])
+				// The parser may hang the comma before the subject on it
+				// ("Lenox was a juggernaut, Mr. Clarke said, until …").
+				for a < sj && v.isPunct(a) && !v.isQuoteMark(a) {
+					a++
+				}
 			}
 			for a > s.FirstToken && speakerAdverbs[strings.ToLower(v.form(a-1))] {
 				a--
@@ -295,6 +301,13 @@ func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
 				}
 				if lo, hi, ok := v.sentMid(s, a, b); ok {
 					out = append(out, mcand{c: c, last: c, x: c, kind: kMid, lo: lo, hi: hi})
+				}
+			}
+		}
+		if t.UPOS == doc.NOUN {
+			if h, ok := v.nounClause(c, s); ok {
+				if lo, hi := v.trimTok(c+1, int(v.hi[h])); lo < hi {
+					out = append(out, mcand{c: c, last: c, x: h, kind: kNounThat, lo: lo, hi: hi})
 				}
 			}
 		}
@@ -325,6 +338,92 @@ func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
 		}
 	}
 	return out
+}
+
+// nounClause returns the head of the content clause that follows noun c
+// with "that" when the parser attached the clause elsewhere ("Trump faced
+// questions about his comment that Zelenskyy was a dictator", the clause
+// parsed as a complement of "faced"): the clause opens right after the noun
+// with its complementizer and does not hang under the noun.
+func (v *view) nounClause(c int, s doc.Sentence) (int, bool) {
+	m := c + 1
+	if m+1 >= s.EndToken || strings.ToLower(v.form(m)) != "that" || v.toks[m].Dep != "mark" {
+		return 0, false
+	}
+	h := int(v.toks[m].Head)
+	if h <= m || h >= s.EndToken || v.under(h, c) || int(v.lo[h]) != m {
+		return 0, false
+	}
+	return h, true
+}
+
+// speechNouns name a statement, a claim or a stance whose content can
+// follow as a "that" clause ("his comment that …", "the claim that …").
+var speechNouns = map[string]bool{
+	"claim": true, "comment": true, "statement": true, "assertion": true, "remark": true, "allegation": true,
+	"suggestion": true, "argument": true, "insistence": true, "warning": true, "promise": true, "pledge": true,
+	"charge": true, "accusation": true, "complaint": true, "denial": true, "admission": true,
+	"announcement": true, "prediction": true, "contention": true, "assurance": true, "declaration": true,
+	"report": true, "testimony": true, "tweet": true, "message": true, "threat": true, "vow": true,
+	"concern": true, "fear": true, "hope": true, "belief": true, "view": true, "notion": true, "idea": true,
+	"suspicion": true, "speculation": true, "rumor": true, "theory": true, "conclusion": true, "finding": true,
+	"estimate": true, "implication": true, "reminder": true, "boast": true, "concession": true,
+	"confirmation": true, "insinuation": true, "explanation": true, "observation": true, "opinion": true,
+	"proposal": true, "question": true, "recommendation": true, "reassurance": true, "response": true,
+}
+
+// speechNoun reports whether noun token i names speech or a stance: a
+// listed noun, or a lemma of the cue table ("claim").
+func (v *view) speechNoun(i int) bool {
+	l := strings.ToLower(v.lemmaKey(i))
+	if speechNouns[l] {
+		return true
+	}
+	if v.lx != nil {
+		_, ok := v.lx.lookup(l)
+		return ok
+	}
+	return false
+}
+
+// recue gives accepted statement k to the speech noun its content follows
+// ("Trump faced questions about his comment that Zelenskyy was a
+// dictator": the parser hung the clause on "faced", but it is what the
+// comment said). A noun that hangs on k's own cue is left to it ("said in a
+// statement that …"), and so is a noun that already cues an accepted
+// statement in acc.
+func (v *view) recue(k *mcand, acc []mcand) {
+	n := k.lo - 1
+	if n <= 0 || n == k.c || k.lo <= k.c || v.toks[n].UPOS != doc.NOUN || int(v.toks[n].Head) == k.c {
+		return
+	}
+	s := v.sents[v.toks[n].Sent]
+	h, ok := v.nounClause(n, s)
+	if !ok || !v.speechNoun(n) || k.hi > int(v.hi[h]) {
+		return
+	}
+	for _, a := range acc {
+		if a.c == n {
+			return
+		}
+	}
+	k.c, k.last, k.x, k.kind, k.cut = n, n, h, kNounThat, false
+}
+
+// nounKind describes noun n for the features of a content clause after
+// it: whether it names speech, hangs on cue c, and has an owner.
+func (v *view) nounKind(n, c int) string {
+	k := "o"
+	if v.speechNoun(n) {
+		k = "s"
+	}
+	if int(v.toks[n].Head) == c {
+		k += "c"
+	}
+	if v.child(n, "nmod:poss") >= 0 {
+		k += "p"
+	}
+	return k
 }
 
 // quoteClose returns the token closing the quotation that opens at token
@@ -705,6 +804,8 @@ func (v *view) features(k *mcand, f *featSink) {
 		typ, typ2 = v.toks[k.x].Dep, "+"
 	case kHead:
 		typ, typ2 = "head<", t.Dep
+	case kNounThat:
+		typ = "n+that"
 	}
 	lemma := v.lemmaKey(c)
 	if k.last > c {
@@ -775,6 +876,20 @@ func (v *view) features(k *mcand, f *featSink) {
 		}
 	}
 	f.add("NM=", named, "|", typ, typ2)
+	// A "that" clause right after a noun is most often the noun's
+	// content ("faced questions about his comment that …"): whether that
+	// noun names speech, for the noun's own candidate and for the others.
+	// A noun on the cue ("said in a statement that …") differs from one
+	// further away with an owner ("faced questions about his comment
+	// that …").
+	if m := k.lo; m > 0 && m-1 != c && v.toks[m-1].UPOS == doc.NOUN {
+		if _, ok := v.nounClause(m-1, s); ok {
+			f.add("NTH=", v.nounKind(m-1, c), "|", typ, typ2)
+		}
+	}
+	if k.kind == kNounThat {
+		f.add("SN=", v.nounKind(c, -1))
+	}
 	f.add("CL=", lenBucket(clauses), "|", typ, typ2)
 	f.add("CM=", divided, "|", typ, typ2)
 	dir := "R"
@@ -887,13 +1002,17 @@ func conflicts(a, k *mcand) bool {
 const giveWay = 1
 
 // shorter returns the best cut variant (see cutAt) of a's cue above threshold th that
-// conflicts neither with k nor with the accepted candidates other than a.
+// keeps a's start and conflicts neither with k nor with the accepted
+// candidates other than a. A variant that starts elsewhere is another
+// reading of the statement, not a's boundary: a parenthetical's whole
+// sentence ("The latest test, North Korea said, was its biggest yet, …")
+// does not give way to the words after its cue.
 func (v *view) shorter(all []mcand, a, k *mcand, acc []mcand, th float32) (mcand, bool) {
 	for _, x := range all { // best first
 		if x.score <= th-giveWay {
 			break
 		}
-		if x.c != a.c || !x.cut || x.lo == a.lo && x.hi == a.hi || conflicts(&x, k) || v.noContent(&x) {
+		if x.c != a.c || !x.cut || x.lo != a.lo || x.hi == a.hi || conflicts(&x, k) || v.noContent(&x) {
 			continue
 		}
 		ok := true
@@ -1068,6 +1187,9 @@ func (v *view) modelCandidates(m *Model) []mcand {
 				}
 			}
 		}
+	}
+	for i := range acc {
+		v.recue(&acc[i], acc)
 	}
 	slices.SortFunc(acc, func(a, b mcand) int { return a.c - b.c })
 	return acc

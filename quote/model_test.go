@@ -2,6 +2,7 @@ package quote
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -17,7 +18,7 @@ func candidateTexts(d *doc.Document, cue string) []string {
 		if v.form(k.c) != cue {
 			continue
 		}
-		kind := map[uint8]string{kChild: "child", kObjComp: "objcomp", kCompExt: "ext", kHead: "head", kAccord: "accord", kSent: "sent", kFwd: "fwd", kMid: "mid"}[k.kind]
+		kind := map[uint8]string{kChild: "child", kObjComp: "objcomp", kCompExt: "ext", kHead: "head", kAccord: "accord", kSent: "sent", kFwd: "fwd", kMid: "mid", kNounThat: "nounthat"}[k.kind]
 		if k.cut {
 			kind += "~"
 		}
@@ -86,6 +87,18 @@ func TestModelCandidates(t *testing.T) {
 			{"Ruiz", P, "Ruiz", 8, "nsubj"}, {"sued", V, "sue", 2, "conj"}, {"him", doc.PRON, "he", 8, "obj"},
 			{".", X, ".", 2, "punct"}}, "called",
 			[]string{"fwd:Ruiz a liar and Ruiz sued him", "fwd~:Ruiz a liar"}},
+		{"parenthetical attribution, comma hung on the subject", []tok{
+			{"Lenox", P, "Lenox", 3, "nsubj"}, {"was", doc.AUX, "be", 3, "cop"}, {"big", doc.ADJ, "big", 0, "root"},
+			{",", X, ",", 5, "punct"}, {"Clarke", P, "Clarke", 6, "nsubj"}, {"said", V, "say", 3, "conj"},
+			{",", X, ",", 10, "punct"}, {"until", doc.SCONJ, "until", 10, "mark"}, {"it", doc.PRON, "it", 10, "nsubj"},
+			{"failed", V, "fail", 6, "ccomp"}, {".", X, ".", 6, "punct"}}, "said",
+			[]string{"mid:Lenox was big, Clarke said, until it failed"}},
+		{"a noun's content clause hung on the verb", []tok{
+			{"Kaya", P, "Kaya", 2, "nsubj"}, {"faced", V, "face", 0, "root"}, {"questions", N, "question", 2, "obj"},
+			{"about", A, "about", 6, "case"}, {"his", doc.PRON, "he", 6, "nmod:poss"}, {"comment", N, "comment", 3, "nmod"},
+			{"that", doc.SCONJ, "that", 11, "mark"}, {"Ruiz", P, "Ruiz", 11, "nsubj"}, {"was", doc.AUX, "be", 11, "cop"},
+			{"a", doc.DET, "a", 11, "det"}, {"liar", N, "liar", 2, "ccomp"}, {".", X, ".", 2, "punct"}}, "comment",
+			[]string{"nounthat:that Ruiz was a liar"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -98,6 +111,54 @@ func TestModelCandidates(t *testing.T) {
 				if !found {
 					t.Errorf("candidate %q missing; got %q", w, got)
 				}
+			}
+		})
+	}
+}
+
+// TestNounClause checks that a noun's content clause is proposed only when
+// the parser hung it elsewhere, and that the noun's possessor speaks.
+func TestNounClause(t *testing.T) {
+	const (
+		N = doc.NOUN
+		P = doc.PROPN
+		V = doc.VERB
+		X = doc.PUNCT
+	)
+	elsewhere := []tok{
+		{"Kaya", P, "Kaya", 3, "nmod:poss"}, {"’s", doc.PART, "’s", 1, "case"}, {"claim", N, "claim", 7, "nsubj"},
+		{"that", doc.SCONJ, "that", 6, "mark"}, {"rates", N, "rate", 6, "nsubj"}, {"fell", V, "fall", 7, "ccomp"},
+		{"angered", V, "anger", 0, "root"}, {"Ruiz", P, "Ruiz", 7, "obj"}, {".", X, ".", 7, "punct"}}
+	under := slices.Clone(elsewhere)
+	under[5].head, under[5].dep = 3, "acl" // the clause hangs on the noun: a plain child candidate
+	tests := []struct {
+		name    string
+		toks    []tok
+		want    bool // a noun-clause candidate for "claim"
+		speaker string
+	}{
+		{"clause after the noun, parsed elsewhere", elsewhere, true, "Kaya"},
+		{"clause under the noun", under, false, "Kaya"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := parsed(tc.toks)
+			v := newView(d, nil)
+			got := false
+			for _, k := range v.candidates(v.sents[0], nil) {
+				if v.form(k.c) == "claim" && k.kind == kNounThat {
+					got = true
+					if w := v.text[v.toks[k.lo].Start:v.toks[k.hi].End]; w != "that rates fell" {
+						t.Errorf("content %q", w)
+					}
+				}
+			}
+			if got != tc.want {
+				t.Errorf("noun-clause candidate: got %v, want %v", got, tc.want)
+			}
+			a, b, _, ok := v.speakerFor(2, 2, 0, len(v.toks), 0, 0)
+			if sp := v.text[v.toks[a].Start:v.toks[b].End]; !ok || sp != tc.speaker {
+				t.Errorf("speaker %q (%v), want %q", sp, ok, tc.speaker)
 			}
 		})
 	}
@@ -243,13 +304,22 @@ func TestModelCandidatesGiveWay(t *testing.T) {
 		{"a", doc.DET, "a", 5, "det"}, {"liar", doc.NOUN, "liar", 2, "xcomp"}, {"and", doc.CCONJ, "and", 8, "cc"},
 		{"Ruiz", P, "Ruiz", 8, "nsubj"}, {"sued", V, "sue", 2, "conj"}, {"him", doc.PRON, "he", 8, "obj"},
 		{".", doc.PUNCT, ".", 2, "punct"}})
+	// "New taxes, Kaya said, rose and Ruiz sued him.": the parenthetical's
+	// whole sentence does not give way to the words after its cue.
+	mid := parsed([]tok{
+		{"New", doc.ADJ, "new", 2, "amod"}, {"taxes", doc.NOUN, "tax", 7, "nsubj"}, {",", doc.PUNCT, ",", 5, "punct"},
+		{"Kaya", P, "Kaya", 5, "nsubj"}, {"said", V, "say", 7, "parataxis"}, {",", doc.PUNCT, ",", 5, "punct"},
+		{"rose", V, "rise", 0, "root"}, {"and", doc.CCONJ, "and", 10, "cc"}, {"Ruiz", P, "Ruiz", 10, "nsubj"},
+		{"sued", V, "sue", 7, "conj"}, {"him", doc.PRON, "he", 10, "obj"}, {".", doc.PUNCT, ".", 7, "punct"}})
 	tests := []struct {
 		name  string
+		doc   *doc.Document
 		model string
 		want  []string
 	}{
-		{"cut variant above the threshold", "#threshold 0\nT=fwd\t2\nCUT=and|fwd~\t-1\nXL=he|obj\t2\n", []string{"called:Ruiz a liar", "sued:him"}},
-		{"cut variant below the threshold", "#threshold 0\nT=fwd\t2\nCUT=and|fwd~\t-3\nXL=he|obj\t2\n", []string{"called:Ruiz a liar and Ruiz sued him"}},
+		{"cut variant above the threshold", d, "#threshold 0\nT=fwd\t2\nCUT=and|fwd~\t-1\nXL=he|obj\t2\n", []string{"called:Ruiz a liar", "sued:him"}},
+		{"cut variant below the threshold", d, "#threshold 0\nT=fwd\t2\nCUT=and|fwd~\t-3\nXL=he|obj\t2\n", []string{"called:Ruiz a liar and Ruiz sued him"}},
+		{"a parenthetical keeps its sentence", mid, "#threshold 0\nT=mid\t3\nT=fwd\t2\nCUT=and|fwd~\t-1\nXL=he|obj\t2\n", []string{"said:New taxes, Kaya said, rose and Ruiz sued him"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -261,7 +331,7 @@ func TestModelCandidatesGiveWay(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			v := newView(d, lx)
+			v := newView(tc.doc, lx)
 			var got []string
 			for _, k := range v.modelCandidates(m) {
 				got = append(got, v.form(k.c)+":"+v.text[v.toks[k.lo].Start:v.toks[k.hi].End])

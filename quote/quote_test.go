@@ -108,6 +108,10 @@ func TestDirectQuotes(t *testing.T) {
 			[]wantQuote{
 				{"Let's start with the news today.", ":", "WALLACE", true, false},
 				{"Well, look, this is serious business for us.\n\n\"And we will win it.", ":", "PENCE", true, false}}},
+		{"a turned mark opening a paragraph opens a quote", "”He is ignorant of our culture and of our lives.” ― Pamela Padilla",
+			[]wantQuote{{"He is ignorant of our culture and of our lives.", "―", "Pamela Padilla", true, false}}},
+		{"a sign-off ends a quoted transcript", "\"PENCE: Well, look, this is serious business for us.\n\n\"Follow Ann Roe on Twitter @annroe.",
+			[]wantQuote{{"Well, look, this is serious business for us.", ":", "PENCE", true, false}}},
 		{"note labels are no speakers", "UPDATE: The vote was moved to Tuesday afternoon.\nEditor’s Note: This story has been corrected.", nil},
 		{"times are no labels", "At 10:30 the session opened again without them.", nil},
 		{"dash signature", "“He is ignorant of our culture and of our lives.” ― Pamela Padilla\n“We deserve better than this.”― Jorge Falcon.",

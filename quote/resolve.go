@@ -104,9 +104,10 @@ func (v *view) actorForDepth(sp doc.Span, head int, prev []cand, depth int) stri
 			return ""
 		}
 		return v.antecedentActor(head, prev, depth)
-	case "he", "she", "him", "her":
+	case "he", "she", "him", "her", "his":
 		// The last speaker if recent, else the nearest person; a person
-		// whose gender the text or name tells must fit the pronoun.
+		// whose gender the text or name tells must fit the pronoun ("his"
+		// owns a noun cue: "his comment that …").
 		fits := func(a *doc.Actor) bool { return a.Kind == "PER" && actor.PronounFits(d, h, a) }
 		if id := lastSpeaker(d, prev, sp.Start, 1500, fits); id != "" {
 			if near := nearestActor(d, sp.Start, 1500, "", fits); near == id || near == "" || v.sentenceHasNoOtherPerson(sp.Start, id, fits) {
@@ -114,7 +115,7 @@ func (v *view) actorForDepth(sp doc.Span, head int, prev []cand, depth int) stri
 			}
 		}
 		return nearestActor(d, sp.Start, 3000, "", fits)
-	case "they":
+	case "they", "their":
 		return nearestActor(d, sp.Start, 1500, "", isGroup)
 	}
 	if !personNouns[h] {

@@ -233,6 +233,9 @@ func (v *view) speakerDepth(c, last, floor, ceil, xs, xe, depth int) (a, b, head
 	if a, b, head, ok = v.subjectOf(c); ok && good(a, b) {
 		return a, b, head, true
 	}
+	if a, b, head, ok = v.possessor(c); ok && good(a, b) {
+		return a, b, head, true
+	}
 	if v.form(c) == "according" || v.form(c) == "According" {
 		if a, b, ok = v.phraseAfter(last, ceil); ok && good(a, b) {
 			return a, b, b, true
@@ -286,6 +289,23 @@ func (v *view) speakerDepth(c, last, floor, ceil, xs, xe, depth int) (a, b, head
 		}
 	}
 	return 0, 0, -1, false
+}
+
+// possessor returns the possessor of a noun cue c ("Trump’s claim that …",
+// "his comment that …"), who made the claim, without its "’s".
+func (v *view) possessor(c int) (a, b, head int, ok bool) {
+	if !v.deps || v.toks[c].UPOS != doc.NOUN {
+		return 0, 0, -1, false
+	}
+	p := v.child(c, "nmod:poss")
+	if p < 0 || p > c {
+		return 0, 0, -1, false
+	}
+	a, b = int(v.lo[p]), int(v.hi[p])
+	for b > a && (v.toks[b].Dep == "case" || v.isPunct(b)) {
+		b--
+	}
+	return a, b, p, a <= b && b < c
 }
 
 // quoted reports whether tokens [a, b] lie inside quotation marks (a

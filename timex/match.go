@@ -200,7 +200,7 @@ func (s *scanner) run(emit func(c *cand)) {
 			continue
 		}
 		// "around the 2:05 mark" of a video is no time of day
-		if embedded(s.text, int(s.t[c.i].s), int(s.t[c.j-1].e)) || s.inName(c.i, c.j) || c.typ == typTime && s.eq(c.j, "mark") {
+		if embedded(s.text, int(s.t[c.i].s), int(s.t[c.j-1].e)) || s.inName(c.i, c.j) || (c.typ == typTime || c.typ == typDuration && (c.durU == uMinute || c.durU == uSecond)) && s.eq(c.j, "mark") {
 			i = c.j
 			continue
 		}

@@ -853,6 +853,9 @@ func (s *scanner) relative(i int) (cand, bool) {
 	w := s.w(i)
 	the := s.w(i-1) == wThe
 	j := i + 1
+	if w == wLast && s.verbLast(i) {
+		return cand{}, false // "the deal would last four years": the verb
+	}
 	// Durations with a number: "the past two months", "the next two weeks", "last five years".
 	switch w {
 	case wPast, wLast, wNext, wComing, wPrevious, wFollowing, wLatest, wRecent, wUpcoming, wPrior:
@@ -967,6 +970,9 @@ func (s *scanner) relative(i int) (cand, bool) {
 			}
 			return mk(s.dct, false)
 		case wLast, wPast, wPrior:
+			if the && w == wLast && s.w(j+1) == wOf && (u == uDay || u == uWeek) {
+				return cand{}, false // "the last day of the convention" is no yesterday
+			}
 			if w == wPast || (the && w == wPrior) {
 				c := cand{j: j + 1, typ: typDuration, val: durCode(u, 1), theOK: true, durU: u, durN: 1}
 				c.ivStart, c.ivEnd = dayValue(shift(s.dct, u, -1)), dayValue(s.dct)
@@ -1377,6 +1383,16 @@ func (s *scanner) prefixed(i int) (cand, bool) {
 	}
 	inner.i = i
 	return inner, true
+}
+
+// verbLast reports whether "last" at token i is the verb: after a modal
+// ("would last four years"; not after "to": "compared to last year").
+func (s *scanner) verbLast(i int) bool {
+	switch lowerKey(s.str(max(i-1, 0))) {
+	case "would", "will", "could", "can", "may", "might", "should", "must", "did", "does":
+		return i > 0 && s.t[i-1].kind == kWord
+	}
+	return false
 }
 
 // startsWithYear reports whether a year begins at token k.

@@ -159,6 +159,8 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			[]want{{"9:18 p.m.", "TIME", "2025-02-22T21:18"}, {"March 1", "DATE", "2025-03-01"}, {"9:10 p.m.", "TIME", "2025-02-22T21:10"}, {"8 p.m.", "TIME", "2025-02-22T20:00"}}},
 		{"prepositions and fractions that look like expressions", "The industry is in a free-fall; they talked about today and looked way past November, and won the quarter of voters who care.", sat,
 			[]want{{"today", "DATE", "2025-02-22"}, {"November", "DATE", "2024-11"}}},
+		{"last as a verb, the last day of an event, a video mark", "The deal would last four years, compared to last year. On the last day of the convention, the talk starts at the 7 minute mark.", sat,
+			[]want{{"four years", "DURATION", "P4Y"}, {"last year", "DATE", "2024"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

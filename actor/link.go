@@ -593,6 +593,9 @@ func (lk *linking) name(a, b, typ int) {
 	if lk.anyUsed(a, b) || lk.inTimex(a, b) {
 		return
 	}
+	if lk.hyphenPair(a, b, typ) {
+		return
+	}
 	if b-a == 1 && isUpperWord(lk.text(a)) {
 		if bd, ok := lk.byKey["N:"+lk.fw[a]]; ok && bd.key != "N:"+lk.fw[a] {
 			lk.markUsed(a, b)
@@ -912,6 +915,59 @@ func (lk *linking) name(a, b, typ int) {
 		}
 		bd.mentions = append(bd.mentions, lk.mkMention(st, postEnd, "title"))
 	}
+}
+
+// hyphenPair handles a name span of two or three parties joined by
+// attached hyphens or dashes ("India-Pakistan", "Israel–Hamas",
+// "U.S.–Russia"): when every part is a country's name or a dictionary actor
+// (no nationality word: "Iranian-American" is one person's), each is a name
+// of its own. It reports whether it did so.
+func (lk *linking) hyphenPair(a, b, typ int) bool {
+	var cuts [4]int
+	n := 0
+	for k := a + 1; k < b-1; k++ {
+		switch lk.text(k) {
+		case "-", "–", "—", "‐":
+		default:
+			continue
+		}
+		t := lk.d.Tokens
+		if t[k-1].End != t[k].Start || t[k].End != t[k+1].Start {
+			continue
+		}
+		if n == len(cuts) {
+			return false
+		}
+		cuts[n] = k
+		n++
+	}
+	if n == 0 {
+		return false
+	}
+	parts := make([][2]int, 0, n+1)
+	start := a
+	for _, k := range cuts[:n] {
+		parts = append(parts, [2]int{start, k})
+		start = k + 1
+	}
+	parts = append(parts, [2]int{start, b})
+	for _, p := range parts {
+		if p[0] >= p[1] {
+			return false
+		}
+		// names, not nationality words: "Iranian-American" is one man
+		text := lk.spanText(p[0], p[1])
+		if _, dem := lk.l.g.Demonym(text); dem {
+			return false
+		}
+		if c, ok := lk.country(text); ok && !isCountryName(c, text) || !ok && lk.lookup(text, p[1]-p[0]) == nil {
+			return false
+		}
+	}
+	for _, p := range parts {
+		lk.name(p[0], p[1], typ)
+	}
+	return true
 }
 
 // acronymAfter links "(NUT)" right after a name to the same actor, and

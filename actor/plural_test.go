@@ -68,3 +68,36 @@ func TestPluralDescriptions(t *testing.T) {
 		}
 	}
 }
+
+// TestHyphenPairs checks that two names joined by a hyphen or dash are two
+// actors, and that nationality words so joined stay one description.
+func TestHyphenPairs(t *testing.T) {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text string
+		want []string // actor names, sorted
+	}{
+		{"Tensions rose over India-Pakistan border clashes.", []string{"India", "Pakistan"}},
+		{"The Israel–Hamas war entered its second year.", []string{"Hamas", "Israel"}},
+		{"An Iranian-American businessman was arrested.", []string{"Iranian-American businessman"}},
+	}
+	for _, tt := range tests {
+		d, err := p.Extract(context.Background(), doc.Article{Text: tt.text, Published: time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, a := range d.Actors {
+			if a.Kind != "GRP" {
+				got = append(got, a.Name)
+			}
+		}
+		sort.Strings(got)
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("%q: actors %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}

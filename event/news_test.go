@@ -181,6 +181,9 @@ func TestPluralAndForSubjects(t *testing.T) {
 		{"Mitch McConnell said it was inappropriate for Justice Ruth Bader Ginsburg to criticize Donald Trump.",
 			[]string{"111 Justice Ruth Bader Ginsburg>Donald Trump"}},
 		{"Republicans responded to the massacre in Orlando.", nil},
+		// a dashed pair before a noun of relations is two parties
+		{"India–Pakistan talks resumed in Geneva on Monday.", []string{"040 India+Pakistan>"}},
+		{"An Iranian-American charity donated food.", []string{"070 Iranian-American charity>food"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

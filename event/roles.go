@@ -824,6 +824,51 @@ func (v *view) actorish(h int) bool {
 	return found
 }
 
+// dashPartners appends the named words joined to named token x by a dash
+// with no spaces, before or after it, when a noun of relations follows the
+// chain ("India–Pakistan talks", "Israeli-Palestinian talks", "U.S.–Russia
+// relations"): a pair of parties. "Iranian-American businessman" is one.
+func (v *view) dashPartners(dst []int, x int) []int {
+	toks := v.d.Tokens
+	glued := func(a, b int) bool { // a, dash, b with no spaces
+		if a < 0 || b >= len(toks) || b != a+2 || toks[a].Sent != toks[b].Sent {
+			return false
+		}
+		switch v.d.TokenText(a + 1) {
+		case "-", "–", "—", "‐":
+		default:
+			return false
+		}
+		return toks[a].End == toks[a+1].Start && toks[a+1].End == toks[b].Start
+	}
+	first, last := x, x
+	for first-x > -6 && glued(first-2, first) && v.named(first-2) {
+		first -= 2
+	}
+	for last-x < 6 && glued(last, last+2) && v.named(last+2) {
+		last += 2
+	}
+	if first == last || last+1 >= len(toks) || toks[last+1].Sent != toks[x].Sent || !relationNouns[v.lemma[last+1]] {
+		return dst
+	}
+	for y := first; y <= last; y += 2 {
+		dst = appendUniq(dst, y, v)
+	}
+	return dst
+}
+
+// relationNouns name what two parties have or do with each other: after a
+// dashed pair of names they make it a pair ("U.S.–Russia relations").
+var relationNouns = map[string]bool{
+	"relation": true, "relationship": true, "tie": true, "talk": true, "negotiation": true, "alliance": true,
+	"border": true, "war": true, "conflict": true, "deal": true, "agreement": true, "treaty": true,
+	"summit": true, "cooperation": true, "rivalry": true, "dialogue": true, "partnership": true,
+	"trade": true, "tension": true, "accord": true, "pact": true, "peace": true, "meeting": true,
+	"friendship": true, "dispute": true, "standoff": true, "clash": true, "fighting": true, "truce": true,
+	"ceasefire": true, "exchange": true, "swap": true, "alliance-building": true, "détente": true,
+	"detente": true, "rapprochement": true, "axis": true, "front": true, "coalition": true, "venture": true,
+}
+
 // hyphenNamed returns the named compound of a hyphenated adjective
 // ("Ukraine-related", "Saudi-led"), or -1.
 func (v *view) hyphenNamed(a int) int {
@@ -961,6 +1006,7 @@ func (v *view) expand(dst []int, h int) []int {
 		}
 		if v.named(x) || v.d.Tokens[x].UPOS == doc.PRON {
 			dst = appendUniq(dst, x, v)
+			dst = v.dashPartners(dst, x)
 			continue
 		}
 		// modifiers with actors
@@ -978,6 +1024,7 @@ func (v *view) expand(dst []int, h int) []int {
 				}
 				if v.named(c) && !v.isPlace(c) {
 					dst = appendUniq(dst, c, v)
+					dst = v.dashPartners(dst, c)
 					added = true
 					v.children(c, func(g int) bool {
 						if v.dep(g) == "conj" && v.named(g) {

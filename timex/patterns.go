@@ -585,11 +585,50 @@ func (s *scanner) weekdayByTense(wd, i, j int) time.Time {
 	if s.deadline(i, j) {
 		return s.weekdayDate(wd, 1, false)
 	}
+	if s.afterOutcome(i) {
+		return s.weekdayDate(wd, -1, false)
+	}
 	switch s.tenseOf(i, j) {
 	case tFuture, tPresent:
 		return s.weekdayDate(wd, 1, false)
 	}
 	return s.weekdayDate(wd, -1, false)
+}
+
+// outcomeNouns are events known only once they have happened: a weekday
+// that dates one is past whatever the verb of the clause ("Cruz's
+// victories Tuesday in Texas", "the massacre Tuesday in San Bernardino",
+// "his victory in Monday night's caucus").
+var outcomeNouns = map[string]bool{
+	"win": true, "wins": true, "victory": true, "victories": true, "loss": true, "losses": true,
+	"defeat": true, "defeats": true, "finish": true, "upset": true, "sweep": true, "triumph": true,
+	"massacre": true, "attack": true, "attacks": true, "shooting": true, "shootings": true,
+	"bombing": true, "bombings": true, "killing": true, "killings": true, "crash": true,
+	"collapse": true, "death": true, "deaths": true, "arrest": true, "arrests": true,
+	"assertion": true, "remarks": true, "comments": true, "showing": true, "results": true,
+}
+
+// afterOutcome reports whether the weekday at token i directly follows an
+// outcome noun, alone or through "on" or "in", that a determiner or a
+// possessive marks as a noun ("the win Tuesday", "Cruz's victories
+// Tuesday", "his victory in Monday's caucus"; not "to win Monday's debate"
+// nor "a few more victories on Saturday").
+func (s *scanner) afterOutcome(i int) bool {
+	k := i - 1
+	if s.w(k) == wOn || s.w(k) == wIn {
+		k--
+	}
+	if k < 1 || s.t[k].kind != kWord || !outcomeNouns[lowerKey(s.str(k))] {
+		return false
+	}
+	d := k - 1
+	switch {
+	case s.w(d) == wThe, s.eq(d, "his"), s.eq(d, "her"), s.eq(d, "its"), s.eq(d, "their"), s.eq(d, "our"):
+		return true
+	case s.eq(d, "s") && s.apos(d-1), s.apos(d), s.punct(d, ')'):
+		return true // "Cruz's victories", "Priebus' assertion", "Ted Cruz's (R-Texas) victory"
+	}
+	return false
 }
 
 // possessiveEnd reports whether the weekday ending at token j is a
@@ -664,8 +703,13 @@ func (s *scanner) possessiveAhead(i, j, end int) bool {
 	if !scheduled {
 		return false
 	}
+	if s.afterOutcome(i) {
+		return false // "his victory in Monday night's caucus"
+	}
 	if s.w(p) == wBefore {
-		return true // "challenged him to a debate before Monday's caucus"
+		// "challenged him to a debate before Monday's caucus", but "he had
+		// been told just before Tuesday's vote"
+		return !s.pastPerfectBefore(p)
 	}
 	t, sure := s.tenseSure(i, j)
 	if t == tPast && sure {
@@ -691,6 +735,20 @@ func (s *scanner) possessiveAhead(i, j, end int) bool {
 		}
 	}
 	return true
+}
+
+// pastPerfectBefore reports whether "had" appears in the clause within
+// eight tokens before token k.
+func (s *scanner) pastPerfectBefore(k int) bool {
+	for q := k - 1; q >= 0 && k-q <= 8; q-- {
+		if s.punct(q, '.') || s.punct(q, ';') || s.punct(q, '?') || s.punct(q, '!') {
+			return false
+		}
+		if s.eq(q, "had") {
+			return true
+		}
+	}
+	return false
 }
 
 // deadline reports whether the expression at tokens [i, j) is the end of

@@ -320,8 +320,9 @@ func armedSector(s string) bool {
 }
 
 // verbalAttack reports whether an "attack" is a verbal one: its source is
-// a named person who is no fighter and its target, if any, a person too or
-// nobody named ("their opponent"), not a country, force or place.
+// a named person who is no fighter and its target, if any, a person too,
+// nobody named ("their opponent") or, for a politician, a civilian group
+// ("attacking Latinos"); not a country, force or place.
 func (v *view) verbalAttack(cd *cand) bool {
 	person := func(x int) bool {
 		a := v.actor[x]
@@ -342,11 +343,27 @@ func (v *view) verbalAttack(cd *cand) bool {
 		}
 	}
 	for _, x := range cd.tgt {
-		if !person(x) && v.named(x) {
+		if !person(x) && v.named(x) && !(v.politicians(cd.src) && v.civilianGroup(x)) {
 			return false // a country, an army, a place
 		}
 	}
 	return true
+}
+
+// civilianGroup reports whether token x names a group of people that is
+// neither armed nor a state ("immigrants", "Muslims"), or an organisation
+// no dictionary codes ("Latinos" as the recogniser tags it): what a
+// politician attacks with words.
+func (v *view) civilianGroup(x int) bool {
+	a := v.actor[x]
+	if a < 0 {
+		return false
+	}
+	ac := &v.d.Actors[a]
+	if ac.Kind == "ORG" && ac.Code == "" && ac.Country == "" {
+		return true // a name no dictionary knows: "Latinos", "Dreamers"
+	}
+	return ac.Kind == "GRP" && !armedSector(ac.Sector) && !politicalSector(ac.Sector)
 }
 
 // sentenceCountry returns the country sentence s is about: the one its

@@ -40,6 +40,9 @@ func TestPoliticalNewsSenses(t *testing.T) {
 		{"She can't beat Donald Trump without help.", nil},
 		{"Trump beat Ted Cruz in Indiana.", nil},
 		{"Israeli jets attacked Hamas positions in Gaza as the ceasefire collapsed.", []string{"190 Israeli>Hamas"}},
+		// a politician attacking a group of people uses words
+		{"Senator Ted Cruz attacked Muslims in a speech.", []string{"111 Senator Ted Cruz>Muslims"}},
+		{"Israeli soldiers attacked Palestinians in Hebron.", []string{"190 Israeli soldiers>Palestinians in Hebron"}},
 		{"Governor Ann Weller attacked the Pentagon as a wasteful bureaucracy.", []string{"111 Governor Ann Weller>the Pentagon"}},
 		{"Police beat opposition leader Morgan Tsvangirai in Harare.", []string{"182 Police>opposition leader Morgan Tsvangirai"}},
 		{"Two men beat John Smith to death.", []string{"182 Two men>John Smith"}},

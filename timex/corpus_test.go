@@ -194,6 +194,7 @@ func TestPossessiveWeekdaysParsed(t *testing.T) {
 		{"an outcome before a possessive", "Critics missed his victory in Monday night's caucus.", "Monday night", "2016-10-03TNI"},
 		{"a verb is no outcome", "Voters expect Clinton to win Monday's debate.", "Monday", "2016-10-10"},
 		{"past perfect before a scheduled event", "He had been told just before Tuesday's vote that he would lose.", "Tuesday", "2016-10-04"},
+		{"a weekday as the predicate of a past copula", "That may be wishful thinking, given how distant his finish was on Tuesday.", "Tuesday", "2016-10-04"},
 		{"future, the event as subject", "Saturday's debate might not move mountains.", "Saturday", "2016-10-08"},
 		{"present, an outcome", "Friday's ruling angers the governor.", "Friday", "2016-10-07"},
 		{"past before", "Prices fell before Friday's purchases.", "Friday", "2016-10-07"},

@@ -81,6 +81,22 @@ func (te *tenser) fromParse(i, j int) (tense, bool) {
 		return tUnknown, false
 	}
 	poss := strings.HasPrefix(d.Tokens[h].Dep, "nmod:poss")
+	// The expression as the predicate of a copula: "his finish was on
+	// Tuesday", "the vote will be on Tuesday".
+	for c := max(h-4, 0); c < h; c++ {
+		if int(d.Tokens[c].Head) != h {
+			continue
+		}
+		switch dep := d.Tokens[c].Dep; {
+		case dep == "cop" || strings.HasPrefix(dep, "aux"):
+			switch strings.ToLower(d.TokenText(c)) {
+			case "was", "were":
+				return tPast, true
+			case "will", "'ll", "would":
+				return tFuture, true
+			}
+		}
+	}
 	v := int(d.Tokens[h].Head)
 	for steps := 0; steps < 5 && v >= 0 && v < len(d.Tokens); steps++ {
 		switch strings.ToLower(d.Tokens[v].Lemma) {

@@ -195,6 +195,8 @@ func TestPossessiveWeekdaysParsed(t *testing.T) {
 		{"a verb is no outcome", "Voters expect Clinton to win Monday's debate.", "Monday", "2016-10-10"},
 		{"past perfect before a scheduled event", "He had been told just before Tuesday's vote that he would lose.", "Tuesday", "2016-10-04"},
 		{"a weekday as the predicate of a past copula", "That may be wishful thinking, given how distant his finish was on Tuesday.", "Tuesday", "2016-10-04"},
+		{"the event as subject of a future copula", "And while Monday's debate in New York will be his first, he is calm.", "Monday", "2016-10-10"},
+		{"ahead of a noun and a weekday", "They campaigned ahead of voting Tuesday in six states.", "Tuesday", "2016-10-11"},
 		{"future, the event as subject", "Saturday's debate might not move mountains.", "Saturday", "2016-10-08"},
 		{"present, an outcome", "Friday's ruling angers the governor.", "Friday", "2016-10-07"},
 		{"past before", "Prices fell before Friday's purchases.", "Friday", "2016-10-07"},

@@ -588,6 +588,9 @@ func (s *scanner) weekdayByTense(wd, i, j int) time.Time {
 	if s.afterOutcome(i) {
 		return s.weekdayDate(wd, -1, false)
 	}
+	if s.w(i-1) == wOf && s.eq(i-2, "ahead") || i >= 3 && s.t[i-1].kind == kWord && s.w(i-2) == wOf && s.eq(i-3, "ahead") {
+		return s.weekdayDate(wd, 1, false) // "ahead of Tuesday", "ahead of voting Tuesday"
+	}
 	switch s.tenseOf(i, j) {
 	case tFuture, tPresent:
 		return s.weekdayDate(wd, 1, false)
@@ -658,6 +661,7 @@ var scheduledNouns = map[string]bool{
 	"festival": true, "concert": true, "funeral": true, "march": true, "speech": true,
 	"address": true, "visit": true, "trip": true, "kickoff": true, "auction": true, "briefing": true,
 	"testimony": true, "deposition": true, "opening": true, "premiere": true, "showcase": true,
+	"encounter": true, "matchup": true, "forum": true, "contest": true, "contests": true,
 }
 
 // possessiveAhead reports whether a possessive weekday (tokens [i, j),

@@ -83,25 +83,20 @@ func (te *tenser) fromParse(i, j int) (tense, bool) {
 	poss := strings.HasPrefix(d.Tokens[h].Dep, "nmod:poss")
 	// The expression as the predicate of a copula: "his finish was on
 	// Tuesday", "the vote will be on Tuesday".
-	for c := max(h-4, 0); c < h; c++ {
-		if int(d.Tokens[c].Head) != h {
-			continue
-		}
-		switch dep := d.Tokens[c].Dep; {
-		case dep == "cop" || strings.HasPrefix(dep, "aux"):
-			switch strings.ToLower(d.TokenText(c)) {
-			case "was", "were":
-				return tPast, true
-			case "will", "'ll", "would":
-				return tFuture, true
-			}
-		}
+	if t, ok := te.copula(h); ok {
+		return t, true
 	}
 	v := int(d.Tokens[h].Head)
 	for steps := 0; steps < 5 && v >= 0 && v < len(d.Tokens); steps++ {
 		switch strings.ToLower(d.Tokens[v].Lemma) {
 		case "effective", "payable", "due":
 			return tFuture, true // "effective Feb. 1", "payable Dec. 7"
+		}
+		if !isVerbTag(d.Tokens[v].XPOS) {
+			// a nominal predicate: "Monday's debate will be Trump's first"
+			if t, ok := te.copula(v); ok {
+				return t, true
+			}
 		}
 		if isVerbTag(d.Tokens[v].XPOS) {
 			t, sure := te.verbTense(v, 0)
@@ -111,6 +106,26 @@ func (te *tenser) fromParse(i, j int) (tense, bool) {
 			return t, sure
 		}
 		v = int(d.Tokens[v].Head)
+	}
+	return tUnknown, false
+}
+
+// copula reads the tense of the copula or auxiliary of a nominal
+// predicate at token h: was/were are past, will future.
+func (te *tenser) copula(h int) (tense, bool) {
+	d := te.d
+	for c := max(h-4, 0); c < h; c++ {
+		if int(d.Tokens[c].Head) != h {
+			continue
+		}
+		if dep := d.Tokens[c].Dep; dep == "cop" || strings.HasPrefix(dep, "aux") {
+			switch strings.ToLower(d.TokenText(c)) {
+			case "was", "were":
+				return tPast, true
+			case "will", "'ll": // not "would": "what the results would be on Saturday" is told in the past
+				return tFuture, true
+			}
+		}
 	}
 	return tUnknown, false
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html/charset"
 
@@ -155,11 +156,20 @@ func fromXML(name string, data []byte, opts Options) (doc.Article, error) {
 		// the declaration may still name UTF-16; the bytes are UTF-8 now
 		data = dropEncodingDecl(data)
 	}
+	encoding := ""
+	if !utf8.Valid(data) && !declaresEncoding(data) {
+		// 8-bit text without a declaration, as for text files
+		text, enc, err := decodeText(data)
+		if err != nil {
+			return doc.Article{}, err
+		}
+		data, encoding = []byte(text), enc
+	}
 	root, err := parseXML(data)
 	if err != nil {
 		return doc.Article{}, err
 	}
-	a := doc.Article{Source: name, Published: opts.Date}
+	a := doc.Article{Source: name, Published: opts.Date, Encoding: encoding}
 	if name != "-" && name != "" {
 		base := filepath.Base(name)
 		a.ID = strings.TrimSuffix(base, filepath.Ext(base))
@@ -192,6 +202,17 @@ func fromXML(name string, data []byte, opts Options) (doc.Article, error) {
 		}
 	}
 	return a, nil
+}
+
+// declaresEncoding reports whether data begins with an XML declaration
+// that names an encoding.
+func declaresEncoding(data []byte) bool {
+	t := bytes.TrimLeft(bytes.TrimPrefix(data, utf8BOM), " \t\r\n")
+	if !bytes.HasPrefix(t, []byte("<?xml")) {
+		return false
+	}
+	end := bytes.Index(t, []byte("?>"))
+	return end > 0 && bytes.Contains(t[:end], []byte("encoding"))
 }
 
 // dropEncodingDecl removes the encoding of an XML declaration, for bytes

@@ -90,6 +90,14 @@ func TestXML(t *testing.T) {
 			text: []string{"The talks resumed Thursday.\n\nThey will go on."}, notText: []string{"10:30", "<EVENT"},
 		},
 		{
+			name: "Latin-1 without a declaration", file: "l.tml", input: "<?xml version=\"1.0\"?>\n<TimeML><TEXT>Caf\xe9 talks resumed on Monday.</TEXT></TimeML>",
+			id: "l", published: "0001-01-01", text: []string{"Café talks resumed on Monday."},
+		},
+		{
+			name: "Latin-1 declared", file: "d.tml", input: "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<TimeML><TEXT>Caf\xe9 talks resumed.</TEXT></TimeML>",
+			id: "d", published: "0001-01-01", text: []string{"Café talks resumed."},
+		},
+		{
 			name: "TimeML detected by content", file: "-", input: timemlDoc,
 			id: "XYZ19990101.0001", title: "Talks Resume", published: "1999-01-01",
 			text: []string{"The talks resumed Thursday."},

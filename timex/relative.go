@@ -561,7 +561,11 @@ func (s *scanner) barePlural(i int) (cand, bool) {
 	case wLater:
 		return cand{j: i + 1, typ: typDuration, val: durCode(u, -1), durU: u, durN: -1}, true
 	}
-	switch s.w(i - 1) {
+	p := i - 1
+	if s.eq(p, "just") || s.eq(p, "only") || s.eq(p, "mere") {
+		p-- // "in just minutes"
+	}
+	switch s.w(p) {
 	case wFor, wWithin, wOver, wAfter, wIn, wTo, wUntil:
 		if s.w(i+1) == wOf || s.hyphen(i+1) {
 			return cand{}, false

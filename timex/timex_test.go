@@ -161,6 +161,8 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			[]want{{"today", "DATE", "2025-02-22"}, {"November", "DATE", "2024-11"}}},
 		{"last as a verb, the last day of an event, a video mark", "The deal would last four years, compared to last year. On the last day of the convention, the talk starts at the 7 minute mark.", sat,
 			[]want{{"four years", "DURATION", "P4Y"}, {"last year", "DATE", "2024"}}},
+		{"in just minutes", "The index fell in just minutes.", sat,
+			[]want{{"minutes", "DURATION", "PTXM"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

@@ -1033,7 +1033,11 @@ func (s *scanner) holidayExpr(i int) (cand, bool) {
 		// handled by relative(); keep the plain reading here
 	}
 	t := holiday(h, y)
-	switch s.tenseOf(i, j) {
+	tn := s.tenseOf(i, j)
+	if (s.deadline(i, j) || s.w(i-1) == wBy || s.w(i-1) == wBefore) && tn != tPast {
+		tn = tFuture // "by Election Day", "until Christmas": the coming one
+	}
+	switch tn {
 	case tPast:
 		if t.After(s.dct) {
 			t = holiday(h, y-1)

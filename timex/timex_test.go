@@ -163,6 +163,8 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			[]want{{"four years", "DURATION", "P4Y"}, {"last year", "DATE", "2024"}}},
 		{"in just minutes", "The index fell in just minutes.", sat,
 			[]want{{"minutes", "DURATION", "PTXM"}}},
+		{"a holiday as a deadline", "With half the vote in by Election Day, we are ready.", time.Date(2016, 2, 17, 0, 0, 0, 0, time.UTC),
+			[]want{{"Election Day", "DATE", "2016-11-08"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

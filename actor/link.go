@@ -1693,6 +1693,22 @@ func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
 	group := plural || collective[phrase] || collective[gazetteer.Fold(m.Agent.Phrase)]
 	end := m.End
 	bare := false
+	if country == "" && igo == "" && prefix == "" && !group && pos == m.Start && pos > sentStart && lk.fw[pos-1] == "the" && personTitles[head] {
+		// "the president" after "President Obama": the latest person
+		// whose title is the phrase, whatever country the sentence names
+		// ("the president declined to threaten Moscow")
+		// (not "the president of the union", whose office is its own, nor
+		// an apposition: "John Bulgaro, the president …")
+		ownOffice := m.End < sentEnd && (lk.fw[m.End] == "of" || lk.fw[m.End] == "for") ||
+			pos-3 >= sentStart && lk.text(pos-2) == "," && (lk.used[pos-3] || lk.isCap(pos-3))
+		if bd := lk.titledPerson(phrase, m.Start); bd != nil && !ownOffice {
+			lk.markUsed(pos-1, m.End)
+			last := bd.lastTok
+			lk.mention(bd, pos-1, m.End, "description")
+			bd.lastTok = max(last, bd.lastTok)
+			return true
+		}
+	}
 	if country == "" && igo == "" && prefix == "" {
 		if phoenix {
 			return false
@@ -1853,6 +1869,85 @@ func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
 	bd.titleText = lk.spanText(m.Start, m.End)
 	lk.mention(bd, pos, end, "description")
 	return true
+}
+
+// titledPerson returns the person named (not only described) last before
+// token tok whose role or a titled mention carries the title phrase
+// ("President Obama" for "the president"), or nil.
+func (lk *linking) titledPerson(phrase string, tok int) *builder {
+	var best *builder
+	for _, bd := range lk.bs {
+		if bd.kind != "PER" || bd.lastTok >= tok || best != nil && bd.lastTok <= best.lastTok {
+			continue
+		}
+		named := false
+		for _, mt := range bd.mentions {
+			named = named || mt.Kind == "name" || mt.Kind == "title"
+		}
+		if !named {
+			continue // a description ("the first African-American president") is nobody by name
+		}
+		// (after a comma: "President Bill Clinton, Representative James E.
+		// Rogan" is a run of two titled names, the last one the person's)
+		_, _, _, _, role := lk.code(bd)
+		ok := hasTitle(strings.ToLower(afterComma(role)), phrase)
+		for _, mt := range bd.mentions {
+			ok = ok || mt.Kind == "title" && hasTitle(strings.ToLower(afterComma(mt.Text)), phrase)
+		}
+		if ok {
+			best = bd
+		}
+	}
+	return best
+}
+
+// afterComma returns s after its last comma.
+func afterComma(s string) string {
+	if k := strings.LastIndexByte(s, ','); k >= 0 {
+		return s[k+1:]
+	}
+	return s
+}
+
+// personTitles are the last words of the titles that "the …" refers back
+// with ("the president", "the prime minister", "the senator").
+var personTitles = map[string]bool{
+	"president": true, "minister": true, "chancellor": true, "premier": true, "king": true, "queen": true,
+	"senator": true, "governor": true, "mayor": true, "judge": true, "justice": true, "general": true,
+	"admiral": true, "secretary": true, "ambassador": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "chairman": true, "chairwoman": true, "congressman": true, "congresswoman": true,
+	"representative": true, "nominee": true, "candidate": true, "commander": true, "sheriff": true,
+	"prosecutor": true, "pope": true, "emir": true, "prince": true, "princess": true, "director": true,
+	"speaker": true, "actor": true, "actress": true, "coach": true, "ceo": true, "founder": true,
+	"envoy": true, "diplomat": true, "lawmaker": true, "leader": true, "pastor": true, "rabbi": true,
+	"imam": true, "bishop": true, "cardinal": true, "ayatollah": true, "sultan": true, "dictator": true,
+}
+
+// hasTitle reports whether s holds the title phrase as words, not as part
+// of a lesser or past office ("deputy foreign minister" is no "foreign
+// minister", "vice president" no "president").
+func hasTitle(s, phrase string) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], phrase)
+		if k < 0 {
+			return false
+		}
+		a, b := off+k, off+k+len(phrase)
+		if (a == 0 || !isLetter(s[a-1])) && (b == len(s) || !isLetter(s[b])) {
+			before := strings.TrimRight(s[:a], " -")
+			if i := strings.LastIndexAny(before, " -"); i >= 0 {
+				before = before[i+1:]
+			}
+			switch before {
+			case "deputy", "vice", "assistant", "former", "ex", "acting", "under", "associate",
+				"attorney", "surgeon", "inspector", "solicitor", "secretary", "lieutenant", "lt.", "lt", "consul":
+				// "attorney general" is no general, "lieutenant governor" no governor
+			default:
+				return true
+			}
+		}
+		off = a + 1
+	}
 }
 
 var compass = map[string]bool{

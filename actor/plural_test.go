@@ -101,3 +101,44 @@ func TestHyphenPairs(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleDescriptions checks that "the president" refers back to the
+// person last named with that title, whatever country its sentence names.
+func TestTitleDescriptions(t *testing.T) {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text, phrase, want string // want: the actor's name, "" for none
+	}{
+		{"Rep. Adam Schiff called on President Barack Obama to retaliate. This week, the president declined to threaten Moscow.",
+			"the president", "Barack Obama"},
+		{"Vice President Joe Biden met Russian President Vladimir Putin on Monday. The president said the talks were useful.",
+			"The president", "Vladimir Putin"},
+		// a lesser office is not the office
+		{"Deputy Foreign Minister Sergei Ryabkov spoke on Monday. The foreign minister was in Ankara.",
+			"The foreign minister", ""},
+		// an apposition names its own person
+		{"Union leader Richard Sabato, the president of a trades council, spoke. John Bulgaro, the president of a local, agreed.",
+			"the president of a local", ""},
+	}
+	for _, tt := range tests {
+		d, err := p.Extract(context.Background(), doc.Article{Text: tt.text, Published: time.Date(2016, 9, 8, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		k := strings.Index(tt.text, tt.phrase)
+		got := ""
+		for _, a := range d.Actors {
+			for _, m := range a.Mentions {
+				if m.Start == k && a.Kind == "PER" && strings.Contains(a.Name, " ") {
+					got = a.Name
+				}
+			}
+		}
+		if got != tt.want {
+			t.Errorf("%q: %q is %q, want %q", tt.text, tt.phrase, got, tt.want)
+		}
+	}
+}

@@ -197,6 +197,7 @@ func TestPossessiveWeekdaysParsed(t *testing.T) {
 		{"a weekday as the predicate of a past copula", "That may be wishful thinking, given how distant his finish was on Tuesday.", "Tuesday", "2016-10-04"},
 		{"the event as subject of a future copula", "And while Monday's debate in New York will be his first, he is calm.", "Monday", "2016-10-10"},
 		{"ahead of a noun and a weekday", "They campaigned ahead of voting Tuesday in six states.", "Tuesday", "2016-10-11"},
+		{"a scheduled month under a past verb keeps a past lean", "The scandal prompted Parliament to call a hearing in April.", "April", "2016-04"},
 		{"future, the event as subject", "Saturday's debate might not move mountains.", "Saturday", "2016-10-08"},
 		{"present, an outcome", "Friday's ruling angers the governor.", "Friday", "2016-10-07"},
 		{"past before", "Prices fell before Friday's purchases.", "Friday", "2016-10-07"},

@@ -130,6 +130,13 @@ func (s *scanner) resolveMonth(m, i, j int) point {
 	tn, sure := s.tenseSure(i, j)
 	if s.deadline(i, j) {
 		tn, sure = tFuture, false
+	} else if s.scheduledMonth(i, j) {
+		// the month of a scheduled event is about the nearest one whatever
+		// the verb: "said … before the party's convention in July" in April
+		if tn == tPast && sure {
+			back, fwd = 7, 4
+		}
+		tn, sure = tUnknown, false
 	}
 	switch {
 	case tn == tPast && sure:
@@ -645,6 +652,21 @@ func (s *scanner) possessiveEnd(j int) (int, bool) {
 		return j + 2, true
 	}
 	return 0, false
+}
+
+// scheduledMonth reports whether the month at tokens [i, j) dates a
+// scheduled event: "the convention in July", "the Republican primaries in
+// June", "November's general election".
+func (s *scanner) scheduledMonth(i, j int) bool {
+	if end, ok := s.possessiveEnd(j); ok {
+		for k := end; k < s.n() && k < end+3 && s.t[k].kind == kWord; k++ {
+			if scheduledNouns[lowerKey(s.str(k))] {
+				return true
+			}
+		}
+		return false
+	}
+	return s.w(i-1) == wIn && i >= 2 && s.t[i-2].kind == kWord && scheduledNouns[lowerKey(s.str(i-2))]
 }
 
 // scheduledNouns are events that are announced before they happen, so

@@ -165,6 +165,10 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			[]want{{"minutes", "DURATION", "PTXM"}}},
 		{"a holiday as a deadline", "With half the vote in by Election Day, we are ready.", time.Date(2016, 2, 17, 0, 0, 0, 0, time.UTC),
 			[]want{{"Election Day", "DATE", "2016-11-08"}}},
+		{"the month of a scheduled event", "He said he would fight before the convention in July.", time.Date(2016, 4, 15, 0, 0, 0, 0, time.UTC),
+			[]want{{"July", "DATE", "2016-07"}}},
+		{"the month of a scheduled event, possessive", "Cross called November's general election a test.", time.Date(2016, 8, 17, 0, 0, 0, 0, time.UTC),
+			[]want{{"November", "DATE", "2016-11"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),
 			[]want{{"the quarter", "DATE", "2025-Q3"}, {"Sept. 30", "DATE", "2025-09-30"}}},
 	}

@@ -130,6 +130,8 @@ func (s *scanner) resolveMonth(m, i, j int) point {
 	tn, sure := s.tenseSure(i, j)
 	if s.deadline(i, j) {
 		tn, sure = tFuture, false
+	} else if s.incidentMonth(i) {
+		tn, sure = tPast, true // "after the Charleston church massacre in June"
 	} else if s.scheduledMonth(i, j) {
 		// the month of a scheduled event is about the nearest one whatever
 		// the verb: "said … before the party's convention in July" in April
@@ -652,6 +654,20 @@ func (s *scanner) possessiveEnd(j int) (int, bool) {
 		return j + 2, true
 	}
 	return 0, false
+}
+
+// incidentNouns are events that are only told once they happened and are
+// not hoped for (unlike a victory "in November").
+var incidentNouns = map[string]bool{
+	"massacre": true, "attack": true, "attacks": true, "shooting": true, "shootings": true,
+	"bombing": true, "bombings": true, "killing": true, "killings": true, "crash": true,
+	"collapse": true, "death": true, "deaths": true, "arrest": true, "arrests": true,
+}
+
+// incidentMonth reports whether the month at token i dates an incident:
+// "the massacre in June", "the attacks in November".
+func (s *scanner) incidentMonth(i int) bool {
+	return s.w(i-1) == wIn && i >= 2 && s.t[i-2].kind == kWord && incidentNouns[lowerKey(s.str(i-2))]
 }
 
 // scheduledMonth reports whether the month at tokens [i, j) dates a

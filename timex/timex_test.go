@@ -167,6 +167,8 @@ func TestRecognizeAndNormalize(t *testing.T) {
 			[]want{{"Election Day", "DATE", "2016-11-08"}}},
 		{"the month of a scheduled event", "He said he would fight before the convention in July.", time.Date(2016, 4, 15, 0, 0, 0, 0, time.UTC),
 			[]want{{"July", "DATE", "2016-07"}}},
+		{"the month of an incident", "Clinton spoke in the city after the church massacre in June.", time.Date(2016, 2, 25, 0, 0, 0, 0, time.UTC),
+			[]want{{"June", "DATE", "2015-06"}}},
 		{"the month of a scheduled event, possessive", "Cross called November's general election a test.", time.Date(2016, 8, 17, 0, 0, 0, 0, time.UTC),
 			[]want{{"November", "DATE", "2016-11"}}},
 		{"quarter ended a date", "For the quarter ended Sept. 30, net rose. The quarter-to-quarter rise was small.", time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC),

@@ -72,7 +72,7 @@ func (a *Attributor) extract(ctx context.Context, v *view) ([]doc.Quote, error) 
 	// rather than titles or scare quotes.
 	keep := cs[:0]
 	for _, c := range cs {
-		if c.direct && !c.attributed() && c.inherit < 0 && words(v.text[c.start:c.end]) < 6 {
+		if c.direct && !c.attributed() && c.inherit < 0 && (words(v.text[c.start:c.end]) < 6 || c.title) {
 			continue
 		}
 		keep = append(keep, c)
@@ -134,7 +134,7 @@ func (v *view) leadIns(ms []marked, cs []cand, ndirect int) []cand {
 func (v *view) continuations(ms []marked, cs []cand) {
 	for i := range cs {
 		c := &cs[i]
-		if c.attributed() || i == 0 || c.m < 0 {
+		if c.attributed() || i == 0 || c.m < 0 || c.title && ms[c.m].paraStart {
 			continue
 		}
 		k := i - 1
@@ -292,6 +292,10 @@ func (v *view) isFinal(j int) bool {
 func (v *view) attributeDirect(ms []marked, k int, x *cand) {
 	m := ms[k]
 	n := len(v.toks)
+	if v.subhead(m, x) {
+		x.title = true
+		return // a section heading set in quotation marks
+	}
 	if v.titleLike(m, x) {
 		// After a possessive or "on", "in", "the", it names a show or a
 		// paper even inside reported speech.
@@ -425,6 +429,41 @@ func (v *view) titleLike(m marked, x *cand) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(ws[0])
 	return unicode.IsUpper(r) || unicode.IsDigit(r)
+}
+
+// subhead reports whether quote m (content x) is a section heading set in
+// quotation marks, as some archives render them: the whole paragraph, two
+// to eight words in title case ("'Legend in the Coal Fields.'"), no
+// sentence punctuation inside.
+func (v *view) subhead(m marked, x *cand) bool {
+	if !m.paraStart || !m.closed {
+		return false
+	}
+	if rest := strings.TrimSpace(v.text[m.close:paraEnd(v.text, m.close)]); rest != "" {
+		return false
+	}
+	t := strings.TrimRight(v.text[x.start:x.end], ".")
+	if strings.ContainsAny(t, ".,;:?!\"“”") {
+		return false
+	}
+	return len(strings.Fields(t)) <= 8 && titleWords(t)
+}
+
+// titleWords reports whether t is two or more words in title case: the
+// first and every word of four letters or more capitalised, save a few
+// function words ("Secret Lives of the Super Rich").
+func titleWords(t string) bool {
+	ws := strings.Fields(t)
+	if len(ws) < 2 {
+		return false
+	}
+	for i, w := range ws {
+		r, _ := utf8.DecodeRuneInString(w)
+		if (i == 0 || utf8.RuneCountInString(w) >= 4 && !titleLower[w]) && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // dashes introduce a signature after a quote ("“…” ― Pamela Padilla").

@@ -32,6 +32,14 @@ var headlineVerbs = map[string]string{
 	"hints": "hint", "indicates": "indicate", "predicted": "predict", "testifies": "testify",
 }
 
+// titleLower are the longer function words some headlines leave in lower
+// case ("Meetings with Foundation Donors").
+var titleLower = map[string]bool{
+	"with": true, "from": true, "into": true, "over": true, "than": true, "that": true, "this": true,
+	"upon": true, "onto": true, "about": true, "after": true, "amid": true, "against": true,
+	"before": true, "under": true, "without": true, "within": true, "while": true, "when": true,
+}
+
 // titleCase reports whether the words of text read like a headline: at
 // least four words, and every word of four letters or more capitalised.
 func titleCase(text string) bool {
@@ -48,7 +56,7 @@ func titleCase(text string) bool {
 			continue
 		}
 		n++
-		if r := []rune(w)[0]; letters >= 4 && !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		if r := []rune(w)[0]; letters >= 4 && !unicode.IsUpper(r) && !unicode.IsDigit(r) && !titleLower[w] {
 			return false
 		}
 	}
@@ -56,32 +64,40 @@ func titleCase(text string) bool {
 }
 
 // headlineSpeaker reports whether tokens [a, b] can name a headline's
-// speaker: one to six capitalised words without punctuation, naming a
-// person, organisation or group by the entity and actor layers, or headed
-// by a person, source or reporting noun ("Former White House Doctor",
-// "Poll").
+// speaker: one to six capitalised words without punctuation, ending in a
+// noun or name, that name a person, organisation, group or place by the
+// entity and actor layers, are all names (the recogniser misses names in
+// title case: "Pence"), or end in a person, source or reporting noun
+// ("Former White House Doctor", "Poll").
 func (v *view) headlineSpeaker(a, b int) bool {
 	if a > b || b-a >= 6 {
 		return false
 	}
-	named := false
+	named, names := false, true
 	for j := a; j <= b; j++ {
 		f := v.form(j)
 		if v.isPunct(j) || f == "" || !unicode.IsUpper([]rune(f)[0]) {
 			return false
 		}
 		switch v.toks[j].UPOS {
-		case doc.PROPN, doc.NOUN, doc.ADJ, doc.NUM:
+		case doc.PROPN:
+		case doc.NOUN, doc.ADJ, doc.NUM:
+			names = false
+		case doc.DET:
+			names = names && j == a
 		default:
 			return false
 		}
 		switch v.kindOf(j) {
-		case "PER", "ORG", "GRP":
+		case "PER", "ORG", "GRP", "LOC":
 			named = true
 		}
 	}
+	if u := v.toks[b].UPOS; u != doc.PROPN && u != doc.NOUN {
+		return false
+	}
 	h := strings.ToLower(v.form(b))
-	return named || personNouns[strings.TrimSuffix(h, "s")] || anonymousHeads[h] || labelNouns[h] || h == "doctor"
+	return named || names && b-a < 4 || personNouns[strings.TrimSuffix(h, "s")] || anonymousHeads[h] || labelNouns[h] || h == "doctor" || h == "document"
 }
 
 // headlineLines returns the attributions of title-case lines outside
@@ -149,7 +165,15 @@ func (v *view) headlineAttribution(a, last int) (cand, bool) {
 			}
 			cs, ce, sa = a, comma-1, comma+1
 		} else if k+1 <= last {
+			// "Clinton Says Russians Hacked DNC, Calls Trump’s Remarks
+			// ‘Troubling.’": the statement ends before the next verb.
 			cs, ce = k+1, last
+			for j := k + 2; j < last; j++ {
+				if _, ok := headlineVerbs[strings.ToLower(v.form(j+1))]; ok && v.form(j) == "," {
+					ce = j - 1
+					break
+				}
+			}
 		}
 		if cs < 0 || !v.headlineSpeaker(sa, k-1) {
 			continue

@@ -110,6 +110,8 @@ func TestDirectQuotes(t *testing.T) {
 				{"Well, look, this is serious business for us.\n\n\"And we will win it.", ":", "PENCE", true, false}}},
 		{"a turned mark opening a paragraph opens a quote", "”He is ignorant of our culture and of our lives.” ― Pamela Padilla",
 			[]wantQuote{{"He is ignorant of our culture and of our lives.", "―", "Pamela Padilla", true, false}}},
+		{"a section heading in quotation marks is no quote", "“We lost the vote today,” Baker said.\n\n'Legend in the Coal Fields.'\n\nBankruptcy is like a chess game.",
+			[]wantQuote{{"We lost the vote today", "said", "Baker", true, false}}},
 		{"a sign-off ends a quoted transcript", "\"PENCE: Well, look, this is serious business for us.\n\n\"Follow Ann Roe on Twitter @annroe.",
 			[]wantQuote{{"Well, look, this is serious business for us.", ":", "PENCE", true, false}}},
 		{"note labels are no speakers", "UPDATE: The vote was moved to Tuesday afternoon.\nEditor’s Note: This story has been corrected.", nil},

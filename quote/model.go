@@ -332,7 +332,7 @@ func (v *view) candidates(s doc.Sentence, out []mcand) []mcand {
 		if k.hi <= k.c || k.kind == kMid {
 			continue
 		}
-		if e := v.cutAt(k.lo, k.hi); e >= k.lo && e < k.hi {
+		if e := v.cutAt(k.lo, k.hi, k.c); e >= k.lo && e < k.hi {
 			k.hi, k.cut = e, true
 			out = append(out, k)
 		}
@@ -565,9 +565,10 @@ var cutWords = map[string]bool{
 
 // cutAt returns the last token of content [lo, hi] before its first
 // trailing-clause boundary (";", a dash, a comma before a clause word or a
-// participle, or "and"/"but" before a clause with its own subject), or hi
-// when there is none. Words inside quotation marks are not cut.
-func (v *view) cutAt(lo, hi int) int {
+// participle, or "and"/"but" before a clause with its own subject or before
+// a predicate coordinated with cue c), or hi when there is none. Words
+// inside quotation marks are not cut.
+func (v *view) cutAt(lo, hi, c int) int {
 	inQ := false
 	for k := lo + 1; k <= hi; k++ {
 		f := v.form(k)
@@ -582,6 +583,7 @@ func (v *view) cutAt(lo, hi int) int {
 		case f == ";" || (f == "--" || f == "—" || f == "–") && v.spaceBefore(k):
 		case f == "," && k+1 <= hi && (cutWords[strings.ToLower(v.form(k+1))] || v.toks[k+1].UPOS == doc.VERB && strings.HasSuffix(v.form(k+1), "ing")):
 		case coordWords[strings.ToLower(f)] && v.clauseAt(k+1, hi):
+		case coordWords[strings.ToLower(f)] && v.cueConj(k+1, hi, c):
 		default:
 			continue
 		}
@@ -592,6 +594,16 @@ func (v *view) cutAt(lo, hi int) int {
 		return e
 	}
 	return hi
+}
+
+// cueConj reports whether the words from token k (up to hi) open a
+// predicate coordinated with cue c ("said he would order a review and
+// warned against hackers"): what the speaker did next, not what was said.
+func (v *view) cueConj(k, hi, c int) bool {
+	for k < hi && v.toks[k].UPOS == doc.ADV {
+		k++
+	}
+	return k <= hi && v.toks[k].UPOS == doc.VERB && int(v.toks[k].Head) == c && relIs(v.toks[k].Dep, "conj")
 }
 
 // titleStart returns the first of the name and title words (adjectives,

@@ -87,6 +87,12 @@ func TestModelCandidates(t *testing.T) {
 			{"Ruiz", P, "Ruiz", 8, "nsubj"}, {"sued", V, "sue", 2, "conj"}, {"him", doc.PRON, "he", 8, "obj"},
 			{".", X, ".", 2, "punct"}}, "called",
 			[]string{"fwd:Ruiz a liar and Ruiz sued him", "fwd~:Ruiz a liar"}},
+		{"the cue's own coordinated predicate is cut", []tok{
+			{"Kaya", P, "Kaya", 2, "nsubj"}, {"said", V, "say", 0, "root"}, {"he", doc.PRON, "he", 5, "nsubj"},
+			{"would", doc.AUX, "would", 5, "aux"}, {"resign", V, "resign", 2, "ccomp"}, {"and", doc.CCONJ, "and", 7, "cc"},
+			{"warned", V, "warn", 2, "conj"}, {"against", A, "against", 9, "case"}, {"delays", N, "delay", 7, "obl"},
+			{".", X, ".", 2, "punct"}}, "said",
+			[]string{"fwd:he would resign and warned against delays", "fwd~:he would resign"}},
 		{"parenthetical attribution, comma hung on the subject", []tok{
 			{"Lenox", P, "Lenox", 3, "nsubj"}, {"was", doc.AUX, "be", 3, "cop"}, {"big", doc.ADJ, "big", 0, "root"},
 			{",", X, ",", 5, "punct"}, {"Clarke", P, "Clarke", 6, "nsubj"}, {"said", V, "say", 3, "conj"},

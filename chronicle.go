@@ -67,10 +67,16 @@ func DefaultStages(opts Options) ([]doc.Stage, error) {
 		add(parse.New()),
 		add(ner.New()),
 		add(timex.New()),
-		add(actor.New(actor.Options{Dicts: opts.ActorDicts})),
-		add(quote.New()),
-		add(event.New(event.Options{VerbDicts: opts.VerbDicts})),
 	}
+	linker, err := actor.New(actor.Options{Dicts: opts.ActorDicts})
+	errs = append(errs, add(linker, err), add(quote.New()))
+	eopts := event.Options{VerbDicts: opts.VerbDicts}
+	if err == nil {
+		// the coder keeps as parties only the common nouns that the actor
+		// dictionaries know as kinds of people or organisations
+		eopts.Agent = linker.IsAgent
+	}
+	errs = append(errs, add(event.New(eopts)))
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}

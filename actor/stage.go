@@ -193,6 +193,19 @@ func (l *Linker) Process(ctx context.Context, d *doc.Document) error {
 	return nil
 }
 
+// IsAgent reports whether the lowercase word w is, by itself, an agent
+// noun of the stage's dictionaries ("candidate", "activists", "militants",
+// "investigators"): a kind of person or organisation, not a thing.
+func (l *Linker) IsAgent(w string) bool {
+	words := [1]string{w}
+	for _, d := range l.agents {
+		if m, ok := d.MatchAt(words[:], 0); ok && m.Agent != nil && m.End == 1 {
+			return true
+		}
+	}
+	return false
+}
+
 // At returns the ID of the actor whose mention best covers span s in d (the
 // largest overlap, then the tightest mention), or "" when no mention
 // overlaps s. Plural mentions ("the two leaders") name no one actor and

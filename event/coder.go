@@ -58,6 +58,12 @@ type Options struct {
 	// threats (13x) or of announced refusals as rejections (12x). PETRARCH
 	// codes this way; its validation suite needs it.
 	Literal bool
+	// Agent, when set, tells whether a lowercase common noun names a kind
+	// of person or organisation ("activists", "candidate"); a participant
+	// that is a common noun naming no actor and no such kind is dropped
+	// ("opened fire", "supply electronics"). The pipeline passes the actor
+	// stage's (*actor.Linker).IsAgent.
+	Agent func(word string) bool
 }
 
 // Coder is the pipeline stage. It is immutable after New and safe for
@@ -66,6 +72,7 @@ type Coder struct {
 	dict       *Dict
 	statements bool
 	literal    bool
+	agent      func(string) bool
 	pool       sync.Pool // *work
 }
 
@@ -95,6 +102,7 @@ func New(opts Options) (*Coder, error) {
 	}
 	c := NewWithDict(dict, opts.Statements)
 	c.literal = opts.Literal
+	c.agent = opts.Agent
 	return c, nil
 }
 
@@ -134,6 +142,7 @@ func (c *Coder) Process(ctx context.Context, d *doc.Document) (err error) {
 		return nil
 	}
 	w.reset(d)
+	w.v.agent = c.agent
 	w.v.exact = c.literal
 	for s := range d.Sentences {
 		if s%64 == 0 {

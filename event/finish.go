@@ -135,8 +135,8 @@ func (c *Coder) finish(w *work) []doc.Event {
 				things = thingsKeepEvents
 			}
 		}
-		ev.Source = v.participants(cd.src, things)
-		ev.Target = v.participants(cd.tgt, things)
+		ev.Source = v.participants(cd.src, things, false)
+		ev.Target = v.participants(cd.tgt, things, true)
 		if b := cameo.Base(code); !c.literal && (b == "040" || b == "041" || b == "046") && len(ev.Target) == 0 && len(ev.Source) < 2 && d.Tokens[cd.trig].UPOS == doc.VERB {
 			continue // "Caddell went on to discuss the polls", "officials discussed the proposal": talks need a partner
 		}
@@ -465,7 +465,7 @@ func hasActor(ps []doc.Participant) bool {
 }
 
 // participants converts argument heads into participants.
-func (v *view) participants(heads []int, things thingRule) []doc.Participant {
+func (v *view) participants(heads []int, things thingRule, target bool) []doc.Participant {
 	ps := make([]doc.Participant, 0, len(heads))
 	for _, h := range heads {
 		if (v.d.Tokens[h].UPOS == doc.PRON || v.d.Tokens[h].UPOS == doc.ADV) && v.actor[h] < 0 {
@@ -481,6 +481,15 @@ func (v *view) participants(heads []int, things thingRule) []doc.Participant {
 		}
 		if things != thingsNone && v.thing(h) && (things == thingsDrop || !eventNouns[strings.ToLower(v.lemma[h])]) {
 			continue // "discussed those contests": what the event is about, not who takes part
+		}
+		if target && things == thingsDrop && v.noAgent(h) {
+			// "opened fire", "will supply electronics": a thing, nobody;
+			// but "aid to refugees": whom the thing goes to
+			if r := v.recipientIn(h); r >= 0 {
+				h = r
+			} else {
+				continue
+			}
 		}
 		p := doc.Participant{}
 		sp := v.span(h)
@@ -511,6 +520,101 @@ func (v *view) participants(heads []int, things thingRule) []doc.Participant {
 		}
 	}
 	return ps
+}
+
+// noAgent reports whether participant head h is a common noun that names
+// no actor, country or place and is no kind of person or organisation
+// (by the agent lexicon, on its lemma or form). Without a lexicon nothing
+// is dropped.
+func (v *view) noAgent(h int) bool {
+	if v.agent == nil || v.named(h) || v.isPlace(h) || v.d.Tokens[h].UPOS != doc.NOUN {
+		return false
+	}
+	l := v.lemma[h]
+	if v.agent(l) || v.agent(v.lower[h]) || peopleNouns[l] {
+		return false
+	}
+	if quantityNouns[l] {
+		// "a number of advisers", "hundreds of protesters": the counted
+		if o := v.childBase(h, "nmod"); o >= 0 && v.caseOf(o) == "of" {
+			return v.noAgent(o)
+		}
+	}
+	// agentive endings: "activist", "guardian", "immigrant", "resident",
+	// "volunteer", "nominee" (not "-ment": "statement")
+	for _, suf := range [...]string{"ist", "ian", "ant", "ent", "eer", "ee"} {
+		if strings.HasSuffix(l, suf) && !strings.HasSuffix(l, "ment") && len(l) > len(suf)+2 {
+			return false
+		}
+	}
+	return true
+}
+
+// recipientIn returns the party a thing goes to or is shared with, within
+// two levels of its phrase ("25,000 tons of food aid to refugees"), or -1.
+func (v *view) recipientIn(h int) int {
+	best := -1
+	var walk func(x, depth int)
+	walk = func(x, depth int) {
+		v.children(x, func(c int) bool {
+			if best >= 0 {
+				return false
+			}
+			switch v.dep(c) {
+			case "nmod", "obl":
+				switch v.caseOf(c) {
+				case "to", "for", "with", "against":
+					if v.named(c) || !v.noAgent(c) && v.d.Tokens[c].UPOS == doc.NOUN {
+						best = c
+						return false
+					}
+				case "of":
+					if depth < 1 {
+						walk(c, depth+1)
+					}
+				}
+			}
+			return true
+		})
+	}
+	walk(h, 0)
+	return best
+}
+
+// peopleNouns are common nouns for people that the agent dictionaries,
+// made for political actors, do not list.
+var peopleNouns = map[string]bool{
+	"people": true, "person": true, "man": true, "woman": true, "child": true, "voter": true,
+	"resident": true, "citizen": true, "worker": true, "student": true, "family": true, "crowd": true,
+	"supporter": true, "opponent": true, "critic": true, "rival": true, "friend": true, "ally": true,
+	"member": true, "group": true, "team": true, "organization": true, "organisation": true,
+	"campaign": true, "committee": true, "agency": true, "company": true, "firm": true, "community": true,
+	"party": true, "donor": true, "owner": true, "employee": true, "staff": true, "aide": true,
+	"victim": true, "suspect": true, "gunman": true, "attacker": true, "official": true, "leader": true,
+	"administration": true, "government": true, "lawmaker": true, "candidate": true, "nominee": true,
+	"public": true, "audience": true, "fan": true, "immigrant": true, "refugee": true, "migrant": true,
+	"protester": true, "demonstrator": true, "activist": true, "investigator": true, "prosecutor": true,
+	"lawyer": true, "attorney": true, "judge": true, "court": true, "jury": true, "union": true,
+	"network": true, "newspaper": true, "reporter": true, "journalist": true, "host": true, "pastor": true,
+	"one": true, "other": true, "everyone": true, "everybody": true, "someone": true, "somebody": true,
+	"delegate": true, "superdelegate": true, "veteran": true, "agent": true, "partner": true, "guest": true,
+	"figure": true, "state": true, "county": true, "city": true, "country": true, "nation": true,
+	"grandchild": true, "son": true, "daughter": true, "mother": true, "father": true,
+	"wife": true, "husband": true, "brother": true, "sister": true, "parent": true, "kid": true,
+	"colleague": true, "counterpart": true, "neighbor": true, "neighbour": true, "adversary": true,
+	"enemy": true, "foe": true, "challenger": true, "incumbent": true, "contender": true, "maker": true,
+	"manufacturer": true, "industry": true, "business": true, "employer": true,
+	"player": true, "backer": true, "lobbyist": true, "insider": true, "outsider": true,
+	"operative": true, "strategist": true, "adviser": true, "advisor": true, "consultant": true,
+	"spokesman": true, "spokeswoman": true, "senator": true, "governor": true, "mayor": true,
+	"president": true, "minister": true, "king": true, "queen": true, "prince": true, "pope": true,
+	"police": true, "officer": true, "soldier": true, "troop": true, "force": true, "army": true,
+	"militant": true, "rebel": true, "fighter": true, "terrorist": true, "hacker": true, "bank": true,
+	"conservative": true, "liberal": true, "progressive": true, "moderate": true, "diner": true,
+	"personnel": true, "front-runner": true, "frontrunner": true, "surrogate": true, "peddler": true,
+	"establishment": true, "elite": true, "insurgent": true, "extremist": true, "jihadist": true,
+	"settler": true, "civilian": true, "hostage": true, "prisoner": true, "detainee": true,
+	"compatriot": true, "champion": true, "winner": true, "loser": true, "visitor": true,
 }
 
 // pluralMembers appends to ps, after the participant of actor a's mention

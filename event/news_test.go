@@ -186,7 +186,9 @@ func TestPluralAndForSubjects(t *testing.T) {
 		{"Republicans responded to the massacre in Orlando.", nil},
 		// a dashed pair before a noun of relations is two parties
 		{"India–Pakistan talks resumed in Geneva on Monday.", []string{"040 India+Pakistan>"}},
-		{"An Iranian-American charity donated food.", []string{"070 Iranian-American charity>food"}},
+		// food is no party
+		{"An Iranian-American charity donated food.", []string{"070 Iranian-American charity>"}},
+		{"The United Nations will provide 25,000 tons of food aid to refugees fleeing the war.", []string{"0331 The United Nations>refugees"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

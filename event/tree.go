@@ -34,6 +34,9 @@ type view struct {
 	buf []byte  // scratch for the lowercased text
 	// surname maps the last word of a person's mention to (actor, mention)
 	surname map[string][2]int32
+	// agent tells whether a common noun names a kind of person or
+	// organisation (Options.Agent); nil keeps every participant
+	agent func(string) bool
 }
 
 func (v *view) reset(d *doc.Document) {

@@ -44,7 +44,7 @@ jsonl (one object per line, in input order), timeml, gdelt, plover, gkg (quotati
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.in, "in", "", "input kind: text, jsonl or html (default: by extension and content)")
+	f.StringVar(&o.in, "in", "", "input kind: text, jsonl, html or xml (MEANTIME, NAF, TimeML) (default: by extension and content)")
 	f.StringVarP(&o.format, "format", "f", "text", "output format: "+formatNames())
 	f.StringVar(&o.date, "date", "", "publication date (YYYY-MM-DD) for articles that carry none")
 	f.StringVar(&o.layers, "layers", "all", "JSON layers: all, or a list of text, sentences, tokens, entities, actors, timexes, quotes, events (\"all,-tokens\" drops one)")

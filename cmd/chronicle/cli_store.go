@@ -87,7 +87,7 @@ with their location and skipped.`,
 	}
 	dbFlag(c, &o.db)
 	f := c.Flags()
-	f.StringVar(&o.in, "in", "", "force the kind of text inputs: text, jsonl or html (default: by extension and content)")
+	f.StringVar(&o.in, "in", "", "force the kind of text inputs: text, jsonl, html or xml (default: by extension and content)")
 	f.StringVar(&o.date, "date", "", "publication date (YYYY-MM-DD) for articles that carry none")
 	f.IntVar(&o.workers, "workers", runtime.GOMAXPROCS(0), "articles processed in parallel")
 	f.IntVar(&o.batch, "batch", 32, "articles stored per transaction")

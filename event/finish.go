@@ -140,6 +140,9 @@ func (c *Coder) finish(w *work) []doc.Event {
 		if b := cameo.Base(code); !c.literal && (b == "040" || b == "041" || b == "046") && len(ev.Target) == 0 && len(ev.Source) < 2 && d.Tokens[cd.trig].UPOS == doc.VERB {
 			continue // "Caddell went on to discuss the polls", "officials discussed the proposal": talks need a partner
 		}
+		if !c.literal && len(ev.Target) == 0 && personPatient(code) && v.thingObject(cd) {
+			continue // "released numbers", "executes deals": not people released or executed
+		}
 		if c.literal {
 			v.codeFromPhrase(ev.Source)
 			v.codeFromPhrase(ev.Target)
@@ -548,6 +551,26 @@ func (v *view) noAgent(h int) bool {
 		}
 	}
 	return true
+}
+
+// personPatient reports whether a CAMEO code's act is done to people: a
+// release, an arrest, an expulsion, an abduction, a killing.
+func personPatient(code string) bool {
+	switch cameo.Base(code) {
+	case "084", "173", "174", "181", "182", "185", "186":
+		return true
+	}
+	return false
+}
+
+// thingObject reports whether the verb trigger's object is a thing that
+// names nobody (by noAgent).
+func (v *view) thingObject(cd *cand) bool {
+	if v.d.Tokens[cd.trig].UPOS != doc.VERB {
+		return false
+	}
+	o := v.child(cd.trig, "obj")
+	return o >= 0 && v.noAgent(o) && v.recipientIn(o) < 0
 }
 
 // recipientIn returns the party a thing goes to or is shared with, within

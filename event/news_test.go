@@ -189,6 +189,8 @@ func TestPluralAndForSubjects(t *testing.T) {
 		// food is no party
 		{"An Iranian-American charity donated food.", []string{"070 Iranian-American charity>"}},
 		{"The United Nations will provide 25,000 tons of food aid to refugees fleeing the war.", []string{"0331 The United Nations>refugees"}},
+		// releasing numbers is no release of anybody
+		{"The Labor Department released unemployment numbers on Thursday.", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -236,6 +236,8 @@ func TestTimeAheadAndDemonstratives(t *testing.T) {
 	}{
 		// a hostile act ahead in a before-clause is no announced threat
 		{"Israeli officials said they will wait until Iranian forces attack Israel.", []string{"190 planned - 1"}},
+		// a failed deal did not happen
+		{"US automaker bailout deal fails to pass Senate.", []string{"030 negated - 1"}},
 		// a habit after "when" is no time ahead
 		{"Crowds cheer when Senator Tom Hale praises Governor Anna Berg.", []string{"051 occurred 2024-W19 1"}},
 		// "the eventual talks" are not dated by the meeting before them

@@ -62,8 +62,9 @@ var planVerbs = map[string]bool{
 	"possibility": true, "hope_n": true, "intention": true, "invitation": true, "timeline": true,
 }
 
-// stopVerbs negate the event they govern ("stop killing", "prevent an attack").
-var stopVerbs = map[string]bool{"stop": true, "halt": true, "prevent": true, "avoid": true, "cease": true, "end": true, "forestall": true, "avert": true, "refrain": true}
+// stopVerbs negate the event they govern ("stop killing", "prevent an attack",
+// "failed to reach a deal").
+var stopVerbs = map[string]bool{"stop": true, "halt": true, "prevent": true, "avoid": true, "cease": true, "end": true, "forestall": true, "avert": true, "refrain": true, "fail": true}
 
 var hypoHeads = map[string]bool{"contingent": true, "conditional": true, "dependent": true, "depend": true, "hinge": true}
 

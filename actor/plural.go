@@ -125,9 +125,15 @@ func (lk *linking) plurals() {
 	d := lk.d
 	var ms []pluralMention // every mention, in token order
 	for _, bd := range lk.bs {
-		for _, m := range bd.mentions {
+	mentions:
+		for mi, m := range bd.mentions {
 			if m.Kind == doc.MentionPlural {
 				continue
+			}
+			for mj, o := range bd.mentions {
+				if mj != mi && o.Kind != doc.MentionPlural && o.Start <= m.Start && m.End <= o.End && (o.Start < m.Start || m.End < o.End || mj < mi) {
+					continue mentions // inside a longer mention of the same actor ("Gov. Martin O'Malley")
+				}
 			}
 			a, b := d.TokensIn(m.Span())
 			if a >= b {
@@ -142,6 +148,10 @@ func (lk *linking) plurals() {
 	sort.SliceStable(ms, func(x, y int) bool { return ms[x].tok < ms[y].tok })
 	for si, s := range d.Sentences {
 		for i := s.FirstToken; i < s.EndToken; i++ {
+			if lk.fw[i] == "they" && !lk.used[i] && d.Tokens[i].UPOS == doc.PRON && isSubject(d.Tokens[i].Dep) {
+				lk.they(ms, si, i)
+				continue
+			}
 			n, head := lk.pluralAt(i, s.EndToken)
 			if n == 0 {
 				continue
@@ -163,33 +173,146 @@ func (lk *linking) plurals() {
 	}
 }
 
-// mentionHead returns the token of span [a, b) whose head lies outside it
-// (the first such that is no flat, compound or punctuation dependent:
-// "Cy Dee" misparsed with both words on another head is headed by "Cy"),
-// or b-1 without a parse.
+// they links a subject "they" to what the latest actor mention before it,
+// in its sentence or the one before, belongs to, when that mention is a
+// subject too: a coordination of actors ("Russia and Ukraine met on
+// Monday. They agreed …": both, as a plural mention) or a group ("Russian
+// envoys said they …": the group, as a pronoun mention). A single person
+// or organisation named last, or a plural noun of no actor between, leaves
+// the pronoun alone.
+func (lk *linking) they(ms []pluralMention, si, i int) {
+	lo := sort.Search(len(ms), func(k int) bool { return lk.sent(ms[k].tok) >= si-1 })
+	hi := sort.Search(len(ms), func(k int) bool { return ms[k].tok >= i })
+	win := ms[lo:hi]
+	last := -1 // the mention that ends last before the pronoun
+	for k := range win {
+		if win[k].b <= i && (last < 0 || win[k].b > win[last].b) {
+			last = k
+		}
+	}
+	if last < 0 {
+		return
+	}
+	for t := win[last].b; t < i; t++ {
+		// "… people are scared. They want …": a plural noun of no actor
+		// between is what "they" more likely means
+		if x := lk.d.Tokens[t].XPOS; (x == "NNS" || x == "NNPS") && !lk.used[t] {
+			switch lk.d.Tokens[t].Dep {
+			case "compound", "amod", "flat", "flat:name":
+			default:
+				return
+			}
+		}
+	}
+	// the antecedent is a subject too ("Officials have said they …",
+	// "O'Malley and Huckabee announced they will …"): an object or a place
+	// named last is too often not what "they" means
+	if !lk.d.Done.Has(doc.Deps) {
+		return
+	}
+	subj := func(t int) bool {
+		for n := 0; n < 8 && lk.d.Tokens[t].Dep == "conj"; n++ {
+			t = int(lk.d.Tokens[t].Head)
+		}
+		return isSubject(lk.d.Tokens[t].Dep)
+	}
+	if !subj(win[last].tok) {
+		return
+	}
+	if group := lk.coordGroupOf(win, last); len(group) >= 2 {
+		m := lk.mkMention(i, i+1, doc.MentionPlural)
+		for _, g := range group {
+			g.bd.mentions = append(g.bd.mentions, m)
+		}
+		lk.used[i] = true
+		return
+	}
+	if bd := win[last].bd; bd.kind == "GRP" {
+		bd.mentions = append(bd.mentions, lk.mkMention(i, i+1, "pronoun"))
+		lk.used[i] = true
+	}
+}
+
+// isSubject reports whether a dependency relation is a clause's subject.
+func isSubject(dep string) bool { return dep == "nsubj" || dep == "nsubj:pass" }
+
+// coordGroupOf returns the distinct actors of the coordination mention k of
+// win belongs to (read from the surface, or else the parse, as in
+// pluralCoordination), or nil.
+func (lk *linking) coordGroupOf(win []pluralMention, k int) []pluralMention {
+	a, b := k, k
+	for a > 0 && lk.coordGap(win[a-1].b, win[a].a) {
+		a--
+	}
+	for b+1 < len(win) && lk.coordGap(win[b].b, win[b+1].a) {
+		b++
+	}
+	var group []pluralMention
+	if b > a && !lk.commasOnly(win[b-1].b, win[b].a) {
+		group = append(group, win[a:b+1]...)
+	} else if lk.d.Done.Has(doc.Deps) {
+		root := func(t int) int {
+			for n := 0; n < 8 && lk.d.Tokens[t].Dep == "conj"; n++ {
+				t = int(lk.d.Tokens[t].Head)
+			}
+			return t
+		}
+		r := root(win[k].tok)
+		for _, m := range win {
+			if m.tok == r || lk.d.Tokens[m.tok].Dep == "conj" && root(m.tok) == r {
+				group = append(group, m)
+			}
+		}
+		if len(group) < 2 || group[0].tok != r || lk.listGoesOn(win, group) {
+			return nil
+		}
+	}
+	// distinct actors, all people or all not
+	var out []pluralMention
+	for _, g := range group {
+		dup := false
+		for _, o := range out {
+			dup = dup || o.bd == g.bd
+		}
+		if !dup {
+			if len(out) > 0 && (out[0].bd.kind == "PER") != (g.bd.kind == "PER") {
+				return nil
+			}
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// mentionHead returns the token of span [a, b) whose head lies outside it:
+// the first such nominal that is no flat or compound dependent ("Cy Dee"
+// misparsed with both words on another head is headed by "Cy"; "former
+// Gov. Mike Huckabee" with "former" hung on the verb by "Mike"), else the
+// first such token, else b-1 (also without a parse).
 func (lk *linking) mentionHead(a, b int) int {
 	if !lk.d.Done.Has(doc.Deps) {
 		return b - 1
 	}
-	h := -1
+	fallback := -1
 	for i := a; i < b; i++ {
 		t := &lk.d.Tokens[i]
 		if p := int(t.Head); p >= a && p < b {
 			continue
 		}
+		if fallback < 0 {
+			fallback = i
+		}
 		switch t.Dep {
 		case "flat", "flat:name", "compound", "punct":
-			if h < 0 {
-				h = -i - 2 // a fallback, kept unless a better token comes
-			}
 			continue
 		}
-		if h < 0 {
+		switch t.UPOS {
+		case doc.NOUN, doc.PROPN, doc.PRON, doc.NUM:
 			return i
 		}
 	}
-	if h < -1 {
-		return -h - 2
+	if fallback >= 0 {
+		return fallback
 	}
 	return b - 1
 }

@@ -47,6 +47,14 @@ func TestPluralDescriptions(t *testing.T) {
 		// people are no countries
 		{"Vladimir Putin and Xi Jinping met on Monday. The two countries signed a gas deal.",
 			"The two countries", nil},
+		// a subject "they" after a coordinated subject
+		{"Former Gov. Martin O'Malley and former Gov. Mike Huckabee announced they will suspend their campaigns.",
+			"they", []string{"Martin O'Malley", "Mike Huckabee"}},
+		// not after an object, nor past a plural noun of nobody
+		{"Japanese Prime Minister Shinzo Abe met Park Geun-hye and Xi Jinping in Seoul. They are rivals on many issues.",
+			"They", nil},
+		{"Hillary Clinton and Bernie Sanders spoke in Ohio, and people are scared. They want safe streets.",
+			"They", nil},
 	}
 	for _, tt := range tests {
 		d, err := p.Extract(context.Background(), doc.Article{Text: tt.text, Published: time.Date(2024, 5, 6, 0, 0, 0, 0, time.UTC)})

@@ -1876,16 +1876,22 @@ func (lk *linking) nominal(m Match, sentStart int, phoenix bool) bool {
 // ("President Obama" for "the president"), or nil.
 func (lk *linking) titledPerson(phrase string, tok int) *builder {
 	var best *builder
+	bestAt := -1
+	before := int(lk.d.Tokens[tok].Start)
 	for _, bd := range lk.bs {
-		if bd.kind != "PER" || bd.lastTok >= tok || best != nil && bd.lastTok <= best.lastTok {
+		if bd.kind != "PER" {
 			continue
 		}
-		named := false
+		// the latest mention by name before the phrase (names are all
+		// linked before descriptions, so later ones are known too)
+		at := -1
 		for _, mt := range bd.mentions {
-			named = named || mt.Kind == "name" || mt.Kind == "title"
+			if (mt.Kind == "name" || mt.Kind == "title") && mt.End <= before && mt.Start > at {
+				at = mt.Start
+			}
 		}
-		if !named {
-			continue // a description ("the first African-American president") is nobody by name
+		if at < 0 || at <= bestAt {
+			continue // nobody by name before it ("the first African-American president" is a description)
 		}
 		// (after a comma: "President Bill Clinton, Representative James E.
 		// Rogan" is a run of two titled names, the last one the person's)
@@ -1895,7 +1901,7 @@ func (lk *linking) titledPerson(phrase string, tok int) *builder {
 			ok = ok || mt.Kind == "title" && hasTitle(strings.ToLower(afterComma(mt.Text)), phrase)
 		}
 		if ok {
-			best = bd
+			best, bestAt = bd, at
 		}
 	}
 	return best

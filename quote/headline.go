@@ -3,6 +3,7 @@ package quote
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/chronicle-news/chronicle/doc"
 )
@@ -44,8 +45,14 @@ var titleLower = map[string]bool{
 // least four words, and every word of four letters or more capitalised.
 func titleCase(text string) bool {
 	n := 0
-	for _, w := range strings.Fields(text) {
-		w = strings.TrimLeft(w, "\"'“‘(")
+	for rest := text; rest != ""; {
+		rest = strings.TrimLeftFunc(rest, unicode.IsSpace)
+		end := strings.IndexFunc(rest, unicode.IsSpace)
+		if end < 0 {
+			end = len(rest)
+		}
+		w := strings.TrimLeft(rest[:end], "\"'“‘(")
+		rest = rest[end:]
 		letters := 0
 		for _, r := range w {
 			if unicode.IsLetter(r) {
@@ -56,7 +63,7 @@ func titleCase(text string) bool {
 			continue
 		}
 		n++
-		if r := []rune(w)[0]; letters >= 4 && !unicode.IsUpper(r) && !unicode.IsDigit(r) && !titleLower[w] {
+		if r, _ := utf8.DecodeRuneInString(w); letters >= 4 && !unicode.IsUpper(r) && !unicode.IsDigit(r) && !titleLower[w] {
 			return false
 		}
 	}
@@ -76,7 +83,7 @@ func (v *view) headlineSpeaker(a, b int) bool {
 	named, names := false, true
 	for j := a; j <= b; j++ {
 		f := v.form(j)
-		if v.isPunct(j) || f == "" || !unicode.IsUpper([]rune(f)[0]) {
+		if r, _ := utf8.DecodeRuneInString(f); v.isPunct(j) || f == "" || !unicode.IsUpper(r) {
 			return false
 		}
 		switch v.toks[j].UPOS {

@@ -413,18 +413,22 @@ func (v *view) recue(k *mcand, acc []mcand) {
 // nounKind describes noun n for the features of a content clause after
 // it: whether it names speech, hangs on cue c, and has an owner.
 func (v *view) nounKind(n, c int) string {
-	k := "o"
+	i := 0
 	if v.speechNoun(n) {
-		k = "s"
+		i |= 4
 	}
 	if int(v.toks[n].Head) == c {
-		k += "c"
+		i |= 2
 	}
 	if v.child(n, "nmod:poss") >= 0 {
-		k += "p"
+		i |= 1
 	}
-	return k
+	return nounKinds[i]
 }
+
+// nounKinds names nounKind's combinations: speech ("s") or other ("o"),
+// on the cue ("c"), with an owner ("p").
+var nounKinds = [8]string{"o", "op", "oc", "ocp", "s", "sp", "sc", "scp"}
 
 // quoteClose returns the token closing the quotation that opens at token
 // lo and closes with a comma before token hi's end; else hi.
@@ -581,9 +585,8 @@ func (v *view) cutAt(lo, hi, c int) int {
 		}
 		switch {
 		case f == ";" || (f == "--" || f == "—" || f == "–") && v.spaceBefore(k):
-		case f == "," && k+1 <= hi && (cutWords[strings.ToLower(v.form(k+1))] || v.toks[k+1].UPOS == doc.VERB && strings.HasSuffix(v.form(k+1), "ing")):
-		case coordWords[strings.ToLower(f)] && v.clauseAt(k+1, hi):
-		case coordWords[strings.ToLower(f)] && v.cueConj(k+1, hi, c):
+		case f == "," && k+1 <= hi && (inSet(cutWords, v.form(k+1)) || v.toks[k+1].UPOS == doc.VERB && strings.HasSuffix(v.form(k+1), "ing")):
+		case inSet(coordWords, f) && (v.clauseAt(k+1, hi) || v.cueConj(k+1, hi, c)):
 		default:
 			continue
 		}
@@ -594,6 +597,23 @@ func (v *view) cutAt(lo, hi, c int) int {
 		return e
 	}
 	return hi
+}
+
+// inSet reports whether word w, lower-cased (ASCII), is in set m, without
+// allocating: cutAt looks up every word of every candidate.
+func inSet(m map[string]bool, w string) bool {
+	var b [16]byte
+	if len(w) > len(b) {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return m[string(b[:len(w)])]
 }
 
 // cueConj reports whether the words from token k (up to hi) open a

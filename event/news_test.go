@@ -189,6 +189,8 @@ func TestPluralAndForSubjects(t *testing.T) {
 		// food is no party
 		{"An Iranian-American charity donated food.", []string{"070 Iranian-American charity>"}},
 		{"The United Nations will provide 25,000 tons of food aid to refugees fleeing the war.", []string{"0331 The United Nations>refugees"}},
+		// whom one mocks for doing it did it; an apposed name is whom a noun names
+		{"Trump tweeted to mock Hillary Clinton for inviting Trump critic Mark Cuban.", []string{"111 Trump>Hillary Clinton", "036 Hillary Clinton>Mark Cuban"}},
 		// releasing numbers is no release of anybody
 		{"The Labor Department released unemployment numbers on Thursday.", nil},
 	}

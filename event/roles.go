@@ -520,6 +520,13 @@ func (v *view) controllerAt(i, depth int) int {
 				// its doer or nobody, never the governing clause's subject
 				return -1
 			}
+			if v.dep(i) == "advcl" && v.d.Tokens[i].XPOS == "VBG" && v.caseOf(i) == "for" {
+				// "mock Hillary Clinton for inviting Mark Cuban": who is
+				// mocked (praised, blamed, sued) for it did it
+				if o := v.child(h, "obj"); o >= 0 && o < i && v.actorish(o) {
+					return o
+				}
+			}
 			if v.dep(i) == "advcl" && v.d.Tokens[i].XPOS == "VBG" {
 				// "…, with Trump calling Zelenskyy a dictator": the with-phrase
 				// right before the participle is its subject
@@ -1009,8 +1016,20 @@ func (v *view) expand(dst []int, h int) []int {
 			dst = v.dashPartners(dst, x)
 			continue
 		}
-		// modifiers with actors
+		// modifiers with actors; a name in apposition after the head is
+		// whom it names ("Trump critic Mark Cuban" is Cuban, not Trump)
 		added := false
+		v.children(x, func(c int) bool {
+			if c > x && v.dep(c) == "appos" && v.named(c) && v.d.Tokens[c].UPOS == doc.PROPN {
+				dst = appendUniq(dst, c, v)
+				added = true
+				return false
+			}
+			return true
+		})
+		if added {
+			continue
+		}
 		v.children(x, func(c int) bool {
 			switch v.d.Tokens[c].Dep {
 			case "amod", "compound", "nmod:poss", "nmod", "flat", "appos":

@@ -563,13 +563,18 @@ func personPatient(code string) bool {
 	return false
 }
 
-// thingObject reports whether the verb trigger's object is a thing that
-// names nobody (by noAgent).
+// thingObject reports whether the verb trigger's object (or passive
+// subject, or the noun a passive participle modifies) is a thing that names
+// nobody (by noAgent).
 func (v *view) thingObject(cd *cand) bool {
-	if v.d.Tokens[cd.trig].UPOS != doc.VERB {
+	t := cd.trig
+	if v.d.Tokens[t].UPOS != doc.VERB {
 		return false
 	}
-	o := v.child(cd.trig, "obj")
+	o := v.child(t, "obj", "nsubj:pass")
+	if o < 0 && v.d.Tokens[t].Dep == "acl" && v.d.Tokens[t].XPOS == "VBN" {
+		o = v.head(t) // "unemployment numbers released by the department"
+	}
 	return o >= 0 && v.noAgent(o) && v.recipientIn(o) < 0
 }
 

@@ -596,6 +596,10 @@ func (lk *linking) name(a, b, typ int) {
 	if lk.hyphenPair(a, b, typ) {
 		return
 	}
+	if b-a > 1 && instrumentWords[lk.fw[b-1]] && lk.isCap(b-1) {
+		lk.markUsed(a, b) // "the North American Free Trade Agreement", "the Affordable Care Act": no actor
+		return
+	}
 	if b-a == 1 && isUpperWord(lk.text(a)) {
 		if bd, ok := lk.byKey["N:"+lk.fw[a]]; ok && bd.key != "N:"+lk.fw[a] {
 			lk.markUsed(a, b)
@@ -915,6 +919,15 @@ func (lk *linking) name(a, b, typ int) {
 		}
 		bd.mentions = append(bd.mentions, lk.mkMention(st, postEnd, "title"))
 	}
+}
+
+// instrumentWords end the names of treaties, laws and meetings, which are
+// no actors: "the North American Free Trade Agreement", "the Affordable
+// Care Act", "the Paris Accord", "the Republican National Convention".
+var instrumentWords = map[string]bool{
+	"agreement": true, "treaty": true, "accord": true, "accords": true, "pact": true, "protocol": true,
+	"act": true, "amendment": true, "resolution": true, "doctrine": true, "convention": true,
+	"conference": true, "summit": true, "declaration": true, "charter": true,
 }
 
 // hyphenPair handles a name span of two or three parties joined by

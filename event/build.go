@@ -116,10 +116,13 @@ func (c *Coder) sentence(w *work, s int) {
 				}
 			}
 		case t.UPOS == doc.NOUN || t.UPOS == doc.PROPN:
-			if e := v.entity[i]; e >= 0 && t.UPOS == doc.PROPN && !c.literal {
+			if e := v.entity[i]; e >= 0 && !c.literal && (t.UPOS == doc.PROPN || isUpper(d.Text[t.Start])) {
 				if a, b := d.TokensIn(d.Entities[e].Span()); b-a > 1 {
 					continue // a name: "the North American Free Trade Agreement"
 				}
+			}
+			if !c.literal && instrumentNouns[v.lower[i]] && isUpper(d.Text[t.Start]) && i > sn.FirstToken && isUpper(d.Text[d.Tokens[i-1].Start]) {
+				continue // the end of a treaty's or law's name the recogniser missed: "Free Trade Agreement"
 			}
 			cs := c.dict.candidates(KindNoun, v.lemma[i])
 			if len(cs) == 0 && v.lemma[i] != v.lower[i] {
@@ -503,3 +506,12 @@ func plainES(form string) bool {
 	}
 	return true
 }
+
+// instrumentNouns end the names of treaties and laws.
+var instrumentNouns = map[string]bool{
+	"agreement": true, "treaty": true, "accord": true, "accords": true, "pact": true, "protocol": true,
+	"act": true, "amendment": true, "deal": true, "resolution": true,
+}
+
+// isUpper reports whether the byte c is an ASCII capital letter.
+func isUpper(c byte) bool { return c >= 'A' && c <= 'Z' }

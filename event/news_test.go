@@ -191,6 +191,9 @@ func TestPluralAndForSubjects(t *testing.T) {
 		{"The United Nations will provide 25,000 tons of food aid to refugees fleeing the war.", []string{"0331 The United Nations>refugees"}},
 		// whom one mocks for doing it did it; an apposed name is whom a noun names
 		{"Trump tweeted to mock Hillary Clinton for inviting Trump critic Mark Cuban.", []string{"111 Trump>Hillary Clinton", "036 Hillary Clinton>Mark Cuban"}},
+		// a treaty is no party, and its name no event; backing out is no support
+		{"Back when it signed on to the North American Free Trade Agreement, the United States pledged to lift restrictions.", []string{"0354 United States>"}},
+		{"Washington backed out under pressure from the Teamsters.", nil},
 		// a press conference is a statement; numbers released are no people released
 		{"In a July 16 press conference, Jobs said that all buyers would get a free case.", nil},
 		{"The Times cites a rise in unemployment numbers released Thursday by the U.S. Department of Labor.", nil},

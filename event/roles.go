@@ -1030,7 +1030,11 @@ func (v *view) expand(dst []int, h int) []int {
 		if added {
 			continue
 		}
+		treaty := instrumentNouns[v.lower[x]] && isUpper(v.d.Text[v.d.Tokens[x].Start])
 		v.children(x, func(c int) bool {
+			if e := v.entity[x]; treaty || e >= 0 && v.entity[c] == e {
+				return true // a word of the same name ("the North American Free Trade Agreement")
+			}
 			switch v.d.Tokens[c].Dep {
 			case "amod", "compound", "nmod:poss", "nmod", "flat", "appos":
 				if cs := v.caseOf(c); v.dep(c) == "nmod" && cs != "of" && cs != "for" && cs != "from" && cs != "in" && v.d.Tokens[c].Dep != "nmod:poss" {

@@ -748,6 +748,7 @@ func sameHappening(a, b string) bool {
 func lastToldWith(e *doc.Event, lemma string, before int) int {
 	at := -1
 	for _, m := range e.Mentions {
+		// (a light verb's trigger lemma is "hold talk")
 		if (m.Trigger.Lemma == lemma || strings.HasSuffix(m.Trigger.Lemma, " "+lemma)) && m.Trigger.Start < before && m.Trigger.Start > at {
 			at = m.Trigger.Start
 		}
@@ -767,16 +768,6 @@ func mergeable(e, ev *doc.Event, bare bool) bool {
 		return asserted(e.Status) == asserted(ev.Status)
 	}
 	return e.Status == ev.Status && sameParties(e, ev)
-}
-
-// toldWith reports whether one of e's mentions has a trigger of lemma.
-func toldWith(e *doc.Event, lemma string) bool {
-	for _, m := range e.Mentions {
-		if m.Trigger.Lemma == lemma || strings.HasSuffix(m.Trigger.Lemma, " "+lemma) { // "hold talk"
-			return true
-		}
-	}
-	return false
 }
 
 // asserted reports whether a status says the event took place.

@@ -623,7 +623,19 @@ func (v *view) cueConj(k, hi, c int) bool {
 	for k < hi && v.toks[k].UPOS == doc.ADV {
 		k++
 	}
-	return k <= hi && v.toks[k].UPOS == doc.VERB && int(v.toks[k].Head) == c && relIs(v.toks[k].Dep, "conj")
+	if k > hi || v.toks[k].UPOS != doc.VERB {
+		return false
+	}
+	if int(v.toks[k].Head) == c && relIs(v.toks[k].Dep, "conj") {
+		return true
+	}
+	// A speech verb the parser hung elsewhere ("said he would order a
+	// review and warned …", "warned" parsed under "order").
+	if v.lx == nil || !relIs(v.toks[k].Dep, "conj") {
+		return false
+	}
+	e, ok := v.lx.lookup(v.lemma(k))
+	return ok && e.prec >= 0.5
 }
 
 // titleStart returns the first of the name and title words (adjectives,

@@ -367,3 +367,30 @@ func TestCreditLine(t *testing.T) {
 		t.Errorf("resume: no candidates; the story's words before the credit line must keep theirs")
 	}
 }
+
+// TestCutBeforeCoordinatedSpeechVerb checks that a content is also cut
+// before a coordinated speech verb the parser hung inside it ("said he
+// would resign and warned …", "warned" parsed under "resign"), but not
+// before any coordinated verb.
+func TestCutBeforeCoordinatedSpeechVerb(t *testing.T) {
+	lx, err := DefaultLexicon()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		verb, lemma string
+		want        bool
+	}{
+		{"warned", "warn", true},
+		{"ate", "eat", false},
+	} {
+		d := parsed([]tok{
+			{"Kaya", doc.PROPN, "Kaya", 2, "nsubj"}, {"said", doc.VERB, "say", 0, "root"}, {"he", doc.PRON, "he", 5, "nsubj"},
+			{"would", doc.AUX, "would", 5, "aux"}, {"resign", doc.VERB, "resign", 2, "ccomp"}, {"and", doc.CCONJ, "and", 7, "cc"},
+			{tc.verb, doc.VERB, tc.lemma, 5, "conj"}, {"twice", doc.ADV, "twice", 7, "advmod"}, {".", doc.PUNCT, ".", 2, "punct"}})
+		v := newView(d, lx)
+		if got := v.cutAt(2, 7, 1) == 4; got != tc.want {
+			t.Errorf("%s: cut before it %v, want %v", tc.verb, got, tc.want)
+		}
+	}
+}

@@ -210,12 +210,7 @@ func (lk *linking) they(ms []pluralMention, si, i int) {
 	if !lk.d.Done.Has(doc.Deps) {
 		return
 	}
-	subj := func(t int) bool {
-		for n := 0; n < 8 && lk.d.Tokens[t].Dep == "conj"; n++ {
-			t = int(lk.d.Tokens[t].Head)
-		}
-		return isSubject(lk.d.Tokens[t].Dep)
-	}
+	subj := func(t int) bool { return isSubject(lk.d.Tokens[lk.conjRoot(t)].Dep) }
 	if !subj(win[last].tok) {
 		return
 	}
@@ -231,6 +226,20 @@ func (lk *linking) they(ms []pluralMention, si, i int) {
 		bd.mentions = append(bd.mentions, lk.mkMention(i, i+1, "pronoun"))
 		lk.used[i] = true
 	}
+}
+
+// conjRoot returns the first conjunct of the coordination token t is a
+// conjunct of (t itself when it is none), following at most eight conj
+// arcs and only heads inside the document.
+func (lk *linking) conjRoot(t int) int {
+	for n := 0; n < 8 && lk.d.Tokens[t].Dep == "conj"; n++ {
+		h := int(lk.d.Tokens[t].Head)
+		if h < 0 || h >= len(lk.d.Tokens) || h == t {
+			break
+		}
+		t = h
+	}
+	return t
 }
 
 // isSubject reports whether a dependency relation is a clause's subject.
@@ -251,12 +260,7 @@ func (lk *linking) coordGroupOf(win []pluralMention, k int) []pluralMention {
 	if b > a && !lk.commasOnly(win[b-1].b, win[b].a) {
 		group = append(group, win[a:b+1]...)
 	} else if lk.d.Done.Has(doc.Deps) {
-		root := func(t int) int {
-			for n := 0; n < 8 && lk.d.Tokens[t].Dep == "conj"; n++ {
-				t = int(lk.d.Tokens[t].Head)
-			}
-			return t
-		}
+		root := lk.conjRoot
 		r := root(win[k].tok)
 		for _, m := range win {
 			if m.tok == r || lk.d.Tokens[m.tok].Dep == "conj" && root(m.tok) == r {
@@ -507,10 +511,10 @@ func (lk *linking) pluralFits(bd *builder, c pluralClass, word string) bool {
 func (lk *linking) pluralCoordination(win []pluralMention, n int, fits func(*builder) bool, class pluralClass) []*builder {
 	deps := lk.d.Done.Has(doc.Deps)
 	root := func(t int) int {
-		for k := 0; k < 8 && deps && lk.d.Tokens[t].Dep == "conj"; k++ {
-			t = int(lk.d.Tokens[t].Head)
+		if !deps {
+			return t
 		}
-		return t
+		return lk.conjRoot(t)
 	}
 	// check returns the group's actors if it is a valid coordination
 	check := func(group []pluralMention) []*builder {

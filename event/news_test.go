@@ -259,6 +259,10 @@ func TestTimeAheadAndDemonstratives(t *testing.T) {
 		{"Israeli officials said they will wait until Iranian forces attack Israel.", []string{"190 planned - 1"}},
 		// a failed deal did not happen
 		{"US automaker bailout deal fails to pass Senate.", []string{"030 negated - 1"}},
+		// a planned meeting that did not take place is no refusal; postponed
+		// talks are still ahead
+		{"The planned meeting between Antony Blinken and Sergei Lavrov did not take place.", []string{"040 negated - 1"}},
+		{"Talks between Israel and Hamas, which had been scheduled for Tuesday, were postponed.", []string{"036 planned - 1"}},
 		// a habit after "when" is no time ahead
 		{"Crowds cheer when Senator Tom Hale praises Governor Anna Berg.", []string{"051 occurred 2024-W19 1"}},
 		// "the eventual talks" are not dated by the meeting before them

@@ -1022,6 +1022,12 @@ func (v *view) expand(dst []int, h int) []int {
 		v.children(x, func(c int) bool {
 			if c > x && v.dep(c) == "appos" && v.named(c) && v.d.Tokens[c].UPOS == doc.PROPN {
 				dst = appendUniq(dst, c, v)
+				v.children(c, func(g int) bool {
+					if v.dep(g) == "conj" && v.named(g) {
+						dst = appendUniq(dst, g, v) // "the two presidents, Joe Biden and Xi Jinping"
+					}
+					return true
+				})
 				added = true
 				return false
 			}

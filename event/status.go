@@ -42,6 +42,9 @@ type flags struct {
 	// ahead: a present tense in a temporal clause ("before we strike
 	// back", "once the deal is signed") tells of a time ahead, no intent
 	ahead bool
+	// plannedMod: a noun modifier says planned ("the planned meeting"),
+	// which a negation does not turn into a refusal
+	plannedMod bool
 }
 
 // occurVerbs tell that an event noun, their subject, happens.
@@ -60,11 +63,13 @@ var planVerbs = map[string]bool{
 	"due": true, "poise": true, "able": true, "ready": true, "eager": true, "willing": true,
 	"wish": true, "effort": true, "plan_n": true, "bid": true, "proposal": true, "preparation": true, "prospect": true,
 	"possibility": true, "hope_n": true, "intention": true, "invitation": true, "timeline": true,
+	"postpone": true, "delay": true, "defer": true, "reschedule": true, // "the talks were postponed": still ahead
 }
 
 // stopVerbs negate the event they govern ("stop killing", "prevent an attack",
 // "failed to reach a deal").
-var stopVerbs = map[string]bool{"stop": true, "halt": true, "prevent": true, "avoid": true, "cease": true, "end": true, "forestall": true, "avert": true, "refrain": true, "fail": true}
+var stopVerbs = map[string]bool{"stop": true, "halt": true, "prevent": true, "avoid": true, "cease": true, "end": true, "forestall": true, "avert": true, "refrain": true, "fail": true,
+	"cancel": true, "scrap": true, "abandon": true, "scuttle": true}
 
 var hypoHeads = map[string]bool{"contingent": true, "conditional": true, "dependent": true, "depend": true, "hinge": true}
 
@@ -167,6 +172,7 @@ func (v *view) clauseFlags(x int, f *flags, isTrig bool) {
 		case "amod":
 			if plannedMods[l] || plannedMods[v.lower[c]] {
 				f.planned = true
+				f.plannedMod = true
 			}
 		}
 		return true
@@ -201,6 +207,7 @@ func (c *Coder) qualify(w *work, cd *cand) {
 			}
 			if v.dep(j) == "amod" && plannedMods[v.lemma[j]] {
 				f.planned = true
+				f.plannedMod = true
 				break
 			}
 		}
@@ -299,7 +306,7 @@ func (c *Coder) qualify(w *work, cd *cand) {
 	future := cd.date != nil && afterPub(v.d, cd.date)
 	past := cd.date != nil && beforePub(v.d, cd.date)
 	cd.ahead = false
-	cd.refusal = f.neg && (f.planned || f.modal)
+	cd.refusal = f.neg && (f.planned && !f.plannedMod || f.modal)
 	cd.conditional = f.unless && !f.neg
 	cd.must = f.must && !f.neg
 	cd.soft = f.soft

@@ -23,8 +23,9 @@ func (c *Coder) finish(w *work) []doc.Event {
 		code := cd.code
 		ev0status := cd.status
 		// PLOVER: "All cooperative actions reported in future tense are also
-		// taken to imply intentions" — CAMEO codes them 03x.
-		if !c.literal && !cd.conditional && cd.status == doc.StatusPlanned && cameo.Cooperative(code) && cameo.Root(code) != "03" {
+		// taken to imply intentions" — CAMEO codes them 03x (not a time
+		// ahead in a temporal clause: "until Russia withdraws its troops").
+		if !c.literal && !cd.conditional && !cd.ahead && cd.status == doc.StatusPlanned && cameo.Cooperative(code) && cameo.Root(code) != "03" {
 			if ic := cameo.Act(cameo.ActIntent, code); ic != "" {
 				code = ic
 			}

@@ -263,6 +263,9 @@ func TestTimeAheadAndDemonstratives(t *testing.T) {
 		// talks are still ahead
 		{"The planned meeting between Antony Blinken and Sergei Lavrov did not take place.", []string{"040 negated - 1"}},
 		{"Talks between Israel and Hamas, which had been scheduled for Tuesday, were postponed.", []string{"036 planned - 1"}},
+		// "until" hung on the clause's subject by the parser still subordinates
+		// it; a time ahead is no intent (0356)
+		{"Zelenskyy said he would not meet Putin until Russia withdraws its troops.", []string{"125 occurred 2024-W19 1", "0872 planned - 1"}},
 		// a habit after "when" is no time ahead
 		{"Crowds cheer when Senator Tom Hale praises Governor Anna Berg.", []string{"051 occurred 2024-W19 1"}},
 		// "the eventual talks" are not dated by the meeting before them

@@ -378,12 +378,49 @@ func (v *view) verbArgs(i int, targetPrep string, verbal bool) (src, tgt int) {
 		src = s
 	}
 	if src < 0 {
+		if x, _ := v.clauseSubject(i); x >= 0 {
+			src = x // "until Russia withdraws", with "until" hung on Russia
+		}
+	}
+	if src < 0 {
 		src = v.controller(i)
 	}
 	if src < 0 && verbal {
 		src = v.leftSubject(i)
 	}
 	return src, tgt
+}
+
+// clauseSubject finds, for a finite verb the parser gave no subject, the
+// named nominal right before it that a subordinator the parser took for a
+// preposition introduces ("would not meet Putin until Russia withdraws its
+// troops": "until Russia" made an oblique). It returns the nominal and the
+// subordinator, or -1.
+func (v *view) clauseSubject(i int) (int, string) {
+	switch v.d.Tokens[i].XPOS {
+	case "VBZ", "VBP", "VBD":
+	default:
+		return -1, ""
+	}
+	if v.child(i, "nsubj", "nsubj:pass", "csubj") >= 0 || i == 0 {
+		return -1, ""
+	}
+	x := i - 1
+	if v.d.Tokens[x].Sent != v.d.Tokens[i].Sent || !v.named(x) || !v.isNominal(x) {
+		return -1, ""
+	}
+	for k := 0; k < 4 && (v.dep(x) == "flat" || v.dep(x) == "compound"); k++ {
+		if h := v.head(x); h > x && h < i {
+			x = h
+		} else {
+			break
+		}
+	}
+	switch cs := v.caseOf(x); cs {
+	case "until", "till", "before", "after", "since", "once", "unless", "if", "because", "while", "when":
+		return x, cs
+	}
+	return -1, ""
 }
 
 // generic reports whether nominal x is quantified as nobody in particular:

@@ -212,6 +212,17 @@ func (c *Coder) qualify(w *work, cd *cand) {
 			}
 		}
 	}
+	if _, sub := v.clauseSubject(x); sub != "" {
+		// the subordinator the parser hung on the clause's subject
+		switch sub {
+		case "if", "unless":
+			f.hypo = true
+		case "until", "till", "before", "after", "once":
+			if presentFinite(v.d.Tokens[x].XPOS) {
+				f.ahead = true
+			}
+		}
+	}
 	for step := 0; step < 6; step++ {
 		h := v.head(x)
 		if h < 0 {

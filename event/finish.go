@@ -138,6 +138,7 @@ func (c *Coder) finish(w *work) []doc.Event {
 		}
 		ev.Source = v.participants(cd.src, things, false)
 		ev.Target = v.participants(cd.tgt, things, true)
+		ev.Target = ownCountryDropped(ev.Source, ev.Target)
 		if b := cameo.Base(code); !c.literal && (b == "040" || b == "041" || b == "046") && len(ev.Target) == 0 && len(ev.Source) < 2 && d.Tokens[cd.trig].UPOS == doc.VERB {
 			continue // "Caddell went on to discuss the polls", "officials discussed the proposal": talks need a partner
 		}
@@ -552,6 +553,43 @@ func (v *view) noAgent(h int) bool {
 		}
 	}
 	return true
+}
+
+// ownCountryDropped removes from targets a bare country that is the
+// country of one of the sources, when other targets remain: "the Trump
+// administration … to improve U.S.–Russia relations" is Russia's partner,
+// not its own country's.
+func ownCountryDropped(src, tgt []doc.Participant) []doc.Participant {
+	if len(tgt) < 2 {
+		return tgt
+	}
+	own := func(p doc.Participant) bool {
+		if c, ok := gazetteer.Default().Country(p.Text); !ok || c.ISO3 != p.Code {
+			return false // not the country itself ("Virginia" is coded USA too)
+		}
+		for _, s := range src {
+			if len(s.Code) >= 3 && s.Code[:3] == p.Code {
+				return true
+			}
+		}
+		return false
+	}
+	n := 0
+	for _, p := range tgt {
+		if !own(p) {
+			n++
+		}
+	}
+	if n == 0 || n == len(tgt) {
+		return tgt
+	}
+	out := tgt[:0]
+	for _, p := range tgt {
+		if !own(p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // personPatient reports whether a CAMEO code's act is done to people: a

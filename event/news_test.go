@@ -192,6 +192,8 @@ func TestPluralAndForSubjects(t *testing.T) {
 		// a treaty is no party, and its name no event; backing out is no support
 		{"Back when it signed on to the North American Free Trade Agreement, the United States pledged to lift restrictions.", []string{"0354 United States>"}},
 		{"Washington backed out under pressure from the Teamsters.", nil},
+		// one's own country is no partner beside another
+		{"The Trump administration has sought to improve U.S.–Russia relations.", []string{"032 The Trump administration>Russia"}},
 		// a press conference is a statement; numbers released are no people released
 		{"In a July 16 press conference, Jobs said that all buyers would get a free case.", nil},
 		{"The Times cites a rise in unemployment numbers released Thursday by the U.S. Department of Labor.", nil},

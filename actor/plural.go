@@ -148,7 +148,8 @@ func (lk *linking) plurals() {
 	sort.SliceStable(ms, func(x, y int) bool { return ms[x].tok < ms[y].tok })
 	for si, s := range d.Sentences {
 		for i := s.FirstToken; i < s.EndToken; i++ {
-			if lk.fw[i] == "they" && !lk.used[i] && d.Tokens[i].UPOS == doc.PRON && isSubject(d.Tokens[i].Dep) {
+			if (lk.fw[i] == "they" || lk.fw[i] == "both") && !lk.used[i] && isSubject(d.Tokens[i].Dep) {
+				// "they", and "both" standing alone ("Both will offer the deal")
 				lk.they(ms, si, i)
 				continue
 			}
@@ -222,7 +223,7 @@ func (lk *linking) they(ms []pluralMention, si, i int) {
 		lk.used[i] = true
 		return
 	}
-	if bd := win[last].bd; bd.kind == "GRP" {
+	if bd := win[last].bd; bd.kind == "GRP" && lk.fw[i] == "they" {
 		bd.mentions = append(bd.mentions, lk.mkMention(i, i+1, "pronoun"))
 		lk.used[i] = true
 	}

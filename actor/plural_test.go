@@ -50,6 +50,9 @@ func TestPluralDescriptions(t *testing.T) {
 		// a subject "they" after a coordinated subject
 		{"Former Gov. Martin O'Malley and former Gov. Mike Huckabee announced they will suspend their campaigns.",
 			"they", []string{"Martin O'Malley", "Mike Huckabee"}},
+		// "both" standing alone
+		{"Russia and Ukraine met in Istanbul. Both agreed to a prisoner exchange.",
+			"Both", []string{"Russia", "Ukraine"}},
 		// not after an object, nor past a plural noun of nobody
 		{"Japanese Prime Minister Shinzo Abe met Park Geun-hye and Xi Jinping in Seoul. They are rivals on many issues.",
 			"They", nil},

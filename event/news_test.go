@@ -268,6 +268,8 @@ func TestTimeAheadAndDemonstratives(t *testing.T) {
 		// "until" hung on the clause's subject by the parser still subordinates
 		// it; a time ahead is no intent (0356)
 		{"Zelenskyy said he would not meet Putin until Russia withdraws its troops.", []string{"125 occurred 2024-W19 1", "0872 planned - 1"}},
+		// a condition after a noun trigger, however the clause was parsed
+		{"Rubio said cooperation between France and Germany on trade issues would be contingent on a peace settlement.", []string{"060 hypothetical - 1"}},
 		// a habit after "when" is no time ahead
 		{"Crowds cheer when Senator Tom Hale praises Governor Anna Berg.", []string{"051 occurred 2024-W19 1"}},
 		// "the eventual talks" are not dated by the meeting before them

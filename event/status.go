@@ -198,9 +198,21 @@ func (c *Coder) qualify(w *work, cd *cand) {
 		x = cd.light
 		v.clauseFlags(x, &f, false)
 	} else if v.isNominal(cd.trig) {
+		// "cooperation between the United States and Russia … would be
+		// contingent on …": a condition word after a noun trigger with no
+		// verb between, whatever the parse made of the clause
+		sn := v.d.Sentences[cd.sent]
+		for j := cd.trig + 1; j < sn.EndToken && j <= cd.trig+15; j++ {
+			if hypoHeads[v.lemma[j]] {
+				f.hypo = true
+				break
+			}
+			if v.d.Tokens[j].UPOS == doc.VERB || v.lower[j] == "," || v.lower[j] == ";" {
+				break
+			}
+		}
 		// "the potential timeline for a sit-down meeting": a planning
 		// modifier shortly before a noun trigger, with no verb between
-		sn := v.d.Sentences[cd.sent]
 		for j := cd.trig - 1; j >= sn.FirstToken && j >= cd.trig-10; j-- {
 			if v.d.Tokens[j].UPOS == doc.VERB && v.dep(j) != "compound" && v.dep(j) != "amod" {
 				break

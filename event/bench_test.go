@@ -123,7 +123,8 @@ func FuzzProcessTree(f *testing.F) {
 				}
 			}
 		}
-		c, err := New(Options{})
+		// an agent lexicon, so that the dropping of things runs too
+		c, err := New(Options{Agent: func(w string) bool { return len(w)%2 == 0 }})
 		if err != nil {
 			t.Fatal(err)
 		}

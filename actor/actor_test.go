@@ -887,3 +887,48 @@ func TestOutletsAndPlatforms(t *testing.T) {
 		t.Errorf("Twitter: %+v, want an organisation", tw)
 	}
 }
+
+// FuzzLinkerTree runs the stage over a parsed-looking document whose heads,
+// relations and tags come from the fuzzer (cycles, roots inside names,
+// heads out of range): plural descriptions, "they" and coordinations walk
+// the tree and must not panic.
+func FuzzLinkerTree(f *testing.F) {
+	f.Add([]byte{1, 0, 3, 2, 7})
+	f.Add([]byte{255, 255, 0, 0, 9, 9, 9})
+	f.Add([]byte{3, 1, 2, 39, 38, 37, 120, 121, 81, 200, 7, 7, 14})
+	text := "Vladimir Putin and Donald Trump met in Helsinki. They agreed to talk again. " +
+		"The two leaders, Putin and Trump, and both countries said the India-Pakistan talks and the Paris Agreement matter. " +
+		"Both will meet. The president of the union, John Bulgaro, said the president would come."
+	l, err := New(Options{})
+	if err != nil {
+		f.Fatal(err)
+	}
+	tk, err := tokenize.New()
+	if err != nil {
+		f.Fatal(err)
+	}
+	deps := []string{"conj", "nsubj", "obj", "flat", "compound", "appos", "amod", "nmod", "case", "det", "nummod", "punct", "root", "nsubj:pass", "nmod:poss"}
+	upos := []doc.UPOS{doc.NOUN, doc.PROPN, doc.PRON, doc.VERB, doc.ADJ, doc.NUM, doc.DET}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		d := doc.New(doc.Article{Text: text, Published: day("2018-07-16")})
+		if err := tk.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+		for i := range d.Tokens {
+			if len(b) == 0 {
+				break
+			}
+			x := b[i%len(b)] + byte(i)
+			d.Tokens[i].Head = int32(int(x)%(len(d.Tokens)+2)) - 1
+			d.Tokens[i].Dep = deps[int(x)%len(deps)]
+			d.Tokens[i].UPOS = upos[int(x/3)%len(upos)]
+			if x%5 == 0 {
+				d.Tokens[i].XPOS = "NNS"
+			}
+		}
+		d.Done |= doc.Deps
+		if err := l.Process(context.Background(), d); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

@@ -43,13 +43,15 @@ func TestPlaceDescriptionSpeaker(t *testing.T) {
 }
 
 // TestSpeakerSpan checks that a named speaker's span ends before time and
-// place modifiers, and that a common-noun speaker keeps them.
+// place modifiers, that a common-noun speaker keeps them, and that an age
+// in apposition is skipped.
 func TestSpeakerSpan(t *testing.T) {
 	p, err := chronicle.New(chronicle.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := "News\n\nHillary Clinton on Friday in Ohio said the debates would matter.\n\nOfficials in Washington said the talks would resume.\n"
+	text := "News\n\nHillary Clinton on Friday in Ohio said the debates would matter.\n\nOfficials in Washington said the talks would resume.\n\n" +
+		"Schiff, 56, who has served on the Intelligence Committee for a decade, told USA TODAY it is clear that the hacking can be traced to the Russian government.\n"
 	d, err := p.Extract(context.Background(), doc.Article{Text: text})
 	if err != nil {
 		t.Fatal(err)
@@ -60,7 +62,8 @@ func TestSpeakerSpan(t *testing.T) {
 			got = append(got, q.Speaker.Text)
 		}
 	}
-	if want := "Hillary Clinton|Officials in Washington"; strings.Join(got, "|") != want {
+	// (an age between commas is no speaker: "Schiff, 56, who …, told")
+	if want := "Hillary Clinton|Officials in Washington|Schiff"; strings.Join(got, "|") != want {
 		t.Errorf("speakers %q, want %s", got, want)
 	}
 }

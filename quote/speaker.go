@@ -354,6 +354,13 @@ func (v *view) phraseBeforeApposition(c, floor int) (a, b int, ok bool) {
 			return 0, 0, false
 		}
 		if a, b, ok = v.phraseBefore(k, floor); ok && v.nominal(a, b) {
+			if a == b && v.toks[a].UPOS == doc.NUM && a-1 > floor && v.form(a-1) == "," {
+				// "Schiff, 56, who …, told": an age between commas is no speaker
+				if a2, b2, ok2 := v.phraseBefore(a-1, floor); ok2 && v.nominal(a2, b2) {
+					return a2, b2, true
+				}
+				return 0, 0, false
+			}
 			return a, b, true
 		}
 	}

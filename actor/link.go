@@ -1445,6 +1445,19 @@ func (lk *linking) titleBefore(a, minStart int) title {
 				}
 			}
 		}
+		if lk.text(pos-1) == "," && !(agent != nil && pos-2 > minStart && lk.isMod(pos-2) && lk.isMod(pos)) {
+			// "unlike in Cuba or Iran, President Obama": the comma ends the
+			// title; only a sentence that opens "In Italy, Prime Minister
+			// …" names the office's country before it
+			ss := lk.sentStart(pos)
+			if iso, j, ok := lk.countryEndingAt(pos-1, minStart); ok && agent != nil && j == ss+1 && lk.fw[ss] == "in" {
+				if t.country == "" {
+					t.country = iso
+				}
+				pos = j - 1
+			}
+			break
+		}
 		if iso, j, ok := lk.regionEndingAt(pos, minStart); ok && agent != nil {
 			if t.country == "" {
 				t.country = iso

@@ -153,3 +153,32 @@ func TestTitleDescriptions(t *testing.T) {
 		}
 	}
 }
+
+// TestTitleAcrossComma checks that a country before a comma is not the
+// country of the title after it, unless the sentence opens with "In" and
+// that country.
+func TestTitleAcrossComma(t *testing.T) {
+	p, err := chronicle.New(chronicle.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct{ text, name, code string }{
+		{"But unlike in Cuba or Iran, President Barack Obama's decision received support from Republican leaders.", "Barack Obama", "USAGOV"},
+		{"In Italy, Prime Minister Matteo Renzi is rallying a coalition against the 5-Star Movement.", "Matteo Renzi", "ITAGOV"},
+	}
+	for _, tt := range tests {
+		d, err := p.Extract(context.Background(), doc.Article{Text: tt.text, Published: time.Date(2016, 9, 16, 0, 0, 0, 0, time.UTC)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := ""
+		for _, a := range d.Actors {
+			if a.Name == tt.name {
+				got = a.Code
+			}
+		}
+		if got != tt.code {
+			t.Errorf("%q: %s coded %q, want %q", tt.text, tt.name, got, tt.code)
+		}
+	}
+}

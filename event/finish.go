@@ -529,10 +529,22 @@ func (v *view) participants(heads []int, things thingRule, target bool) []doc.Pa
 
 // noAgent reports whether participant head h is a common noun that names
 // no actor, country or place and is no kind of person or organisation
-// (by the agent lexicon, on its lemma or form). Without a lexicon nothing
-// is dropped.
+// (by the agent lexicon, on its lemma or form), or an amount. Without a
+// lexicon nothing is dropped.
 func (v *view) noAgent(h int) bool {
-	if v.agent == nil || v.named(h) || v.isPlace(h) || v.d.Tokens[h].UPOS != doc.NOUN {
+	if v.agent == nil || v.named(h) || v.isPlace(h) {
+		return false
+	}
+	switch v.d.Tokens[h].UPOS {
+	case doc.NUM, doc.SYM:
+		// "invest $200 million", "gave 5,000": an amount is nobody; "the
+		// three" and "2 of them" are pronoun-like and stay
+		if o := v.child(h, "nmod"); o >= 0 && v.caseOf(o) == "of" || v.child(h, "det") >= 0 {
+			return false
+		}
+		return true
+	case doc.NOUN:
+	default:
 		return false
 	}
 	l := v.lemma[h]

@@ -184,6 +184,9 @@ func TestPluralAndForSubjects(t *testing.T) {
 		{"Republicans responded to the massacre in Orlando.", nil},
 		// a dashed pair before a noun of relations is two parties
 		{"India–Pakistan talks resumed in Geneva on Monday.", []string{"040 India+Pakistan>"}},
+		// an amount is no party; hailing from a place is no praise
+		{"Trump invested about $20 million in the golf course.", []string{"061 Trump>"}},
+		{"Senator Patty Murray, who hails from Washington, criticized the decision.", []string{"111 Senator Patty Murray>"}},
 		// food is no party
 		{"An Iranian-American charity donated food.", []string{"070 Iranian-American charity>"}},
 		{"The United Nations will provide 25,000 tons of food aid to refugees fleeing the war.", []string{"0331 The United Nations>refugees"}},

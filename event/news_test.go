@@ -39,6 +39,7 @@ func TestPoliticalNewsSenses(t *testing.T) {
 		{"She had to make ends meet.", nil},
 		{"She can't beat Donald Trump without help.", nil},
 		{"Trump beat Ted Cruz in Indiana.", nil},
+		{"Carson beat out Clinton by just one point.", nil},
 		{"Israeli jets attacked Hamas positions in Gaza as the ceasefire collapsed.", []string{"190 Israeli>Hamas"}},
 		// a politician attacking a group of people uses words
 		{"Senator Ted Cruz attacked Muslims in a speech.", []string{"111 Senator Ted Cruz>Muslims"}},

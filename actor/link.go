@@ -1959,27 +1959,18 @@ var personTitles = map[string]bool{
 // of a lesser or past office ("deputy foreign minister" is no "foreign
 // minister", "vice president" no "president").
 func hasTitle(s, phrase string) bool {
-	for off := 0; ; {
-		k := strings.Index(s[off:], phrase)
-		if k < 0 {
-			return false
+	return anyWordAt(s, phrase, func(a int) bool {
+		before := strings.TrimRight(s[:a], " -")
+		if i := strings.LastIndexAny(before, " -"); i >= 0 {
+			before = before[i+1:]
 		}
-		a, b := off+k, off+k+len(phrase)
-		if (a == 0 || !isLetter(s[a-1])) && (b == len(s) || !isLetter(s[b])) {
-			before := strings.TrimRight(s[:a], " -")
-			if i := strings.LastIndexAny(before, " -"); i >= 0 {
-				before = before[i+1:]
-			}
-			switch before {
-			case "deputy", "vice", "assistant", "former", "ex", "acting", "under", "associate",
-				"attorney", "surgeon", "inspector", "solicitor", "secretary", "lieutenant", "lt.", "lt", "consul":
-				// "attorney general" is no general, "lieutenant governor" no governor
-			default:
-				return true
-			}
+		switch before {
+		case "deputy", "vice", "assistant", "former", "ex", "acting", "under", "associate",
+			"attorney", "surgeon", "inspector", "solicitor", "secretary", "lieutenant", "lt.", "lt", "consul":
+			return false // "attorney general" is no general, "lieutenant governor" no governor
 		}
-		off = a + 1
-	}
+		return true
+	})
 }
 
 var compass = map[string]bool{

@@ -704,13 +704,19 @@ func (lk *linking) carriesRole(bd *builder, mentionText string, roles []string) 
 
 // hasWord reports whether s contains w bounded by non-letters.
 func hasWord(s, w string) bool {
+	return anyWordAt(s, w, func(int) bool { return true })
+}
+
+// anyWordAt reports whether ok accepts the start of some occurrence of w in
+// s that non-letters bound on both sides.
+func anyWordAt(s, w string, ok func(start int) bool) bool {
 	for off := 0; ; {
 		k := strings.Index(s[off:], w)
 		if k < 0 {
 			return false
 		}
 		a, b := off+k, off+k+len(w)
-		if (a == 0 || !isLetter(s[a-1])) && (b == len(s) || !isLetter(s[b])) {
+		if (a == 0 || !isLetter(s[a-1])) && (b == len(s) || !isLetter(s[b])) && ok(a) {
 			return true
 		}
 		off = a + 1

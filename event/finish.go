@@ -661,7 +661,9 @@ func (v *view) recipientIn(h int) int {
 }
 
 // peopleNouns are common nouns for people that the agent dictionaries,
-// made for political actors, do not list.
+// made for political actors, do not list. (Not groupNouns of things.go:
+// that list keeps institutions and gatherings such as "convention" and
+// "station" from being things, but they are no parties either.)
 var peopleNouns = map[string]bool{
 	"people": true, "person": true, "man": true, "woman": true, "child": true, "voter": true,
 	"resident": true, "citizen": true, "worker": true, "student": true, "family": true, "crowd": true,
